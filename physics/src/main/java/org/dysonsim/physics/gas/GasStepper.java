@@ -1,0 +1,62 @@
+package org.dysonsim.physics.gas;
+
+/**
+ * The nearest-neighbour-implicit integrator as a plain single-threaded loop (PHYSICS.md §2).
+ * It is the reference that the actor engine reproduces bit for bit, and the baseline of the
+ * speed benchmark. Not thread-safe: one stepper per system.
+ */
+public final class GasStepper {
+    private final GasModel model;
+    private final StepSizeRule rule;
+    private final long seed;
+    private final long member;
+    private final int n;
+    private final TileSums sums;
+    private final NearestNeighbourImplicit implicit;
+    private final double[] far, mirror, z, dW, scratch;
+    private double[][] increments = new double[0][];
+
+    public GasStepper(GasModel model, StepSizeRule rule, long seed, long member) {
+        this.model = model;
+        this.rule = rule;
+        this.seed = seed;
+        this.member = member;
+        this.n = model.n();
+        this.sums = new TileSums(n, model.hasMirror());
+        this.implicit = new NearestNeighbourImplicit(n);
+        this.far = new double[n];
+        this.mirror = model.hasMirror() ? new double[n] : null;
+        this.z = new double[n];
+        this.dW = new double[n];
+        this.scratch = new double[CoulombTiles.TILE];
+    }
+
+    /** Advances {@code x} in place over nominal step {@code step} of length {@code dt}; returns the level used. */
+    public int advance(double[] x, long step, double dt) {
+        int level = rule.level(model, x, dt);
+        advanceAtLevel(x, step, dt, level);
+        return level;
+    }
+
+    /** Advances over nominal step {@code step} cut into {@code 2^level} sub-steps. */
+    public void advanceAtLevel(double[] x, long step, double dt, int level) {
+        int subs = 1 << level;
+        if (increments.length != n || increments[0].length < subs) increments = new double[n][subs];
+        for (int i = 0; i < n; i++) BrownianBridge.increments(seed, member, i, step, level, dt, increments[i]);
+        double h = dt / subs;
+        for (int s = 0; s < subs; s++) {
+            for (int i = 0; i < n; i++) dW[i] = increments[i][s];
+            subStep(x, h);
+        }
+    }
+
+    private void subStep(double[] x, double h) {
+        int tiles = sums.tiles();
+        for (int a = 0; a < tiles; a++) {
+            for (int b = a; b < tiles; b++) sums.computePair(x, a, b, scratch);
+        }
+        sums.total(0, n, far, mirror);
+        ExplicitPredictor.predict(model, x, far, mirror, dW, h, 0, n, z);
+        implicit.solve(model, z, h, x);
+    }
+}

@@ -1,0 +1,241 @@
+package org.dysonsim.physics.gas;
+
+/**
+ * The implicit half of the nearest-neighbour-implicit Euler step (PHYSICS.md §2, in the spirit
+ * of Ngo &amp; Taguchi, Ann. Appl. Probab. 30 (2020)):
+ *
+ * <pre>
+ *   y = argmin_{y₁&lt;…&lt;y_N} Σ (y_i − z_i)²/(2hγ_i) − Σ log(y_{i+1} − y_i)
+ *                        − Σ (c_lo/γ_i) log(y_i − lo) − Σ (c_hi/γ_i) log(hi − y_i)
+ * </pre>
+ *
+ * Strictly convex with a barrier, so there is one ordered solution for every {@code z}:
+ * particles cannot cross or collide at any step size. Solved by damped Newton on the
+ * tridiagonal SPD Hessian (Thomas algorithm, O(N)), stopped on the Newton decrement.
+ * Reflecting walls mirror the prediction before the solve and the result after it.
+ */
+public final class NearestNeighbourImplicit {
+    /** Stop when the squared Newton decrement falls below this (a relative test never stops near collisions). */
+    static final double DECREMENT_TOLERANCE = 1e-16;
+    /** Below this decrement the full Newton step is taken (quadratic convergence region). */
+    static final double FULL_STEP_DECREMENT = 0.25;
+    /** Damped steps may shrink a gap, or the distance to a wall, to no less than this fraction. */
+    static final double KEEP_FRACTION = 0.01;
+    static final int MAX_ITERATIONS = 200;
+
+    private final int n;
+    private final double[] grad, diag, off, delta, c, trial;
+
+    public NearestNeighbourImplicit(int n) {
+        this.n = n;
+        grad = new double[n];
+        diag = new double[n];
+        off = new double[Math.max(n - 1, 1)];
+        delta = new double[n];
+        c = new double[n];
+        trial = new double[n];
+    }
+
+    /**
+     * Solves for {@code y} given the explicit prediction {@code z} (not modified).
+     *
+     * @return the number of Newton iterations
+     * @throws NonFiniteStateException if {@code z} is not finite or no ordered solution is found
+     */
+    public int solve(GasModel model, double[] z, double h, double[] y) {
+        double[] gamma = model.coulomb();
+        Wall lower = model.lower();
+        Wall upper = model.upper();
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(z[i])) {
+                throw new NonFiniteStateException("explicit prediction of eigenvalue " + i + " is " + z[i]);
+            }
+            double zi = z[i];
+            if (lower.kind() == Wall.Kind.REFLECT && zi < lower.position()) zi = 2 * lower.position() - zi;
+            if (upper.kind() == Wall.Kind.REFLECT && zi > upper.position()) zi = 2 * upper.position() - zi;
+            trial[i] = zi;
+        }
+        double[] target = trial.clone();
+        double lo = lower.kind() == Wall.Kind.BARRIER ? lower.position() : Double.NEGATIVE_INFINITY;
+        double hi = upper.kind() == Wall.Kind.BARRIER ? upper.position() : Double.POSITIVE_INFINITY;
+        double cLo = lower.kind() == Wall.Kind.BARRIER ? lower.coefficient() : 0.0;
+        double cHi = upper.kind() == Wall.Kind.BARRIER ? upper.coefficient() : 0.0;
+        initialGuess(target, gamma, h, lo, hi, y);
+        int iterations = 0;
+        while (true) {
+            double dec2 = newtonDirection(target, gamma, h, lo, hi, cLo, cHi, y);
+            if (dec2 <= DECREMENT_TOLERANCE) break;
+            if (++iterations > MAX_ITERATIONS) {
+                throw new NonFiniteStateException("implicit step did not converge (Newton decrement² " + dec2 + ")");
+            }
+            double step = Math.sqrt(dec2) < FULL_STEP_DECREMENT ? 1.0 : maxFeasibleStep(y, lo, hi);
+            double phi0 = objective(target, gamma, h, lo, hi, cLo, cHi, y);
+            double slope = -dec2;
+            while (true) {
+                for (int i = 0; i < n; i++) c[i] = y[i] + step * delta[i];
+                double phi = feasible(c, lo, hi) ? objective(target, gamma, h, lo, hi, cLo, cHi, c) : Double.NaN;
+                if (phi <= phi0 + 0.25 * step * slope || (step == 1.0 && phi <= phi0 && Math.sqrt(dec2) < FULL_STEP_DECREMENT)) break;
+                step *= 0.5;
+                if (step < 1e-30) {
+                    throw new NonFiniteStateException("implicit step line search failed");
+                }
+            }
+            System.arraycopy(c, 0, y, 0, n);
+        }
+        reflectResult(lower, upper, y);
+        return iterations;
+    }
+
+    private void reflectResult(Wall lower, Wall upper, double[] y) {
+        boolean changed = false;
+        for (int i = 0; i < n; i++) {
+            if (lower.kind() == Wall.Kind.REFLECT && y[i] < lower.position()) {
+                y[i] = 2 * lower.position() - y[i];
+                changed = true;
+            }
+            if (upper.kind() == Wall.Kind.REFLECT && y[i] > upper.position()) {
+                y[i] = 2 * upper.position() - y[i];
+                changed = true;
+            }
+        }
+        if (changed) {
+            for (int i = 0; i + 1 < n; i++) {
+                if (!(y[i] < y[i + 1])) {
+                    throw new NonFiniteStateException("reflection at a wall reordered eigenvalues " + i + " and " + (i + 1)
+                            + "; use a smaller dt");
+                }
+            }
+        }
+    }
+
+    /** Two-body gaps {@code d_i = (δ_i + √(δ_i² + 4h(γ_i + γ_{i+1})))/2}, centred on the mean of z, inside the walls. */
+    private void initialGuess(double[] z, double[] gamma, double h, double lo, double hi, double[] y) {
+        double mean = 0.0;
+        for (int i = 0; i < n; i++) mean += z[i];
+        mean /= n;
+        y[0] = 0.0;
+        for (int i = 0; i + 1 < n; i++) {
+            double d = z[i + 1] - z[i];
+            double g = gamma[i] + gamma[i + 1];
+            double gap = 0.5 * (d + Math.sqrt(d * d + 4.0 * h * g));
+            gap = Math.max(gap, 1e-3 * Math.sqrt(0.5 * g * h));
+            y[i + 1] = y[i] + gap;
+        }
+        double shift = mean - (y[0] + y[n - 1]) * 0.5;
+        if (n == 1) shift = z[0];
+        for (int i = 0; i < n; i++) y[i] += shift;
+        boolean hasLo = lo > Double.NEGATIVE_INFINITY;
+        boolean hasHi = hi < Double.POSITIVE_INFINITY;
+        if (!hasLo && !hasHi) return;
+        double span = y[n - 1] - y[0];
+        if (hasLo && hasHi) {
+            double room = hi - lo;
+            double margin = room / (4.0 * (n + 1));
+            if (span > room - 2 * margin) {
+                double scale = (room - 2 * margin) / Math.max(span, Double.MIN_NORMAL);
+                double base = y[0];
+                for (int i = 0; i < n; i++) y[i] = lo + margin + (y[i] - base) * scale;
+                if (n == 1) y[0] = 0.5 * (lo + hi);
+                return;
+            }
+            if (y[0] < lo + margin) shiftAll(y, lo + margin - y[0]);
+            if (y[n - 1] > hi - margin) shiftAll(y, hi - margin - y[n - 1]);
+        } else if (hasLo) {
+            double margin = Math.max(1e-3 * Math.sqrt(gamma[0] * h), 1e-12 * Math.max(1.0, Math.abs(lo)));
+            if (y[0] < lo + margin) shiftAll(y, lo + margin - y[0]);
+        } else {
+            double margin = Math.max(1e-3 * Math.sqrt(gamma[n - 1] * h), 1e-12 * Math.max(1.0, Math.abs(hi)));
+            if (y[n - 1] > hi - margin) shiftAll(y, hi - margin - y[n - 1]);
+        }
+    }
+
+    private void shiftAll(double[] y, double s) {
+        for (int i = 0; i < n; i++) y[i] += s;
+    }
+
+    /** Fills {@link #delta} with the Newton direction; returns the squared Newton decrement. */
+    private double newtonDirection(double[] z, double[] gamma, double h, double lo, double hi, double cLo, double cHi,
+                                   double[] y) {
+        for (int i = 0; i < n; i++) {
+            double inv = 1.0 / (h * gamma[i]);
+            grad[i] = (y[i] - z[i]) * inv;
+            diag[i] = inv;
+            if (cLo != 0.0) {
+                double r = 1.0 / (y[i] - lo);
+                grad[i] -= cLo / gamma[i] * r;
+                diag[i] += cLo / gamma[i] * r * r;
+            }
+            if (cHi != 0.0) {
+                double r = 1.0 / (hi - y[i]);
+                grad[i] += cHi / gamma[i] * r;
+                diag[i] += cHi / gamma[i] * r * r;
+            }
+        }
+        for (int i = 0; i + 1 < n; i++) {
+            double r = 1.0 / (y[i + 1] - y[i]);
+            grad[i] += r;
+            grad[i + 1] -= r;
+            double w = r * r;
+            diag[i] += w;
+            diag[i + 1] += w;
+            off[i] = -w;
+        }
+        // Thomas algorithm for H·delta = −grad.
+        c[0] = diag[0];
+        delta[0] = -grad[0];
+        for (int i = 1; i < n; i++) {
+            double m = off[i - 1] / c[i - 1];
+            c[i] = diag[i] - m * off[i - 1];
+            delta[i] = -grad[i] - m * delta[i - 1];
+        }
+        delta[n - 1] /= c[n - 1];
+        for (int i = n - 2; i >= 0; i--) {
+            delta[i] = (delta[i] - off[i] * delta[i + 1]) / c[i];
+        }
+        double dec2 = 0.0;
+        for (int i = 0; i < n; i++) dec2 -= grad[i] * delta[i];
+        if (!Double.isFinite(dec2)) {
+            throw new NonFiniteStateException("implicit step produced a non-finite Newton direction");
+        }
+        return dec2;
+    }
+
+    /** The largest step ≤ 1 that keeps every gap and wall distance at least {@link #KEEP_FRACTION} of its value. */
+    private double maxFeasibleStep(double[] y, double lo, double hi) {
+        double t = 1.0;
+        for (int i = 0; i + 1 < n; i++) {
+            double closing = delta[i] - delta[i + 1];
+            if (closing > 0) t = Math.min(t, (1 - KEEP_FRACTION) * (y[i + 1] - y[i]) / closing);
+        }
+        if (lo > Double.NEGATIVE_INFINITY && delta[0] < 0) t = Math.min(t, (1 - KEEP_FRACTION) * (y[0] - lo) / -delta[0]);
+        if (hi < Double.POSITIVE_INFINITY) {
+            for (int i = 0; i < n; i++) {
+                if (delta[i] > 0) t = Math.min(t, (1 - KEEP_FRACTION) * (hi - y[i]) / delta[i]);
+            }
+        }
+        if (lo > Double.NEGATIVE_INFINITY) {
+            for (int i = 0; i < n; i++) {
+                if (delta[i] < 0) t = Math.min(t, (1 - KEEP_FRACTION) * (y[i] - lo) / -delta[i]);
+            }
+        }
+        return t;
+    }
+
+    private boolean feasible(double[] y, double lo, double hi) {
+        for (int i = 0; i + 1 < n; i++) if (!(y[i + 1] > y[i])) return false;
+        return y[0] > lo && y[n - 1] < hi;
+    }
+
+    private double objective(double[] z, double[] gamma, double h, double lo, double hi, double cLo, double cHi,
+                             double[] y) {
+        double phi = 0.0;
+        for (int i = 0; i < n; i++) {
+            double d = y[i] - z[i];
+            phi += d * d / (2 * h * gamma[i]);
+            if (cLo != 0.0) phi -= cLo / gamma[i] * Math.log(y[i] - lo);
+            if (cHi != 0.0) phi -= cHi / gamma[i] * Math.log(hi - y[i]);
+        }
+        for (int i = 0; i + 1 < n; i++) phi -= Math.log(y[i + 1] - y[i]);
+        return phi;
+    }
+}

@@ -1,0 +1,48 @@
+package org.dysonsim.physics.gas;
+
+/**
+ * Chooses how finely a nominal step of length {@code dt} is subdivided: into {@code 2^level}
+ * equal sub-steps, the smallest level for which the sub-step is below
+ * {@code h* = min(θ Δ̄²/max γ_i, θ_K/max|K_i'|)} (PHYSICS.md §2). The level is a function of
+ * the positions at the start of the nominal step alone, so it adds no bias, and the Brownian
+ * path of the nominal step is refined by bridges ({@link BrownianBridge}), so the noise of
+ * step {@code s} is the same whatever the level.
+ *
+ * @param adaptive  false: always level 0 (a fixed step, as in the SGD form)
+ * @param theta     θ for the spacing criterion (0.01 where local statistics matter)
+ * @param thetaDrift θ_K for the drift-stiffness criterion
+ * @param maxLevel  the finest level allowed
+ */
+public record StepSizeRule(boolean adaptive, double theta, double thetaDrift, int maxLevel) {
+
+    public static StepSizeRule fixed() {
+        return new StepSizeRule(false, 0.01, 0.1, 0);
+    }
+
+    public static StepSizeRule adaptive(double theta, int maxLevel) {
+        return new StepSizeRule(true, theta, 0.1, maxLevel);
+    }
+
+    /** The subdivision level for the nominal step starting at {@code x}. */
+    public int level(GasModel model, double[] x, double dt) {
+        if (!adaptive) return 0;
+        int n = x.length;
+        double spacing = n > 1 ? (x[n - 1] - x[0]) / (n - 1) : Double.POSITIVE_INFINITY;
+        double maxCoulomb = 0.0;
+        double maxSlope = 0.0;
+        for (int i = 0; i < n; i++) {
+            maxCoulomb = Math.max(maxCoulomb, Math.max(model.coulomb()[i], model.noise()[i]));
+            maxSlope = Math.max(maxSlope, Math.abs(model.drift().slope(x[i], i)));
+        }
+        double target = Double.POSITIVE_INFINITY;
+        if (maxCoulomb > 0) target = theta * spacing * spacing / maxCoulomb;
+        if (maxSlope > 0) target = Math.min(target, thetaDrift / maxSlope);
+        int level = 0;
+        double h = dt;
+        while (h > target && level < maxLevel) {
+            h *= 0.5;
+            level++;
+        }
+        return level;
+    }
+}

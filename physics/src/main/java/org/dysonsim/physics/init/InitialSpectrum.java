@@ -1,0 +1,58 @@
+package org.dysonsim.physics.init;
+
+import java.util.Arrays;
+import org.dysonsim.physics.rng.CounterRng;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/** Where the eigenvalues start: a pure function of {@code (seed, member)}, ascending. */
+public sealed interface InitialSpectrum
+        permits InitialSpectrum.Explicit, InitialSpectrum.MarchenkoPastur, InitialSpectrum.DegeneratePairs {
+
+    double[] sample(long seed, long member);
+
+    /** Given values, the same for every member. */
+    record Explicit(double[] values) implements InitialSpectrum {
+        public double[] sample(long seed, long member) {
+            double[] v = values.clone();
+            Arrays.sort(v);
+            return v;
+        }
+    }
+
+    /**
+     * Eigenvalues of {@code WᵀW}, {@code W} rows×cols with N(0, σ²) entries drawn from the
+     * counter generator (step −1, so they never share noise with the dynamics), by EJML's
+     * symmetric eigen-decomposition; {@code cols} eigenvalues.
+     */
+    record MarchenkoPastur(int rows, int cols, double sigma2) implements InitialSpectrum {
+        public double[] sample(long seed, long member) {
+            DMatrixRMaj w = new DMatrixRMaj(rows, cols);
+            double sd = Math.sqrt(sigma2);
+            for (int k = 0; k < rows * cols; k++) w.data[k] = sd * CounterRng.gaussian(seed, member, k, -1, 0);
+            DMatrixRMaj x = new DMatrixRMaj(cols, cols);
+            CommonOps_DDRM.multTransA(w, w, x);
+            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(cols, false, true);
+            if (!eig.decompose(x.copy())) throw new IllegalStateException("eigen-decomposition failed");
+            double[] v = new double[cols];
+            for (int i = 0; i < cols; i++) v[i] = eig.getEigenvalue(i).getReal();
+            Arrays.sort(v);
+            return v;
+        }
+    }
+
+    /** Each centre twice, split symmetrically by {@code split} so the pair starts ordered. */
+    record DegeneratePairs(double[] centres, double split) implements InitialSpectrum {
+        public double[] sample(long seed, long member) {
+            double[] v = new double[2 * centres.length];
+            for (int k = 0; k < centres.length; k++) {
+                v[2 * k] = centres[k] - 0.5 * split;
+                v[2 * k + 1] = centres[k] + 0.5 * split;
+            }
+            Arrays.sort(v);
+            return v;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.dysonsim.protocol;
+
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * The protocol of a trajectory recorder (one per ensemble member). Commands are acknowledged
+ * once their event is durable; the sender need not wait for one acknowledgement before sending
+ * the next, so recording overlaps with simulation.
+ */
+public sealed interface RecorderCommand extends Wire
+        permits RecorderCommand.Begin, RecorderCommand.Record, RecorderCommand.Complete, RecorderCommand.Fail,
+                RecorderCommand.GetState {
+
+    record Begin(TrajectoryEvent.RunStarted started, ActorRef<Ack> replyTo) implements RecorderCommand {}
+
+    record Record(TrajectoryEvent.SnapshotRecorded snapshot, ActorRef<Ack> replyTo) implements RecorderCommand {}
+
+    record Complete(TrajectoryEvent.RunCompleted completed, ActorRef<Ack> replyTo) implements RecorderCommand {}
+
+    record Fail(TrajectoryEvent.RunFailed failed, ActorRef<Ack> replyTo) implements RecorderCommand {}
+
+    /** The recorder's state: what a resumed member starts from. */
+    record GetState(ActorRef<RecorderState> replyTo) implements RecorderCommand {}
+
+    /** The event at {@code step} is durable. */
+    record Ack(long step) implements Wire {}
+
+    /**
+     * @param started null if the member never began
+     * @param last    the last recorded snapshot, null if none
+     */
+    record RecorderState(TrajectoryEvent.RunStarted started, TrajectoryEvent.SnapshotRecorded last,
+                         Status status, String failure) implements Wire {}
+
+    enum Status { NEW, RUNNING, COMPLETED, FAILED }
+}
