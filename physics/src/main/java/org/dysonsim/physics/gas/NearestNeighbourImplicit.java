@@ -19,6 +19,8 @@ public final class NearestNeighbourImplicit {
     static final double DECREMENT_TOLERANCE = 1e-16;
     /** Below this decrement the full Newton step is taken (quadratic convergence region). */
     static final double FULL_STEP_DECREMENT = 0.25;
+    /** Below this squared decrement, stagnation is taken as the rounding floor (see {@link #solve}). */
+    static final double ROUNDING_FLOOR = 1e-10;
     /** Damped steps may shrink a gap, or the distance to a wall, to no less than this fraction. */
     static final double KEEP_FRACTION = 0.01;
     static final int MAX_ITERATIONS = 200;
@@ -62,25 +64,34 @@ public final class NearestNeighbourImplicit {
         double cHi = upper.kind() == Wall.Kind.BARRIER ? upper.coefficient() : 0.0;
         initialGuess(target, gamma, h, lo, hi, y);
         int iterations = 0;
+        double previous = Double.POSITIVE_INFINITY;
         while (true) {
             double dec2 = newtonDirection(target, gamma, h, lo, hi, cLo, cHi, y);
             if (dec2 <= DECREMENT_TOLERANCE) break;
+            // Newton converges quadratically; a decrement that stops falling while tiny is the
+            // rounding floor of the gradient (large terms cancelling), not a lack of convergence.
+            if (dec2 <= ROUNDING_FLOOR && dec2 > 0.25 * previous) break;
+            previous = dec2;
             if (++iterations > MAX_ITERATIONS) {
                 throw new NonFiniteStateException("implicit step did not converge (Newton decrement² " + dec2 + ")");
             }
-            double step = Math.sqrt(dec2) < FULL_STEP_DECREMENT ? 1.0 : maxFeasibleStep(y, lo, hi);
-            double phi0 = objective(target, gamma, h, lo, hi, cLo, cHi, y);
-            double slope = -dec2;
-            while (true) {
-                for (int i = 0; i < n; i++) c[i] = y[i] + step * delta[i];
-                double phi = feasible(c, lo, hi) ? objective(target, gamma, h, lo, hi, cLo, cHi, c) : Double.NaN;
-                if (phi <= phi0 + 0.25 * step * slope || (step == 1.0 && phi <= phi0 && Math.sqrt(dec2) < FULL_STEP_DECREMENT)) break;
-                step *= 0.5;
-                if (step < 1e-30) {
-                    throw new NonFiniteStateException("implicit step line search failed");
+            double decrement = Math.sqrt(dec2);
+            double step;
+            if (decrement < FULL_STEP_DECREMENT) {
+                // Quadratic region: the full Newton step; only feasibility is checked, because the
+                // objective's change is then below its rounding error.
+                step = 1.0;
+                while (!feasibleAfter(step, y, lo, hi)) step *= 0.5;
+            } else {
+                step = Math.min(1.0, maxFeasibleStep(y, lo, hi));
+                while (change(step, target, gamma, h, lo, hi, cLo, cHi, y) > -0.25 * step * dec2) {
+                    step *= 0.5;
+                    if (step < 1e-20) {
+                        throw new NonFiniteStateException("implicit step line search failed (Newton decrement² " + dec2 + ")");
+                    }
                 }
             }
-            System.arraycopy(c, 0, y, 0, n);
+            for (int i = 0; i < n; i++) y[i] += step * delta[i];
         }
         reflectResult(lower, upper, y);
         return iterations;
@@ -117,7 +128,9 @@ public final class NearestNeighbourImplicit {
         for (int i = 0; i + 1 < n; i++) {
             double d = z[i + 1] - z[i];
             double g = gamma[i] + gamma[i + 1];
-            double gap = 0.5 * (d + Math.sqrt(d * d + 4.0 * h * g));
+            double root = Math.sqrt(d * d + 4.0 * h * g);
+            // the positive root of gap² − δ·gap − h(γ_i + γ_{i+1}) = 0, in the form free of cancellation
+            double gap = d >= 0 ? 0.5 * (d + root) : 2.0 * h * g / (root - d);
             gap = Math.max(gap, 1e-3 * Math.sqrt(0.5 * g * h));
             y[i + 1] = y[i] + gap;
         }
@@ -221,21 +234,30 @@ public final class NearestNeighbourImplicit {
         return t;
     }
 
-    private boolean feasible(double[] y, double lo, double hi) {
-        for (int i = 0; i + 1 < n; i++) if (!(y[i + 1] > y[i])) return false;
-        return y[0] > lo && y[n - 1] < hi;
+    private boolean feasibleAfter(double t, double[] y, double lo, double hi) {
+        for (int i = 0; i + 1 < n; i++) {
+            if (!(y[i + 1] + t * delta[i + 1] > y[i] + t * delta[i])) return false;
+        }
+        return y[0] + t * delta[0] > lo && y[n - 1] + t * delta[n - 1] < hi;
     }
 
-    private double objective(double[] z, double[] gamma, double h, double lo, double hi, double cLo, double cHi,
-                             double[] y) {
-        double phi = 0.0;
+    /**
+     * Φ(y + tΔ) − Φ(y), computed term by term (with log1p) so it stays accurate when Φ itself
+     * is large; +∞ when the trial point leaves the domain.
+     */
+    private double change(double t, double[] z, double[] gamma, double h, double lo, double hi, double cLo, double cHi,
+                          double[] y) {
+        if (!feasibleAfter(t, y, lo, hi)) return Double.POSITIVE_INFINITY;
+        double d = 0.0;
         for (int i = 0; i < n; i++) {
-            double d = y[i] - z[i];
-            phi += d * d / (2 * h * gamma[i]);
-            if (cLo != 0.0) phi -= cLo / gamma[i] * Math.log(y[i] - lo);
-            if (cHi != 0.0) phi -= cHi / gamma[i] * Math.log(hi - y[i]);
+            double s = t * delta[i];
+            d += s * (2 * (y[i] - z[i]) + s) / (2 * h * gamma[i]);
+            if (cLo != 0.0) d -= cLo / gamma[i] * Math.log1p(s / (y[i] - lo));
+            if (cHi != 0.0) d -= cHi / gamma[i] * Math.log1p(-s / (hi - y[i]));
         }
-        for (int i = 0; i + 1 < n; i++) phi -= Math.log(y[i + 1] - y[i]);
-        return phi;
+        for (int i = 0; i + 1 < n; i++) {
+            d -= Math.log1p(t * (delta[i + 1] - delta[i]) / (y[i + 1] - y[i]));
+        }
+        return d;
     }
 }

@@ -1,0 +1,59 @@
+package org.dysonsim.protocol.kryo;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.dysonsim.protocol.TrajectoryEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KryoClassTableTest {
+
+    private static final ClassLoader LOADER = KryoClassTableTest.class.getClassLoader();
+
+    @Test
+    void theProtocolModuleRegistersItsClassesInItsReferenceConf() {
+        var table = KryoClassTable.fromConfig(ConfigFactory.load(), LOADER);
+        assertEquals(TrajectoryEvent.RunStarted.class, table.byId().get(100));
+        assertEquals(double[].class, table.byId().get(10));
+    }
+
+    @Test
+    void twoClassesUnderOneIdAreRefused() {
+        var e = refused("""
+                dysonsim.kryo.classes { "java.lang.Thread$State" = 150, "java.time.DayOfWeek" = 150 }
+                """);
+        assertTrue(e.getMessage().contains("id 150 is given to both"), e.getMessage());
+    }
+
+    @Test
+    void aClassThatDoesNotExistIsRefused() {
+        var e = refused("dysonsim.kryo.classes { \"org.dysonsim.Gone\" = 150 }");
+        assertTrue(e.getMessage().contains("\"org.dysonsim.Gone\": no such class"), e.getMessage());
+    }
+
+    @Test
+    void idsOfTheBuiltInRangeAndNonIntegersAreRefused() {
+        assertTrue(refused("dysonsim.kryo.classes { \"java.time.DayOfWeek\" = 12 }").getMessage().contains("below 100"));
+        assertTrue(refused("dysonsim.kryo.classes { \"java.time.DayOfWeek\" = 1.5 }").getMessage().contains("integer"));
+    }
+
+    @Test
+    void anActorSystemWithABadTableDoesNotStart() {
+        Config bad = ConfigFactory.parseString("dysonsim.kryo.classes { \"org.dysonsim.Gone\" = 150 }")
+                .withFallback(ActorTestKit.applicationTestConfig());
+        Throwable e = assertThrows(Throwable.class, () -> ActorTestKit.create("bad-table", bad).shutdownTestKit());
+        while (e.getCause() != null && !(e instanceof IllegalArgumentException)) {
+            e = e.getCause();
+        }
+        assertTrue(e.getMessage().contains("org.dysonsim.Gone"), e.getMessage());
+    }
+
+    private static IllegalArgumentException refused(String hocon) {
+        Config config = ConfigFactory.parseString(hocon).withFallback(ConfigFactory.load());
+        return assertThrows(IllegalArgumentException.class, () -> KryoClassTable.fromConfig(config, LOADER));
+    }
+}
