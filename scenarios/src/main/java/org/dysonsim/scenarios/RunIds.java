@@ -21,9 +21,13 @@ public final class RunIds {
 
     private RunIds() {}
 
-    /** The scenario name reduced to characters safe in a folder name. */
+    /** Longest name kept in a run id, leaving room for the stamp and suffixes within the journal's 128. */
+    private static final int MAX_NAME = 80;
+
+    /** The scenario name reduced to what a run id allows: letters, digits, '.', '_', '-', starting with a letter or digit. */
     public static String safeName(String name) {
-        String s = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|-+$", "");
+        String s = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-._]+|-+$", "");
+        if (s.length() > MAX_NAME) s = s.substring(0, MAX_NAME);
         return s.isEmpty() ? "run" : s;
     }
 

@@ -1,6 +1,6 @@
 package org.dysonsim.scenarios.cli;
 
-import java.nio.file.Path;
+import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.scenarios.run.PlainLoopEngine;
 import org.dysonsim.scenarios.run.RunEngine;
 
@@ -8,7 +8,7 @@ import org.dysonsim.scenarios.run.RunEngine;
 final class Engines {
     private Engines() {}
 
-    static RunEngine create(Path dataDir) {
+    static RunEngine create(DataDirectory dataDir) {
         return new PlainLoopEngine();
     }
 }

@@ -3,6 +3,7 @@ package org.dysonsim.scenarios.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Supplier;
+import org.dysonsim.persistence.JournalException;
 import org.dysonsim.scenarios.config.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,8 +11,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code dyson} command. Exit codes: 0 success, 2 bad input (usage, scenario, parameters),
  * 1 failure while running. A subcommand is a picocli {@code @Command} class in this package,
- * registered in {@link #SUBCOMMANDS}; it signals bad input by throwing {@link ScenarioException}
- * (or {@link BadInputException}) and a failed run by returning {@link #FAILED}.
+ * registered in {@link #SUBCOMMANDS}; it signals bad input by throwing {@link ScenarioException},
+ * {@link BadInputException} or {@link JournalException} (one line each) and a failed run by
+ * returning {@link #FAILED}.
  */
 @Command(name = "dyson", mixinStandardHelpOptions = true, version = "dysonsim 0.1.0",
         description = "Simulate the stochastic Coulomb gas of weight-matrix eigenvalues.")
@@ -54,8 +56,8 @@ public final class Main implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
-            if (e instanceof BadInputException b) {
-                err.println("dyson: " + b.getMessage());
+            if (e instanceof BadInputException || e instanceof JournalException) {
+                err.println("dyson: " + e.getMessage());
                 err.flush();
                 return BAD_INPUT;
             }

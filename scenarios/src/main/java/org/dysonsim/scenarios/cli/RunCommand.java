@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.persistence.DataDirectory;
+import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.report.RunReport;
 import org.dysonsim.scenarios.run.RunEngine;
@@ -52,15 +54,18 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = Main.OK;
-        try (RunEngine engine = Engines.create(data)) {
+        DataDirectory directory = DataDirectory.createOrOpen(data);
+        try (RunEngine engine = Engines.create(directory)) {
             for (RunSpec run : plan.runs()) {
                 Path dir = data.resolve(run.runId());
-                Files.createDirectories(data);
-                Files.createDirectory(dir);
-                Files.writeString(dir.resolve(RunReport.SCENARIO), run.scenarioText());
-                Progress progress = Progress.choose(err, quiet, run);
-                RunResult result = engine.run(run, progress);
-                progress.finished(result);
+                Files.createDirectory(directory.runDirectory(run.runId()));
+                RunResult result;
+                try (RunLock lock = RunLock.acquire(directory, run.runId())) {
+                    Files.writeString(dir.resolve(RunReport.SCENARIO), run.scenarioText());
+                    Progress progress = Progress.choose(err, quiet, run);
+                    result = engine.run(run, progress);
+                    progress.finished(result);
+                }
                 Path report = RunReport.write(dir, result, plan.studyId());
                 out.println("report: " + report);
                 out.flush();

@@ -4,11 +4,12 @@ import java.util.List;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.physics.gas.GasModel;
 
 /**
  * The ensemble statistics of a run in spectral coordinates (λ = s² for singular-value runs):
  * per recorded time, the mean and variance of all levels of all members, and the smallest gap
- * between neighbours seen in any recorded snapshot.
+ * between neighbours seen in any recorded snapshot (NaN for independent modes, which may cross).
  */
 public record SpectrumStatistics(long[] steps, double[] times, double[] mean, double[] variance,
                                  double minGap, int minGapMember, long minGapStep,
@@ -21,7 +22,8 @@ public record SpectrumStatistics(long[] steps, double[] times, double[] mean, do
         MemberTrajectory longest = members.stream().filter(m -> m.steps().length == records).findFirst().orElseThrow();
         double[] mean = new double[records];
         double[] variance = new double[records];
-        double minGap = Double.POSITIVE_INFINITY;
+        boolean ordered = spec.model() instanceof GasModel;
+        double minGap = ordered ? Double.POSITIVE_INFINITY : Double.NaN;
         int gapMember = -1;
         long gapStep = -1;
         for (int k = 0; k < records; k++) {
@@ -36,7 +38,7 @@ public record SpectrumStatistics(long[] steps, double[] times, double[] mean, do
                     sum += v;
                     sumSq += v * v;
                     count++;
-                    if (i > 0) {
+                    if (ordered && i > 0) {
                         double gap = v - level(spec, x[i - 1]);
                         if (gap < minGap) {
                             minGap = gap;

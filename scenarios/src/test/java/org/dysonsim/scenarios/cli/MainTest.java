@@ -53,6 +53,21 @@ class MainTest {
     }
 
     @Test
+    void aDataDirectoryThatIsNotOursIsRefusedAndLeftAlone() throws IOException {
+        Path f = dir.resolve("ok.conf");
+        Files.writeString(f, "n = 2\nsteps = 2\ninit { kind = explicit, values = [0, 1] }\n");
+        Path foreign = dir.resolve("foreign");
+        Files.createDirectories(foreign);
+        Files.writeString(foreign.resolve("thesis.tex"), "x");
+        assertEquals(Main.BAD_INPUT, dyson("run", f.toString(), "--data-dir", foreign.toString(), "--quiet"));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().contains("not a dysonsim data directory"), err.toString());
+        try (Stream<Path> entries = Files.list(foreign)) {
+            assertEquals(1, entries.count());
+        }
+    }
+
+    @Test
     void runWritesReportWithSeedFromTheOption() throws IOException {
         Path f = dir.resolve("tiny.conf");
         Files.writeString(f, "name = tiny\nn = 3\nsteps = 20\nrecord-every = 5\nensemble.members = 2\n"

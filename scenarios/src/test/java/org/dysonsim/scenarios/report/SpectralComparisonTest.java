@@ -43,15 +43,19 @@ class SpectralComparisonTest {
     }
 
     @Test
-    void marchenkoPasturAppliesAtTimeZeroOfAnMpRunOnly() {
-        RunSpec spec = new RunSpec("id", "s", "", new CirModel(N, 1, 1, 1), new InitialSpectrum.MarchenkoPastur(ROWS, N, SIGMA2),
+    void marchenkoPasturAppliesAtTimeZeroAndTheGammaLawAfterTenRelaxationTimes() {
+        RunSpec spec = new RunSpec("id", "s", "", new CirModel(N, 1, 0.5, 0.1), new InitialSpectrum.MarchenkoPastur(ROWS, N, SIGMA2),
                 StepSizeRule.fixed(), 0.1, 10, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
         List<Prediction> p = Predictions.forRun(spec);
-        assertEquals(1, p.size());
+        assertEquals(2, p.size());
         assertTrue(p.get(0).appliesAt(0.0));
         assertFalse(p.get(0).appliesAt(0.1));
-        RunSpec explicit = new RunSpec("id", "s", "", new CirModel(1, 1, 1, 1), new InitialSpectrum.Explicit(new double[] {1}),
+        assertFalse(p.get(1).appliesAt(19.9));
+        assertTrue(p.get(1).appliesAt(20.0));
+        // Gamma(shape α₀/(4ηD) = 2.5, scale 4ηD/β₁ = 0.8) has mean 2
+        assertEquals(0.5, p.get(1).cdf(2.0, 30.0), 0.1);
+        RunSpec explicit = new RunSpec("id", "s", "", new CirModel(1, 1, 0, 1), new InitialSpectrum.Explicit(new double[] {1}),
                 StepSizeRule.fixed(), 0.1, 10, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
-        assertTrue(Predictions.forRun(explicit).isEmpty());
+        assertTrue(Predictions.forRun(explicit).isEmpty(), "no stationary law without a restoring drift");
     }
 }
