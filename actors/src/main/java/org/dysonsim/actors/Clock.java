@@ -1,0 +1,170 @@
+package org.dysonsim.actors;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.NearestNeighbourImplicit;
+import org.dysonsim.physics.gas.NonFiniteStateException;
+import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.ClockCommand;
+import org.dysonsim.protocol.MemberCommand;
+
+/**
+ * A member's clock: owns the nominal step, the time {@code t = step·dt} (a product, never a
+ * running sum, so a resumed run keeps the same times) and the sub-step level, chosen from all
+ * positions at the start of each nominal step ({@code StepSizeRule.level}). It drives the
+ * blocks, solves the nearest-neighbour implicit step on their assembled predictions
+ * (PHYSICS.md §2) and has the supervisor record a snapshot at step 0, every
+ * {@code recordEvery} steps and at the last step.
+ */
+final class Clock extends AbstractBehavior<ClockCommand> {
+
+    /**
+     * @param startStep the step the positions {@code start} belong to (0, or a snapshot's step on restart)
+     * @param exchange  true: per-sub-step Coulomb exchange between blocks; false: blocks advance on their own
+     * @param failAt    for testing supervision: throw on reaching this step (−1: never)
+     */
+    record Setup(RunSpec run, long startStep, double[] start, BlockLayout layout,
+                 List<ActorRef<BlockCommand>> blocks, boolean exchange, int advanceChunk,
+                 ActorRef<MemberCommand> supervisor, int generation, long failAt) {}
+
+    static Behavior<ClockCommand> create(Setup setup) {
+        return Behaviors.setup(context -> new Clock(context, setup));
+    }
+
+    private final Setup setup;
+    private final RunSpec run;
+    private final BlockLayout layout;
+    private final double[] x;
+    private final double[] z;
+    private final NearestNeighbourImplicit implicit;
+    private long step;
+    private long seq;
+    private int level, sub, pending;
+    private long advanceTo;
+    private boolean halted;
+
+    private Clock(ActorContext<ClockCommand> context, Setup setup) {
+        super(context);
+        this.setup = setup;
+        this.run = setup.run();
+        this.layout = setup.layout();
+        this.x = setup.start().clone();
+        this.z = new double[x.length];
+        this.implicit = setup.exchange() ? new NearestNeighbourImplicit(x.length) : null;
+        this.step = setup.startStep();
+        beginInterval();
+    }
+
+    @Override
+    public Receive<ClockCommand> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(ClockCommand.Predicted.class, this::onPredicted)
+                .onMessage(ClockCommand.Advanced.class, this::onAdvanced)
+                .onMessage(ClockCommand.BlockDiverged.class, this::onBlockDiverged)
+                .build();
+    }
+
+    private void beginInterval() {
+        if (setup.exchange()) {
+            checkInjectedFault(step, step + 1);
+            level = run.rule().level((GasModel) run.model(), x, run.dt());
+            sub = 0;
+            tick();
+        } else {
+            long nextRecord = Math.min(run.steps(), (step / run.recordEvery() + 1) * run.recordEvery());
+            advanceTo = Math.min(nextRecord, step + setup.advanceChunk());
+            checkInjectedFault(step, advanceTo);
+            pending = layout.blocks();
+            for (int b = 0; b < layout.blocks(); b++) {
+                setup.blocks().get(b).tell(new BlockCommand.Advance(step, advanceTo,
+                        Arrays.copyOfRange(x, layout.from(b), layout.to(b)), getContext().getSelf()));
+            }
+        }
+    }
+
+    private void checkInjectedFault(long from, long to) {
+        if (setup.failAt() >= from && setup.failAt() < to) {
+            throw new IllegalStateException("injected fault at step " + setup.failAt());
+        }
+    }
+
+    private void tick() {
+        pending = layout.blocks();
+        for (int b = 0; b < layout.blocks(); b++) {
+            setup.blocks().get(b).tell(new BlockCommand.Tick(seq, step, level, sub,
+                    Arrays.copyOfRange(x, layout.from(b), layout.to(b)), getContext().getSelf()));
+        }
+    }
+
+    private Behavior<ClockCommand> onPredicted(ClockCommand.Predicted message) {
+        if (halted) return this;
+        if (message.seq() != seq) {
+            throw new IllegalStateException("prediction for sub-step " + message.seq() + " during sub-step " + seq);
+        }
+        if (!(message.minGap() > 0)) {
+            return diverge(step, "eigenvalues of block " + message.block() + " collided or are not finite (smallest gap "
+                    + message.minGap() + ")");
+        }
+        System.arraycopy(message.z(), 0, z, layout.from(message.block()), message.z().length);
+        if (--pending > 0) return this;
+        double h = run.dt() / (1 << level);
+        try {
+            implicit.solve((GasModel) run.model(), z, h, x);
+        } catch (NonFiniteStateException e) {
+            return diverge(step, e.getMessage());
+        }
+        seq++;
+        if (++sub < (1 << level)) {
+            tick();
+            return this;
+        }
+        return stepDone(step + 1);
+    }
+
+    private Behavior<ClockCommand> onAdvanced(ClockCommand.Advanced message) {
+        if (halted) return this;
+        System.arraycopy(message.positions(), 0, x, layout.from(message.block()), message.positions().length);
+        if (--pending > 0) return this;
+        return stepDone(advanceTo);
+    }
+
+    private Behavior<ClockCommand> onBlockDiverged(ClockCommand.BlockDiverged message) {
+        if (halted) return this;
+        return diverge(message.step(), message.reason());
+    }
+
+    /** Nominal steps up to {@code done} are complete. */
+    private Behavior<ClockCommand> stepDone(long done) {
+        step = done;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) return diverge(step - 1, "eigenvalue " + i + " became " + x[i]);
+        }
+        ActorRef<MemberCommand> supervisor = setup.supervisor();
+        int generation = setup.generation();
+        supervisor.tell(new MemberCommand.Progress(generation, step));
+        if (step % run.recordEvery() == 0 || step == run.steps()) {
+            supervisor.tell(new MemberCommand.Snapshot(generation, step, step * run.dt(), x.clone()));
+        }
+        if (step >= run.steps()) {
+            supervisor.tell(new MemberCommand.Finished(generation, step));
+            halted = true;
+            return this;
+        }
+        beginInterval();
+        return this;
+    }
+
+    private Behavior<ClockCommand> diverge(long atStep, String reason) {
+        halted = true;
+        setup.supervisor().tell(new MemberCommand.Diverged(setup.generation(),
+                "non-finite state in step " + atStep + " (t = " + atStep * run.dt() + "): " + reason));
+        return this;
+    }
+}

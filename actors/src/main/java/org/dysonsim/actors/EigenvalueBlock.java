@@ -1,0 +1,272 @@
+package org.dysonsim.actors;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.dysonsim.physics.gas.BrownianBridge;
+import org.dysonsim.physics.gas.CirExact;
+import org.dysonsim.physics.gas.CirModel;
+import org.dysonsim.physics.gas.CoulombTiles;
+import org.dysonsim.physics.gas.ExplicitPredictor;
+import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.GasStepper;
+import org.dysonsim.physics.gas.NonFiniteStateException;
+import org.dysonsim.physics.gas.ParticleModel;
+import org.dysonsim.physics.gas.StepSizeRule;
+import org.dysonsim.physics.gas.TilePlan;
+import org.dysonsim.physics.gas.TileSums;
+import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.ClockCommand;
+import org.dysonsim.protocol.LossCommand;
+
+/**
+ * An eigenvalue block: owns the contiguous range {@code [from, to)} of a member's eigenvalues.
+ *
+ * <p>Exchange path, one sub-step (PHYSICS.md §2, "Actors"): on the clock's {@link BlockCommand.Tick}
+ * the block sends its positions to every other block and gathers theirs; it computes its share
+ * of the Coulomb tile pairs ({@link TilePlan}) and sends each partial to the blocks owning rows
+ * of the target tile; holding every partial for its rows, it totals them in tile order, adds
+ * drift and noise ({@link ExplicitPredictor}) and reports its predictions to the clock, which
+ * does the implicit solve. Every number is computed as {@link GasStepper} computes it, so the
+ * trajectory is bit-identical whatever the block size.
+ *
+ * <p>Advance path ({@link BlockCommand.Advance}): the block runs the plain integrator over many
+ * steps with no messages in between — a gas owned by one block, or independent CIR modes.
+ */
+final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
+
+    /** What a block is told when it is spawned. */
+    record Setup(ParticleModel model, StepSizeRule rule, double dt, long seed, int member, BlockLayout layout,
+                 int index, ActorRef<LossCommand> loss, boolean exchange) {}
+
+    static Behavior<BlockCommand> create(Setup setup) {
+        int blocks = setup.layout().blocks();
+        int tiles = CoulombTiles.tiles(setup.layout().n());
+        // Before the drift and the peers are known, at most a tick, an advance and one
+        // position message per peer can arrive; partials cannot (they need our positions).
+        int capacity = 16 + 2 * blocks + tiles * tiles;
+        return Behaviors.withStash(capacity,
+                stash -> Behaviors.setup(context -> new EigenvalueBlock(context, stash, setup)));
+    }
+
+    private final StashBuffer<BlockCommand> stash;
+    private final Setup setup;
+    private final int n, index, from, to, blocks;
+    private final double dt;
+    private final double[] x;
+    private final ActorRef<BlockCommand>[] peers;
+    private int peersKnown;
+    private GasModel gas;
+    private GasStepper stepper;
+
+    // exchange path
+    private TileSums sums;
+    private List<int[]> pairs;
+    private int expectedPartials;
+    private double[] far, mirror, z, dW, scratch;
+    private double[][] increments = new double[0][];
+    private long seq = -1;
+    private long step;
+    private int level, sub;
+    private ActorRef<ClockCommand> clock;
+    private boolean ownPositions, computed;
+    private int positionsIn, partialsIn;
+
+    @SuppressWarnings("unchecked")
+    private EigenvalueBlock(ActorContext<BlockCommand> context, StashBuffer<BlockCommand> stash, Setup setup) {
+        super(context);
+        this.stash = stash;
+        this.setup = setup;
+        BlockLayout layout = setup.layout();
+        this.n = layout.n();
+        this.index = setup.index();
+        this.from = layout.from(index);
+        this.to = layout.to(index);
+        this.blocks = layout.blocks();
+        this.dt = setup.dt();
+        this.x = new double[n];
+        this.peers = (ActorRef<BlockCommand>[]) new ActorRef<?>[blocks];
+        this.peers[index] = context.getSelf();
+        this.peersKnown = 1;
+        if (setup.model() instanceof GasModel) {
+            setup.loss().tell(new LossCommand.Subscribe(context.getSelf()));
+        }
+        if (setup.exchange()) prepareExchange();
+    }
+
+    private void prepareExchange() {
+        GasModel model = (GasModel) setup.model();
+        sums = new TileSums(n, model.hasMirror());
+        pairs = TilePlan.pairsFor(n, index, blocks);
+        far = new double[n];
+        mirror = model.hasMirror() ? new double[n] : null;
+        z = new double[n];
+        dW = new double[n];
+        scratch = new double[CoulombTiles.TILE];
+        int firstTile = CoulombTiles.tileOf(from);
+        int lastTile = CoulombTiles.tileOf(to - 1);
+        int local = 0;
+        for (int[] pair : pairs) {
+            if (pair[0] >= firstTile && pair[0] <= lastTile) local++;
+            if (pair[0] < pair[1] && pair[1] >= firstTile && pair[1] <= lastTile) local++;
+        }
+        expectedPartials = (lastTile - firstTile + 1) * sums.tiles() - local;
+    }
+
+    private boolean ready() {
+        boolean hasDrift = gas != null || !(setup.model() instanceof GasModel);
+        return hasDrift && (!setup.exchange() || peersKnown == blocks);
+    }
+
+    @Override
+    public Receive<BlockCommand> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(BlockCommand.UseDrift.class, this::onUseDrift)
+                .onMessage(BlockCommand.Peer.class, this::onPeer)
+                .onMessage(BlockCommand.class, message -> {
+                    if (!ready()) {
+                        stash.stash(message);
+                        return this;
+                    }
+                    return handle(message);
+                })
+                .build();
+    }
+
+    private Behavior<BlockCommand> onUseDrift(BlockCommand.UseDrift message) {
+        GasModel m = (GasModel) setup.model();
+        gas = new GasModel(m.noise(), m.coulomb(), m.mirror(), message.drift(), m.lower(), m.upper());
+        return ready() ? stash.unstashAll(this) : this;
+    }
+
+    private Behavior<BlockCommand> onPeer(BlockCommand.Peer message) {
+        if (peers[message.index()] == null) peersKnown++;
+        peers[message.index()] = message.ref();
+        return ready() ? stash.unstashAll(this) : this;
+    }
+
+    private Behavior<BlockCommand> handle(BlockCommand message) {
+        if (message instanceof BlockCommand.Tick tick) onTick(tick);
+        else if (message instanceof BlockCommand.Positions positions) onPositions(positions);
+        else if (message instanceof BlockCommand.CoulombForce force) onCoulombForce(force);
+        else if (message instanceof BlockCommand.Advance advance) onAdvance(advance);
+        return this;
+    }
+
+    private void checkSeq(long messageSeq) {
+        if (seq < 0) seq = messageSeq;
+        else if (messageSeq != seq) {
+            throw new IllegalStateException("block " + index + " got sub-step " + messageSeq + " during sub-step " + seq);
+        }
+    }
+
+    private void onTick(BlockCommand.Tick tick) {
+        checkSeq(tick.seq());
+        clock = tick.clock();
+        System.arraycopy(tick.positions(), 0, x, from, to - from);
+        if (tick.sub() == 0) {
+            int subs = 1 << tick.level();
+            if (increments.length != to - from || increments[0].length < subs) increments = new double[to - from][subs];
+            for (int i = from; i < to; i++) {
+                BrownianBridge.increments(setup.seed(), setup.member(), i, tick.step(), tick.level(), dt,
+                        increments[i - from]);
+            }
+        }
+        step = tick.step();
+        level = tick.level();
+        sub = tick.sub();
+        BlockCommand.Positions mine = new BlockCommand.Positions(tick.seq(), index, tick.positions());
+        for (int b = 0; b < blocks; b++) {
+            if (b != index) peers[b].tell(mine);
+        }
+        ownPositions = true;
+        computeIfGathered();
+    }
+
+    private void onPositions(BlockCommand.Positions positions) {
+        checkSeq(positions.seq());
+        System.arraycopy(positions.values(), 0, x, setup.layout().from(positions.block()), positions.values().length);
+        positionsIn++;
+        computeIfGathered();
+    }
+
+    private void onCoulombForce(BlockCommand.CoulombForce force) {
+        checkSeq(force.seq());
+        sums.accept(force.sourceTile(), force.targetTile(), force.coulomb(), force.mirror());
+        partialsIn++;
+        predictIfComplete();
+    }
+
+    private void computeIfGathered() {
+        if (!ownPositions || positionsIn < blocks - 1 || computed) return;
+        for (int[] pair : pairs) sums.computePair(x, pair[0], pair[1], scratch);
+        for (int[] pair : pairs) {
+            share(pair[1], pair[0]);
+            if (pair[0] < pair[1]) share(pair[0], pair[1]);
+        }
+        computed = true;
+        predictIfComplete();
+    }
+
+    /** Sends the partial of tile {@code source} on tile {@code target} to the other blocks owning rows of it. */
+    private void share(int source, int target) {
+        BlockCommand.CoulombForce force = null;
+        BlockLayout layout = setup.layout();
+        for (int b = layout.firstOwnerOf(target); b <= layout.lastOwnerOf(target); b++) {
+            if (b == index) continue;
+            if (force == null) {
+                force = new BlockCommand.CoulombForce(seq, source, target, sums.coulombPartial(source, target),
+                        sums.mirrorPartial(source, target));
+            }
+            peers[b].tell(force);
+        }
+    }
+
+    private void predictIfComplete() {
+        if (!computed || partialsIn < expectedPartials) return;
+        sums.total(from, to, far, mirror);
+        for (int i = from; i < to; i++) dW[i] = increments[i - from][sub];
+        double h = dt / (1 << level);
+        ExplicitPredictor.predict(gas, x, far, mirror, dW, h, from, to, z);
+        double minGap = Double.POSITIVE_INFINITY;
+        for (int i = from; i < Math.min(to, n - 1); i++) minGap = Math.min(minGap, x[i + 1] - x[i]);
+        if (Double.isNaN(x[from])) minGap = Double.NaN;
+        clock.tell(new ClockCommand.Predicted(seq, index, Arrays.copyOfRange(z, from, to), minGap));
+        ownPositions = false;
+        computed = false;
+        positionsIn = 0;
+        partialsIn = 0;
+        seq++;
+    }
+
+    private void onAdvance(BlockCommand.Advance advance) {
+        System.arraycopy(advance.positions(), 0, x, from, to - from);
+        long k = advance.fromStep();
+        try {
+            for (; k < advance.toStep(); k++) {
+                if (setup.model() instanceof CirModel cir) {
+                    CirExact.advance(cir, x, k, dt, setup.seed(), setup.member(), from, to);
+                } else {
+                    if (stepper == null) stepper = new GasStepper(gas, setup.rule(), setup.seed(), setup.member());
+                    stepper.advance(x, k, dt);
+                }
+                for (int i = from; i < to; i++) {
+                    if (!Double.isFinite(x[i])) {
+                        advance.clock().tell(new ClockCommand.BlockDiverged(index, k, "eigenvalue " + i + " became " + x[i]));
+                        return;
+                    }
+                }
+            }
+        } catch (NonFiniteStateException e) {
+            advance.clock().tell(new ClockCommand.BlockDiverged(index, k, e.getMessage()));
+            return;
+        }
+        advance.clock().tell(new ClockCommand.Advanced(index, advance.toStep(), Arrays.copyOfRange(x, from, to)));
+    }
+}

@@ -1,0 +1,66 @@
+package org.dysonsim.actors;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.pekko.actor.typed.Behavior;
+import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.TrajectoryEvent;
+
+/**
+ * The memory behind {@link RecorderFactory#inMemory()}: per member, the events its recorder has
+ * stored. Each member's entry is written by that member's recorder only; reads may come from
+ * any thread.
+ */
+final class InMemoryJournal implements RecorderFactory {
+
+    /** One member's journal. */
+    static final class Entry {
+        private TrajectoryEvent.RunStarted started;
+        private final List<TrajectoryEvent.SnapshotRecorded> snapshots = new ArrayList<>();
+        private RecorderCommand.Status status = RecorderCommand.Status.NEW;
+        private String failure;
+
+        synchronized void begin(TrajectoryEvent.RunStarted event) {
+            started = event;
+            status = RecorderCommand.Status.RUNNING;
+            failure = null;
+        }
+
+        synchronized void record(TrajectoryEvent.SnapshotRecorded event) {
+            snapshots.add(event);
+            if (status != RecorderCommand.Status.COMPLETED) status = RecorderCommand.Status.RUNNING;
+        }
+
+        synchronized void complete() {
+            status = RecorderCommand.Status.COMPLETED;
+            failure = null;
+        }
+
+        synchronized void fail(String reason) {
+            status = RecorderCommand.Status.FAILED;
+            failure = reason;
+        }
+
+        synchronized RecorderCommand.RecorderState state() {
+            TrajectoryEvent.SnapshotRecorded last = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
+            return new RecorderCommand.RecorderState(started, last, status, failure);
+        }
+
+        synchronized List<TrajectoryEvent.SnapshotRecorded> snapshots() {
+            return List.copyOf(snapshots);
+        }
+    }
+
+    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    Entry entry(String runId, int member) {
+        return entries.computeIfAbsent(runId + "|" + member, key -> new Entry());
+    }
+
+    @Override
+    public Behavior<RecorderCommand> recorder(String runId, int member) {
+        return InMemoryRecorder.create(entry(runId, member));
+    }
+}

@@ -1,0 +1,368 @@
+package org.dysonsim.actors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.EnsembleCommand;
+import org.dysonsim.protocol.LossCommand;
+import org.dysonsim.protocol.MemberCommand;
+import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.TrajectoryEvent;
+
+/**
+ * The run supervisor of one ensemble member. It spawns the member's recorder, clock, blocks and
+ * loss actor; sends every snapshot to the recorder without waiting for the acknowledgement
+ * (recording overlaps simulation) and reports completion only when all are acknowledged;
+ * restarts the simulating actors from the last snapshot when one of them fails, at most
+ * {@code maxRestarts} times; and stops the member with a one-line diagnostic on a non-finite
+ * state, a silent stall, or a recorder that does not answer.
+ *
+ * <p>Snapshots are deterministic functions of the run, so a snapshot is recorded whichever
+ * generation of actors sent it, exactly once, in step order.
+ */
+final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
+
+    private enum Phase { WAITING, LOADING, RUNNING, COMPLETING, FAILING, DONE }
+
+    private static final String STALL_TIMER = "stall";
+
+    static Behavior<MemberCommand> create(RunSpec spec, int member, Behavior<RecorderCommand> recorder,
+                                          boolean resume, EngineSettings settings,
+                                          ActorRef<EnsembleCommand> parent) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new MemberSupervisor(context, timers, spec, member, recorder, resume, settings, parent)));
+    }
+
+    private final TimerScheduler<MemberCommand> timers;
+    private final RunSpec spec;
+    private final int member;
+    private final boolean resume;
+    private final EngineSettings settings;
+    private final ActorRef<EnsembleCommand> parent;
+    private final ActorRef<RecorderCommand> recorder;
+    private boolean recorderAlive = true;
+
+    private Phase phase = Phase.WAITING;
+    private final List<ActorRef<?>> children = new ArrayList<>();
+    private int generation;
+    private int restarts;
+    private long faultStep = -1;
+    private int faultsLeft;
+
+    private long lastStep = -1;
+    private double[] lastValues;
+    private final List<Long> steps = new ArrayList<>();
+    private final List<Double> times = new ArrayList<>();
+    private final List<double[]> values = new ArrayList<>();
+    private int pendingAcks;
+    private boolean clockFinished;
+    private long progressStep;
+    private String failure;
+
+    private MemberSupervisor(ActorContext<MemberCommand> context, TimerScheduler<MemberCommand> timers, RunSpec spec,
+                             int member, Behavior<RecorderCommand> recorder, boolean resume, EngineSettings settings,
+                             ActorRef<EnsembleCommand> parent) {
+        super(context);
+        this.timers = timers;
+        this.spec = spec;
+        this.member = member;
+        this.resume = resume;
+        this.settings = settings;
+        this.parent = parent;
+        this.recorder = context.spawn(recorder, "recorder");
+        context.watch(this.recorder);
+    }
+
+    @Override
+    public Receive<MemberCommand> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(MemberCommand.Start.class, this::onStart)
+                .onMessage(MemberCommand.InjectFault.class, this::onInjectFault)
+                .onMessage(MemberCommand.StateLoaded.class, this::onStateLoaded)
+                .onMessage(MemberCommand.Snapshot.class, this::onSnapshot)
+                .onMessage(MemberCommand.Progress.class, this::onProgress)
+                .onMessage(MemberCommand.Finished.class, this::onFinished)
+                .onMessage(MemberCommand.Diverged.class, this::onDiverged)
+                .onMessage(MemberCommand.RecordAcked.class, this::onRecordAcked)
+                .onMessage(MemberCommand.CompletionAcked.class, message -> finish())
+                .onMessage(MemberCommand.FailureRecorded.class, message -> finish())
+                .onMessage(MemberCommand.RecorderUnavailable.class, this::onRecorderUnavailable)
+                .onMessage(MemberCommand.Stalled.class, this::onStalled)
+                .onSignal(Terminated.class, this::onTerminated)
+                .build();
+    }
+
+    private Behavior<MemberCommand> onInjectFault(MemberCommand.InjectFault message) {
+        faultStep = message.atStep();
+        faultsLeft = message.times();
+        return this;
+    }
+
+    private Behavior<MemberCommand> onStart(MemberCommand.Start message) {
+        if (phase != Phase.WAITING) return this;
+        if (!resume) return beginFresh(true);
+        phase = Phase.LOADING;
+        getContext().ask(RecorderCommand.RecorderState.class, recorder, settings.askTimeout(),
+                RecorderCommand.GetState::new,
+                (state, error) -> state != null ? new MemberCommand.StateLoaded(state)
+                        : new MemberCommand.RecorderUnavailable("the recorder did not return its state within "
+                                + seconds(settings.askTimeout())));
+        return this;
+    }
+
+    /** From the initial spectrum; {@code announce}: write RunStarted first. */
+    private Behavior<MemberCommand> beginFresh(boolean announce) {
+        phase = Phase.RUNNING;
+        double[] start;
+        try {
+            start = spec.init().sample(spec.seed(), member);
+        } catch (RuntimeException e) {
+            return fail("the initial spectrum could not be sampled: " + describe(e));
+        }
+        if (start.length != spec.n()) {
+            return fail("the initial spectrum has " + start.length + " values, the model has n = " + spec.n());
+        }
+        if (announce) {
+            pendingAcks++;
+            TrajectoryEvent.RunStarted started = new TrajectoryEvent.RunStarted(spec.runId(), member,
+                    spec.scenarioText(), spec.seed(), settings.codeVersion(), spec.n());
+            getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
+                    replyTo -> new RecorderCommand.Begin(started, replyTo),
+                    (ack, error) -> ack != null ? new MemberCommand.RecordAcked(0)
+                            : new MemberCommand.RecorderUnavailable("the recorder did not acknowledge the start within "
+                                    + seconds(settings.askTimeout())));
+        }
+        record(0, 0.0, start);
+        return continueFrom(0, start);
+    }
+
+    private Behavior<MemberCommand> onStateLoaded(MemberCommand.StateLoaded message) {
+        if (phase != Phase.LOADING) return this;
+        RecorderCommand.RecorderState state = message.state();
+        TrajectoryEvent.SnapshotRecorded last = state.last();
+        if (last == null) return beginFresh(state.started() == null);
+        phase = Phase.RUNNING;
+        if (last.values().length != spec.n()) {
+            return fail("the last recorded snapshot has " + last.values().length + " values, the model has n = " + spec.n());
+        }
+        lastStep = last.step();
+        lastValues = last.values().clone();
+        keep(last.step(), last.t(), lastValues);
+        progress(last.step());
+        if (state.status() == RecorderCommand.Status.COMPLETED) return finish();
+        return continueFrom(last.step(), lastValues);
+    }
+
+    private Behavior<MemberCommand> continueFrom(long step, double[] start) {
+        if (step >= spec.steps()) {
+            clockFinished = true;
+            return completeIfAcknowledged();
+        }
+        spawnGeneration(step, start);
+        return this;
+    }
+
+    private void spawnGeneration(long startStep, double[] start) {
+        generation++;
+        long failAt = -1;
+        if (faultsLeft > 0) {
+            faultsLeft--;
+            failAt = faultStep;
+        }
+        ActorContext<MemberCommand> context = getContext();
+        ActorRef<LossCommand> loss = null;
+        if (spec.model() instanceof GasModel gas) {
+            loss = context.spawn(Loss.create(gas.drift()), "loss-" + generation);
+            watchChild(loss);
+        }
+        BlockLayout layout = BlockLayout.of(spec.n(), spec.blockSize());
+        boolean exchange = spec.model() instanceof GasModel
+                && !(layout.blocks() == 1 && settings.singleBlockFastPath());
+        List<ActorRef<BlockCommand>> blocks = new ArrayList<>();
+        for (int b = 0; b < layout.blocks(); b++) {
+            EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(),
+                    member, layout, b, loss, exchange);
+            ActorRef<BlockCommand> block = context.spawn(EigenvalueBlock.create(setup), "block-" + generation + "-" + b);
+            watchChild(block);
+            blocks.add(block);
+        }
+        if (exchange) {
+            for (int b = 0; b < blocks.size(); b++) {
+                for (int p = 0; p < blocks.size(); p++) {
+                    if (p != b) blocks.get(b).tell(new BlockCommand.Peer(p, blocks.get(p)));
+                }
+            }
+        }
+        Clock.Setup clock = new Clock.Setup(spec, startStep, start, layout, List.copyOf(blocks), exchange,
+                settings.advanceChunk(), context.getSelf(), generation, failAt);
+        watchChild(context.spawn(Clock.create(clock), "clock-" + generation));
+        armStallTimer();
+    }
+
+    private void watchChild(ActorRef<?> child) {
+        getContext().watch(child);
+        children.add(child);
+    }
+
+    private void stopGeneration() {
+        for (ActorRef<?> child : children) {
+            getContext().unwatch(child);
+            getContext().stop(child);
+        }
+        children.clear();
+        timers.cancel(STALL_TIMER);
+    }
+
+    private void armStallTimer() {
+        timers.startSingleTimer(STALL_TIMER, new MemberCommand.Stalled(generation), settings.stallTimeout());
+    }
+
+    private Behavior<MemberCommand> onSnapshot(MemberCommand.Snapshot message) {
+        if (phase == Phase.RUNNING && message.step() > lastStep) record(message.step(), message.t(), message.values());
+        return this;
+    }
+
+    private void record(long step, double t, double[] positions) {
+        lastStep = step;
+        lastValues = positions;
+        keep(step, t, positions);
+        pendingAcks++;
+        TrajectoryEvent.SnapshotRecorded snapshot = new TrajectoryEvent.SnapshotRecorded(step, t, positions);
+        getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
+                replyTo -> new RecorderCommand.Record(snapshot, replyTo),
+                (ack, error) -> ack != null ? new MemberCommand.RecordAcked(step)
+                        : new MemberCommand.RecorderUnavailable("the recorder did not acknowledge the snapshot of step "
+                                + step + " within " + seconds(settings.askTimeout())));
+    }
+
+    private void keep(long step, double t, double[] positions) {
+        steps.add(step);
+        times.add(t);
+        values.add(positions);
+    }
+
+    private Behavior<MemberCommand> onProgress(MemberCommand.Progress message) {
+        if (message.generation() != generation || phase != Phase.RUNNING) return this;
+        progress(message.step());
+        armStallTimer();
+        return this;
+    }
+
+    private void progress(long step) {
+        progressStep = step;
+        parent.tell(new EnsembleCommand.MemberProgress(member, step));
+    }
+
+    private Behavior<MemberCommand> onFinished(MemberCommand.Finished message) {
+        if (message.generation() != generation || phase != Phase.RUNNING) return this;
+        clockFinished = true;
+        stopGeneration();
+        return completeIfAcknowledged();
+    }
+
+    private Behavior<MemberCommand> onRecordAcked(MemberCommand.RecordAcked message) {
+        pendingAcks--;
+        return completeIfAcknowledged();
+    }
+
+    private Behavior<MemberCommand> completeIfAcknowledged() {
+        if (phase != Phase.RUNNING || !clockFinished || pendingAcks > 0) return this;
+        phase = Phase.COMPLETING;
+        TrajectoryEvent.RunCompleted completed = new TrajectoryEvent.RunCompleted(lastStep, lastStep * spec.dt());
+        getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
+                replyTo -> new RecorderCommand.Complete(completed, replyTo),
+                (ack, error) -> ack != null ? new MemberCommand.CompletionAcked()
+                        : new MemberCommand.RecorderUnavailable("the recorder did not acknowledge completion within "
+                                + seconds(settings.askTimeout())));
+        return this;
+    }
+
+    private Behavior<MemberCommand> onDiverged(MemberCommand.Diverged message) {
+        if (message.generation() != generation || phase != Phase.RUNNING) return this;
+        return fail(message.diagnostic());
+    }
+
+    private Behavior<MemberCommand> onStalled(MemberCommand.Stalled message) {
+        if (message.generation() != generation || phase != Phase.RUNNING) return this;
+        return childFailed("no step finished for " + seconds(settings.stallTimeout()) + " after step " + progressStep);
+    }
+
+    private Behavior<MemberCommand> onRecorderUnavailable(MemberCommand.RecorderUnavailable message) {
+        recorderAlive = false;
+        if (phase == Phase.FAILING) return finish();
+        return fail(message.reason());
+    }
+
+    private Behavior<MemberCommand> onTerminated(Terminated signal) {
+        ActorRef<?> ref = signal.getRef();
+        String cause = signal instanceof ChildFailed failed ? describe(failed.getCause()) : null;
+        if (ref.equals(recorder)) {
+            recorderAlive = false;
+            if (phase == Phase.FAILING) return finish();
+            return fail(cause == null ? "the recorder stopped" : "the recorder failed: " + cause);
+        }
+        if (!children.contains(ref)) return this;
+        return childFailed(cause == null ? ref.path().name() + " stopped unexpectedly" : cause);
+    }
+
+    /** A simulating actor failed: restart the generation from the last snapshot, within the bound. */
+    private Behavior<MemberCommand> childFailed(String reason) {
+        if (phase != Phase.RUNNING) return this;
+        stopGeneration();
+        if (restarts >= settings.maxRestarts()) {
+            return fail(reason + " (gave up after " + restarts + " restarts)");
+        }
+        restarts++;
+        getContext().getLog().warn("member {}: restarting from step {} after: {}", member, lastStep, reason);
+        spawnGeneration(lastStep, lastValues);
+        return this;
+    }
+
+    private Behavior<MemberCommand> fail(String reason) {
+        if (phase == Phase.FAILING || phase == Phase.DONE) return this;
+        phase = Phase.FAILING;
+        failure = "member " + member + ": " + reason;
+        stopGeneration();
+        if (!recorderAlive) return finish();
+        TrajectoryEvent.RunFailed failed = new TrajectoryEvent.RunFailed(Math.max(lastStep, 0), reason);
+        getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
+                replyTo -> new RecorderCommand.Fail(failed, replyTo),
+                (ack, error) -> new MemberCommand.FailureRecorded());
+        return this;
+    }
+
+    private Behavior<MemberCommand> finish() {
+        if (phase == Phase.DONE) return this;
+        phase = Phase.DONE;
+        long[] stepArray = new long[steps.size()];
+        double[] timeArray = new double[times.size()];
+        for (int k = 0; k < stepArray.length; k++) {
+            stepArray[k] = steps.get(k);
+            timeArray[k] = times.get(k);
+        }
+        parent.tell(new EnsembleCommand.MemberFinished(member, stepArray, timeArray, values.toArray(new double[0][]),
+                restarts, failure));
+        return this;
+    }
+
+    static String describe(Throwable t) {
+        String message = t.getMessage();
+        String line = t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        return line.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

@@ -1,0 +1,83 @@
+package org.dysonsim.actors;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * The engine's entry point: one actor system ("dyson") that runs ensembles of Coulomb-gas
+ * members on typed actors. Calls block until the run is done; a run never hangs (every request
+ * has a timeout, every member a stall watchdog) and a failure is one line in
+ * {@link RunResult#failure()}.
+ */
+public final class Simulation implements AutoCloseable {
+    private final ActorSystem<Void> system;
+    private final EngineSettings settings;
+    private final AtomicLong runs = new AtomicLong();
+
+    /** Creates the actor system from {@code config}, falling back to application.conf and the defaults. */
+    public Simulation(Config config) {
+        // Overrides first, resolve last, so substitutions in the defaults see the overrides.
+        Config full = config.withFallback(ConfigFactory.defaultApplication())
+                .withFallback(ConfigFactory.defaultReference()).resolve();
+        this.system = ActorSystem.create(Behaviors.empty(), "dyson", full);
+        this.settings = EngineSettings.from(full);
+    }
+
+    /** Runs every member from its initial spectrum. */
+    public RunResult run(RunSpec spec, RecorderFactory recorders, RunListener listener) {
+        return execute(spec, recorders, listener, false);
+    }
+
+    /** Continues each member from its recorder's last snapshot; completed members are not re-run. */
+    public RunResult resume(RunSpec spec, RecorderFactory recorders, RunListener listener) {
+        return execute(spec, recorders, listener, true);
+    }
+
+    private RunResult execute(RunSpec spec, RecorderFactory recorders, RunListener listener, boolean resume) {
+        String invalid = invalid(spec);
+        if (invalid != null) return new RunResult(spec, List.of(), invalid);
+        CompletableFuture<RunResult> result = new CompletableFuture<>();
+        system.systemActorOf(RunGuardian.create(
+                Ensemble.create(spec, recorders, listener == null ? RunListener.NONE : listener, resume, settings, result),
+                spec, result), "run-" + runs.incrementAndGet(), Props.empty());
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new RunResult(spec, List.of(), "interrupted while waiting for the run");
+        } catch (ExecutionException e) {
+            return new RunResult(spec, List.of(), MemberSupervisor.describe(e.getCause()));
+        }
+    }
+
+    private static String invalid(RunSpec spec) {
+        if (spec.members() < 1) return "ensemble.members must be at least 1, got " + spec.members();
+        if (spec.blockSize() < 1) return "blocks.size must be at least 1, got " + spec.blockSize();
+        if (spec.recordEvery() < 1) return "record-every must be at least 1, got " + spec.recordEvery();
+        if (spec.steps() < 0) return "steps must not be negative, got " + spec.steps();
+        if (!(spec.dt() > 0) || Double.isInfinite(spec.dt())) return "dt must be positive and finite, got " + spec.dt();
+        return null;
+    }
+
+    /** Stops the actor system and waits for it. */
+    @Override
+    public void close() {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the system is going down either way
+        }
+    }
+}

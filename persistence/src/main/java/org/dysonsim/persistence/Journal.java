@@ -1,0 +1,92 @@
+package org.dysonsim.persistence;
+
+import com.typesafe.config.Config;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Start-up of the journal: a connection check with clear errors, then the tables. */
+public final class Journal {
+
+    private static final long SCHEMA_TIMEOUT_SECONDS = 60;
+
+    // H2 error codes (org.h2.api.ErrorCode) that mean something the user can act on.
+    private static final int H2_FILE_CORRUPTED = 90030;
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    private static final int H2_DATABASE_NOT_FOUND = 90146;
+    private static final int H2_WRONG_FORMAT = 90048;
+    private static final int H2_FILE_VERSION = 90045;
+
+    private Journal() {}
+
+    /**
+     * Creates the journal, snapshot and durable-state tables if they do not exist (safe on every
+     * start) and waits for it.
+     *
+     * @throws JournalException if the database cannot be opened or the tables cannot be created
+     */
+    public static void ensureSchema(ActorSystem<?> system) {
+        checkConnection(system.settings().config());
+        try {
+            SchemaUtils.createIfNotExists(system).toCompletableFuture().get(SCHEMA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted while creating the journal tables", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new JournalException("cannot create the journal tables at " + urlOf(system.settings().config())
+                    + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Opens and closes one plain JDBC connection with the journal's settings, so that a missing,
+     * corrupted or locked database is reported in one line before any actor touches it.
+     *
+     * @throws JournalException describing what is wrong
+     */
+    public static void checkConnection(Config config) {
+        String url = urlOf(config);
+        String db = "pekko-persistence-jdbc.shared-databases.dyson.db";
+        try (Connection ignored = DriverManager.getConnection(url, config.getString(db + ".user"),
+                config.getString(db + ".password"))) {
+            // opened: the database is readable
+        } catch (SQLException e) {
+            throw new JournalException(describe(url, e), e);
+        }
+    }
+
+    static String urlOf(Config config) {
+        return config.getString("pekko-persistence-jdbc.shared-databases.dyson.db.url");
+    }
+
+    private static String describe(String url, SQLException e) {
+        String where = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db" : url;
+        return switch (e.getErrorCode()) {
+            case H2_FILE_CORRUPTED, H2_WRONG_FORMAT, H2_FILE_VERSION ->
+                    "the journal " + where + " is corrupted or not an H2 database; it was left untouched";
+            case H2_DATABASE_ALREADY_OPEN ->
+                    "the journal " + where + " is locked by another process";
+            case H2_DATABASE_NOT_FOUND -> "no journal at " + where;
+            default -> "cannot open the journal " + where + ": " + firstLine(e.getMessage());
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return firstLine(String.valueOf(root.getMessage()));
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

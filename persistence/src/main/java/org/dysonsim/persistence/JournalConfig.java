@@ -1,0 +1,96 @@
+package org.dysonsim.persistence;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+
+
+/**
+ * The actor-system configuration of the journal, snapshot store and read journal
+ * (pekko-persistence-jdbc), all sharing one connection pool. By default an embedded H2 file
+ * under the data directory, opened with {@code AUTO_SERVER=TRUE} so that a second process using
+ * the same data directory connects through the first instead of being locked out. Setting
+ * {@code dysonsim.journal.url} (with {@code user} and {@code password}) selects another
+ * database, e.g. PostgreSQL for several nodes; nothing else changes.
+ */
+public final class JournalConfig {
+
+    private static final String SHARED_DB = "pekko-persistence-jdbc.shared-databases.dyson";
+
+    private JournalConfig() {}
+
+    /**
+     * The complete, resolved configuration of an actor system that records into {@code dir}.
+     * {@code overrides} (for instance the scenario's settings or a test's configuration) win over
+     * application.conf and reference.conf, except for the journal wiring itself, which follows
+     * {@code dysonsim.journal.*}.
+     */
+    public static Config forWriting(DataDirectory dir, Config overrides) {
+        return resolve(dir, overrides, true);
+    }
+
+    /** As {@link #forWriting}, but an embedded database that does not exist is never created. */
+    public static Config forReading(DataDirectory dir, Config overrides) {
+        return resolve(dir, overrides, false);
+    }
+
+    /** The embedded H2 URL of a data directory. */
+    public static String h2Url(DataDirectory dir, boolean create) {
+        return "jdbc:h2:file:" + dir.databaseBase() + ";DATABASE_TO_UPPER=false;AUTO_SERVER=TRUE"
+                + (create ? "" : ";IFEXISTS=TRUE");
+    }
+
+    /** Whether this configuration uses the embedded H2 database of the data directory. */
+    public static boolean isEmbedded(Config config) {
+        return config.getString("dysonsim.journal.url").isEmpty();
+    }
+
+    // Merge first, resolve last: the plugin's reference.conf refers to its own keys through
+    // ${...} substitutions, which resolve against whatever is merged at that point.
+    private static Config resolve(DataDirectory dir, Config overrides, boolean create) {
+        Config user = overrides.withFallback(ConfigFactory.defaultApplication())
+                .withFallback(ConfigFactory.defaultReference()).resolve();
+        boolean embedded = isEmbedded(user);
+        String url = embedded ? h2Url(dir, create) : user.getString("dysonsim.journal.url");
+        Config pool = user.getConfig("dysonsim.journal.pool")
+                .withValue("connectionPool", ConfigValueFactory.fromAnyRef("HikariCP"))
+                .withValue("url", ConfigValueFactory.fromAnyRef(url))
+                .withValue("user", ConfigValueFactory.fromAnyRef(embedded ? "" : user.getString("dysonsim.journal.user")))
+                .withValue("password", ConfigValueFactory.fromAnyRef(embedded ? "" : user.getString("dysonsim.journal.password")))
+                .withValue("driver", ConfigValueFactory.fromAnyRef(driverOf(url)));
+        Config database = ConfigFactory.empty()
+                .withValue(SHARED_DB + ".profile", ConfigValueFactory.fromAnyRef(profileOf(url)))
+                .withValue(SHARED_DB + ".db", pool.root());
+        Config plugins = ConfigFactory.parseString("""
+                pekko.persistence.journal.plugin = "jdbc-journal"
+                pekko.persistence.snapshot-store.plugin = "jdbc-snapshot-store"
+                jdbc-journal.use-shared-db = "dyson"
+                jdbc-snapshot-store.use-shared-db = "dyson"
+                jdbc-read-journal.use-shared-db = "dyson"
+                jdbc-durable-state-store.use-shared-db = "dyson"
+                """);
+        // The wiring comes first: overrides may be a fully loaded configuration (with the plugin's
+        // null defaults) and must not undo it; they still choose the database via dysonsim.journal.
+        return database
+                .withFallback(plugins)
+                .withFallback(overrides)
+                .withFallback(ConfigFactory.defaultApplication())
+                .withFallback(ConfigFactory.defaultReference())
+                .resolve();
+    }
+
+    private static String profileOf(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "slick.jdbc.H2Profile$";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "slick.jdbc.PostgresProfile$";
+        }
+        throw new JournalException("dysonsim.journal.url: unsupported database \"" + url
+                + "\"; use jdbc:postgresql://host/db (or leave it empty for the embedded H2 journal)");
+    }
+
+    private static String driverOf(String url) {
+        return url.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver";
+    }
+}

@@ -1,0 +1,143 @@
+package org.dysonsim.persistence;
+
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.RecorderCommand.Ack;
+import org.dysonsim.protocol.RecorderCommand.RecorderState;
+import org.dysonsim.protocol.RecorderCommand.Status;
+import org.dysonsim.protocol.TrajectoryEvent;
+import org.dysonsim.protocol.Wire;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The event-sourced half of a {@link TrajectoryRecorder}: it persists a batch of recorder
+ * commands with one {@code persistAll} and then answers each command. Its state is only the last
+ * snapshot (never the trajectory), and Pekko snapshots of it every {@code snapshot-every} events
+ * keep recovery short.
+ */
+final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command, TrajectoryEvent, RecorderState> {
+
+    sealed interface Command extends Wire permits Persist {}
+
+    /** Commands in arrival order; {@code replyTo} hears when they are all durable and answered. */
+    record Persist(List<RecorderCommand> commands, ActorRef<Written> replyTo) implements Command {}
+
+    record Written(int commands) implements Wire {}
+
+    static final RecorderState EMPTY = new RecorderState(null, null, Status.NEW, null);
+
+    /** Ack of {@code Begin}: the run has no step yet. */
+    static final long BEGIN_STEP = 0;
+
+    private final RecorderSettings settings;
+
+    private RecorderJournal(PersistenceId id, RecorderSettings settings) {
+        super(id);
+        this.settings = settings;
+    }
+
+    static Behavior<Command> create(String persistenceId, RecorderSettings settings) {
+        return new RecorderJournal(PersistenceId.ofUniqueId(persistenceId), settings);
+    }
+
+    @Override
+    public RecorderState emptyState() {
+        return EMPTY;
+    }
+
+    @Override
+    public RetentionCriteria retentionCriteria() {
+        return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), settings.keepSnapshots());
+    }
+
+    @Override
+    public CommandHandler<Command, TrajectoryEvent, RecorderState> commandHandler() {
+        return newCommandHandlerBuilder().forAnyState().onCommand(Persist.class, this::onPersist).build();
+    }
+
+    @Override
+    public EventHandler<RecorderState, TrajectoryEvent> eventHandler() {
+        return newEventHandlerBuilder().forAnyState().onAnyEvent(RecorderJournal::apply);
+    }
+
+    private Effect<TrajectoryEvent, RecorderState> onPersist(RecorderState state, Persist batch) {
+        List<TrajectoryEvent> events = new ArrayList<>();
+        List<Runnable> replies = new ArrayList<>(batch.commands().size() + 1);
+        RecorderState current = state;
+        for (RecorderCommand command : batch.commands()) {
+            TrajectoryEvent event = eventOf(current, command);
+            if (event != null) {
+                events.add(event);
+                current = apply(current, event);
+            }
+            replies.add(replyOf(command, current));
+        }
+        int count = batch.commands().size();
+        replies.add(() -> batch.replyTo().tell(new Written(count)));
+        Runnable answerAll = () -> replies.forEach(Runnable::run);
+        if (events.isEmpty()) {
+            return Effect().none().thenRun(ignored -> answerAll.run());
+        }
+        return Effect().persist(events).thenRun(ignored -> answerAll.run());
+    }
+
+    /** The event a command adds to the journal, or null if it would repeat what is recorded. */
+    static TrajectoryEvent eventOf(RecorderState state, RecorderCommand command) {
+        boolean ended = state.status() == Status.COMPLETED || state.status() == Status.FAILED;
+        if (command instanceof RecorderCommand.Begin begin) {
+            return state.started() == null ? begin.started() : null;
+        }
+        if (command instanceof RecorderCommand.Record record) {
+            // A resumed member re-sends steps it had already recorded: acknowledge, do not repeat.
+            boolean seen = state.last() != null && record.snapshot().step() <= state.last().step();
+            return ended || seen ? null : record.snapshot();
+        }
+        if (command instanceof RecorderCommand.Complete complete) {
+            return ended ? null : complete.completed();
+        }
+        if (command instanceof RecorderCommand.Fail fail) {
+            return ended ? null : fail.failed();
+        }
+        return null;
+    }
+
+    private static Runnable replyOf(RecorderCommand command, RecorderState after) {
+        if (command instanceof RecorderCommand.Begin begin) {
+            return () -> begin.replyTo().tell(new Ack(BEGIN_STEP));
+        }
+        if (command instanceof RecorderCommand.Record record) {
+            return () -> record.replyTo().tell(new Ack(record.snapshot().step()));
+        }
+        if (command instanceof RecorderCommand.Complete complete) {
+            return () -> complete.replyTo().tell(new Ack(complete.completed().step()));
+        }
+        if (command instanceof RecorderCommand.Fail fail) {
+            return () -> fail.replyTo().tell(new Ack(fail.failed().step()));
+        }
+        RecorderCommand.GetState get = (RecorderCommand.GetState) command;
+        return () -> get.replyTo().tell(after);
+    }
+
+    static RecorderState apply(RecorderState state, TrajectoryEvent event) {
+        if (event instanceof TrajectoryEvent.RunStarted started) {
+            return new RecorderState(started, state.last(), Status.RUNNING, null);
+        }
+        if (event instanceof TrajectoryEvent.SnapshotRecorded snapshot) {
+            return new RecorderState(state.started(), snapshot, state.status(), state.failure());
+        }
+        if (event instanceof TrajectoryEvent.RunCompleted) {
+            return new RecorderState(state.started(), state.last(), Status.COMPLETED, null);
+        }
+        TrajectoryEvent.RunFailed failed = (TrajectoryEvent.RunFailed) event;
+        return new RecorderState(state.started(), state.last(), Status.FAILED, failed.reason());
+    }
+}

@@ -1,0 +1,52 @@
+package org.dysonsim.persistence;
+
+import java.util.regex.Pattern;
+
+/**
+ * Run ids and the persistence ids of their members, {@code run|<run-id>|<member>}. A run id is
+ * also a directory name, so it is restricted to letters, digits, '.', '_' and '-'.
+ */
+public final class RunIds {
+
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final String PREFIX = "run|";
+
+    private RunIds() {}
+
+    /** @throws JournalException if {@code runId} cannot name a run */
+    public static String check(String runId) {
+        if (runId == null || !VALID.matcher(runId).matches()) {
+            throw new JournalException("invalid run id \"" + runId + "\": use letters, digits, '.', '_' or '-'"
+                    + " (at most 128, not starting with '.', '_' or '-')");
+        }
+        return runId;
+    }
+
+    /** The persistence id of one ensemble member's recorder. */
+    public static String persistenceId(String runId, int member) {
+        check(runId);
+        if (member < 0) {
+            throw new IllegalArgumentException("member must be >= 0, got " + member);
+        }
+        return PREFIX + runId + "|" + member;
+    }
+
+    /** The run and member of a recorder's persistence id, or null for another kind of id. */
+    static Member parse(String persistenceId) {
+        if (!persistenceId.startsWith(PREFIX)) {
+            return null;
+        }
+        int bar = persistenceId.lastIndexOf('|');
+        if (bar <= PREFIX.length()) {
+            return null;
+        }
+        try {
+            return new Member(persistenceId.substring(PREFIX.length(), bar),
+                    Integer.parseInt(persistenceId.substring(bar + 1)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    record Member(String runId, int member) {}
+}

@@ -1,0 +1,127 @@
+package org.dysonsim.persistence;
+
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.stream.javadsl.StreamConverters;
+import org.dysonsim.protocol.TrajectoryEvent;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * Reads recorded trajectories through Pekko persistence query (the JDBC read journal), never
+ * through the recorders: replay and export need no live run. Event streams are pulled one
+ * element at a time, so memory stays constant however long the run.
+ */
+public final class TrajectoryReader {
+
+    private static final long QUERY_TIMEOUT_SECONDS = 120;
+
+    private final ActorSystem<?> system;
+    private final JdbcReadJournal journal;
+
+    /** @param system an actor system configured by {@link JournalConfig} */
+    public TrajectoryReader(ActorSystem<?> system) {
+        this.system = system;
+        this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    }
+
+    /** One event of one member. */
+    public record MemberEvent(int member, TrajectoryEvent event) {}
+
+    /** Every run id with at least one recorded event, sorted. */
+    public List<String> runIds() {
+        return await(journal.currentPersistenceIds()
+                .map(RunIds::parse)
+                .filter(member -> member != null)
+                .map(RunIds.Member::runId)
+                .runWith(Sink.seq(), system))
+                .stream().distinct().sorted().toList();
+    }
+
+    /**
+     * The members of a run that recorded something, ascending.
+     *
+     * @throws JournalException if the run is unknown
+     */
+    public SortedSet<Integer> members(String runId) {
+        RunIds.check(runId);
+        SortedSet<Integer> members = new TreeSet<>(await(journal.currentPersistenceIds()
+                .map(RunIds::parse)
+                .filter(member -> member != null && member.runId().equals(runId))
+                .map(RunIds.Member::member)
+                .runWith(Sink.seq(), system)));
+        if (members.isEmpty()) {
+            throw new JournalException("unknown run id \"" + runId + "\"; `dyson list` shows the recorded runs");
+        }
+        return members;
+    }
+
+    /** The highest sequence number of a member's journal, 0 if it has none. */
+    public long lastSequenceNumber(String runId, int member) {
+        Optional<Long> last = await(journal.currentLastSequenceNumberByPersistenceId(RunIds.persistenceId(runId, member)));
+        return last.orElse(0L);
+    }
+
+    /** The events of one member with sequence numbers in [from, to], as a Pekko stream source. */
+    public Source<TrajectoryEvent, NotUsed> source(String runId, int member, long fromSequenceNr, long toSequenceNr) {
+        return journal.currentEventsByPersistenceId(RunIds.persistenceId(runId, member), fromSequenceNr, toSequenceNr)
+                .map(TrajectoryReader::eventOf);
+    }
+
+    /**
+     * Every event of one member in order. The stream holds a database cursor: close it
+     * (try-with-resources).
+     */
+    public Stream<TrajectoryEvent> events(String runId, int member) {
+        return source(runId, member, 0, Long.MAX_VALUE).runWith(StreamConverters.asJavaStream(), system);
+    }
+
+    /**
+     * The events of the given members of a run, member by member in ascending order, each
+     * member's in journal order. Close the stream.
+     */
+    public Stream<MemberEvent> events(String runId, SortedSet<Integer> members) {
+        Source<MemberEvent, NotUsed> all = Source.from(List.copyOf(members))
+                .flatMapConcat(member -> source(runId, member, 0, Long.MAX_VALUE)
+                        .map(event -> new MemberEvent(member, event)));
+        return all.runWith(StreamConverters.asJavaStream(), system);
+    }
+
+    private static TrajectoryEvent eventOf(EventEnvelope envelope) {
+        if (envelope.event() instanceof TrajectoryEvent event) {
+            return event;
+        }
+        throw new JournalException("the journal entry " + envelope.persistenceId() + " #" + envelope.sequenceNr()
+                + " is not a trajectory event (" + envelope.event().getClass().getName() + ")");
+    }
+
+    static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(QUERY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted while reading the journal", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof JournalException journalException) {
+                throw journalException;
+            }
+            throw new JournalException("cannot read the journal: " + cause.getMessage(), cause);
+        } catch (TimeoutException e) {
+            throw new JournalException("the journal did not answer within " + QUERY_TIMEOUT_SECONDS + " s", e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.dysonsim.persistence;
+
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.dysonsim.protocol.RecorderCommand;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The recorder of one ensemble member's trajectory (persistence id {@code run|<run-id>|<member>}).
+ * It answers {@link RecorderCommand}s in the order they arrive, each once its event is durable.
+ * Writes are batched: while one write is in flight, arriving commands wait and are then persisted
+ * together by one {@code persistAll}, so a fast simulation pays one database round trip per batch,
+ * not per snapshot. The event-sourced part is {@link RecorderJournal}, a child; if it stops (a
+ * journal failure), the recorder stops too, so whoever watches it learns of the failure.
+ */
+public final class TrajectoryRecorder extends AbstractBehavior<Object> {
+
+    private final ActorRef<RecorderJournal.Command> journal;
+    private final ActorRef<RecorderJournal.Written> written;
+    private final int maxBatch;
+    private List<RecorderCommand> pending = new ArrayList<>();
+    private boolean writing;
+
+    private TrajectoryRecorder(ActorContext<Object> context, String persistenceId, RecorderSettings settings) {
+        super(context);
+        this.journal = context.spawn(RecorderJournal.create(persistenceId, settings), "journal");
+        context.watch(journal);
+        this.written = context.messageAdapter(RecorderJournal.Written.class, w -> w);
+        this.maxBatch = settings.maxBatch();
+    }
+
+    /** A recorder with the settings of {@code dysonsim.recorder} in the actor system's configuration. */
+    public static Behavior<RecorderCommand> create(String runId, int member) {
+        return Behaviors.<Object>setup(context -> new TrajectoryRecorder(context, persistenceId(runId, member),
+                RecorderSettings.fromConfig(context.getSystem().settings().config()))).narrow();
+    }
+
+    public static Behavior<RecorderCommand> create(String runId, int member, RecorderSettings settings) {
+        return Behaviors.<Object>setup(context -> new TrajectoryRecorder(context, persistenceId(runId, member),
+                settings)).narrow();
+    }
+
+    /** {@code run|<run-id>|<member>}. */
+    public static String persistenceId(String runId, int member) {
+        return RunIds.persistenceId(runId, member);
+    }
+
+    @Override
+    public Receive<Object> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(RecorderCommand.class, this::onCommand)
+                .onMessage(RecorderJournal.Written.class, w -> onWritten())
+                .onSignal(Terminated.class, t -> onJournalStopped())
+                .build();
+    }
+
+    private Behavior<Object> onCommand(RecorderCommand command) {
+        pending.add(command);
+        if (!writing) {
+            flush();
+        }
+        return this;
+    }
+
+    private Behavior<Object> onWritten() {
+        writing = false;
+        if (!pending.isEmpty()) {
+            flush();
+        }
+        return this;
+    }
+
+    private void flush() {
+        List<RecorderCommand> batch;
+        if (pending.size() <= maxBatch) {
+            batch = pending;
+            pending = new ArrayList<>();
+        } else {
+            batch = new ArrayList<>(pending.subList(0, maxBatch));
+            pending = new ArrayList<>(pending.subList(maxBatch, pending.size()));
+        }
+        getContext().getLog().debug("persisting a batch of {} commands", batch.size());
+        journal.tell(new RecorderJournal.Persist(batch, written));
+        writing = true;
+    }
+
+    private Behavior<Object> onJournalStopped() {
+        getContext().getLog().error("the journal of {} stopped; {} commands were not recorded",
+                getContext().getSelf().path(), pending.size());
+        return Behaviors.stopped();
+    }
+}

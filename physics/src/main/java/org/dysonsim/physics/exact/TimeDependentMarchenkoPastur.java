@@ -1,0 +1,117 @@
+package org.dysonsim.physics.exact;
+
+import java.util.Arrays;
+import org.dysonsim.physics.laws.SpectralLaw;
+import org.hipparchus.complex.Complex;
+
+/**
+ * Spectrum of {@code YYᵀ/q} for information plus noise {@code Y = W₀ + √t G}, p×q, c = p/q
+ * (Dozier & Silverstein 2007; PHYSICS.md §3): the Stieltjes transform solves
+ * {@code m = mean_k 1/[h_k/(1 + tcm) − (1 + tcm)z + t(1 − c)]}, h_k the eigenvalues of
+ * {@code W₀W₀ᵀ/q}, and {@code ρ = Im m/π} at {@code z = x + i0}. Newton at {@code z = x + iη},
+ * lowering η from 2 to 1e-9 so that each solve starts next to the branch with {@code Im m > 0}.
+ * For c > 1 an atom of mass {@code 1 − 1/c} sits at 0. The CDF is tabulated (trapezoid rule).
+ */
+public final class TimeDependentMarchenkoPastur implements SpectralLaw {
+    private static final double ETA_START = 2.0, ETA_END = 1e-9;
+    private static final int DEFAULT_GRID = 2_000;
+
+    private final double[] h;
+    private final double c, t, top, atom;
+    private final double[] gridX, gridCdf;
+
+    public TimeDependentMarchenkoPastur(double[] signalEigenvalues, double ratio, double t) {
+        this(signalEigenvalues, ratio, t, DEFAULT_GRID);
+    }
+
+    public TimeDependentMarchenkoPastur(double[] signalEigenvalues, double ratio, double t, int grid) {
+        if (signalEigenvalues.length == 0 || !(ratio > 0.0) || !(t > 0.0)) throw new IllegalArgumentException("need eigenvalues, c > 0, t > 0");
+        this.h = signalEigenvalues.clone();
+        this.c = ratio;
+        this.t = t;
+        this.atom = Math.max(0.0, 1.0 - 1.0 / ratio);
+        double hMax = Arrays.stream(h).max().orElseThrow();
+        // ‖Y‖/√q ≤ ‖W₀‖/√q + √t(1 + √c): nothing lies beyond
+        double edge = Math.sqrt(Math.max(0.0, hMax)) + Math.sqrt(t) * (1.0 + Math.sqrt(c));
+        this.top = 1.02 * edge * edge;
+        gridX = new double[grid + 1];
+        gridCdf = new double[grid + 1];
+        double prev = 0.0;
+        for (int k = 0; k <= grid; k++) {
+            gridX[k] = top * k / grid;
+            double rho = k == 0 ? 0.0 : density(gridX[k]);
+            if (k > 0) gridCdf[k] = gridCdf[k - 1] + 0.5 * (rho + prev) * (gridX[k] - gridX[k - 1]);
+            prev = rho;
+        }
+        double total = gridCdf[grid];
+        for (int k = 0; k <= grid; k++) gridCdf[k] = atom + (1.0 - atom) * gridCdf[k] / total;
+    }
+
+    @Override
+    public double lower() {
+        return 0.0;
+    }
+
+    @Override
+    public double upper() {
+        return top;
+    }
+
+    /** The Stieltjes transform m(x + iη) at the end of the continuation. */
+    public Complex stieltjes(double x) {
+        double eta = ETA_START;
+        Complex m = new Complex(x, eta).reciprocal().negate();   // −1/z: large-|z| behaviour
+        while (eta > ETA_END) {
+            double next = Math.max(ETA_END, 0.5 * eta);
+            Complex solved = solve(m, new Complex(x, next));
+            while (solved == null) {   // too big a jump: approach the real axis more slowly
+                next = Math.sqrt(next * eta);
+                if (eta - next < 1e-3 * eta) throw new IllegalStateException("Dozier–Silverstein continuation stalled at x = " + x);
+                solved = solve(m, new Complex(x, next));
+            }
+            m = solved;
+            eta = next;
+        }
+        return m;
+    }
+
+    private Complex solve(Complex start, Complex z) {
+        Complex m = start;
+        for (int iter = 0; iter < 50; iter++) {
+            Complex a = Complex.ONE.add(m.multiply(t * c));      // 1 + tcm
+            Complex sum = Complex.ZERO, dsum = Complex.ZERO;
+            Complex dDenomCommon = z.multiply(-t * c);
+            for (double hk : h) {
+                Complex d = a.reciprocal().multiply(hk).subtract(a.multiply(z)).add(t * (1.0 - c));
+                Complex dd = a.multiply(a).reciprocal().multiply(-hk * t * c).add(dDenomCommon);
+                Complex inv = d.reciprocal();
+                sum = sum.add(inv);
+                dsum = dsum.add(dd.multiply(inv).multiply(inv));
+            }
+            sum = sum.divide(h.length);
+            dsum = dsum.divide(h.length);
+            Complex f = m.subtract(sum);
+            Complex step = f.divide(Complex.ONE.add(dsum));
+            m = m.subtract(step);
+            if (!m.isInfinite() && !m.isNaN() && step.norm() <= 1e-14 * (1.0 + m.norm())) {
+                return m.getImaginary() >= 0.0 ? m : null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public double density(double x) {
+        if (x <= 0.0 || x >= top) return 0.0;
+        return Math.max(0.0, stieltjes(x).getImaginary() / Math.PI);
+    }
+
+    @Override
+    public double cdf(double x) {
+        if (x < 0.0) return 0.0;
+        if (x >= top) return 1.0;
+        int k = Math.min(gridX.length - 2, (int) (x / top * (gridX.length - 1)));
+        double f = (x - gridX[k]) / (gridX[k + 1] - gridX[k]);
+        return gridCdf[k] + f * (gridCdf[k + 1] - gridCdf[k]);
+    }
+}

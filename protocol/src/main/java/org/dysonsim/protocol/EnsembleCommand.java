@@ -1,0 +1,16 @@
+package org.dysonsim.protocol;
+
+/** The protocol of an ensemble: what its member supervisors report. */
+public sealed interface EnsembleCommand extends Wire
+        permits EnsembleCommand.MemberProgress, EnsembleCommand.MemberFinished {
+
+    /** Member {@code member} has done {@code step} nominal steps. */
+    record MemberProgress(int member, long step) implements EnsembleCommand {}
+
+    /**
+     * Member {@code member} is done: its recorded snapshots ({@code values[k]} after nominal step
+     * {@code steps[k]}), how often its actors were restarted, and its failure (null on success).
+     */
+    record MemberFinished(int member, long[] steps, double[] times, double[][] values, int restarts,
+                          String failure) implements EnsembleCommand {}
+}

@@ -1,0 +1,51 @@
+package org.dysonsim.protocol;
+
+/**
+ * The protocol of a member's run supervisor. {@code generation} counts the restarts of the
+ * member's actors: reports from a generation that has been replaced are ignored.
+ */
+public sealed interface MemberCommand extends Wire
+        permits MemberCommand.Start, MemberCommand.InjectFault, MemberCommand.Snapshot, MemberCommand.Progress,
+                MemberCommand.Finished, MemberCommand.Diverged, MemberCommand.StateLoaded,
+                MemberCommand.RecorderUnavailable, MemberCommand.RecordAcked, MemberCommand.CompletionAcked,
+                MemberCommand.FailureRecorded, MemberCommand.Stalled {
+
+    /** Begin (or, for a resumed run, continue) the member. */
+    record Start() implements MemberCommand {}
+
+    /**
+     * For testing supervision: the next {@code times} generations of the clock fail with an
+     * exception on reaching nominal step {@code atStep}. Send before {@link Start}.
+     */
+    record InjectFault(long atStep, int times) implements MemberCommand {}
+
+    /** The positions after nominal step {@code step}, to be recorded. */
+    record Snapshot(int generation, long step, double t, double[] values) implements MemberCommand {}
+
+    /** Nominal step {@code step} is done. */
+    record Progress(int generation, long step) implements MemberCommand {}
+
+    /** The last nominal step is done (its snapshot was sent before). */
+    record Finished(int generation, long step) implements MemberCommand {}
+
+    /** A non-finite value or an unresolvable collision: the member stops, without restarts. */
+    record Diverged(int generation, String diagnostic) implements MemberCommand {}
+
+    /** The recorder's answer to {@link RecorderCommand.GetState}, for a resumed member. */
+    record StateLoaded(RecorderCommand.RecorderState state) implements MemberCommand {}
+
+    /** The recorder did not answer in time, or failed. */
+    record RecorderUnavailable(String reason) implements MemberCommand {}
+
+    /** The snapshot at {@code step} is durable. */
+    record RecordAcked(long step) implements MemberCommand {}
+
+    /** The completion event is durable. */
+    record CompletionAcked() implements MemberCommand {}
+
+    /** The failure event is durable (or the recorder could not take it). */
+    record FailureRecorded() implements MemberCommand {}
+
+    /** Timer: generation {@code generation} made no progress for the configured time. */
+    record Stalled(int generation) implements MemberCommand {}
+}

@@ -1,0 +1,35 @@
+package org.dysonsim.scenarios;
+
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.scenarios.config.ScenarioLoader;
+import org.dysonsim.scenarios.config.ScenarioValues;
+import org.dysonsim.scenarios.config.Study;
+
+/**
+ * The validated runs of one {@code dyson run}: every sweep combination read into a
+ * {@link RunSpec} before the first one starts, so bad input stops everything before anything is
+ * written.
+ *
+ * @param studyId the prefix shared by the run ids
+ * @param runs    one spec per sweep combination, in sweep order
+ */
+public record StudyPlan(String studyId, List<RunSpec> runs) {
+
+    public static StudyPlan prepare(Path scenario, List<String> overrides, Path dataDir, Instant now) {
+        Study study = new ScenarioLoader().load(scenario, overrides);
+        String name = new ScenarioValues(study.file(), study.runs().get(0)).text("name");
+        String studyId = RunIds.study(dataDir, name, now);
+        List<String> ids = RunIds.runs(studyId, study.runs().size());
+        List<RunSpec> specs = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            Config config = study.runs().get(k);
+            specs.add(RunSpecReader.read(new ScenarioValues(study.file(), config), ids.get(k)));
+        }
+        return new StudyPlan(studyId, specs);
+    }
+}

@@ -1,0 +1,70 @@
+package org.dysonsim.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.function.Supplier;
+import org.dysonsim.persistence.JournalException;
+import org.dysonsim.scenarios.config.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code dyson} command. Exit codes: 0 success, 2 bad input (usage, scenario, parameters),
+ * 1 failure while running. A subcommand is a picocli {@code @Command} class in this package,
+ * registered in {@link #SUBCOMMANDS}; it signals bad input by throwing {@link ScenarioException},
+ * {@link BadInputException} or {@link JournalException} (one line each) and a failed run by
+ * returning {@link #FAILED}.
+ */
+@Command(name = "dyson", mixinStandardHelpOptions = true, version = "dysonsim 0.1.0",
+        description = "Simulate the stochastic Coulomb gas of weight-matrix eigenvalues.")
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    /** Every subcommand, in the order --help lists them. */
+    static final List<Supplier<Object>> SUBCOMMANDS = List.of(RunCommand::new);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line; tests call {@code execute} on it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Supplier<Object> sub : SUBCOMMANDS) cl.addSubcommand(sub.get());
+        cl.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("dyson: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ") + " (see "
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            err.flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            PrintWriter err = commandLine.getErr();
+            if (e instanceof ScenarioException s) {
+                err.println(s.line());
+                err.flush();
+                return BAD_INPUT;
+            }
+            if (e instanceof BadInputException || e instanceof JournalException) {
+                err.println("dyson: " + e.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println("dyson: internal error: " + e);
+            err.flush();
+            return FAILED;
+        });
+        return cl;
+    }
+}

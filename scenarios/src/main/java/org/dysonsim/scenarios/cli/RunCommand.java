@@ -1,0 +1,81 @@
+package org.dysonsim.scenarios.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.persistence.DataDirectory;
+import org.dysonsim.persistence.RunLock;
+import org.dysonsim.scenarios.StudyPlan;
+import org.dysonsim.scenarios.report.RunReport;
+import org.dysonsim.scenarios.run.RunEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dyson run SCENARIO}: validates every run of the scenario's sweep, then runs them one after the other. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario (each combination of its sweep as a separate run) and write its report.")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "scenario file, e.g. scenarios/quickstart.conf")
+    Path scenario;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a scenario key (value in HOCON syntax)")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N", description = "same as --set seed=N")
+    Long seed;
+
+    @Option(names = "--quiet", description = "no progress output on stderr")
+    boolean quiet;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Override
+    public Integer call() throws IOException {
+        List<String> overrides = new ArrayList<>(sets);
+        if (seed != null) overrides.add("seed=" + seed);
+        Path data = dataDir.path();
+        StudyPlan plan = StudyPlan.prepare(scenario, overrides, data, Instant.now());
+
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int exit = Main.OK;
+        DataDirectory directory = DataDirectory.createOrOpen(data);
+        try (RunEngine engine = Engines.create(directory)) {
+            for (RunSpec run : plan.runs()) {
+                Path dir = data.resolve(run.runId());
+                Files.createDirectory(directory.runDirectory(run.runId()));
+                RunResult result;
+                try (RunLock lock = RunLock.acquire(directory, run.runId())) {
+                    Files.writeString(dir.resolve(RunReport.SCENARIO), run.scenarioText());
+                    Progress progress = Progress.choose(err, quiet, run);
+                    result = engine.run(run, progress);
+                    progress.finished(result);
+                }
+                Path report = RunReport.write(dir, result, plan.studyId());
+                out.println("report: " + report);
+                out.flush();
+                if (!result.succeeded()) {
+                    err.println("dyson: " + run.runId() + ": " + result.failure());
+                    err.flush();
+                    exit = Main.FAILED;
+                }
+            }
+        }
+        return exit;
+    }
+}

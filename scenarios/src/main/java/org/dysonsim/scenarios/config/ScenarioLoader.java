@@ -1,0 +1,149 @@
+package org.dysonsim.scenarios.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a scenario file, applies {@code --set} overrides, rejects unknown keys, expands the
+ * sweep and falls back to the defaults in {@value #DEFAULTS}. Only key names and syntax are
+ * checked here; values are checked when a run is built from them.
+ */
+public final class ScenarioLoader {
+    public static final String DEFAULTS = "scenario-defaults.conf";
+    public static final String SWEEP = "sweep";
+
+    private final Config defaults;
+    private final Set<String> knownKeys;
+
+    public ScenarioLoader() {
+        this.defaults = ConfigFactory.parseResources(ScenarioLoader.class.getClassLoader(), DEFAULTS,
+                ConfigParseOptions.defaults().setAllowMissing(false));
+        this.knownKeys = new TreeSet<>(leafPaths(defaults.root(), "").keySet());
+    }
+
+    public Set<String> knownKeys() {
+        return knownKeys;
+    }
+
+    /**
+     * @param file      the scenario file
+     * @param overrides {@code key=value} pairs, the value in HOCON syntax, applied in order
+     */
+    public Study load(Path file, List<String> overrides) {
+        String label = file.toString();
+        if (!Files.isRegularFile(file)) throw new ScenarioException(label, null, "no such scenario file");
+        Config user;
+        try {
+            user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            throw syntaxError(label, e);
+        }
+        for (String override : overrides) user = applyOverride(label, user, override);
+
+        Map<String, List<ConfigValue>> axes = new TreeMap<>();
+        if (user.hasPathOrNull(SWEEP)) {
+            axes = sweepAxes(label, user.getValue(SWEEP));
+            user = user.withoutPath(SWEEP);
+        }
+        for (String key : leafPaths(user.root(), "").keySet()) checkKnown(label, key);
+
+        List<Config> runs = new ArrayList<>();
+        for (Map<String, ConfigValue> combination : Sweep.combinations(axes)) {
+            Config run = user;
+            for (Map.Entry<String, ConfigValue> e : combination.entrySet()) run = run.withValue(e.getKey(), e.getValue());
+            try {
+                runs.add(run.withFallback(defaults).resolve());
+            } catch (ConfigException e) {
+                throw syntaxError(label, e);
+            }
+        }
+        return new Study(label, runs, List.copyOf(axes.keySet()));
+    }
+
+    private Config applyOverride(String label, Config user, String override) {
+        int eq = override.indexOf('=');
+        if (eq <= 0) throw new ScenarioException(label, null, "--set " + override + ": expected key=value");
+        String key = override.substring(0, eq).trim();
+        String text = override.substring(eq + 1);
+        try {
+            ConfigValue value = ConfigFactory.parseString("value = " + text).getValue("value");
+            return user.withValue(key, value);
+        } catch (ConfigException e) {
+            throw new ScenarioException(label, key, "--set value \"" + text + "\" is not valid HOCON: " + bare(e));
+        }
+    }
+
+    private Map<String, List<ConfigValue>> sweepAxes(String label, ConfigValue sweep) {
+        if (sweep.valueType() != ConfigValueType.OBJECT) {
+            throw new ScenarioException(label, SWEEP, "expected an object of key = [values]");
+        }
+        Map<String, List<ConfigValue>> axes = new TreeMap<>();
+        for (Map.Entry<String, ConfigValue> e : leafPaths((ConfigObject) sweep, "").entrySet()) {
+            String key = e.getKey();
+            String where = SWEEP + "." + key;
+            checkKnown(label, key);
+            if (e.getValue().valueType() != ConfigValueType.LIST) {
+                throw new ScenarioException(label, where, "expected a list of values to sweep over");
+            }
+            List<ConfigValue> values = new ArrayList<>((ConfigList) e.getValue());
+            if (values.isEmpty()) throw new ScenarioException(label, where, "empty list: nothing to run");
+            axes.put(key, values);
+        }
+        if (axes.isEmpty()) throw new ScenarioException(label, SWEEP, "no keys to sweep over");
+        return axes;
+    }
+
+    private void checkKnown(String label, String key) {
+        if (knownKeys.contains(key)) return;
+        String section = key + ".";
+        for (String known : knownKeys) {
+            if (known.startsWith(section)) {
+                throw new ScenarioException(label, key, "is a section, not a value (it holds keys such as " + known + ")");
+            }
+        }
+        throw new ScenarioException(label, key, "unknown key" + DidYouMean.hint(key, knownKeys));
+    }
+
+    /** Every non-object value under {@code object} (lists and nulls included) by its dotted path. */
+    static Map<String, ConfigValue> leafPaths(ConfigObject object, String prefix) {
+        Map<String, ConfigValue> out = new TreeMap<>();
+        for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
+            String path = prefix + e.getKey();
+            if (e.getValue() instanceof ConfigObject child && !child.isEmpty()) {
+                out.putAll(leafPaths(child, path + "."));
+            } else {
+                out.put(path, e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static ScenarioException syntaxError(String label, ConfigException e) {
+        String where = e.origin() != null && e.origin().lineNumber() > 0 ? "line " + e.origin().lineNumber() : null;
+        return new ScenarioException(label, where, bare(e));
+    }
+
+    /** The exception's message without the origin prefix Typesafe Config puts in front. */
+    private static String bare(ConfigException e) {
+        String m = e.getMessage();
+        if (e.origin() != null) {
+            String prefix = e.origin().description() + ": ";
+            if (m.startsWith(prefix)) m = m.substring(prefix.length());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,13 @@
+package org.dysonsim.scenarios.config;
+
+import com.typesafe.config.Config;
+import java.util.List;
+
+/**
+ * A scenario as loaded: one resolved configuration per run (one, or one per sweep combination).
+ *
+ * @param file      the scenario file as the user named it, for messages
+ * @param runs      fully resolved configurations, defaults included, in sweep order
+ * @param sweepKeys the swept keys, alphabetical (the last varies fastest); empty without a sweep
+ */
+public record Study(String file, List<Config> runs, List<String> sweepKeys) {}

@@ -1,0 +1,156 @@
+package org.dysonsim.scenarios.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+
+/**
+ * Writes a finished (or failed) run's report into its directory: report.json with every
+ * statistic and comparison, the plots as PNG and SVG, and report.html linking them.
+ */
+public final class RunReport {
+    public static final String JSON = "report.json";
+    public static final String HTML = "report.html";
+    public static final String SCENARIO = "scenario.conf";
+
+    private RunReport() {}
+
+    /** @return the path of report.html */
+    public static Path write(Path dir, RunResult result, String study) throws IOException {
+        RunSpec spec = result.spec();
+        SpectrumStatistics stats = SpectrumStatistics.of(result);
+        List<Prediction> predictions = Predictions.forRun(spec);
+        List<Comparison> comparisons = comparisons(result, stats, predictions);
+        String axis = spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES ? "λ = s²" : "λ";
+
+        Map<String, String> plots = new LinkedHashMap<>();
+        int last = stats.times().length - 1;
+        double tEnd = stats.times()[last];
+        Plots.save(Plots.density("Final spectrum, t = " + fmt(tEnd), axis, SpectrumStatistics.pooledAt(result, last),
+                applying(predictions, tEnd), tEnd), dir, "density-final");
+        plots.put("density-final", "density histogram across members at the last recorded time");
+        Plots.save(Plots.density("Initial spectrum, t = 0", axis, SpectrumStatistics.pooledAt(result, 0),
+                applying(predictions, 0.0), 0.0), dir, "density-initial");
+        plots.put("density-initial", "density histogram across members at t = 0");
+        Plots.save(Plots.trajectories(spec, result.members().get(0), axis), dir, "trajectories");
+        plots.put("trajectories", "levels of member 0 against time");
+        Plots.save(Plots.series("Mean level", "mean of " + axis, stats.times(), stats.mean()), dir, "mean");
+        plots.put("mean", "mean of all levels against time");
+        Plots.save(Plots.series("Variance of the levels", "variance of " + axis, stats.times(), stats.variance()), dir,
+                "variance");
+        plots.put("variance", "variance of all levels against time");
+
+        Map<String, Object> json = json(result, study, stats, comparisons, plots);
+        Files.writeString(dir.resolve(JSON), Json.write(json));
+        Path html = dir.resolve(HTML);
+        Files.writeString(html, HtmlReport.render(json, comparisons, plots));
+        return html;
+    }
+
+    static List<Comparison> comparisons(RunResult result, SpectrumStatistics stats, List<Prediction> predictions) {
+        List<Comparison> out = new ArrayList<>();
+        for (Prediction p : predictions) {
+            for (int k = 0; k < stats.times().length; k++) {
+                double t = stats.times()[k];
+                if (p.appliesAt(t)) out.add(SpectralComparison.ks(p, t, SpectrumStatistics.pooledAt(result, k), result.spec().n()));
+            }
+        }
+        if (Double.isNaN(stats.minGap())) return out;
+        out.add(new Comparison("levels stay ordered (no crossing or collision)", "min gap", Double.NaN, stats.minGap(), 0.0,
+                stats.minGap() > 0, "pass when the smallest gap between neighbours in any snapshot is > 0"));
+        return out;
+    }
+
+    private static Prediction applying(List<Prediction> predictions, double t) {
+        return predictions.stream().filter(p -> p.appliesAt(t)).findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> json(RunResult result, String study, SpectrumStatistics stats,
+                                            List<Comparison> comparisons, Map<String, String> plots) {
+        RunSpec spec = result.spec();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("run_id", spec.runId());
+        root.put("study", study);
+        root.put("scenario", spec.scenarioName());
+        root.put("status", result.succeeded() ? "completed" : "failed");
+        root.put("failure", result.failure());
+        root.put("model", spec.model().getClass().getSimpleName());
+        root.put("coordinates", spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES
+                ? "singular values s, reported as λ = s²" : "eigenvalues λ");
+        root.put("n", spec.n());
+        root.put("members", spec.members());
+        root.put("steps", spec.steps());
+        root.put("dt", spec.dt());
+        root.put("seed", spec.seed());
+
+        List<Object> statistics = new ArrayList<>();
+        statistics.add(series("mean", "mean of all levels of all members", stats, stats.mean()));
+        statistics.add(series("variance", "variance of all levels of all members (pooled)", stats, stats.variance()));
+        Map<String, Object> gap = new LinkedHashMap<>();
+        gap.put("name", "min_gap");
+        gap.put("description", "smallest gap between neighbouring levels in any recorded snapshot");
+        gap.put("value", stats.minGap());
+        gap.put("member", stats.minGapMember());
+        gap.put("step", stats.minGapStep());
+        statistics.add(gap);
+        statistics.add(values("final_mode_mean", "mean of each level across members at the last recorded time",
+                stats.finalModeMean()));
+        statistics.add(values("final_mode_variance", "variance of each level across members at the last recorded time",
+                stats.finalModeVariance()));
+        root.put("statistics", statistics);
+
+        List<Object> cmp = new ArrayList<>();
+        for (Comparison c : comparisons) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("statistic", c.statistic());
+            m.put("t", c.t());
+            m.put("value", c.value());
+            m.put("threshold", c.threshold());
+            m.put("verdict", c.verdict());
+            m.put("rule", c.rule());
+            cmp.add(m);
+        }
+        root.put("comparisons", cmp);
+
+        List<Object> files = new ArrayList<>();
+        for (Map.Entry<String, String> p : plots.entrySet()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.getKey());
+            m.put("description", p.getValue());
+            m.put("png", p.getKey() + ".png");
+            m.put("svg", p.getKey() + ".svg");
+            files.add(m);
+        }
+        root.put("plots", files);
+        return root;
+    }
+
+    private static Map<String, Object> series(String name, String description, SpectrumStatistics stats, double[] value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("description", description);
+        m.put("step", stats.steps());
+        m.put("t", stats.times());
+        m.put("value", value);
+        return m;
+    }
+
+    private static Map<String, Object> values(String name, String description, double[] value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("description", description);
+        m.put("value", value);
+        return m;
+    }
+
+    static String fmt(double d) {
+        return String.format("%.4g", d);
+    }
+}

@@ -1,0 +1,104 @@
+package org.dysonsim.scenarios.report;
+
+import java.util.List;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.physics.gas.GasModel;
+
+/**
+ * The ensemble statistics of a run in spectral coordinates (λ = s² for singular-value runs):
+ * per recorded time, the mean and variance of all levels of all members, and the smallest gap
+ * between neighbours seen in any recorded snapshot (NaN for independent modes, which may cross).
+ */
+public record SpectrumStatistics(long[] steps, double[] times, double[] mean, double[] variance,
+                                 double minGap, int minGapMember, long minGapStep,
+                                 double[] finalModeMean, double[] finalModeVariance) {
+
+    public static SpectrumStatistics of(RunResult result) {
+        RunSpec spec = result.spec();
+        List<MemberTrajectory> members = result.members();
+        int records = members.stream().mapToInt(m -> m.steps().length).max().orElse(0);
+        MemberTrajectory longest = members.stream().filter(m -> m.steps().length == records).findFirst().orElseThrow();
+        double[] mean = new double[records];
+        double[] variance = new double[records];
+        boolean ordered = spec.model() instanceof GasModel;
+        double minGap = ordered ? Double.POSITIVE_INFINITY : Double.NaN;
+        int gapMember = -1;
+        long gapStep = -1;
+        for (int k = 0; k < records; k++) {
+            double sum = 0;
+            double sumSq = 0;
+            long count = 0;
+            for (MemberTrajectory m : members) {
+                if (k >= m.values().length) continue;
+                double[] x = m.values()[k];
+                for (int i = 0; i < x.length; i++) {
+                    double v = level(spec, x[i]);
+                    sum += v;
+                    sumSq += v * v;
+                    count++;
+                    if (ordered && i > 0) {
+                        double gap = v - level(spec, x[i - 1]);
+                        if (gap < minGap) {
+                            minGap = gap;
+                            gapMember = m.member();
+                            gapStep = m.steps()[k];
+                        }
+                    }
+                }
+            }
+            mean[k] = sum / count;
+            variance[k] = count > 1 ? (sumSq - sum * sum / count) / (count - 1) : 0.0;
+        }
+        int n = spec.n();
+        double[] modeMean = new double[n];
+        double[] modeVariance = new double[n];
+        double[][] last = finalLevels(result);
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            double ss = 0;
+            for (double[] x : last) {
+                s += x[i];
+                ss += x[i] * x[i];
+            }
+            modeMean[i] = s / last.length;
+            modeVariance[i] = last.length > 1 ? (ss - s * s / last.length) / (last.length - 1) : 0.0;
+        }
+        return new SpectrumStatistics(longest.steps().clone(), longest.times().clone(), mean, variance, minGap,
+                gapMember, gapStep, modeMean, modeVariance);
+    }
+
+    /** The last snapshot of every member, in spectral coordinates. */
+    public static double[][] finalLevels(RunResult result) {
+        double[][] out = new double[result.members().size()][];
+        for (int m = 0; m < out.length; m++) {
+            double[][] values = result.members().get(m).values();
+            out[m] = levels(result.spec(), values[values.length - 1]);
+        }
+        return out;
+    }
+
+    /** All levels of every member at record index k, pooled (members without record k are skipped). */
+    public static double[] pooledAt(RunResult result, int k) {
+        int n = result.spec().n();
+        List<MemberTrajectory> with = result.members().stream().filter(m -> m.values().length > k).toList();
+        double[] out = new double[with.size() * n];
+        for (int m = 0; m < with.size(); m++) {
+            double[] x = levels(result.spec(), with.get(m).values()[k]);
+            System.arraycopy(x, 0, out, m * n, n);
+        }
+        return out;
+    }
+
+    public static double[] levels(RunSpec spec, double[] positions) {
+        double[] out = new double[positions.length];
+        for (int i = 0; i < out.length; i++) out[i] = level(spec, positions[i]);
+        return out;
+    }
+
+    /** A position as a level of the spectrum: eigenvalues as they are, singular values squared. */
+    public static double level(RunSpec spec, double position) {
+        return spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES ? position * position : position;
+    }
+}

@@ -1,0 +1,131 @@
+package org.dysonsim.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: {@code ./dyson} as a real subprocess, after the package phase (failsafe sets
+ * DYSON_NO_BUILD=1 so the script uses the freshly packaged jar).
+ */
+class DysonIT {
+    /** Failsafe runs in the module directory; the script sits at the repository root. */
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int exit, String out, String err) {}
+
+    private Outcome dyson(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("dyson").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().put("DYSON_NO_BUILD", "1");
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
+        pb.redirectError(dir.resolve("stderr.txt").toFile());
+        Process p = pb.start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "dyson did not finish");
+        return new Outcome(p.exitValue(), Files.readString(dir.resolve("stdout.txt")), Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    private static List<Path> runDirs(Path data) throws IOException {
+        if (!Files.isDirectory(data)) return List.of();
+        try (Stream<Path> s = Files.list(data)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    private static Config report(Path run) throws IOException {
+        return ConfigFactory.parseString(Files.readString(run.resolve("report.json")));
+    }
+
+    @Test
+    void quickstartRunsFromAnyDirectoryAndWritesASaneReport() throws Exception {
+        Outcome o = dyson("run", ROOT.resolve("scenarios/quickstart.conf").toString(), "--data-dir", "out");
+        assertEquals(0, o.exit(), o.err());
+        List<Path> runs = runDirs(dir.resolve("out"));
+        assertEquals(1, runs.size());
+        Path run = runs.get(0);
+        assertTrue(o.out().contains("report: " + Path.of("out").resolve(run.getFileName()).resolve("report.html")), o.out());
+        for (String f : List.of("scenario.conf", "report.json", "report.html", "density-final.png", "density-final.svg",
+                "density-initial.png", "trajectories.png", "trajectories.svg")) {
+            assertTrue(Files.size(run.resolve(f)) > 100, f);
+        }
+        Config r = report(run);
+        assertEquals("completed", r.getString("status"));
+        assertEquals(16, r.getInt("n"));
+        assertEquals(32, r.getInt("members"));
+        Config mean = r.getConfigList("statistics").get(0);
+        Config variance = r.getConfigList("statistics").get(1);
+        List<Double> m = mean.getDoubleList("value");
+        List<Double> v = variance.getDoubleList("value");
+        assertEquals(m.size(), r.getConfigList("statistics").get(0).getDoubleList("t").size());
+        // MP start (M = 32, σ² = 0.5) has mean Mσ² = 16, the well is centred there: the mean stays near 16
+        for (double x : m) assertTrue(Math.abs(x - 16) < 2, "mean " + x);
+        // the harmonic well contracts the wide MP spectrum (variance ≈ 130 at t = 0)
+        assertTrue(v.get(v.size() - 1) < 0.5 * v.get(0), "variance " + v);
+        assertTrue(r.getConfigList("statistics").get(2).getDouble("value") > 0, "min gap");
+        Config mp = r.getConfigList("comparisons").get(0);
+        assertEquals("KS distance", mp.getString("statistic"));
+        assertEquals("pass", mp.getString("verdict"));
+        assertTrue(Files.readString(run.resolve("report.html")).contains("density-final.png"));
+    }
+
+    @Test
+    void badScenarioExitsTwoWithExactlyOneLineAndWritesNothing() throws Exception {
+        Files.writeString(dir.resolve("bad.conf"), "n = 4\ndrift { kind = rbm, mu2 = 0.5 }\n");
+        Outcome o = dyson("run", "bad.conf", "--data-dir", "out");
+        assertEquals(2, o.exit());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().startsWith("dyson: bad.conf: drift.mu2: "), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void setChangesTheResolvedScenario() throws Exception {
+        Files.writeString(dir.resolve("s.conf"), "name = s\nn = 3\nsteps = 10\ninit { kind = explicit, values = [0, 1, 2] }\n");
+        Outcome o = dyson("run", "s.conf", "--data-dir", "out", "--set", "steps=30", "--set", "noise.g2=0.25", "--quiet");
+        assertEquals(0, o.exit(), o.err());
+        assertEquals("", o.err());
+        Path run = runDirs(dir.resolve("out")).get(0);
+        Config resolved = ConfigFactory.parseFile(run.resolve("scenario.conf").toFile());
+        assertEquals(30, resolved.getInt("steps"));
+        assertEquals(0.25, resolved.getDouble("noise.g2"));
+        assertEquals(30, report(run).getInt("steps"));
+    }
+
+    @Test
+    void sweepRunsEveryCombinationAsARunOfOneStudy() throws Exception {
+        Files.writeString(dir.resolve("sw.conf"), "name = sw\nn = 2\nsteps = 10\ninit { kind = explicit, values = [0, 1] }\n"
+                + "sweep { noise.g2 = [0.5, 1.0], seed = [1, 2] }\n");
+        Outcome o = dyson("run", "sw.conf", "--data-dir", "out");
+        assertEquals(0, o.exit(), o.err());
+        List<Path> runs = runDirs(dir.resolve("out"));
+        assertEquals(4, runs.size());
+        String study = report(runs.get(0)).getString("study");
+        List<String> seen = new ArrayList<>();
+        for (Path run : runs) {
+            assertTrue(run.getFileName().toString().startsWith(study + "-s"), run.toString());
+            assertEquals(study, report(run).getString("study"));
+            Config c = ConfigFactory.parseFile(run.resolve("scenario.conf").toFile());
+            seen.add(c.getDouble("noise.g2") + "/" + c.getLong("seed"));
+        }
+        assertEquals(List.of("0.5/1", "0.5/2", "1.0/1", "1.0/2"), seen);
+        assertEquals(4, o.err().lines().count(), "one progress line per run when stderr is not a terminal: " + o.err());
+    }
+}
