@@ -42,10 +42,11 @@ class DysonIT {
         return new Outcome(p.exitValue(), Files.readString(dir.resolve("stdout.txt")), Files.readString(dir.resolve("stderr.txt")));
     }
 
+    /** The run directories of a data directory (those holding a resolved scenario; not the journal). */
     private static List<Path> runDirs(Path data) throws IOException {
         if (!Files.isDirectory(data)) return List.of();
         try (Stream<Path> s = Files.list(data)) {
-            return s.filter(Files::isDirectory).sorted().toList();
+            return s.filter(p -> Files.exists(p.resolve("scenario.conf"))).sorted().toList();
         }
     }
 

@@ -77,7 +77,7 @@ class MainTest {
         assertEquals("", err.toString());
         Path run;
         try (Stream<Path> runs = Files.list(data)) {
-            run = runs.findFirst().orElseThrow();
+            run = runs.filter(p -> Files.exists(p.resolve("scenario.conf"))).findFirst().orElseThrow();
         }
         assertTrue(run.getFileName().toString().startsWith("tiny-"));
         assertEquals("report: " + run.resolve("report.html") + "\n", out.toString());
