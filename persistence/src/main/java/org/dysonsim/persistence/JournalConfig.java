@@ -36,7 +36,7 @@ public final class JournalConfig {
 
     /** The embedded H2 URL of a data directory. */
     public static String h2Url(DataDirectory dir, boolean create) {
-        return "jdbc:h2:file:" + dir.databaseBase() + ";DATABASE_TO_UPPER=false;AUTO_SERVER=TRUE"
+        return "jdbc:h2:file:" + dir.databaseBase() + ";DATABASE_TO_UPPER=false;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE"
                 + (create ? "" : ";IFEXISTS=TRUE");
     }
 

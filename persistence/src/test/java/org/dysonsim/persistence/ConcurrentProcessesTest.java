@@ -1,8 +1,6 @@
 package org.dysonsim.persistence;
 
 import com.typesafe.config.ConfigFactory;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
-import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +25,6 @@ class ConcurrentProcessesTest {
 
     private static final int CHILD_RECORDS = 150;
     private static final int PARENT_RECORDS = 600;
-    /** 600 records × 5 ms outlast the child's 150 × 5 ms by far. */
-    private static final long PARENT_DELAY_MILLIS = 5;
 
     @Test
     void twoProcessesRecordIntoOneDataDirectoryAndNothingIsLost(@TempDir Path root) throws Exception {
@@ -41,18 +37,12 @@ class ConcurrentProcessesTest {
         awaitLine(childOut, "READY");
 
         try (JournalFixture journal = JournalFixture.open(data, "")) {
-            // Paced so that the serving child exits while these writes go on: ours must survive it.
-            TestProbe<RecorderCommand.Ack> acks = journal.testKit.createTestProbe();
-            var recorder = journal.testKit.spawn(TrajectoryRecorder.create("parent-run", 0));
-            recorder.tell(new RecorderCommand.Begin(JournalFixture.started("parent-run", 0, RecordingProcess.N), acks.ref()));
-            for (int step = 0; step < PARENT_RECORDS; step++) {
-                recorder.tell(new RecorderCommand.Record(JournalFixture.snapshot(0, step, RecordingProcess.N), acks.ref()));
-                Thread.sleep(PARENT_DELAY_MILLIS);
-            }
+            journal.recordRun("parent-run", 0, RecordingProcess.N, PARENT_RECORDS - 1, 1, false);
+            awaitLine(childOut, "DONE");
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child exits");
             assertEquals(0, child.exitValue(), "the child recorded everything");
-            recorder.tell(new RecorderCommand.Complete(new TrajectoryEvent.RunCompleted(PARENT_RECORDS - 1, 1.0), acks.ref()));
-            acks.receiveSeveralMessages(PARENT_RECORDS + 2, JournalFixture.WRITE_TIMEOUT);
+            // The serving process is gone: this one takes the file over and records on.
+            journal.recordRun("parent-run", 1, RecordingProcess.N, PARENT_RECORDS - 1, 1, true);
         } finally {
             child.destroyForcibly();
         }
@@ -65,8 +55,8 @@ class ConcurrentProcessesTest {
                         .map(e -> ((TrajectoryEvent.SnapshotRecorded) e).step()).toList();
                 assertEquals(Stream.iterate(0L, s -> s + 1).limit(CHILD_RECORDS).toList(), steps);
             }
-            assertEquals(PARENT_RECORDS + 2, session.reader().lastSequenceNumber("parent-run", 0));
-            assertEquals(RunStatus.COMPLETED, session.catalog().describe("parent-run").status());
+            assertEquals(PARENT_RECORDS + 1, session.reader().lastSequenceNumber("parent-run", 0));
+            assertEquals(PARENT_RECORDS + 2, session.reader().lastSequenceNumber("parent-run", 1));
             assertEquals(RunStatus.COMPLETED, session.catalog().describe("child-run").status());
         }
     }

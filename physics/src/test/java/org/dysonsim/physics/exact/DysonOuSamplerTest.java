@@ -3,6 +3,10 @@ package org.dysonsim.physics.exact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.dysonsim.physics.laws.TwoModeDensity;
+import org.dysonsim.physics.laws.WignerSurmise;
+import org.dysonsim.physics.stats.BinderCumulant;
+import org.dysonsim.physics.stats.KolmogorovSmirnov;
 import org.junit.jupiter.api.Test;
 
 class DysonOuSamplerTest {
@@ -37,6 +41,39 @@ class DysonOuSamplerTest {
         assertEquals(shrink * sum0, mean(tr), Z * se(tr));
         assertEquals(shrink * shrink * sq0 + s2 * n * (n + 1), mean(tr2), Z * se(tr2));
         assertEquals(2 * n * s2, variance(tr), Z * variance(tr) * Math.sqrt(2.0 / MEMBERS));
+    }
+
+    /**
+     * Two levels in one harmonic well relax to the two-mode law (PHYSICS.md §3, σ² = g²/a): the
+     * one-level density, the β = 1 surmise for the spacing (mean √π σ), and the Binder cumulant
+     * B = −4/27, whose SE comes from 20 independent blocks. Power: the Gaussian (B = 0) and the
+     * β = 2 surmise are rejected on the same samples.
+     */
+    @Test
+    void stationaryPairIsTheTwoModeLaw() {
+        int members = 40_000, blocks = 20;
+        double a = 2.0, g2 = 0.6, sigma2 = g2 / a;
+        DysonOuSampler sampler = new DysonOuSampler(new double[] {-0.1, 0.1}, a, g2, 20.0);   // e^{−at} = 4e-18
+        double[] levels = new double[2 * members], gaps = new double[members];
+        for (int m = 0; m < members; m++) {
+            double[] e = sampler.sample(8, m);
+            levels[2 * m] = e[0];
+            levels[2 * m + 1] = e[1];
+            gaps[m] = e[1] - e[0];
+        }
+        TwoModeDensity rho = new TwoModeDensity(sigma2);
+        // the two levels of a member are dependent: use one per member for the KS test
+        double[] lower = new double[members];
+        for (int m = 0; m < members; m++) lower[m] = levels[2 * m + (m % 2)];
+        assertTrue(KolmogorovSmirnov.oneSample(lower, rho::cdf).scaled() < KolmogorovSmirnov.CRITICAL_1E4);
+        assertTrue(KolmogorovSmirnov.oneSample(gaps, rho.spacing()::cdf).scaled() < KolmogorovSmirnov.CRITICAL_1E4);
+        assertTrue(KolmogorovSmirnov.oneSample(gaps, new WignerSurmise(2, Math.sqrt(Math.PI * sigma2))::cdf).scaled() > KolmogorovSmirnov.CRITICAL_1E6);
+        double[] b = new double[blocks];
+        int per = 2 * members / blocks;
+        for (int k = 0; k < blocks; k++) b[k] = BinderCumulant.about(java.util.Arrays.copyOfRange(levels, k * per, (k + 1) * per), 0.0);
+        double seB = Math.sqrt(variance(b) / blocks);
+        assertEquals(-4.0 / 27.0, BinderCumulant.about(levels, 0.0), Z * seB);
+        assertTrue(Math.abs(BinderCumulant.about(levels, 0.0)) > Z * seB, "Gaussian B = 0 must be rejected");
     }
 
     @Test

@@ -1,0 +1,70 @@
+package org.dysonsim.physics.fit;
+
+import java.util.Arrays;
+
+/**
+ * Power-law tail {@code p(x) ∝ x^{−α}, x ≥ x_min} by maximum likelihood with x_min chosen by the
+ * smallest Kolmogorov–Smirnov distance between the tail and the fitted law (Clauset, Shalizi,
+ * Newman, SIAM Review 51 (2009) §3; PHYSICS.md §5).
+ *
+ * <p>Variant implemented: continuous and untruncated, {@code P(X > x) = (x/x_min)^{1−α}}, with the
+ * unbiased closed form {@code α̂ = 1 + (n − 1)/Σ ln(x_i/x_min)} (Clauset's eq. 3.1 has n; the
+ * difference is O(1/n)) and SE {@code (α̂ − 1)/√n}. WeightWatcher passes {@code xmax = max λ} to
+ * the {@code powerlaw} package, which switches to a truncated normaliser fitted numerically; its
+ * α differs from this one when the tail is short.
+ */
+public record PowerLawTail(double alpha, double alphaSe, double xMin, int tailSize, double ksDistance) {
+    /** Fewer tail points than this give no usable exponent. */
+    public static final int MIN_TAIL = 10;
+
+    public static PowerLawTail fit(double[] samples) {
+        double[] x = samples.clone();
+        Arrays.sort(x);
+        int n = x.length;
+        if (n < MIN_TAIL) throw new IllegalArgumentException("need at least " + MIN_TAIL + " values, got " + n);
+        if (!(x[0] > 0.0)) throw new IllegalArgumentException("power-law data must be positive");
+        double[] logSuffix = new double[n + 1];
+        for (int i = n - 1; i >= 0; i--) logSuffix[i] = logSuffix[i + 1] + Math.log(x[i]);
+        PowerLawTail best = null;
+        for (int start = 0; start <= n - MIN_TAIL; start++) {
+            if (start > 0 && x[start] == x[start - 1]) continue;
+            PowerLawTail candidate = atStart(x, logSuffix, start);
+            if (candidate != null && (best == null || candidate.ksDistance < best.ksDistance)) best = candidate;
+        }
+        if (best == null) throw new IllegalArgumentException("no candidate x_min leaves a non-degenerate tail");
+        return best;
+    }
+
+    /** The fit with x_min given (no search). */
+    public static PowerLawTail fitAbove(double[] samples, double xMin) {
+        double[] x = Arrays.stream(samples).filter(v -> v >= xMin).sorted().toArray();
+        if (x.length < MIN_TAIL) throw new IllegalArgumentException("fewer than " + MIN_TAIL + " values above x_min");
+        double[] logSuffix = new double[x.length + 1];
+        for (int i = x.length - 1; i >= 0; i--) logSuffix[i] = logSuffix[i + 1] + Math.log(x[i]);
+        PowerLawTail fit = atStart(x, logSuffix, 0, xMin);
+        if (fit == null) throw new IllegalArgumentException("degenerate tail");
+        return fit;
+    }
+
+    private static PowerLawTail atStart(double[] x, double[] logSuffix, int start) {
+        return atStart(x, logSuffix, start, x[start]);
+    }
+
+    private static PowerLawTail atStart(double[] sorted, double[] logSuffix, int start, double xMin) {
+        int m = sorted.length - start;
+        double sumLog = logSuffix[start] - m * Math.log(xMin);
+        if (!(sumLog > 0.0)) return null;
+        double alpha = 1.0 + (m - 1) / sumLog;
+        double d = 0.0;
+        for (int i = 0; i < m; i++) {
+            double f = 1.0 - Math.pow(sorted[start + i] / xMin, 1.0 - alpha);
+            d = Math.max(d, Math.max(Math.abs(f - (double) i / m), Math.abs((double) (i + 1) / m - f)));
+        }
+        return new PowerLawTail(alpha, (alpha - 1.0) / Math.sqrt(m), xMin, m, d);
+    }
+
+    /** {@code P(X ≤ x | X ≥ x_min)} of the fitted tail. */
+    public double tailCdf(double x) {
+        return x <= xMin ? 0.0 : 1.0 - Math.pow(x / xMin, 1.0 - alpha);
+    }
+}
