@@ -126,7 +126,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         phase = Phase.RUNNING;
         double[] start;
         try {
-            start = spec.init().sample(spec.seed(), member);
+            start = spec.initialPositions(member);
         } catch (RuntimeException e) {
             return fail("the initial spectrum could not be sampled: " + describe(e));
         }

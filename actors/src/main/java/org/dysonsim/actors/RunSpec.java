@@ -30,4 +30,16 @@ public record RunSpec(String runId, String scenarioName, String scenarioText, Pa
     public int n() {
         return model.n();
     }
+
+    /**
+     * A member's starting positions in the coordinates simulated: the sampled spectrum λ, or
+     * {@code s = √λ} for singular values (the initial spectrum always describes eigenvalues of WᵀW).
+     */
+    public double[] initialPositions(long member) {
+        double[] x = init.sample(seed, member);
+        if (coordinates == Coordinates.SINGULAR_VALUES) {
+            for (int i = 0; i < x.length; i++) x[i] = Math.sqrt(x[i]);
+        }
+        return x;
+    }
 }

@@ -32,6 +32,11 @@ public final class Simulation implements AutoCloseable {
         this.settings = EngineSettings.from(full);
     }
 
+    /** The actor system runs execute on, e.g. to prepare the journal before the first run. */
+    public ActorSystem<Void> system() {
+        return system;
+    }
+
     /** Runs every member from its initial spectrum. */
     public RunResult run(RunSpec spec, RecorderFactory recorders, RunListener listener) {
         return execute(spec, recorders, listener, false);

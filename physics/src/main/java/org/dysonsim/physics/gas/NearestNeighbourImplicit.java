@@ -57,7 +57,7 @@ public final class NearestNeighbourImplicit {
             if (upper.kind() == Wall.Kind.REFLECT && zi > upper.position()) zi = 2 * upper.position() - zi;
             trial[i] = zi;
         }
-        double[] target = trial.clone();
+        double[] target = trial;
         double lo = lower.kind() == Wall.Kind.BARRIER ? lower.position() : Double.NEGATIVE_INFINITY;
         double hi = upper.kind() == Wall.Kind.BARRIER ? upper.position() : Double.POSITIVE_INFINITY;
         double cLo = lower.kind() == Wall.Kind.BARRIER ? lower.coefficient() : 0.0;
@@ -119,24 +119,49 @@ public final class NearestNeighbourImplicit {
         }
     }
 
-    /** Two-body gaps {@code d_i = (δ_i + √(δ_i² + 4h(γ_i + γ_{i+1})))/2}, centred on the mean of z, inside the walls. */
+    /**
+     * Where Newton starts: every neighbour pair is pushed apart to its exact two-body gap
+     * {@code d_i = (δ_i + √(δ_i² + 4h(γ_i + γ_{i+1})))/2}, each particle moving in proportion
+     * to its γ, and the pair corrections are superposed. This is local, so it stays close to the
+     * solution at any N; if neighbouring corrections overlap so much that the order breaks,
+     * the two-body gaps are chained instead and shifted to the mean of z.
+     */
     private void initialGuess(double[] z, double[] gamma, double h, double lo, double hi, double[] y) {
-        double mean = 0.0;
-        for (int i = 0; i < n; i++) mean += z[i];
-        mean /= n;
-        y[0] = 0.0;
+        if (!superposedTwoBodyGaps(z, gamma, h, y)) chainedTwoBodyGaps(z, gamma, h, y);
+        keepInsideWalls(gamma, h, lo, hi, y);
+    }
+
+    private static double twoBodyGap(double delta, double g, double h) {
+        double root = Math.sqrt(delta * delta + 4.0 * h * g);
+        // the positive root of gap² − δ·gap − h(γ_i + γ_{i+1}) = 0, in the form free of cancellation
+        double gap = delta >= 0 ? 0.5 * (delta + root) : 2.0 * h * g / (root - delta);
+        return Math.max(gap, 1e-3 * Math.sqrt(0.5 * g * h));
+    }
+
+    private boolean superposedTwoBodyGaps(double[] z, double[] gamma, double h, double[] y) {
+        System.arraycopy(z, 0, y, 0, n);
         for (int i = 0; i + 1 < n; i++) {
-            double d = z[i + 1] - z[i];
+            double delta = z[i + 1] - z[i];
             double g = gamma[i] + gamma[i + 1];
-            double root = Math.sqrt(d * d + 4.0 * h * g);
-            // the positive root of gap² − δ·gap − h(γ_i + γ_{i+1}) = 0, in the form free of cancellation
-            double gap = d >= 0 ? 0.5 * (d + root) : 2.0 * h * g / (root - d);
-            gap = Math.max(gap, 1e-3 * Math.sqrt(0.5 * g * h));
-            y[i + 1] = y[i] + gap;
+            double widen = twoBodyGap(delta, g, h) - delta;
+            y[i] -= widen * gamma[i] / g;
+            y[i + 1] += widen * gamma[i + 1] / g;
         }
-        double shift = mean - (y[0] + y[n - 1]) * 0.5;
-        if (n == 1) shift = z[0];
-        for (int i = 0; i < n; i++) y[i] += shift;
+        for (int i = 0; i + 1 < n; i++) {
+            if (!(y[i + 1] > y[i])) return false;
+        }
+        return true;
+    }
+
+    private void chainedTwoBodyGaps(double[] z, double[] gamma, double h, double[] y) {
+        y[0] = 0.0;
+        for (int i = 0; i + 1 < n; i++) y[i + 1] = y[i] + twoBodyGap(z[i + 1] - z[i], gamma[i] + gamma[i + 1], h);
+        double shift = 0.0;
+        for (int i = 0; i < n; i++) shift += z[i] - y[i];
+        shiftAll(y, shift / n);
+    }
+
+    private void keepInsideWalls(double[] gamma, double h, double lo, double hi, double[] y) {
         boolean hasLo = lo > Double.NEGATIVE_INFINITY;
         boolean hasHi = hi < Double.POSITIVE_INFINITY;
         if (!hasLo && !hasHi) return;

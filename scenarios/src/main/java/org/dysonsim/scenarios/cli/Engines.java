@@ -1,14 +1,14 @@
 package org.dysonsim.scenarios.cli;
 
 import org.dysonsim.persistence.DataDirectory;
-import org.dysonsim.scenarios.run.PlainLoopEngine;
+import org.dysonsim.scenarios.run.ActorEngine;
 import org.dysonsim.scenarios.run.RunEngine;
 
-/** The engine the command line runs scenarios on. */
+/** The engine the command line runs scenarios on: the actor engine, recording into the data directory's journal. */
 final class Engines {
     private Engines() {}
 
     static RunEngine create(DataDirectory dataDir) {
-        return new PlainLoopEngine();
+        return ActorEngine.recording(dataDir);
     }
 }

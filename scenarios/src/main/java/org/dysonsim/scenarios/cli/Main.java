@@ -35,6 +35,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // Initialise logging before actor threads start logging concurrently (else SLF4J replays and warns).
+        org.slf4j.LoggerFactory.getILoggerFactory();
         System.exit(commandLine().execute(args));
     }
 

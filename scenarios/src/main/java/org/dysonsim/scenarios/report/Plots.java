@@ -50,7 +50,7 @@ public final class Plots {
             x[2 * b + 2] = lo + (b + 1) * width;
             y[2 * b + 2] = h;
         }
-        x[2 * bins + 1] = hi;
+        x[2 * bins + 1] = x[2 * bins]; // not hi: lo + bins·width may round above it, and XChart needs ascending x
 
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis)
                 .yAxisTitle("density").build();

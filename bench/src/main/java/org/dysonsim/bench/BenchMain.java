@@ -1,0 +1,82 @@
+package org.dysonsim.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code dyson bench}: runs the JMH benchmarks side by side in one run and prints each
+ * engine/baseline pair (the plain loop of the same integrator; for recording, the same run with
+ * recording off) as a ratio against its target, because absolute times on a shared
+ * machine mean little while ratios measured together do.
+ */
+public final class BenchMain {
+    /** A measured pair and the speed-up it should reach. */
+    record Target(String label, String benchmark, String param, double atLeast) {}
+
+    static final List<Target> TARGETS = List.of(
+            new Target("one system, N = 64", "SystemBenchmark", "64", 0.9),
+            new Target("one system, N = 512", "SystemBenchmark", "512", Double.NaN),
+            new Target("one system, N = 2048", "SystemBenchmark", "2048", 1.5),
+            new Target("ensemble, 1000 members of N = 8", "EnsembleBenchmark", "", 1.5),
+            new Target("recording every 10 steps, N = 1024", "RecordingBenchmark", "", 1 / 1.1));
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws RunnerException {
+        boolean quick = List.of(args).contains("--quick");
+        if (List.of(args).contains("--help")) {
+            System.out.println("usage: dyson bench [--quick]\n  times the actor engine against a plain loop of the"
+                    + " same integrator and prints speed-up ratios with their targets");
+            return;
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("org\\.dysonsim\\.bench\\.(SystemBenchmark|EnsembleBenchmark|RecordingBenchmark)\\..*")
+                .forks(1)
+                .warmupIterations(quick ? 1 : 3)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 2))
+                .measurementIterations(quick ? 2 : 5)
+                .measurementTime(TimeValue.seconds(quick ? 1 : 2))
+                .jvmArgsAppend("-Xmx4g");
+        Collection<RunResult> results = new Runner(options.build()).run();
+        System.out.println(table(results));
+    }
+
+    static String table(Collection<RunResult> results) {
+        Map<String, double[]> byKey = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String full = r.getParams().getBenchmark();
+            String[] parts = full.split("\\.");
+            String cls = parts[parts.length - 2];
+            String method = parts[parts.length - 1];
+            String param = r.getParams().getParamsKeys().isEmpty() ? "" : r.getParams().getParam("n");
+            double[] pair = byKey.computeIfAbsent(cls + "|" + param, k -> new double[] {Double.NaN, Double.NaN, 0, 0});
+            // the baseline is the plain loop, or the run with recording off
+            int slot = method.equals("plainLoop") || method.equals("recordingOff") ? 0 : 1;
+            pair[slot] = r.getPrimaryResult().getScore();
+            pair[slot + 2] = r.getPrimaryResult().getScoreError();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-38s %16s %16s %9s %8s  %s", "benchmark", "baseline ms/op",
+                "engine ms/op", "speed-up", "target", "verdict"));
+        for (Target t : TARGETS) {
+            double[] p = byKey.get(t.benchmark() + "|" + t.param());
+            if (p == null) continue;
+            double ratio = p[0] / p[1];
+            String target = Double.isNaN(t.atLeast()) ? "-" : String.format(Locale.ROOT, "≥%.2f×", t.atLeast());
+            String verdict = Double.isNaN(t.atLeast()) ? "" : ratio >= t.atLeast() ? "met" : "NOT met";
+            lines.add(String.format(Locale.ROOT, "%-38s %9.2f ± %-5.2f %9.2f ± %-5.2f %8.2f× %8s  %s", t.label(),
+                    p[0], p[2], p[1], p[3], ratio, target, verdict));
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
+}

@@ -1,0 +1,67 @@
+package org.dysonsim.bench;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dysonsim.actors.RecorderFactory;
+import org.dysonsim.actors.RunListener;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.Simulation;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One system of N eigenvalues: the actor engine (blocks exchanging Coulomb partials) against
+ * the plain loop of the same integrator, both timed for the same number of nominal steps.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class SystemBenchmark {
+    @Param({"64", "512", "2048"})
+    public int n;
+
+    private Simulation simulation;
+    private final AtomicLong runs = new AtomicLong();
+
+    /** Nominal steps per timed operation, so that each takes some tens of milliseconds. */
+    static long steps(int n) {
+        return Math.max(20, 2_000_000_000L / ((long) n * n * 40));
+    }
+
+    /** Blocks per system: one below a tile pair's worth of work, otherwise one per core and a spare. */
+    static int blockSize(int n) {
+        return n <= 128 ? n : (n + 2) / 3;
+    }
+
+    @Setup(Level.Trial)
+    public void start() {
+        simulation = new Simulation(BenchConfig.engine());
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        simulation.close();
+    }
+
+    @Benchmark
+    public double plainLoop() {
+        return BenchSystems.plainLoop(n, steps(n), 1);
+    }
+
+    @Benchmark
+    public double engine() {
+        RunResult r = simulation.run(BenchSystems.spec("bench-system-" + runs.incrementAndGet(), n, steps(n), 1,
+                blockSize(n)), RecorderFactory.inMemory(), RunListener.NONE);
+        if (!r.succeeded()) throw new IllegalStateException(r.failure());
+        double[][] v = r.members().get(0).values();
+        return v[v.length - 1][n - 1];
+    }
+}

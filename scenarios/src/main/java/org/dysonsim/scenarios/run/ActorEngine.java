@@ -1,0 +1,59 @@
+package org.dysonsim.scenarios.run;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.dysonsim.actors.RecorderFactory;
+import org.dysonsim.actors.RunListener;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.actors.Simulation;
+import org.dysonsim.persistence.DataDirectory;
+import org.dysonsim.persistence.Journal;
+import org.dysonsim.persistence.JournalConfig;
+import org.dysonsim.persistence.TrajectoryRecorder;
+
+/** Runs on the actor engine ({@link Simulation}), one actor system for every run of a study. */
+public final class ActorEngine implements RunEngine {
+    /** The command line's settings of the actor system (quiet logging), over the modules' defaults. */
+    public static final String SETTINGS = "dyson-cli.conf";
+
+    private final Simulation simulation;
+    private final RecorderFactory recorders;
+
+    public ActorEngine(Config config, RecorderFactory recorders) {
+        this.simulation = new Simulation(config);
+        this.recorders = recorders;
+    }
+
+    /**
+     * Every member's trajectory persisted in the data directory's journal (so a run can be resumed
+     * and replayed). The journal's tables are created first, by a short-lived actor system of the
+     * same configuration, since the simulation's own system is not reachable from here.
+     *
+     * @throws org.dysonsim.persistence.JournalException if the journal cannot be opened (one line)
+     */
+    public static ActorEngine recording(DataDirectory dataDir) {
+        Config config = JournalConfig.forWriting(dataDir, ConfigFactory.parseResources(SETTINGS));
+        Journal.checkConnection(config);
+        ActorSystem<Void> schema = ActorSystem.create(Behaviors.empty(), "dyson-schema", config);
+        try {
+            Journal.ensureSchema(schema);
+        } finally {
+            schema.terminate();
+            schema.getWhenTerminated().toCompletableFuture().join();
+        }
+        return new ActorEngine(config, TrajectoryRecorder::create);
+    }
+
+    @Override
+    public RunResult run(RunSpec spec, RunListener listener) {
+        return simulation.run(spec, recorders, listener);
+    }
+
+    @Override
+    public void close() {
+        simulation.close();
+    }
+}
