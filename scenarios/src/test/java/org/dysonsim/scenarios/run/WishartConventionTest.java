@@ -15,6 +15,8 @@ import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.scenarios.StudyPlan;
+import org.dysonsim.scenarios.report.Comparison;
+import org.dysonsim.scenarios.report.RunChecks;
 import org.dysonsim.scenarios.report.SpectrumStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +57,7 @@ class WishartConventionTest {
         engine.close();
     }
 
-    /** Mean level at t = T minus at 0, and its standard error across members. */
-    private double[] growth(String convention) throws IOException {
+    private RunResult run(String convention) throws IOException {
         Path f = dir.resolve(convention + ".conf");
         Files.writeString(f, "name = w\nmodel = wishart\nn = " + N + "\nsteps = 500\ndt = " + (T / 500) + "\nrecord-every = 500\n"
                 + "ensemble.members = " + MEMBERS + "\nwishart { m = " + M + ", eta = " + ETA_D + ", d = 1, convention = "
@@ -64,6 +65,11 @@ class WishartConventionTest {
         RunSpec spec = StudyPlan.prepare(f, List.of(), dir.resolve("runs"), Instant.EPOCH).runs().get(0);
         RunResult result = engine.run(spec, RunListener.NONE);
         assertNull(result.failure());
+        return result;
+    }
+
+    /** Mean level at t = T minus at 0, and its standard error across members. */
+    private static double[] growth(RunResult result) {
         double[][] last = SpectrumStatistics.finalLevels(result);
         double sum = 0;
         double sumSq = 0;
@@ -80,16 +86,26 @@ class WishartConventionTest {
 
     @Test
     void bruGrowsTheMeanLevelByTwoEtaDmPerUnitTime() throws IOException {
-        double[] g = growth("bru");
+        RunResult result = run("bru");
+        double[] g = growth(result);
         double expected = 2 * ETA_D * M * T;
         assertEquals(expected, g[0], Z * g[1], "Bru growth " + g[0] + " ± " + g[1]);
         // power: the printed form's growth is more than Z standard errors away
         assertTrue(Math.abs(ETA_D * (M + 2) * T - g[0]) > Z * g[1], "cannot tell the conventions apart");
+        assertEquals("pass", growthCheck(result).verdict(), growthCheck(result).toString());
     }
 
     @Test
     void olsenConventionGrowsItByEtaDmPlusTwo() throws IOException {
-        double[] g = growth("olsen");
+        RunResult result = run("olsen");
+        double[] g = growth(result);
         assertEquals(ETA_D * (M + 2) * T, g[0], Z * g[1], "Olsen growth " + g[0] + " ± " + g[1]);
+        // the report's check holds every run to the exact matrix rate, which the printed form misses
+        assertEquals("fail", growthCheck(result).verdict(), growthCheck(result).toString());
+    }
+
+    private static Comparison growthCheck(RunResult result) {
+        return RunChecks.compare(result, SpectrumStatistics.of(result)).stream()
+                .filter(c -> c.name().startsWith("mean level grows")).findFirst().orElseThrow();
     }
 }
