@@ -2,12 +2,15 @@ package org.dysonsim.persistence;
 
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.RecorderCommand.Ack;
 import org.dysonsim.protocol.RecorderCommand.RecorderState;
@@ -33,20 +36,35 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
 
     record Written(int commands) implements Wire {}
 
+    /** Sent to the owner after every recovery: after the first, a write failed and was not answered. */
+    enum Recovered implements Wire { INSTANCE }
+
     static final RecorderState EMPTY = new RecorderState(null, null, Status.NEW, null);
 
     /** Ack of {@code Begin}: the run has no step yet. */
     static final long BEGIN_STEP = 0;
 
     private final RecorderSettings settings;
+    private final ActorRef<Recovered> owner;
 
-    private RecorderJournal(PersistenceId id, RecorderSettings settings) {
-        super(id);
+    private RecorderJournal(PersistenceId id, RecorderSettings settings, ActorRef<Recovered> owner) {
+        // A failed write (the database went away, e.g. the process serving the embedded file
+        // exited) restarts this actor with backoff; it recovers and its owner re-sends the batch.
+        super(id, SupervisorStrategy.restartWithBackoff(settings.retryMinBackoff(), settings.retryMaxBackoff(), 0.2)
+                .withMaxRestarts(settings.maxWriteRetries()));
         this.settings = settings;
+        this.owner = owner;
     }
 
-    static Behavior<Command> create(String persistenceId, RecorderSettings settings) {
-        return new RecorderJournal(PersistenceId.ofUniqueId(persistenceId), settings);
+    static Behavior<Command> create(String persistenceId, RecorderSettings settings, ActorRef<Recovered> owner) {
+        return new RecorderJournal(PersistenceId.ofUniqueId(persistenceId), settings, owner);
+    }
+
+    @Override
+    public SignalHandler<RecorderState> signalHandler() {
+        return newSignalHandlerBuilder()
+                .onSignal(RecoveryCompleted.instance(), state -> owner.tell(Recovered.INSTANCE))
+                .build();
     }
 
     @Override

@@ -2,25 +2,32 @@ package org.dysonsim.persistence;
 
 import com.typesafe.config.Config;
 
+import java.time.Duration;
+
 /**
  * Tuning of the trajectory recorders ({@code dysonsim.recorder} in reference.conf).
  *
  * @param snapshotEvery events between Pekko snapshots of a recorder's state
  * @param keepSnapshots snapshots kept per member
  * @param maxBatch      most commands written by one {@code persistAll}
+ * @param maxWriteRetries how often a failed write is retried before the recorder stops
+ * @param retryMinBackoff first wait before retrying a failed write (doubling up to the max)
  */
-public record RecorderSettings(int snapshotEvery, int keepSnapshots, int maxBatch) {
+public record RecorderSettings(int snapshotEvery, int keepSnapshots, int maxBatch, int maxWriteRetries,
+                               Duration retryMinBackoff, Duration retryMaxBackoff) {
 
     public RecorderSettings {
-        if (snapshotEvery < 1 || keepSnapshots < 1 || maxBatch < 1) {
+        if (snapshotEvery < 1 || keepSnapshots < 1 || maxBatch < 1 || maxWriteRetries < 0) {
             throw new IllegalArgumentException("dysonsim.recorder: snapshot-every, keep-snapshots and max-batch"
-                    + " must be at least 1, got " + snapshotEvery + ", " + keepSnapshots + ", " + maxBatch);
+                    + " must be at least 1 and max-write-retries at least 0, got " + snapshotEvery + ", "
+                    + keepSnapshots + ", " + maxBatch + ", " + maxWriteRetries);
         }
     }
 
     public static RecorderSettings fromConfig(Config config) {
         Config recorder = config.getConfig("dysonsim.recorder");
         return new RecorderSettings(recorder.getInt("snapshot-every"), recorder.getInt("keep-snapshots"),
-                recorder.getInt("max-batch"));
+                recorder.getInt("max-batch"), recorder.getInt("max-write-retries"),
+                recorder.getDuration("retry-min-backoff"), recorder.getDuration("retry-max-backoff"));
     }
 }

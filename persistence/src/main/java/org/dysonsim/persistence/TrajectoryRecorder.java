@@ -17,8 +17,10 @@ import java.util.List;
  * It answers {@link RecorderCommand}s in the order they arrive, each once its event is durable.
  * Writes are batched: while one write is in flight, arriving commands wait and are then persisted
  * together by one {@code persistAll}, so a fast simulation pays one database round trip per batch,
- * not per snapshot. The event-sourced part is {@link RecorderJournal}, a child; if it stops (a
- * journal failure), the recorder stops too, so whoever watches it learns of the failure.
+ * not per snapshot. The event-sourced part is {@link RecorderJournal}, a child. A failed write
+ * restarts it with backoff and the unanswered batch is sent again ({@code dysonsim.recorder.
+ * max-write-retries}); if it still fails, the child stops and the recorder with it, so whoever
+ * watches the recorder learns of the failure.
  */
 public final class TrajectoryRecorder extends AbstractBehavior<Object> {
 
@@ -26,11 +28,14 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
     private final ActorRef<RecorderJournal.Written> written;
     private final int maxBatch;
     private List<RecorderCommand> pending = new ArrayList<>();
-    private boolean writing;
+    /** The batch sent and not yet answered, null if none. */
+    private List<RecorderCommand> writing;
+    private int recoveries;
 
     private TrajectoryRecorder(ActorContext<Object> context, String persistenceId, RecorderSettings settings) {
         super(context);
-        this.journal = context.spawn(RecorderJournal.create(persistenceId, settings), "journal");
+        ActorRef<RecorderJournal.Recovered> recovered = context.messageAdapter(RecorderJournal.Recovered.class, r -> r);
+        this.journal = context.spawn(RecorderJournal.create(persistenceId, settings, recovered), "journal");
         context.watch(journal);
         this.written = context.messageAdapter(RecorderJournal.Written.class, w -> w);
         this.maxBatch = settings.maxBatch();
@@ -57,22 +62,38 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
         return newReceiveBuilder()
                 .onMessage(RecorderCommand.class, this::onCommand)
                 .onMessage(RecorderJournal.Written.class, w -> onWritten())
+                .onMessage(RecorderJournal.Recovered.class, r -> onRecovered())
                 .onSignal(Terminated.class, t -> onJournalStopped())
                 .build();
     }
 
     private Behavior<Object> onCommand(RecorderCommand command) {
         pending.add(command);
-        if (!writing) {
+        if (writing == null) {
             flush();
         }
         return this;
     }
 
     private Behavior<Object> onWritten() {
-        writing = false;
+        writing = null;
         if (!pending.isEmpty()) {
             flush();
+        }
+        return this;
+    }
+
+    /**
+     * The journal recovered. After its first start this means a write failed and the journal
+     * restarted: the unanswered batch is sent again. Resending is safe even if the failed write
+     * did reach the database, because steps already recorded are acknowledged, not repeated.
+     */
+    private Behavior<Object> onRecovered() {
+        recoveries++;
+        if (recoveries > 1 && writing != null) {
+            getContext().getLog().warn("a journal write of {} failed; writing its {} commands again",
+                    getContext().getSelf().path(), writing.size());
+            journal.tell(new RecorderJournal.Persist(writing, written));
         }
         return this;
     }
@@ -88,7 +109,7 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
         }
         getContext().getLog().debug("persisting a batch of {} commands", batch.size());
         journal.tell(new RecorderJournal.Persist(batch, written));
-        writing = true;
+        writing = batch;
     }
 
     private Behavior<Object> onJournalStopped() {

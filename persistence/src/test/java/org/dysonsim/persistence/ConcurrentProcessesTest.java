@@ -1,6 +1,8 @@
 package org.dysonsim.persistence;
 
 import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two processes record into one data directory at once (H2 AUTO_SERVER: the first to open the
- * file serves it to the other), including the case where the serving process exits first.
+ * file serves it to the other), including the case where the serving process exits while the
+ * other is writing: that write fails, the recorder retries it, and nothing is lost.
  */
 class ConcurrentProcessesTest {
 
     private static final int CHILD_RECORDS = 150;
     private static final int PARENT_RECORDS = 600;
+    /** 600 records × 5 ms outlast the child's 150 × 5 ms by far. */
+    private static final long PARENT_DELAY_MILLIS = 5;
 
     @Test
     void twoProcessesRecordIntoOneDataDirectoryAndNothingIsLost(@TempDir Path root) throws Exception {
@@ -37,8 +42,15 @@ class ConcurrentProcessesTest {
         awaitLine(childOut, "READY");
 
         try (JournalFixture journal = JournalFixture.open(data, "")) {
-            journal.recordRun("parent-run", 0, RecordingProcess.N, PARENT_RECORDS - 1, 1, false);
-            awaitLine(childOut, "DONE");
+            // Paced so that the serving child exits while these writes go on: ours must survive it.
+            TestProbe<RecorderCommand.Ack> acks = journal.testKit.createTestProbe();
+            var recorder = journal.testKit.spawn(TrajectoryRecorder.create("parent-run", 0));
+            recorder.tell(new RecorderCommand.Begin(JournalFixture.started("parent-run", 0, RecordingProcess.N), acks.ref()));
+            for (int step = 0; step < PARENT_RECORDS; step++) {
+                recorder.tell(new RecorderCommand.Record(JournalFixture.snapshot(0, step, RecordingProcess.N), acks.ref()));
+                Thread.sleep(PARENT_DELAY_MILLIS);
+            }
+            acks.receiveSeveralMessages(PARENT_RECORDS + 1, JournalFixture.WRITE_TIMEOUT);
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child exits");
             assertEquals(0, child.exitValue(), "the child recorded everything");
             // The serving process is gone: this one takes the file over and records on.

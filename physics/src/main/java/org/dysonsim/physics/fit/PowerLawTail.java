@@ -23,12 +23,12 @@ public record PowerLawTail(double alpha, double alphaSe, double xMin, int tailSi
         int n = x.length;
         if (n < MIN_TAIL) throw new IllegalArgumentException("need at least " + MIN_TAIL + " values, got " + n);
         if (!(x[0] > 0.0)) throw new IllegalArgumentException("power-law data must be positive");
-        double[] logSuffix = new double[n + 1];
-        for (int i = n - 1; i >= 0; i--) logSuffix[i] = logSuffix[i + 1] + Math.log(x[i]);
+        double[] logs = new double[n], logSuffix = new double[n + 1];
+        for (int i = n - 1; i >= 0; i--) logSuffix[i] = logSuffix[i + 1] + (logs[i] = Math.log(x[i]));
         PowerLawTail best = null;
         for (int start = 0; start <= n - MIN_TAIL; start++) {
             if (start > 0 && x[start] == x[start - 1]) continue;
-            PowerLawTail candidate = atStart(x, logSuffix, start);
+            PowerLawTail candidate = atStart(logs, logSuffix, start, x[start]);
             if (candidate != null && (best == null || candidate.ksDistance < best.ksDistance)) best = candidate;
         }
         if (best == null) throw new IllegalArgumentException("no candidate x_min leaves a non-degenerate tail");
@@ -39,25 +39,22 @@ public record PowerLawTail(double alpha, double alphaSe, double xMin, int tailSi
     public static PowerLawTail fitAbove(double[] samples, double xMin) {
         double[] x = Arrays.stream(samples).filter(v -> v >= xMin).sorted().toArray();
         if (x.length < MIN_TAIL) throw new IllegalArgumentException("fewer than " + MIN_TAIL + " values above x_min");
-        double[] logSuffix = new double[x.length + 1];
-        for (int i = x.length - 1; i >= 0; i--) logSuffix[i] = logSuffix[i + 1] + Math.log(x[i]);
-        PowerLawTail fit = atStart(x, logSuffix, 0, xMin);
+        double[] logs = new double[x.length], logSuffix = new double[x.length + 1];
+        for (int i = x.length - 1; i >= 0; i--) logSuffix[i] = logSuffix[i + 1] + (logs[i] = Math.log(x[i]));
+        PowerLawTail fit = atStart(logs, logSuffix, 0, xMin);
         if (fit == null) throw new IllegalArgumentException("degenerate tail");
         return fit;
     }
 
-    private static PowerLawTail atStart(double[] x, double[] logSuffix, int start) {
-        return atStart(x, logSuffix, start, x[start]);
-    }
-
-    private static PowerLawTail atStart(double[] sorted, double[] logSuffix, int start, double xMin) {
-        int m = sorted.length - start;
+    /** The fit to the sorted values from {@code start} on, given their logarithms. */
+    private static PowerLawTail atStart(double[] logs, double[] logSuffix, int start, double xMin) {
+        int m = logs.length - start;
         double sumLog = logSuffix[start] - m * Math.log(xMin);
         if (!(sumLog > 0.0)) return null;
         double alpha = 1.0 + (m - 1) / sumLog;
-        double d = 0.0;
+        double d = 0.0, logMin = Math.log(xMin);
         for (int i = 0; i < m; i++) {
-            double f = 1.0 - Math.pow(sorted[start + i] / xMin, 1.0 - alpha);
+            double f = -Math.expm1((1.0 - alpha) * (logs[start + i] - logMin));
             d = Math.max(d, Math.max(Math.abs(f - (double) i / m), Math.abs((double) (i + 1) / m - f)));
         }
         return new PowerLawTail(alpha, (alpha - 1.0) / Math.sqrt(m), xMin, m, d);

@@ -125,6 +125,20 @@ public final class TwoParticleSolver {
         return s * grid.width() * grid.width();
     }
 
+    /**
+     * The one-level density {@code ρ(x) = ½[P₁(x) + P₂(x)]} on the 1-D grid, the marginal that a
+     * particle run's pooled positions are compared with.
+     */
+    public CellDensity oneLevelDensity(double[] p) {
+        double[] rho = new double[n];
+        double h = grid.width();
+        for (int k = 0; k < size; k++) {
+            rho[row[k]] += 0.5 * p[k] * h;
+            rho[col[k]] += 0.5 * p[k] * h;
+        }
+        return new CellDensity(grid, rho);
+    }
+
     /** L·P, the generator itself ({@code Π^{½}(−S)Π^{−½}} with the sign restored). */
     public double[] apply(double[] p) {
         double[] q = new double[size];

@@ -18,7 +18,7 @@ class CirTransitionTest {
 
     /** ∫ f over (0, ∞) through λ = y² (removes the λ^{d/2−1} singularity at 0 for d < 2). */
     private static double integral(java.util.function.DoubleUnaryOperator f, double top) {
-        return RULE.integrate(y -> 2 * y * f.applyAsDouble(y * y), 0, Math.sqrt(top), 200);
+        return RULE.integrate(y -> 2 * y * f.applyAsDouble(y * y), 0, Math.sqrt(top), 80);
     }
 
     @ParameterizedTest(name = "α₀={0} β₁={1} ηD={2} λ₀={3} t={4}")

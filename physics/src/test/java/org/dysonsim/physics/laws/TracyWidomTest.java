@@ -1,6 +1,10 @@
 package org.dysonsim.physics.laws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.dysonsim.physics.exact.DysonOuSampler;
+import org.dysonsim.physics.stats.KolmogorovSmirnov;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +50,21 @@ class TracyWidomTest {
         assertEquals(1.0, f1.cdf(100.0), 0.0);
         assertEquals(0.0, f1.cdf(-100.0), 0.0);
         assertEquals(f2.cdf(0.5) - f2.cdf(-0.5), Integrals.of(f2::density, -0.5, 0.5, 1), 1e-9);
+    }
+
+    /**
+     * GOE matrices (N = 60, off-diagonal variance 1, from the exact Dyson sampler started at 0):
+     * the scaled largest eigenvalue of 1000 independent members follows F₁ (finite-N bias after
+     * centring at N − ½ is well below the KS tolerance 2.23/√1000 = 0.07) and not F₂.
+     */
+    @Test
+    void goeLargestEigenvalueFollowsF1() {
+        int n = 60, members = 1000;
+        DysonOuSampler goe = new DysonOuSampler(new double[n], 0.0, 1.0, 1.0);
+        double[] s = new double[members];
+        for (int m = 0; m < members; m++) s[m] = TracyWidom.goeEdgeVariable(goe.sample(3, m)[n - 1], n, 1.0);
+        assertTrue(KolmogorovSmirnov.oneSample(s, f1::cdf).scaled() < KolmogorovSmirnov.CRITICAL_1E4);
+        assertTrue(KolmogorovSmirnov.oneSample(s, f2::cdf).scaled() > KolmogorovSmirnov.CRITICAL_1E6);
     }
 
     @Test
