@@ -61,9 +61,7 @@ public final class RunReport {
                 if (p.appliesAt(t)) out.add(SpectralComparison.ks(p, t, SpectrumStatistics.pooledAt(result, k), result.spec().n()));
             }
         }
-        if (Double.isNaN(stats.minGap())) return out;
-        out.add(new Comparison("levels stay ordered (no crossing or collision)", "min gap", Double.NaN, stats.minGap(), 0.0,
-                stats.minGap() > 0, "pass when the smallest gap between neighbours in any snapshot is > 0"));
+        out.addAll(RunChecks.compare(result, stats));
         return out;
     }
 
