@@ -75,27 +75,40 @@ public final class TimeDependentMarchenkoPastur implements SpectralLaw {
         return m;
     }
 
+    /**
+     * Newton on {@code F(m) = m − mean_k 1/D_k(m)}, {@code D_k = h_k/a − az + t(1 − c)},
+     * {@code a = 1 + tcm}; null when it does not converge to a root with {@code Im m ≥ 0}.
+     * Complex arithmetic on primitive pairs: this loop is the whole cost of the law.
+     */
     private Complex solve(Complex start, Complex z) {
-        Complex m = start;
+        double mr = start.getReal(), mi = start.getImaginary(), zr = z.getReal(), zi = z.getImaginary();
+        double tc = t * c, shift = t * (1.0 - c);
         for (int iter = 0; iter < 50; iter++) {
-            Complex a = Complex.ONE.add(m.multiply(t * c));      // 1 + tcm
-            Complex sum = Complex.ZERO, dsum = Complex.ZERO;
-            Complex dDenomCommon = z.multiply(-t * c);
+            double ar = 1.0 + tc * mr, ai = tc * mi;                   // a = 1 + tcm
+            double an = ar * ar + ai * ai, iar = ar / an, iai = -ai / an; // 1/a
+            double cr = -(ar * zr - ai * zi) + shift, ci = -(ar * zi + ai * zr); // −az + t(1 − c)
+            double q2r = iar * iar - iai * iai, q2i = 2 * iar * iai;      // 1/a²
+            double qr = -tc * q2r, qi = -tc * q2i, rr = -tc * zr, ri = -tc * zi;
+            double sr = 0, si = 0, dr = 0, di = 0;
             for (double hk : h) {
-                Complex d = a.reciprocal().multiply(hk).subtract(a.multiply(z)).add(t * (1.0 - c));
-                Complex dd = a.multiply(a).reciprocal().multiply(-hk * t * c).add(dDenomCommon);
-                Complex inv = d.reciprocal();
-                sum = sum.add(inv);
-                dsum = dsum.add(dd.multiply(inv).multiply(inv));
+                double dre = hk * iar + cr, dim = hk * iai + ci;          // D_k
+                double dn = dre * dre + dim * dim, ir = dre / dn, ii = -dim / dn; // 1/D_k
+                sr += ir;
+                si += ii;
+                double ddr = hk * qr + rr, ddi = hk * qi + ri;            // D_k'
+                double i2r = ir * ir - ii * ii, i2i = 2 * ir * ii;        // 1/D_k²
+                dr += ddr * i2r - ddi * i2i;
+                di += ddr * i2i + ddi * i2r;
             }
-            sum = sum.divide(h.length);
-            dsum = dsum.divide(h.length);
-            Complex f = m.subtract(sum);
-            Complex step = f.divide(Complex.ONE.add(dsum));
-            m = m.subtract(step);
-            if (!m.isInfinite() && !m.isNaN() && step.norm() <= 1e-14 * (1.0 + m.norm())) {
-                return m.getImaginary() >= 0.0 ? m : null;
-            }
+            int n = h.length;
+            double fr = mr - sr / n, fi = mi - si / n;                   // F(m)
+            double gr = 1.0 + dr / n, gi = di / n;                       // F'(m) = 1 + mean D_k'/D_k²
+            double gn = gr * gr + gi * gi;
+            double stepR = (fr * gr + fi * gi) / gn, stepI = (fi * gr - fr * gi) / gn;
+            mr -= stepR;
+            mi -= stepI;
+            if (!Double.isFinite(mr) || !Double.isFinite(mi)) return null;
+            if (Math.hypot(stepR, stepI) <= 1e-14 * (1.0 + Math.hypot(mr, mi))) return mi >= 0.0 ? new Complex(mr, mi) : null;
         }
         return null;
     }

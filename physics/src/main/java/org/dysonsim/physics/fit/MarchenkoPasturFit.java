@@ -12,6 +12,11 @@ import org.dysonsim.physics.stats.Histogram;
  * is closed-form, {@code A = Σn_b/(nΣp_b)}, so only σ² is searched (log-grid scan, then golden
  * section). Standard errors come from the expected Fisher information
  * {@code Σ_b ∂μ_b∂μ_b/μ_b}; the deviance and its degrees of freedom measure goodness of fit.
+ *
+ * <p>The model has hard edges: a populated bin that the law gives no mass makes the likelihood
+ * infinite, so σ² can never put the edge below an eigenvalue inside the window. End the window
+ * at (or just inside) the bulk edge; what lies beyond belongs to the tail, counted in
+ * {@code fractionBeyondEdge} and in {@code 1 − A}.
  */
 public record MarchenkoPasturFit(double area, double sigma2, double areaSe, double sigma2Se, double bulkEdge,
                                  double fractionBeyondEdge, double deviance, int degreesOfFreedom) {

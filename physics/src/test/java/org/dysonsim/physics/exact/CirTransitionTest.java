@@ -3,6 +3,8 @@ package org.dysonsim.physics.exact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.dysonsim.physics.gas.CirExact;
+import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.laws.GammaLaw;
 import org.dysonsim.physics.laws.GaussLegendre;
 import org.dysonsim.physics.rng.CounterStream;
@@ -48,6 +50,35 @@ class CirTransitionTest {
         assertTrue(KolmogorovSmirnov.oneSample(x, law::cdf).scaled() < KolmogorovSmirnov.CRITICAL_1E4);
         GammaLaw stationary = GammaLaw.squareRootStationary(alpha0, beta1, etaD);
         assertTrue(KolmogorovSmirnov.oneSample(x, stationary::cdf).scaled() > KolmogorovSmirnov.CRITICAL_1E6);
+    }
+
+    /**
+     * An ensemble stepped by the engine's exact CIR sampler ({@link CirExact}, steps of 0.05) read
+     * at three times, one value per member, against the transition law; power: at the first time
+     * the stationary gamma law is rejected on the same members.
+     */
+    @org.junit.jupiter.api.Test
+    void ensembleSteppedByTheEngineMatchesTheLawAtThreeTimes() {
+        CirModel model = new CirModel(1, 0.8, 2.0, 0.05);
+        int members = 4000;
+        double lambda0 = 1.0, dt = 0.05;
+        int[] readAt = {2, 10, 40};   // t = 0.1, 0.5, 2
+        double[][] x = new double[readAt.length][members];
+        for (int m = 0; m < members; m++) {
+            double[] state = {lambda0};
+            int r = 0;
+            for (int step = 0; step < readAt[readAt.length - 1]; step++) {
+                CirExact.advance(model, state, step, dt, 29, m, 0, 1);
+                if (step + 1 == readAt[r]) x[r++][m] = state[0];
+            }
+        }
+        for (int r = 0; r < readAt.length; r++) {
+            CirTransition law = new CirTransition(0.8, 2.0, 0.05, lambda0, readAt[r] * dt);
+            KolmogorovSmirnov.Result ks = KolmogorovSmirnov.oneSample(x[r], law::cdf);
+            assertTrue(ks.scaled() < KolmogorovSmirnov.CRITICAL_1E4, "t = " + readAt[r] * dt + ": " + ks);
+        }
+        GammaLaw stationary = GammaLaw.squareRootStationary(0.8, 2.0, 0.05);
+        assertTrue(KolmogorovSmirnov.oneSample(x[0], stationary::cdf).scaled() > KolmogorovSmirnov.CRITICAL_1E6);
     }
 
     @ParameterizedTest

@@ -101,6 +101,17 @@ public final class Plots {
         return chart;
     }
 
+    /** A comparison's statistic and its threshold against time. */
+    public static XYChart distanceOverTime(String title, String statistic, double[] t, double[] value, double[] threshold) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("t").yAxisTitle(statistic).build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.addSeries(statistic, t, value).setMarker(SeriesMarkers.CIRCLE);
+        XYSeries limit = chart.addSeries("threshold", t, threshold);
+        limit.setMarker(SeriesMarkers.NONE);
+        limit.setLineColor(new Color(200, 40, 40));
+        return chart;
+    }
+
     /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}. */
     public static void save(XYChart chart, Path dir, String base) throws IOException {
         try (OutputStream png = Files.newOutputStream(dir.resolve(base + ".png"))) {

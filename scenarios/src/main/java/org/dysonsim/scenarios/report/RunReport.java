@@ -46,6 +46,18 @@ public final class RunReport {
                 "variance");
         plots.put("variance", "variance of all levels against time");
 
+        int figure = 0;
+        for (Prediction p : predictions) {
+            List<Comparison> overTime = comparisons.stream().filter(c -> c.name().equals(p.name())).toList();
+            if (overTime.size() < 2) continue;
+            String base = "distance-" + (++figure);
+            Plots.save(Plots.distanceOverTime(p.name(), overTime.get(0).statistic(),
+                    overTime.stream().mapToDouble(Comparison::t).toArray(),
+                    overTime.stream().mapToDouble(Comparison::value).toArray(),
+                    overTime.stream().mapToDouble(Comparison::threshold).toArray()), dir, base);
+            plots.put(base, overTime.get(0).statistic() + " to " + p.name() + " against time");
+        }
+
         Map<String, Object> json = json(result, study, stats, comparisons, plots);
         Files.writeString(dir.resolve(JSON), Json.write(json));
         Path html = dir.resolve(HTML);
@@ -61,9 +73,7 @@ public final class RunReport {
                 if (p.appliesAt(t)) out.add(SpectralComparison.ks(p, t, SpectrumStatistics.pooledAt(result, k), result.spec().n()));
             }
         }
-        if (Double.isNaN(stats.minGap())) return out;
-        out.add(new Comparison("levels stay ordered (no crossing or collision)", "min gap", Double.NaN, stats.minGap(), 0.0,
-                stats.minGap() > 0, "pass when the smallest gap between neighbours in any snapshot is > 0"));
+        out.addAll(RunChecks.compare(result, stats));
         return out;
     }
 
@@ -115,6 +125,7 @@ public final class RunReport {
             m.put("threshold", c.threshold());
             m.put("verdict", c.verdict());
             m.put("rule", c.rule());
+            m.putAll(c.details());
             cmp.add(m);
         }
         root.put("comparisons", cmp);

@@ -2,8 +2,6 @@ package org.dysonsim.scenarios.run;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.actors.RecorderFactory;
 import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunResult;
@@ -29,22 +27,21 @@ public final class ActorEngine implements RunEngine {
 
     /**
      * Every member's trajectory persisted in the data directory's journal (so a run can be resumed
-     * and replayed). The journal's tables are created first, by a short-lived actor system of the
-     * same configuration, since the simulation's own system is not reachable from here.
+     * and replayed); the journal's tables are created before the first run.
      *
      * @throws org.dysonsim.persistence.JournalException if the journal cannot be opened (one line)
      */
     public static ActorEngine recording(DataDirectory dataDir) {
         Config config = JournalConfig.forWriting(dataDir, ConfigFactory.parseResources(SETTINGS));
         Journal.checkConnection(config);
-        ActorSystem<Void> schema = ActorSystem.create(Behaviors.empty(), "dyson-schema", config);
+        ActorEngine engine = new ActorEngine(config, TrajectoryRecorder::create);
         try {
-            Journal.ensureSchema(schema);
-        } finally {
-            schema.terminate();
-            schema.getWhenTerminated().toCompletableFuture().join();
+            Journal.ensureSchema(engine.simulation.system());
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
         }
-        return new ActorEngine(config, TrajectoryRecorder::create);
+        return engine;
     }
 
     @Override
