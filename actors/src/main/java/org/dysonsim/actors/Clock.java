@@ -59,6 +59,9 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         this.z = new double[x.length];
         this.implicit = setup.exchange() ? new NearestNeighbourImplicit(x.length) : null;
         this.step = setup.startStep();
+        if (step == 0) {
+            setup.supervisor().tell(new MemberCommand.Snapshot(setup.generation(), 0, 0.0, x.clone()));
+        }
         beginInterval();
     }
 

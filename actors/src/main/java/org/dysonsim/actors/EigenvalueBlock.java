@@ -71,6 +71,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private int expectedPartials;
     private double[] far, mirror, z, dW, scratch;
     private double[][] increments = new double[0][];
+    private PartialBatch[] outbox;
     private long seq = -1;
     private long step;
     private int level, sub;
@@ -117,6 +118,8 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             if (pair[0] < pair[1] && pair[1] >= firstTile && pair[1] <= lastTile) local++;
         }
         expectedPartials = (lastTile - firstTile + 1) * sums.tiles() - local;
+        outbox = new PartialBatch[blocks];
+        for (int b = 0; b < blocks; b++) if (b != index) outbox[b] = new PartialBatch();
     }
 
     private boolean ready() {
@@ -198,8 +201,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
 
     private void onCoulombForce(BlockCommand.CoulombForce force) {
         checkSeq(force.seq());
-        sums.accept(force.sourceTile(), force.targetTile(), force.coulomb(), force.mirror());
-        partialsIn++;
+        for (int k = 0; k < force.sourceTiles().length; k++) {
+            sums.accept(force.sourceTiles()[k], force.targetTiles()[k], force.coulomb()[k],
+                    force.mirror() == null ? null : force.mirror()[k]);
+        }
+        partialsIn += force.sourceTiles().length;
         predictIfComplete();
     }
 
@@ -210,21 +216,30 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             share(pair[1], pair[0]);
             if (pair[0] < pair[1]) share(pair[0], pair[1]);
         }
+        sendShared();
         computed = true;
         predictIfComplete();
     }
 
-    /** Sends the partial of tile {@code source} on tile {@code target} to the other blocks owning rows of it. */
+    /** Queues the partial of tile {@code source} on tile {@code target} for the other blocks owning rows of it. */
     private void share(int source, int target) {
-        BlockCommand.CoulombForce force = null;
         BlockLayout layout = setup.layout();
+        double[] coulomb = null, image = null;
         for (int b = layout.firstOwnerOf(target); b <= layout.lastOwnerOf(target); b++) {
             if (b == index) continue;
-            if (force == null) {
-                force = new BlockCommand.CoulombForce(seq, source, target, sums.coulombPartial(source, target),
-                        sums.mirrorPartial(source, target));
+            if (coulomb == null) {
+                coulomb = sums.coulombPartial(source, target);
+                image = sums.mirrorPartial(source, target);
             }
-            peers[b].tell(force);
+            outbox[b].add(source, target, coulomb, image);
+        }
+    }
+
+    /** One message per receiving block: every partial it needs from this block in this sub-step. */
+    private void sendShared() {
+        for (int b = 0; b < blocks; b++) {
+            if (outbox[b] == null || outbox[b].isEmpty()) continue;
+            peers[b].tell(outbox[b].drain(seq, sums.hasMirror()));
         }
     }
 

@@ -143,7 +143,9 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
                             : new MemberCommand.RecorderUnavailable("the recorder did not acknowledge the start within "
                                     + seconds(settings.askTimeout())));
         }
-        record(0, 0.0, start);
+        // The clock asks for the snapshot of step 0; until it is recorded a restart starts here.
+        lastValues = start;
+        if (spec.steps() == 0) record(0, 0.0, start);
         return continueFrom(0, start);
     }
 
@@ -279,7 +281,8 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     private Behavior<MemberCommand> completeIfAcknowledged() {
         if (phase != Phase.RUNNING || !clockFinished || pendingAcks > 0) return this;
         phase = Phase.COMPLETING;
-        TrajectoryEvent.RunCompleted completed = new TrajectoryEvent.RunCompleted(lastStep, lastStep * spec.dt());
+        long step = Math.max(lastStep, 0);
+        TrajectoryEvent.RunCompleted completed = new TrajectoryEvent.RunCompleted(step, step * spec.dt());
         getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
                 replyTo -> new RecorderCommand.Complete(completed, replyTo),
                 (ack, error) -> ack != null ? new MemberCommand.CompletionAcked()
@@ -325,7 +328,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         }
         restarts++;
         getContext().getLog().warn("member {}: restarting from step {} after: {}", member, lastStep, reason);
-        spawnGeneration(lastStep, lastValues);
+        spawnGeneration(Math.max(lastStep, 0), lastValues);
         return this;
     }
 

@@ -88,7 +88,7 @@ final class EngineFixtures {
 
     /** Nominal step k advances with noise counter k, from the positions after k steps. */
     static Reference reference(RunSpec spec, int member) {
-        double[] x = spec.init().sample(spec.seed(), member);
+        double[] x = spec.initialPositions(member);
         List<Long> steps = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         steps.add(0L);

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.BehaviorInterceptor;
+import org.apache.pekko.actor.typed.TypedActorContext;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.physics.gas.StepSizeRule;
@@ -64,6 +65,17 @@ class SimulationTest {
     }
 
     @Test
+    void runOfZeroStepsRecordsTheInitialSpectrumOnly() {
+        RunSpec spec = harmonic("zero-steps", 0, 10, 1, 3);
+        InMemoryJournal journal = new InMemoryJournal();
+        RunResult result = simulation.run(spec, journal, RunListener.NONE);
+        assertNull(result.failure());
+        assertArrayEquals(new long[] {0}, recordedSteps(journal, spec.runId(), 0));
+        assertArrayEquals(spec.initialPositions(0), result.members().get(0).values()[0]);
+        assertEquals(RecorderCommand.Status.COMPLETED, journal.entry(spec.runId(), 0).state().status());
+    }
+
+    @Test
     void nonFiniteStateFailsTheRunWithOneLine() {
         // A well far too stiff for the step: every step multiplies the positions by about −10⁶.
         for (int blockSize : new int[] {1, 4}) {
@@ -79,23 +91,24 @@ class SimulationTest {
         }
     }
 
-    /** Fails on being asked to record {@code crashAt}, before storing it: an interrupted journal. */
+    /**
+     * Member 0's recorder fails on being asked to record {@code crashAt}, before storing it (an
+     * interrupted journal); everything before was stored by the same actor. The other members'
+     * runs are stopped wherever they are.
+     */
     private static RecorderFactory crashingAt(InMemoryJournal journal, long crashAt) {
-        return (runId, member) -> Behaviors.setup(context -> {
-            ActorRef<RecorderCommand> inner = context.spawn(journal.recorder(runId, member), "stored");
-            Behavior<RecorderCommand> forward = Behaviors.receive(RecorderCommand.class)
-                    .onMessage(RecorderCommand.Record.class, record -> {
-                        if (record.snapshot().step() == crashAt) throw new IllegalStateException("disk full");
-                        inner.tell(record);
-                        return Behaviors.same();
-                    })
-                    .onMessage(RecorderCommand.class, command -> {
-                        inner.tell(command);
-                        return Behaviors.same();
-                    })
-                    .build();
-            return forward;
-        });
+        return (runId, member) -> member != 0 ? journal.recorder(runId, member)
+                : Behaviors.intercept(() -> new BehaviorInterceptor<RecorderCommand, RecorderCommand>(RecorderCommand.class) {
+                    @Override
+                    public Behavior<RecorderCommand> aroundReceive(TypedActorContext<RecorderCommand> context,
+                                                                   RecorderCommand command,
+                                                                   ReceiveTarget<RecorderCommand> target) {
+                        if (command instanceof RecorderCommand.Record record && record.snapshot().step() == crashAt) {
+                            throw new IllegalStateException("disk full");
+                        }
+                        return target.apply(context, command);
+                    }
+                }, journal.recorder(runId, member));
     }
 
     @Test

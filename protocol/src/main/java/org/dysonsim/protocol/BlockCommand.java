@@ -29,10 +29,11 @@ public sealed interface BlockCommand extends Wire
     record Positions(long seq, int block, double[] values) implements BlockCommand {}
 
     /**
-     * The partial far field of tile {@code sourceTile} on the particles of tile {@code targetTile}
-     * (every row of the target tile); {@code mirror} is null when the model has no image term.
+     * Partial far fields for the receiving block, batched: entry {@code k} is the contribution of
+     * tile {@code sourceTiles[k]} to every row of tile {@code targetTiles[k]}; {@code mirror} is
+     * null when the model has no image term.
      */
-    record CoulombForce(long seq, int sourceTile, int targetTile, double[] coulomb, double[] mirror)
+    record CoulombForce(long seq, int[] sourceTiles, int[] targetTiles, double[][] coulomb, double[][] mirror)
             implements BlockCommand {}
 
     /**
