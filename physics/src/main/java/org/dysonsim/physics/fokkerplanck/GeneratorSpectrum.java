@@ -31,10 +31,12 @@ public final class GeneratorSpectrum {
 
     public CellDensity evolve(CellDensity p0, double t) {
         int n = rates.length;
-        double[] p = p0.values(), coeff = new double[n];
+        double[] p = p0.values(), q = new double[n], coeff = new double[n];
+        // where e^{−V/(2g²)} underflows the state is unreachable: no mass may start there
+        for (int i = 0; i < n; i++) q[i] = p[i] == 0.0 ? 0.0 : p[i] / halfWeight[i];
         for (int k = 0; k < n; k++) {
             double s = 0.0;
-            for (int i = 0; i < n; i++) s += vectors.get(i, k) * p[i] / halfWeight[i];
+            for (int i = 0; i < n; i++) s += vectors.get(i, k) * q[i];
             coeff[k] = s * Math.exp(-rates[k] * t);
         }
         double[] out = new double[n];

@@ -142,7 +142,7 @@ public final class TwoParticleSolver {
     /** L·P, the generator itself ({@code Π^{½}(−S)Π^{−½}} with the sign restored). */
     public double[] apply(double[] p) {
         double[] q = new double[size];
-        for (int k = 0; k < size; k++) q[k] = p[k] / halfWeight[k];
+        for (int k = 0; k < size; k++) q[k] = p[k] == 0.0 ? 0.0 : p[k] / halfWeight[k];
         double[] sq = negativeS(q);
         for (int k = 0; k < size; k++) sq[k] = -halfWeight[k] * sq[k];
         return sq;
@@ -162,7 +162,7 @@ public final class TwoParticleSolver {
     /** One Crank–Nicolson step {@code (I + Δt/2·(−S))q' = (I − Δt/2·(−S))q} in {@code q = Π^{−½}P}. */
     public double[] step(double[] p, double dt) {
         double[] q = new double[size];
-        for (int k = 0; k < size; k++) q[k] = p[k] / halfWeight[k];
+        for (int k = 0; k < size; k++) q[k] = p[k] == 0.0 ? 0.0 : p[k] / halfWeight[k];
         double[] sq = negativeS(q), rhs = new double[size];
         for (int k = 0; k < size; k++) rhs[k] = q[k] - 0.5 * dt * sq[k];
         double[] next = conjugateGradient(rhs, q, dt);

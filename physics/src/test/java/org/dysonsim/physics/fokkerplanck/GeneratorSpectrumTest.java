@@ -80,6 +80,16 @@ class GeneratorSpectrumTest {
         assertEquals(8.9027, richardson(r200[3], r400[3]), 1e-4);
     }
 
+    /** Small noise: e^{−V/(2g²)} underflows near the wall at μ²; the evolution stays finite and conserving. */
+    @Test
+    void smallNoiseUnderflowNearTheWallIsHarmless() {
+        CellGrid grid = new CellGrid(0, 1, 300);
+        ChangCooperOperator op = new ChangCooperOperator(new Potential.Rbm(1.0, 0.5), 0.002, grid);
+        CellDensity p = new GeneratorSpectrum(op).evolve(CellDensity.pointMass(grid, 0.6), 0.5);
+        assertEquals(1.0, p.mass(), 1e-10);
+        for (double v : p.values()) assertTrue(Double.isFinite(v));
+    }
+
     private static double richardson(double coarse, double fine) {
         return (4 * fine - coarse) / 3;
     }
