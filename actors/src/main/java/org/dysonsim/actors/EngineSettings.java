@@ -2,6 +2,7 @@ package org.dysonsim.actors;
 
 import com.typesafe.config.Config;
 import java.time.Duration;
+import org.dysonsim.physics.gas.StepSizeRule;
 
 /**
  * The engine's tuning, from {@code dysonsim.engine} (defaults in this module's reference.conf).
@@ -11,16 +12,27 @@ import java.time.Duration;
  * @param stallTimeout        how long a member's actors may go without finishing a nominal step
  * @param membersInFlight     members of an ensemble simulated at the same time
  * @param advanceChunk        the most nominal steps one block advances per message without exchange
+ * @param advancePairBudget   fewer steps per such message when they would cost more pair evaluations
  * @param singleBlockFastPath a gas owned by one block advances with the plain stepper, no per-step messages
  * @param codeVersion         written into every RunStarted event
  */
 record EngineSettings(int maxRestarts, Duration askTimeout, Duration stallTimeout, int membersInFlight,
-                      int advanceChunk, boolean singleBlockFastPath, String codeVersion) {
+                      int advanceChunk, double advancePairBudget, boolean singleBlockFastPath, String codeVersion) {
 
     static EngineSettings from(Config config) {
         Config c = config.getConfig("dysonsim.engine");
         return new EngineSettings(c.getInt("max-restarts"), c.getDuration("ask-timeout"),
                 c.getDuration("stall-timeout"), c.getInt("members-in-flight"), c.getInt("advance-chunk"),
-                c.getBoolean("single-block-fast-path"), c.getString("code-version"));
+                c.getDouble("advance-pair-budget"), c.getBoolean("single-block-fast-path"), c.getString("code-version"));
+    }
+
+    /**
+     * Nominal steps per advance message for a block of {@code size} eigenvalues: at most
+     * {@link #advanceChunk}, and at most the pair budget over the worst-case cost of a step
+     * ({@code size²} pairs in each of {@code 2^maxLevel} sub-steps).
+     */
+    int advanceSteps(int size, StepSizeRule rule) {
+        double perStep = (double) size * size * (rule.adaptive() ? Math.pow(2, rule.maxLevel()) : 1.0);
+        return (int) Math.max(1, Math.min(advanceChunk, advancePairBudget / perStep));
     }
 }

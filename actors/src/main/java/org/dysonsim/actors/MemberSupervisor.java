@@ -207,7 +207,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             }
         }
         Clock.Setup clock = new Clock.Setup(spec, startStep, start, layout, List.copyOf(blocks), exchange,
-                settings.advanceChunk(), context.getSelf(), generation, failAt);
+                settings.advanceSteps(layout.blockSize(), spec.rule()), context.getSelf(), generation, failAt);
         watchChild(context.spawn(Clock.create(clock), "clock-" + generation));
         armStallTimer();
     }
