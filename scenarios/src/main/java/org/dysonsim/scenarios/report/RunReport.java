@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 
@@ -22,8 +23,21 @@ public final class RunReport {
     private RunReport() {}
 
     /** @return the path of report.html */
-    public static Path write(Path dir, RunResult result, String study) throws IOException {
-        RunSpec spec = result.spec();
+    public static Path write(Path dir, RunResult run, String study) throws IOException {
+        RunSpec spec = run.spec();
+        // a run that failed early may have members without a single snapshot
+        List<MemberTrajectory> recorded = run.members().stream().filter(m -> m.values().length > 0).toList();
+        RunResult result = new RunResult(spec, recorded, run.failure());
+        if (recorded.isEmpty()) {
+            Map<String, Object> json = header(result, study);
+            json.put("statistics", List.of());
+            json.put("comparisons", List.of());
+            json.put("plots", List.of());
+            Files.writeString(dir.resolve(JSON), Json.write(json));
+            Path html = dir.resolve(HTML);
+            Files.writeString(html, HtmlReport.render(json, List.of(), Map.of()));
+            return html;
+        }
         SpectrumStatistics stats = SpectrumStatistics.of(result);
         List<Prediction> predictions = Predictions.forRun(spec);
         List<Comparison> comparisons = comparisons(result, stats, predictions);
@@ -83,22 +97,7 @@ public final class RunReport {
 
     private static Map<String, Object> json(RunResult result, String study, SpectrumStatistics stats,
                                             List<Comparison> comparisons, Map<String, String> plots) {
-        RunSpec spec = result.spec();
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("run_id", spec.runId());
-        root.put("study", study);
-        root.put("scenario", spec.scenarioName());
-        root.put("status", result.succeeded() ? "completed" : "failed");
-        root.put("failure", result.failure());
-        root.put("model", spec.model().getClass().getSimpleName());
-        root.put("coordinates", spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES
-                ? "singular values s, reported as λ = s²" : "eigenvalues λ");
-        root.put("n", spec.n());
-        root.put("members", spec.members());
-        root.put("steps", spec.steps());
-        root.put("dt", spec.dt());
-        root.put("seed", spec.seed());
-
+        Map<String, Object> root = header(result, study);
         List<Object> statistics = new ArrayList<>();
         statistics.add(series("mean", "mean of all levels of all members", stats, stats.mean()));
         statistics.add(series("variance", "variance of all levels of all members (pooled)", stats, stats.variance()));
@@ -140,6 +139,26 @@ public final class RunReport {
             files.add(m);
         }
         root.put("plots", files);
+        return root;
+    }
+
+    /** What the run was and how it ended. */
+    private static Map<String, Object> header(RunResult result, String study) {
+        RunSpec spec = result.spec();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("run_id", spec.runId());
+        root.put("study", study);
+        root.put("scenario", spec.scenarioName());
+        root.put("status", result.succeeded() ? "completed" : "failed");
+        root.put("failure", result.failure());
+        root.put("model", spec.model().getClass().getSimpleName());
+        root.put("coordinates", spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES
+                ? "singular values s, reported as λ = s²" : "eigenvalues λ");
+        root.put("n", spec.n());
+        root.put("members", spec.members());
+        root.put("steps", spec.steps());
+        root.put("dt", spec.dt());
+        root.put("seed", spec.seed());
         return root;
     }
 

@@ -20,9 +20,11 @@ final class WishartGrowth implements RunCheck {
         RunSpec spec = result.spec();
         if (spec.coordinates() != RunSpec.Coordinates.SINGULAR_VALUES || spec.members() < 2) return List.of();
         Config scenario = ConfigFactory.parseString(spec.scenarioText());
+        // the resolved scenario names every key; a spec built some other way is not checked
+        if (!scenario.hasPath("wishart.eta") || !scenario.hasPath("wishart.d") || !scenario.hasPath("drift.kind")) return List.of();
         if (!scenario.getString("drift.kind").equals("zero")) return List.of();
         int n = spec.n();
-        int m = scenario.getIsNull("wishart.m") ? n : scenario.getInt("wishart.m");
+        int m = scenario.hasPath("wishart.m") ? scenario.getInt("wishart.m") : n;
         double etaD = scenario.getDouble("wishart.eta") * scenario.getDouble("wishart.d");
         int last = stats.times().length - 1;
         double t = stats.times()[last];
