@@ -20,8 +20,7 @@ public final class SpectralComparison {
      * @param n      levels per member
      */
     public static Comparison ks(Prediction prediction, double t, double[] levels, int n) {
-        int bins = (int) Math.max(10, Math.min(80, Math.round(Math.sqrt(levels.length))));
-        LawComparison law = LawComparison.of(levels, at(prediction, t), bins);
+        LawComparison law = LawComparison.of(levels, at(prediction, t), Plots.bins(levels.length));
         double d = law.ks().distance();
         double allowance = prediction.finiteSizeAllowance(n);
         double threshold = KolmogorovSmirnov.CRITICAL_1E4 / Math.sqrt(levels.length) + allowance;
