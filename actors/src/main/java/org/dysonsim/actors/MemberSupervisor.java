@@ -13,6 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.NonFiniteStateException;
 import org.dysonsim.protocol.BlockCommand;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
@@ -316,6 +317,10 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             return fail(cause == null ? "the recorder stopped" : "the recorder failed: " + cause);
         }
         if (!children.contains(ref)) return this;
+        // A divergence is a deterministic function of the run: restarting would only repeat it.
+        if (signal instanceof ChildFailed failed && failed.getCause() instanceof NonFiniteStateException) {
+            return fail(failed.getCause().getMessage());
+        }
         return childFailed(cause == null ? ref.path().name() + " stopped unexpectedly" : cause);
     }
 

@@ -51,9 +51,17 @@ public final class Simulation implements AutoCloseable {
         String invalid = invalid(spec);
         if (invalid != null) return new RunResult(spec, List.of(), invalid);
         CompletableFuture<RunResult> result = new CompletableFuture<>();
-        system.systemActorOf(RunGuardian.create(
-                Ensemble.create(spec, recorders, listener == null ? RunListener.NONE : listener, resume, settings, result),
-                spec, result), "run-" + runs.incrementAndGet(), Props.empty());
+        // If the system goes down mid-run nothing else would answer.
+        system.getWhenTerminated().thenRun(() ->
+                result.complete(new RunResult(spec, List.of(), "the actor system shut down during the run")));
+        try {
+            system.systemActorOf(RunGuardian.create(
+                    Ensemble.create(spec, recorders, listener == null ? RunListener.NONE : listener, resume, settings,
+                            result),
+                    spec, result), "run-" + runs.incrementAndGet(), Props.empty());
+        } catch (IllegalStateException e) {
+            return new RunResult(spec, List.of(), "the actor system shut down during the run");
+        }
         try {
             return result.get();
         } catch (InterruptedException e) {

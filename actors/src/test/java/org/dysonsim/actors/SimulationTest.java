@@ -65,6 +65,14 @@ class SimulationTest {
     }
 
     @Test
+    void runOnAClosedSimulationFailsInsteadOfHanging() {
+        Simulation closed = new Simulation(EngineFixtures.config(1, true));
+        closed.close();
+        RunResult result = closed.run(harmonic("closed", 5, 5, 1, 10), new InMemoryJournal(), RunListener.NONE);
+        assertEquals("the actor system shut down during the run", result.failure());
+    }
+
+    @Test
     void runOfZeroStepsRecordsTheInitialSpectrumOnly() {
         RunSpec spec = harmonic("zero-steps", 0, 10, 1, 3);
         InMemoryJournal journal = new InMemoryJournal();

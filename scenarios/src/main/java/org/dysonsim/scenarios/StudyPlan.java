@@ -28,7 +28,10 @@ public record StudyPlan(String studyId, List<RunSpec> runs) {
         List<RunSpec> specs = new ArrayList<>();
         for (int k = 0; k < ids.size(); k++) {
             Config config = study.runs().get(k);
-            specs.add(RunSpecReader.read(new ScenarioValues(study.file(), config), ids.get(k)));
+            ScenarioValues values = new ScenarioValues(study.file(), config, study.givenKeys());
+            RunSpec spec = RunSpecReader.read(values, ids.get(k));
+            UnusedKeys.check(values, study.sweepKeys());
+            specs.add(spec);
         }
         return new StudyPlan(studyId, specs);
     }

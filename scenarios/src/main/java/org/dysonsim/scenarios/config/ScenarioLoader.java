@@ -59,7 +59,9 @@ public final class ScenarioLoader {
             axes = sweepAxes(label, user.getValue(SWEEP));
             user = user.withoutPath(SWEEP);
         }
-        for (String key : leafPaths(user.root(), "").keySet()) checkKnown(label, key);
+        Set<String> given = new TreeSet<>(leafPaths(user.root(), "").keySet());
+        for (String key : given) checkKnown(label, key);
+        given.addAll(axes.keySet());
 
         List<Config> runs = new ArrayList<>();
         for (Map<String, ConfigValue> combination : Sweep.combinations(axes)) {
@@ -71,7 +73,7 @@ public final class ScenarioLoader {
                 throw syntaxError(label, e);
             }
         }
-        return new Study(label, runs, List.copyOf(axes.keySet()));
+        return new Study(label, runs, List.copyOf(axes.keySet()), given);
     }
 
     private Config applyOverride(String label, Config user, String override) {

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Typed, range-checked reads of a resolved scenario. Every failure is a
@@ -13,9 +14,23 @@ public final class ScenarioValues {
     private final String file;
     private final Config config;
 
+    private final Set<String> given;
+
+    /** Values of a stored, resolved scenario: every key counts as given on purpose. */
     public ScenarioValues(String file, Config config) {
+        this(file, config, null);
+    }
+
+    /** @param given the keys the user set, or null when they cannot be told from defaults */
+    public ScenarioValues(String file, Config config, Set<String> given) {
         this.file = file;
         this.config = config;
+        this.given = given;
+    }
+
+    /** The keys the user set, or null when unknown (a stored resolved scenario). */
+    public Set<String> given() {
+        return given;
     }
 
     public String file() {

@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.config;
 
 import com.typesafe.config.Config;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A scenario as loaded: one resolved configuration per run (one, or one per sweep combination).
@@ -9,5 +10,6 @@ import java.util.List;
  * @param file      the scenario file as the user named it, for messages
  * @param runs      fully resolved configurations, defaults included, in sweep order
  * @param sweepKeys the swept keys, alphabetical (the last varies fastest); empty without a sweep
+ * @param givenKeys the keys the user set (file, --set and sweep), as opposed to defaults
  */
-public record Study(String file, List<Config> runs, List<String> sweepKeys) {}
+public record Study(String file, List<Config> runs, List<String> sweepKeys, Set<String> givenKeys) {}

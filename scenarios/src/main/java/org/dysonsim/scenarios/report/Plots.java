@@ -36,7 +36,7 @@ public final class Plots {
         double lo = sorted[0];
         double hi = sorted[sorted.length - 1];
         if (hi <= lo) hi = lo + 1e-9;
-        int bins = (int) Math.max(10, Math.min(80, Math.round(Math.sqrt(sorted.length))));
+        int bins = bins(sorted.length);
         double width = (hi - lo) / bins;
         double[] counts = new double[bins];
         for (double v : sorted) counts[Math.min(bins - 1, (int) ((v - lo) / width))]++;
@@ -91,6 +91,11 @@ public final class Plots {
             s.setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /** Histogram bins for {@code samples} values: √samples, kept between 10 and 80. */
+    static int bins(int samples) {
+        return (int) Math.max(10, Math.min(80, Math.round(Math.sqrt(samples))));
     }
 
     /** A statistic against time. */

@@ -33,8 +33,7 @@ public final class SpectralComparison {
      * @param sampleNote what the samples are and why they count as n_eff observations (goes into the rule)
      */
     public static Comparison ks(String name, double t, double[] samples, SpectralLaw law, double allowance, String sampleNote) {
-        int bins = (int) Math.max(10, Math.min(80, Math.round(Math.sqrt(samples.length))));
-        LawComparison cmp = LawComparison.of(samples, law, bins);
+        LawComparison cmp = LawComparison.of(samples, law, Plots.bins(samples.length));
         double d = cmp.ks().distance();
         double threshold = KolmogorovSmirnov.CRITICAL_1E4 / Math.sqrt(samples.length) + allowance;
         String rule = KolmogorovSmirnov.CRITICAL_1E4 + "/√" + samples.length + " (KS at level 1e-4) + "

@@ -1,0 +1,56 @@
+package org.dysonsim.scenarios;
+
+import java.util.List;
+import java.util.Map;
+import org.dysonsim.scenarios.config.ScenarioValues;
+
+/**
+ * Rejects a key the user set that the chosen model, drift or initial spectrum never reads (say
+ * {@code sgd.alpha} with {@code model = coulomb}): it is almost always a forgotten
+ * {@code model = sgd}. Skipped for a choice that is itself swept, where each run reads only its
+ * own part.
+ */
+final class UnusedKeys {
+    /** Key prefix → the choice key and the value under which it is read. */
+    private static final Map<String, String[]> OWNERS = Map.ofEntries(
+            Map.entry("noise.", new String[] {"model", "coulomb"}),
+            Map.entry("sgd.", new String[] {"model", "sgd"}),
+            Map.entry("wishart.", new String[] {"model", "wishart"}),
+            Map.entry("cir.", new String[] {"model", "cir"}),
+            Map.entry("drift.centre", new String[] {"drift.kind", "harmonic"}),
+            Map.entry("drift.stiffness", new String[] {"drift.kind", "harmonic"}),
+            Map.entry("drift.mu2", new String[] {"drift.kind", "rbm"}),
+            Map.entry("drift.kappa", new String[] {"drift.kind", "rbm"}),
+            Map.entry("drift.lattice.", new String[] {"drift.kind", "rbm"}),
+            Map.entry("drift.lower", new String[] {"drift.kind", "rbm"}),
+            Map.entry("drift.c", new String[] {"drift.kind", "mean-field"}),
+            Map.entry("drift.target", new String[] {"drift.kind", "mean-field"}),
+            Map.entry("init.rows", new String[] {"init.kind", "marchenko-pastur"}),
+            Map.entry("init.sigma2", new String[] {"init.kind", "marchenko-pastur"}),
+            Map.entry("init.values", new String[] {"init.kind", "explicit"}),
+            Map.entry("init.centres", new String[] {"init.kind", "degenerate-pairs"}),
+            Map.entry("init.split", new String[] {"init.kind", "degenerate-pairs"}));
+
+    private UnusedKeys() {}
+
+    static void check(ScenarioValues v, List<String> swept) {
+        if (v.given() == null) return;
+        for (String key : v.given()) {
+            for (Map.Entry<String, String[]> owner : OWNERS.entrySet()) {
+                String prefix = owner.getKey();
+                boolean owned = prefix.endsWith(".") ? key.startsWith(prefix) : key.equals(prefix);
+                String choice = owner.getValue()[0];
+                String needed = owner.getValue()[1];
+                if (!owned || swept.contains(choice)) continue;
+                String chosen = v.text(choice);
+                if (!chosen.equals(needed)) {
+                    throw v.error(key, "not used with " + choice + " = " + chosen + " (it belongs to " + choice + " = "
+                            + needed + ")");
+                }
+            }
+            if (key.equals("dt") && v.text("model").equals("sgd") && !swept.contains("model")) {
+                throw v.error(key, "not used with model = sgd (the step is sgd.alpha)");
+            }
+        }
+    }
+}

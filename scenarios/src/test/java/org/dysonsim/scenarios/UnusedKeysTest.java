@@ -1,0 +1,46 @@
+package org.dysonsim.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.dysonsim.scenarios.config.ScenarioException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnusedKeysTest {
+    @TempDir
+    Path dir;
+
+    private StudyPlan prepare(String text, String... overrides) throws IOException {
+        Path f = dir.resolve("s.conf");
+        Files.writeString(f, text);
+        return StudyPlan.prepare(f, List.of(overrides), dir.resolve("runs"), Instant.EPOCH);
+    }
+
+    private ScenarioException failure(String text, String... overrides) {
+        return assertThrows(ScenarioException.class, () -> prepare(text, overrides));
+    }
+
+    @Test
+    void aKeyOfAnotherModelDriftOrInitIsRejected() {
+        ScenarioException e = failure("n = 4\nsgd.alpha = 0.1");
+        assertEquals("sgd.alpha", e.key());
+        assertEquals("not used with model = coulomb (it belongs to model = sgd)", e.problem());
+        assertEquals("drift.mu2", failure("drift { kind = harmonic, mu2 = 3 }").key());
+        assertEquals("init.values", failure("init.values = [1, 2]").key());
+        assertEquals("noise.g2", failure("model = sgd\nnoise.g2 = 2").key());
+        assertEquals("dt", failure("model = sgd\ndt = 0.1").key());
+        assertEquals("drift.lattice.sites", failure("n = 4", "drift.lattice.sites=12").key());
+    }
+
+    @Test
+    void keysOfTheChosenPartsAndSweptChoicesAreAccepted() throws IOException {
+        assertEquals(1, prepare("model = sgd\nsgd.alpha = 0.1\ndrift { kind = harmonic, stiffness = 2 }").runs().size());
+        assertEquals(2, prepare("n = 4\nsgd.alpha = 0.1\nnoise.g2 = 2\nsweep.model = [coulomb, sgd]").runs().size());
+    }
+}
