@@ -91,6 +91,12 @@ public final class Predictions {
         return out;
     }
 
+    /** The named prediction, empty when it does not apply to this run (or the name is unknown). */
+    public static Optional<Prediction> named(RunResult run, String name) {
+        var builder = BUILDERS.get(name);
+        return builder == null ? Optional.empty() : builder.apply(run);
+    }
+
     private static Optional<Prediction> marchenkoPastur(RunResult run) {
         if (!(run.spec().init() instanceof InitialSpectrum.MarchenkoPastur mp)) return Optional.empty();
         return Optional.of(new LawPrediction("Marchenko–Pastur (M = " + mp.rows() + ", N = " + mp.cols() + ", σ² = " + mp.sigma2() + ")",

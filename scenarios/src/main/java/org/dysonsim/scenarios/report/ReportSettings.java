@@ -7,12 +7,12 @@ import java.util.List;
 import org.dysonsim.actors.RunSpec;
 
 /** What a run's resolved scenario says about its report: {@code report.predictions = [names]} (empty: the defaults). */
-final class ReportSettings {
-    static final String PREDICTIONS = "report.predictions";
+public final class ReportSettings {
+    public static final String PREDICTIONS = "report.predictions";
 
     private ReportSettings() {}
 
-    static List<String> predictions(RunSpec spec) {
+    public static List<String> predictions(RunSpec spec) {
         if (spec.scenarioText() == null || spec.scenarioText().isBlank()) return List.of();
         try {
             Config config = ConfigFactory.parseString(spec.scenarioText());
@@ -20,5 +20,10 @@ final class ReportSettings {
         } catch (ConfigException e) {
             throw new IllegalArgumentException(PREDICTIONS + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The first name in the scenario's {@code report.predictions} that is no prediction, or null. */
+    public static String unknownPrediction(RunSpec spec) {
+        return predictions(spec).stream().filter(name -> !Predictions.NAMES.containsKey(name)).findFirst().orElse(null);
     }
 }

@@ -103,7 +103,10 @@ public final class RunReport {
 
     /** The scenario's {@code report.predictions} (default: every prediction that applies), then the extra ones not already in. */
     static List<Prediction> predictions(RunResult result, List<String> extra) {
-        List<Prediction> out = new ArrayList<>(Predictions.forRun(result, ReportSettings.predictions(result.spec())));
+        List<String> named = ReportSettings.predictions(result.spec());
+        // a scenario's prediction that does not apply to the run is left out (listed in report.json), not fatal
+        List<Prediction> out = new ArrayList<>(named.isEmpty() ? Predictions.forRun(result)
+                : named.stream().flatMap(name -> Predictions.named(result, name).stream()).toList());
         if (extra.isEmpty()) return out;
         for (Prediction p : Predictions.forRun(result, extra.stream().distinct().toList())) {
             if (out.stream().noneMatch(q -> q.name().equals(p.name()))) out.add(p);
@@ -148,6 +151,9 @@ public final class RunReport {
             cmp.add(m);
         }
         root.put("comparisons", cmp);
+        List<String> notApplicable = ReportSettings.predictions(result.spec()).stream()
+                .filter(name -> Predictions.named(result, name).isEmpty()).toList();
+        if (!notApplicable.isEmpty()) root.put("predictions_not_applicable", notApplicable);
 
         List<Object> files = new ArrayList<>();
         for (Map.Entry<String, String> p : plots.entrySet()) {

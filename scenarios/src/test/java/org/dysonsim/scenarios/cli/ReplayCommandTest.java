@@ -74,6 +74,28 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theScenarioNamesItsPredictions(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("named.conf");
+        Files.writeString(scenario, "name = named\nn = 4\nsteps = 10\ndt = 0.01\nrecord-every = 5\nensemble.members = 2\n"
+                + "report.predictions = [marchenko-pastur, two-mode]\n");
+        Path runs = dir.resolve("runs");
+        Result run = dyson("run", scenario.toString(), "--data-dir", runs.toString(), "--quiet");
+        assertEquals(Main.OK, run.exit(), run.err());
+        String id = dyson("list", "--data-dir", runs.toString()).out().lines().toList().get(1).split("\\s+")[0];
+        com.typesafe.config.Config report = com.typesafe.config.ConfigFactory.parseFile(runs.resolve(id).resolve(RunReport.JSON).toFile());
+        assertTrue(report.getConfigList("comparisons").stream().noneMatch(c -> c.getString("name").startsWith("free convolution")),
+                "only the named predictions");
+        assertTrue(report.getConfigList("comparisons").get(0).getString("name").startsWith("Marchenko"));
+        assertEquals(java.util.List.of("two-mode"), report.getStringList("predictions_not_applicable"));
+
+        Files.writeString(scenario, "name = typo\nn = 4\nreport.predictions = [free-convolutoin]\n");
+        Result typo = dyson("run", scenario.toString(), "--data-dir", runs.toString(), "--quiet");
+        assertEquals(Main.BAD_INPUT, typo.exit());
+        assertTrue(typo.err().contains("report.predictions: unknown prediction \"free-convolutoin\""), typo.err());
+        assertEquals(2, dyson("list", "--data-dir", runs.toString()).out().lines().count(), "nothing ran");
+    }
+
+    @Test
     void unknownRunIdIsBadInputInOneLine() {
         Result replay = dyson("replay", "no-such-run", "--data-dir", data.toString());
         assertEquals(Main.BAD_INPUT, replay.exit());
