@@ -23,7 +23,8 @@ public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
 
     /** Every subcommand, in the order --help lists them. */
-    static final List<Supplier<Object>> SUBCOMMANDS = List.of(RunCommand::new, ListCommand::new, ExportCommand::new);
+    static final List<Supplier<Object>> SUBCOMMANDS = List.of(RunCommand::new, ListCommand::new, ExportCommand::new,
+            ReplayCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,6 +45,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         for (Supplier<Object> sub : SUBCOMMANDS) cl.addSubcommand(sub.get());
+        ReplayCommand.listPredictions(cl.getSubcommands().get("replay"));
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("dyson: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ") + " (see "

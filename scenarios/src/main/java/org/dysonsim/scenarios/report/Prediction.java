@@ -1,5 +1,7 @@
 package org.dysonsim.scenarios.report;
 
+import org.dysonsim.actors.RunResult;
+
 /**
  * A theoretical law of the one-level density of the spectrum at time t, against which a report
  * compares the ensemble. Add a law by implementing this and listing it in {@link Predictions}.
@@ -22,5 +24,14 @@ public interface Prediction {
      */
     default double finiteSizeAllowance(int n) {
         return 0.0;
+    }
+
+    /**
+     * The comparison at record k (time t). By default every level of every member pooled against
+     * {@link #cdf}; a prediction whose levels are independent or conditional on each member's
+     * start overrides this with its own sample and says what n_eff is.
+     */
+    default Comparison compare(RunResult run, int k, double t) {
+        return SpectralComparison.ks(this, t, SpectrumStatistics.pooledAt(run, k), run.spec().n());
     }
 }

@@ -6,7 +6,7 @@ import org.dysonsim.actors.RunResult;
 
 /** Every {@link RunCheck} a report runs; each decides for itself whether it applies. */
 public final class RunChecks {
-    static final List<RunCheck> ALL = List.of(new LevelOrdering(), new WishartGrowth());
+    static final List<RunCheck> ALL = List.of(new LevelOrdering(), new WishartGrowth(), new PairStatistics());
 
     private RunChecks() {}
 

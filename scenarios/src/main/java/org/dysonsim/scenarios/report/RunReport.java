@@ -24,6 +24,16 @@ public final class RunReport {
 
     /** @return the path of report.html */
     public static Path write(Path dir, RunResult run, String study) throws IOException {
+        return write(dir, run, study, List.of());
+    }
+
+    /**
+     * @param extra predictions (by {@link Predictions#NAMES name}) compared in addition to the
+     *              scenario's {@code report.predictions} (or, without that key, the model's defaults)
+     * @return the path of report.html
+     * @throws IllegalArgumentException naming a prediction that is unknown or does not apply
+     */
+    public static Path write(Path dir, RunResult run, String study, List<String> extra) throws IOException {
         RunSpec spec = run.spec();
         // a run that failed early may have members without a single snapshot
         List<MemberTrajectory> recorded = run.members().stream().filter(m -> m.values().length > 0).toList();
@@ -39,7 +49,7 @@ public final class RunReport {
             return html;
         }
         SpectrumStatistics stats = SpectrumStatistics.of(result);
-        List<Prediction> predictions = Predictions.forRun(spec);
+        List<Prediction> predictions = predictions(result, extra);
         List<Comparison> comparisons = comparisons(result, stats, predictions);
         String axis = spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES ? "λ = s²" : "λ";
 
@@ -84,10 +94,23 @@ public final class RunReport {
         for (Prediction p : predictions) {
             for (int k = 0; k < stats.times().length; k++) {
                 double t = stats.times()[k];
-                if (p.appliesAt(t)) out.add(SpectralComparison.ks(p, t, SpectrumStatistics.pooledAt(result, k), result.spec().n()));
+                if (p.appliesAt(t)) out.add(p.compare(result, k, t));
             }
         }
         out.addAll(RunChecks.compare(result, stats));
+        return out;
+    }
+
+    /** The scenario's {@code report.predictions} (default: every prediction that applies), then the extra ones not already in. */
+    static List<Prediction> predictions(RunResult result, List<String> extra) {
+        List<String> named = ReportSettings.predictions(result.spec());
+        // a scenario's prediction that does not apply to the run is left out (listed in report.json), not fatal
+        List<Prediction> out = new ArrayList<>(named.isEmpty() ? Predictions.forRun(result)
+                : named.stream().flatMap(name -> Predictions.named(result, name).stream()).toList());
+        if (extra.isEmpty()) return out;
+        for (Prediction p : Predictions.forRun(result, extra.stream().distinct().toList())) {
+            if (out.stream().noneMatch(q -> q.name().equals(p.name()))) out.add(p);
+        }
         return out;
     }
 
@@ -128,6 +151,9 @@ public final class RunReport {
             cmp.add(m);
         }
         root.put("comparisons", cmp);
+        List<String> notApplicable = ReportSettings.predictions(result.spec()).stream()
+                .filter(name -> Predictions.named(result, name).isEmpty()).toList();
+        if (!notApplicable.isEmpty()) root.put("predictions_not_applicable", notApplicable);
 
         List<Object> files = new ArrayList<>();
         for (Map.Entry<String, String> p : plots.entrySet()) {

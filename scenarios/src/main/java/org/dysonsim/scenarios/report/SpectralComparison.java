@@ -20,17 +20,30 @@ public final class SpectralComparison {
      * @param n      levels per member
      */
     public static Comparison ks(Prediction prediction, double t, double[] levels, int n) {
-        LawComparison law = LawComparison.of(levels, at(prediction, t), Plots.bins(levels.length));
-        double d = law.ks().distance();
-        double allowance = prediction.finiteSizeAllowance(n);
-        double threshold = KolmogorovSmirnov.CRITICAL_1E4 / Math.sqrt(levels.length) + allowance;
-        String rule = KolmogorovSmirnov.CRITICAL_1E4 + "/√" + levels.length + " (KS at level 1e-4) + "
-                + String.format("%.4g", allowance) + " (finite-N allowance)";
+        return ks(prediction.name(), t, levels, at(prediction, t), prediction.finiteSizeAllowance(n),
+                "n_eff = " + levels.length + " pooled levels of every member (levels of one member repel, so the"
+                        + " iid critical value is conservative)");
+    }
+
+    /**
+     * One sample against one law at time t: KS distance (the verdict) against the critical value
+     * at level 1e-4 for {@code n_eff = samples.length} plus {@code allowance}; L1 distance of the
+     * bin probabilities; the p-value as if the samples were iid.
+     *
+     * @param sampleNote what the samples are and why they count as n_eff observations (goes into the rule)
+     */
+    public static Comparison ks(String name, double t, double[] samples, SpectralLaw law, double allowance, String sampleNote) {
+        LawComparison cmp = LawComparison.of(samples, law, Plots.bins(samples.length));
+        double d = cmp.ks().distance();
+        double threshold = KolmogorovSmirnov.CRITICAL_1E4 / Math.sqrt(samples.length) + allowance;
+        String rule = KolmogorovSmirnov.CRITICAL_1E4 + "/√" + samples.length + " (KS at level 1e-4) + "
+                + String.format("%.4g", allowance) + " (finite-N allowance); " + sampleNote;
         Map<String, Double> details = new LinkedHashMap<>();
-        details.put("samples", (double) levels.length);
-        details.put("p_value_iid", law.ks().pValue());
-        details.put("l1_bin_probabilities", law.l1());
-        return new Comparison(prediction.name(), "KS distance", t, d, threshold, d <= threshold, rule, details);
+        details.put("samples", (double) samples.length);
+        details.put("n_eff", (double) samples.length);
+        details.put("p_value_iid", cmp.ks().pValue());
+        details.put("l1_bin_probabilities", cmp.l1());
+        return new Comparison(name, "KS distance", t, d, threshold, d <= threshold, rule, details);
     }
 
     /** The prediction frozen at time t. */

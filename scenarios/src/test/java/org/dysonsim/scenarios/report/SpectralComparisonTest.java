@@ -46,8 +46,9 @@ class SpectralComparisonTest {
     void marchenkoPasturAppliesAtTimeZeroAndTheGammaLawAfterTenRelaxationTimes() {
         RunSpec spec = new RunSpec("id", "s", "", new CirModel(N, 1, 0.5, 0.1), new InitialSpectrum.MarchenkoPastur(ROWS, N, SIGMA2),
                 StepSizeRule.fixed(), 0.1, 10, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
-        List<Prediction> p = Predictions.forRun(spec);
-        assertEquals(2, p.size());
+        List<Prediction> p = Predictions.forRun(withStart(spec, 1.0));
+        assertEquals(3, p.size(), "Marchenko–Pastur, CIR transition, stationary gamma");
+        p = List.of(p.get(0), p.get(2));
         assertTrue(p.get(0).appliesAt(0.0));
         assertFalse(p.get(0).appliesAt(0.1));
         assertFalse(p.get(1).appliesAt(19.9));
@@ -56,6 +57,15 @@ class SpectralComparisonTest {
         assertEquals(0.5, p.get(1).cdf(2.0, 30.0), 0.1);
         RunSpec explicit = new RunSpec("id", "s", "", new CirModel(1, 1, 0, 1), new InitialSpectrum.Explicit(new double[] {1}),
                 StepSizeRule.fixed(), 0.1, 10, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
-        assertTrue(Predictions.forRun(explicit).isEmpty(), "no stationary law without a restoring drift");
+        assertTrue(Predictions.forRun(withStart(explicit, 1.0)).stream().noneMatch(q -> q instanceof LawPrediction),
+                "no stationary law without a restoring drift");
+    }
+
+    /** A run of one member that recorded only its start, every level at x. */
+    private static org.dysonsim.actors.RunResult withStart(RunSpec spec, double x) {
+        double[] start = new double[spec.n()];
+        java.util.Arrays.fill(start, x);
+        return new org.dysonsim.actors.RunResult(spec, List.of(new org.dysonsim.actors.MemberTrajectory(0, new long[] {0},
+                new double[] {0.0}, new double[][] {start})), null);
     }
 }

@@ -1,0 +1,94 @@
+package org.dysonsim.scenarios;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.persistence.TrajectoryReader;
+import org.dysonsim.protocol.TrajectoryEvent;
+import org.dysonsim.scenarios.config.ScenarioException;
+
+/**
+ * A run rebuilt from its journal alone (persistence query through {@link TrajectoryReader}): the
+ * resolved scenario of its {@code RunStarted} events gives the {@link RunSpec}, the
+ * {@code SnapshotRecorded} events the trajectories, a {@code RunFailed} event the failure —
+ * the same {@link RunResult} the live run handed to its report.
+ */
+public final class JournalRun {
+    /** Run ids of a sweep are the study id plus {@code -s<k>} (scenarios.RunIds). */
+    private static final Pattern SWEEP_RUN = Pattern.compile("(.*-\\d{8}-\\d{6}(?:-\\d+)?)-s\\d+");
+
+    private JournalRun() {}
+
+    /** @throws IllegalArgumentException if nothing was recorded under this run id */
+    public static RunResult read(TrajectoryReader reader, String runId) {
+        SortedSet<Integer> members = reader.members(runId);
+        if (members.isEmpty()) throw new IllegalArgumentException("unknown run id " + runId + " (see dyson list)");
+        List<MemberTrajectory> trajectories = new ArrayList<>();
+        String scenario = null;
+        String failure = null;
+        for (int member : members) {
+            List<long[]> steps = new ArrayList<>();
+            List<Double> times = new ArrayList<>();
+            List<double[]> values = new ArrayList<>();
+            String memberFailure = null;
+            try (Stream<TrajectoryEvent> events = reader.events(runId, member)) {
+                for (TrajectoryEvent e : (Iterable<TrajectoryEvent>) events::iterator) {
+                    if (e instanceof TrajectoryEvent.RunStarted started) {
+                        if (scenario == null) scenario = started.scenario();
+                        // a resumed member starts again: its later events continue the same trajectory
+                    } else if (e instanceof TrajectoryEvent.SnapshotRecorded s) {
+                        steps.add(new long[] {s.step()});
+                        times.add(s.t());
+                        values.add(s.values());
+                    } else if (e instanceof TrajectoryEvent.RunFailed f) {
+                        memberFailure = "member " + member + ": " + f.reason();
+                    } else if (e instanceof TrajectoryEvent.RunCompleted) {
+                        memberFailure = null;
+                    }
+                }
+            }
+            if (failure == null) failure = memberFailure;
+            long[] s = new long[steps.size()];
+            double[] t = new double[steps.size()];
+            for (int k = 0; k < s.length; k++) {
+                s[k] = steps.get(k)[0];
+                t[k] = times.get(k);
+            }
+            trajectories.add(new MemberTrajectory(member, s, t, values.toArray(new double[0][])));
+        }
+        if (scenario == null) throw new IllegalArgumentException("run " + runId + " has no RunStarted event in the journal");
+        return new RunResult(spec(scenario, runId), trajectories, failure);
+    }
+
+    /** The study a run id belongs to: the id itself, or without its {@code -s<k>} for a run of a sweep. */
+    public static String study(String runId) {
+        var m = SWEEP_RUN.matcher(runId);
+        return m.matches() ? m.group(1) : runId;
+    }
+
+    private static RunSpec spec(String scenario, String runId) {
+        try {
+            Path dir = Files.createTempDirectory("dyson-replay");
+            try {
+                Files.writeString(dir.resolve(org.dysonsim.scenarios.report.RunReport.SCENARIO), scenario);
+                return StoredRun.spec(dir, runId);
+            } finally {
+                Files.deleteIfExists(dir.resolve(org.dysonsim.scenarios.report.RunReport.SCENARIO));
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ScenarioException e) {
+            throw e;
+        }
+    }
+}
