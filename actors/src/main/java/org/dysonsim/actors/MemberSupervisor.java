@@ -37,6 +37,8 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     private enum Phase { WAITING, LOADING, RUNNING, COMPLETING, FAILING, DONE }
 
     private static final String STALL_TIMER = "stall";
+    /** Armed while the recorder owes an answer: the ask timeout, without a future per message. */
+    private static final String RECORDER_TIMER = "recorder";
 
     static Behavior<MemberCommand> create(RunSpec spec, int member, Behavior<RecorderCommand> recorder,
                                           boolean resume, EngineSettings settings,
@@ -66,6 +68,9 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     private final List<Long> steps = new ArrayList<>();
     private final List<Double> times = new ArrayList<>();
     private final List<double[]> values = new ArrayList<>();
+    private final ActorRef<RecorderCommand.Ack> acks;
+    private final ActorRef<RecorderCommand.RecorderState> states;
+    /** Commands sent to the recorder and not yet acknowledged; the recorder acknowledges in order. */
     private int pendingAcks;
     private boolean clockFinished;
     private long progressStep;
@@ -83,6 +88,10 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         this.parent = parent;
         this.recorder = context.spawn(recorder, "recorder");
         context.watch(this.recorder);
+        // Answers come back through adapters rather than asks: an ask completes through a future
+        // on the common pool, which on a 2-core machine starts a thread per answer.
+        this.acks = context.messageAdapter(RecorderCommand.Ack.class, ack -> new MemberCommand.RecordAcked(ack.step()));
+        this.states = context.messageAdapter(RecorderCommand.RecorderState.class, MemberCommand.StateLoaded::new);
     }
 
     @Override
@@ -96,8 +105,6 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
                 .onMessage(MemberCommand.Finished.class, this::onFinished)
                 .onMessage(MemberCommand.Diverged.class, this::onDiverged)
                 .onMessage(MemberCommand.RecordAcked.class, this::onRecordAcked)
-                .onMessage(MemberCommand.CompletionAcked.class, message -> finish())
-                .onMessage(MemberCommand.FailureRecorded.class, message -> finish())
                 .onMessage(MemberCommand.RecorderUnavailable.class, this::onRecorderUnavailable)
                 .onMessage(MemberCommand.Stalled.class, this::onStalled)
                 .onSignal(Terminated.class, this::onTerminated)
@@ -114,11 +121,9 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         if (phase != Phase.WAITING) return this;
         if (!resume) return beginFresh(true);
         phase = Phase.LOADING;
-        getContext().ask(RecorderCommand.RecorderState.class, recorder, settings.askTimeout(),
-                RecorderCommand.GetState::new,
-                (state, error) -> state != null ? new MemberCommand.StateLoaded(state)
-                        : new MemberCommand.RecorderUnavailable("the recorder did not return its state within "
-                                + seconds(settings.askTimeout())));
+        recorder.tell(new RecorderCommand.GetState(states));
+        timers.startSingleTimer(RECORDER_TIMER, new MemberCommand.RecorderUnavailable(
+                "the recorder did not return its state within " + seconds(settings.askTimeout())), settings.askTimeout());
         return this;
     }
 
@@ -135,14 +140,9 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             return fail("the initial spectrum has " + start.length + " values, the model has n = " + spec.n());
         }
         if (announce) {
-            pendingAcks++;
             TrajectoryEvent.RunStarted started = new TrajectoryEvent.RunStarted(spec.runId(), member,
                     spec.scenarioText(), spec.seed(), settings.codeVersion(), spec.n());
-            getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
-                    replyTo -> new RecorderCommand.Begin(started, replyTo),
-                    (ack, error) -> ack != null ? new MemberCommand.RecordAcked(0)
-                            : new MemberCommand.RecorderUnavailable("the recorder did not acknowledge the start within "
-                                    + seconds(settings.askTimeout())));
+            sendToRecorder(new RecorderCommand.Begin(started, acks), "the start");
         }
         // The clock asks for the snapshot of step 0; until it is recorded a restart starts here.
         lastValues = start;
@@ -152,6 +152,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
 
     private Behavior<MemberCommand> onStateLoaded(MemberCommand.StateLoaded message) {
         if (phase != Phase.LOADING) return this;
+        timers.cancel(RECORDER_TIMER);
         RecorderCommand.RecorderState state = message.state();
         TrajectoryEvent.SnapshotRecorded last = state.last();
         if (last == null) return beginFresh(state.started() == null);
@@ -240,13 +241,8 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         lastStep = step;
         lastValues = positions;
         keep(step, t, positions);
-        pendingAcks++;
         TrajectoryEvent.SnapshotRecorded snapshot = new TrajectoryEvent.SnapshotRecorded(step, t, positions);
-        getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
-                replyTo -> new RecorderCommand.Record(snapshot, replyTo),
-                (ack, error) -> ack != null ? new MemberCommand.RecordAcked(step)
-                        : new MemberCommand.RecorderUnavailable("the recorder did not acknowledge the snapshot of step "
-                                + step + " within " + seconds(settings.askTimeout())));
+        sendToRecorder(new RecorderCommand.Record(snapshot, acks), "the snapshot of step " + step);
     }
 
     private void keep(long step, double t, double[] positions) {
@@ -274,8 +270,25 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         return completeIfAcknowledged();
     }
 
+    /** Sends a command the recorder acknowledges, and expects the acknowledgement within the ask timeout. */
+    private void sendToRecorder(RecorderCommand command, String what) {
+        pendingAcks++;
+        recorder.tell(command);
+        expectRecorder(what);
+    }
+
+    private void expectRecorder(String what) {
+        timers.startSingleTimer(RECORDER_TIMER, new MemberCommand.RecorderUnavailable(
+                "the recorder did not acknowledge " + what + " within " + seconds(settings.askTimeout())),
+                settings.askTimeout());
+    }
+
     private Behavior<MemberCommand> onRecordAcked(MemberCommand.RecordAcked message) {
         pendingAcks--;
+        if (pendingAcks > 0) expectRecorder("the snapshots after step " + message.step());
+        else timers.cancel(RECORDER_TIMER);
+        // Completion and failure are the last commands sent: once everything is acknowledged, so are they.
+        if (phase == Phase.COMPLETING || phase == Phase.FAILING) return pendingAcks == 0 ? finish() : this;
         return completeIfAcknowledged();
     }
 
@@ -284,11 +297,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         phase = Phase.COMPLETING;
         long step = Math.max(lastStep, 0);
         TrajectoryEvent.RunCompleted completed = new TrajectoryEvent.RunCompleted(step, step * spec.dt());
-        getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
-                replyTo -> new RecorderCommand.Complete(completed, replyTo),
-                (ack, error) -> ack != null ? new MemberCommand.CompletionAcked()
-                        : new MemberCommand.RecorderUnavailable("the recorder did not acknowledge completion within "
-                                + seconds(settings.askTimeout())));
+        sendToRecorder(new RecorderCommand.Complete(completed, acks), "completion");
         return this;
     }
 
@@ -344,9 +353,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         stopGeneration();
         if (!recorderAlive) return finish();
         TrajectoryEvent.RunFailed failed = new TrajectoryEvent.RunFailed(Math.max(lastStep, 0), reason);
-        getContext().ask(RecorderCommand.Ack.class, recorder, settings.askTimeout(),
-                replyTo -> new RecorderCommand.Fail(failed, replyTo),
-                (ack, error) -> new MemberCommand.FailureRecorded());
+        sendToRecorder(new RecorderCommand.Fail(failed, acks), "the failure");
         return this;
     }
 

@@ -71,8 +71,6 @@ class ProtocolSerializationTest {
                 new MemberCommand.StateLoaded(new RecorderCommand.RecorderState(null, null, RecorderCommand.Status.NEW, null)),
                 new MemberCommand.RecorderUnavailable("timeout"),
                 new MemberCommand.RecordAcked(30),
-                new MemberCommand.CompletionAcked(),
-                new MemberCommand.FailureRecorded(),
                 new MemberCommand.Stalled(2),
                 new EnsembleCommand.MemberProgress(4, 100),
                 new EnsembleCommand.MemberFinished(4, new long[] {0, 10}, new double[] {0, 0.1}, new double[][] {a, a}, 1, null),

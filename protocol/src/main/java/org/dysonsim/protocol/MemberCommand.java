@@ -7,8 +7,7 @@ package org.dysonsim.protocol;
 public sealed interface MemberCommand extends Wire
         permits MemberCommand.Start, MemberCommand.InjectFault, MemberCommand.Snapshot, MemberCommand.Progress,
                 MemberCommand.Finished, MemberCommand.Diverged, MemberCommand.StateLoaded,
-                MemberCommand.RecorderUnavailable, MemberCommand.RecordAcked, MemberCommand.CompletionAcked,
-                MemberCommand.FailureRecorded, MemberCommand.Stalled {
+                MemberCommand.RecorderUnavailable, MemberCommand.RecordAcked, MemberCommand.Stalled {
 
     /** Begin (or, for a resumed run, continue) the member. */
     record Start() implements MemberCommand {}
@@ -39,12 +38,6 @@ public sealed interface MemberCommand extends Wire
 
     /** The snapshot at {@code step} is durable. */
     record RecordAcked(long step) implements MemberCommand {}
-
-    /** The completion event is durable. */
-    record CompletionAcked() implements MemberCommand {}
-
-    /** The failure event is durable (or the recorder could not take it). */
-    record FailureRecorded() implements MemberCommand {}
 
     /** Timer: generation {@code generation} made no progress for the configured time. */
     record Stalled(int generation) implements MemberCommand {}
