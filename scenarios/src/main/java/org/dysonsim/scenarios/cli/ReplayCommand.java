@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.persistence.JournalSession;
+import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.report.Predictions;
 import org.dysonsim.scenarios.report.RunReport;
@@ -59,6 +60,9 @@ final class ReplayCommand implements Callable<Integer> {
         RunResult run;
         Path dir;
         try (JournalSession session = JournalSession.openForReading(dataDir.path(), ConfigFactory.empty())) {
+            if (RunLock.isHeld(session.directory(), runId)) {
+                throw new BadInputException(runId + " is still running (its lock is held); replay it when it has finished");
+            }
             try {
                 run = JournalRun.read(session.reader(), runId);
             } catch (IllegalArgumentException e) {

@@ -97,6 +97,16 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aRunThatIsStillRunningIsNotReplayed() throws IOException {
+        try (var lock = org.dysonsim.persistence.RunLock.acquire(org.dysonsim.persistence.DataDirectory.openExisting(data), runId)) {
+            Result replay = dyson("replay", runId, "--data-dir", data.toString());
+            assertEquals(Main.BAD_INPUT, replay.exit());
+            assertTrue(replay.err().contains("still running"), replay.err());
+        }
+        assertEquals(live, Files.readString(data.resolve(runId).resolve(RunReport.JSON)));
+    }
+
+    @Test
     void unknownRunIdIsBadInputInOneLine() {
         Result replay = dyson("replay", "no-such-run", "--data-dir", data.toString());
         assertEquals(Main.BAD_INPUT, replay.exit());
