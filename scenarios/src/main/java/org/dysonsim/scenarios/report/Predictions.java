@@ -51,6 +51,8 @@ public final class Predictions {
         names.put("free-convolution", "free convolution of the initial spectrum with a semicircle, every t > 0"
                 + " (coulomb, zero drift or one common harmonic well, n ≥ 3)");
         names.put("two-mode", "two-mode density ρ of degenerate harmonic pairs at late times (coulomb, pairs sharing a well)");
+        names.put("wishart-mp", "time-dependent Marchenko–Pastur law of the matrix process W₀ + sB(t), every t > 0"
+                + " (wishart, zero drift)");
         names.put("fokker-planck", "numerical Fokker–Planck solution of one mode, every t > 0 (coulomb, n = 1,"
                 + " harmonic, mean-field or RBM drift)");
         NAMES = java.util.Collections.unmodifiableMap(names);
@@ -60,6 +62,7 @@ public final class Predictions {
         BUILDERS.put("gamma-stationary", Predictions::gammaStationary);
         BUILDERS.put("free-convolution", Predictions::freeConvolution);
         BUILDERS.put("two-mode", run -> run.spec().n() >= 2 ? HarmonicPairs.of(run).map(TwoModePrediction::new) : Optional.empty());
+        BUILDERS.put("wishart-mp", Predictions::wishartMarchenkoPastur);
         BUILDERS.put("fokker-planck", Predictions::fokkerPlanck);
     }
 
@@ -135,6 +138,19 @@ public final class Predictions {
             return Optional.of(new FreeConvolutionPrediction(h.centre()[0], h.stiffness()[0], g2, run));
         }
         return Optional.empty();
+    }
+
+    private static Optional<Prediction> wishartMarchenkoPastur(RunResult run) {
+        RunSpec spec = run.spec();
+        if (spec.coordinates() != RunSpec.Coordinates.SINGULAR_VALUES || !(spec.model() instanceof GasModel gas)
+                || !(gas.drift() instanceof Drift.Zero) || spec.scenarioText() == null || spec.scenarioText().isBlank()) {
+            return Optional.empty();
+        }
+        // m and ηD are not recoverable from the gas model alone (the convention changes its strengths): read the scenario
+        com.typesafe.config.Config scenario = com.typesafe.config.ConfigFactory.parseString(spec.scenarioText());
+        if (!scenario.hasPath("wishart.eta") || !scenario.hasPath("wishart.d")) return Optional.empty();
+        int m = scenario.hasPath("wishart.m") ? scenario.getInt("wishart.m") : spec.n();
+        return Optional.of(new WishartMarchenkoPastur(m, scenario.getDouble("wishart.eta") * scenario.getDouble("wishart.d"), run));
     }
 
     private static Optional<Prediction> fokkerPlanck(RunResult run) {
