@@ -15,7 +15,7 @@ final class HtmlReport {
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}")
                 .append(".pass{color:#170}.fail{color:#b00;font-weight:bold}</style></head><body>\n");
         h.append("<h1>Run ").append(escape(String.valueOf(json.get("run_id")))).append("</h1>\n<table>\n");
-        for (String key : List.of("scenario", "study", "status", "failure", "model", "coordinates", "n", "members",
+        for (String key : List.of("scenario", "study", "status", "failure", "verdict", "verdict_rule", "model", "coordinates", "n", "members",
                 "steps", "dt", "seed")) {
             Object v = json.get(key);
             if (v != null) h.append("<tr><th>").append(key).append("</th><td>").append(escape(String.valueOf(v))).append("</td></tr>\n");

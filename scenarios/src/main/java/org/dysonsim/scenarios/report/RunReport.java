@@ -19,6 +19,8 @@ public final class RunReport {
     public static final String JSON = "report.json";
     public static final String HTML = "report.html";
     public static final String SCENARIO = "scenario.conf";
+    /** Overlay plots per prediction at most: enough to see the law move, few enough to keep a report small. */
+    static final int OVERLAYS = 6;
 
     private RunReport() {}
 
@@ -70,6 +72,19 @@ public final class RunReport {
                 "variance");
         plots.put("variance", "variance of all levels against time");
 
+        for (int q = 0; q < predictions.size(); q++) {
+            Prediction p = predictions.get(q);
+            List<Integer> records = new ArrayList<>();
+            for (int k = 0; k < stats.times().length; k++) if (p.appliesAt(stats.times()[k])) records.add(k);
+            for (int j : overlaid(records.size())) {
+                int k = records.get(j);
+                double t = stats.times()[k];
+                String base = "overlay-" + (q + 1) + "-" + (j + 1);
+                Plots.save(Plots.density(p.name() + ", t = " + fmt(t), axis, SpectrumStatistics.pooledAt(result, k), p, t), dir, base);
+                plots.put(base, "density histogram across members against " + p.name() + " at t = " + fmt(t));
+            }
+        }
+
         int figure = 0;
         for (Prediction p : predictions) {
             List<Comparison> overTime = comparisons.stream().filter(c -> c.name().equals(p.name())).toList();
@@ -98,6 +113,18 @@ public final class RunReport {
             }
         }
         out.addAll(RunChecks.compare(result, stats));
+        return out;
+    }
+
+    /**
+     * Which of a prediction's {@code count} compared times get an overlay plot: all of them up to
+     * {@link #OVERLAYS}, else that many spread evenly from the first to the last (the KS distance
+     * of every time is in report.json and in the distance plot).
+     */
+    static List<Integer> overlaid(int count) {
+        if (count <= OVERLAYS) return java.util.stream.IntStream.range(0, count).boxed().toList();
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < OVERLAYS; i++) out.add((int) Math.round((double) i * (count - 1) / (OVERLAYS - 1)));
         return out;
     }
 
@@ -151,6 +178,9 @@ public final class RunReport {
             cmp.add(m);
         }
         root.put("comparisons", cmp);
+        root.put("verdict", comparisons.stream().allMatch(Comparison::pass) ? "pass" : "fail");
+        root.put("verdict_rule", "pass when every comparison passes (" + comparisons.stream().filter(c -> !c.pass()).count()
+                + " of " + comparisons.size() + " fail)");
         List<String> notApplicable = ReportSettings.predictions(result.spec()).stream()
                 .filter(name -> Predictions.named(result, name).isEmpty()).toList();
         if (!notApplicable.isEmpty()) root.put("predictions_not_applicable", notApplicable);

@@ -21,8 +21,8 @@ public final class SpectralComparison {
      */
     public static Comparison ks(Prediction prediction, double t, double[] levels, int n) {
         return ks(prediction.name(), t, levels, at(prediction, t), prediction.finiteSizeAllowance(n),
-                "n_eff = " + levels.length + " pooled levels of every member (levels of one member repel, so the"
-                        + " iid critical value is conservative)");
+                "n_eff = " + levels.length + " pooled levels of every member (independent where the modes are;"
+                        + " interacting levels of one member repel, which makes the iid critical value conservative)");
     }
 
     /**

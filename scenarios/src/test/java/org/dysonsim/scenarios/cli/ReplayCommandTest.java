@@ -57,6 +57,7 @@ class ReplayCommandTest {
         Result replay = dyson("replay", runId, "--data-dir", data.toString());
         assertEquals(Main.OK, replay.exit(), replay.err());
         assertTrue(live.contains("free convolution"), "the live report compares with the free convolution");
+        assertTrue(Files.size(data.resolve(runId).resolve("overlay-2-1.png")) > 100, "an overlay per compared time");
         assertEquals(live, Files.readString(json));
     }
 

@@ -56,6 +56,13 @@ class RunReportTest {
             assertTrue(Files.size(dir.resolve(f)) > 100, f);
         }
         assertEquals("pass", r.getConfigList("comparisons").get(0).getString("verdict"));
+        assertEquals("pass", r.getString("verdict"), "every comparison passes, so does the run");
+    }
+
+    @Test
+    void overlaysAreSpreadFromTheFirstToTheLastComparedTime() {
+        assertEquals(List.of(0, 1, 2), RunReport.overlaid(3));
+        assertEquals(List.of(0, 8, 16, 23, 31, 39), RunReport.overlaid(40));
     }
 
     @Test
