@@ -9,18 +9,23 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.protocol.EnsembleCommand;
 
 /**
- * The root of one run: spawns the ensemble and guarantees that the caller waiting on
- * {@code result} gets an answer even if the ensemble dies or the actor system shuts down.
+ * The root of one run: spawns the ensemble and answers the caller waiting on {@code result}
+ * once the ensemble has terminated — an actor terminates only after all its children, so when
+ * the caller gets the result no recorder of the run is still writing (a resume may follow at
+ * once). It answers even if the ensemble dies or the actor system shuts down.
  */
 final class RunGuardian {
     private RunGuardian() {}
 
-    static Behavior<Void> create(Behavior<EnsembleCommand> ensemble, RunSpec spec, CompletableFuture<RunResult> result) {
+    /** @param outcome what the ensemble reports before it stops */
+    static Behavior<Void> create(Behavior<EnsembleCommand> ensemble, RunSpec spec, CompletableFuture<RunResult> outcome,
+                                 CompletableFuture<RunResult> result) {
         return Behaviors.setup(context -> {
             context.watch(context.spawn(ensemble, "ensemble"));
             return Behaviors.receive(Void.class)
                     .onSignal(Terminated.class, signal -> {
-                        result.complete(new RunResult(spec, List.of(), "the ensemble stopped before reporting a result"));
+                        result.complete(outcome.getNow(
+                                new RunResult(spec, List.of(), "the ensemble stopped before reporting a result")));
                         return Behaviors.stopped();
                     })
                     .onSignal(PostStop.class, signal -> {

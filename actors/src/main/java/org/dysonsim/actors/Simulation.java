@@ -55,10 +55,11 @@ public final class Simulation implements AutoCloseable {
         system.getWhenTerminated().thenRun(() ->
                 result.complete(new RunResult(spec, List.of(), "the actor system shut down during the run")));
         try {
+            CompletableFuture<RunResult> outcome = new CompletableFuture<>();
             system.systemActorOf(RunGuardian.create(
                     Ensemble.create(spec, recorders, listener == null ? RunListener.NONE : listener, resume, settings,
-                            result),
-                    spec, result), "run-" + runs.incrementAndGet(), Props.empty());
+                            outcome),
+                    spec, outcome, result), "run-" + runs.incrementAndGet(), Props.empty());
         } catch (IllegalStateException e) {
             return new RunResult(spec, List.of(), "the actor system shut down during the run");
         }
