@@ -36,7 +36,7 @@ public final class JournalRun {
         String scenario = null;
         String failure = null;
         for (int member : members) {
-            List<long[]> steps = new ArrayList<>();
+            List<Long> steps = new ArrayList<>();
             List<Double> times = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
             String memberFailure = null;
@@ -46,7 +46,7 @@ public final class JournalRun {
                         if (scenario == null) scenario = started.scenario();
                         // a resumed member starts again: its later events continue the same trajectory
                     } else if (e instanceof TrajectoryEvent.SnapshotRecorded s) {
-                        steps.add(new long[] {s.step()});
+                        steps.add(s.step());
                         times.add(s.t());
                         values.add(s.values());
                     } else if (e instanceof TrajectoryEvent.RunFailed f) {
@@ -60,7 +60,7 @@ public final class JournalRun {
             long[] s = new long[steps.size()];
             double[] t = new double[steps.size()];
             for (int k = 0; k < s.length; k++) {
-                s[k] = steps.get(k)[0];
+                s[k] = steps.get(k);
                 t[k] = times.get(k);
             }
             trajectories.add(new MemberTrajectory(member, s, t, values.toArray(new double[0][])));
@@ -75,6 +75,12 @@ public final class JournalRun {
         return m.matches() ? m.group(1) : runId;
     }
 
+    /**
+     * The spec from the scenario text stored in the journal, validated as any scenario is
+     * (through a temporary file, the loader's only input).
+     *
+     * @throws ScenarioException if the stored scenario is no longer valid (one line)
+     */
     private static RunSpec spec(String scenario, String runId) {
         try {
             Path dir = Files.createTempDirectory("dyson-replay");
@@ -87,8 +93,6 @@ public final class JournalRun {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (ScenarioException e) {
-            throw e;
         }
     }
 }
