@@ -23,7 +23,7 @@ public final class Main implements Runnable {
     public static final int BAD_INPUT = 2;
 
     /** Every subcommand, in the order --help lists them. */
-    static final List<Supplier<Object>> SUBCOMMANDS = List.of(RunCommand::new, ListCommand::new, ExportCommand::new,
+    static final List<Supplier<Object>> SUBCOMMANDS = List.of(RunCommand::new, ResumeCommand::new, ListCommand::new, ExportCommand::new,
             ReplayCommand::new);
 
     @CommandLine.Spec

@@ -50,6 +50,11 @@ public final class ActorEngine implements RunEngine {
     }
 
     @Override
+    public RunResult resume(RunSpec spec, RunListener listener) {
+        return simulation.resume(spec, recorders, listener);
+    }
+
+    @Override
     public void close() {
         simulation.close();
     }
