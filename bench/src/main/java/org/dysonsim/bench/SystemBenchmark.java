@@ -31,9 +31,12 @@ public class SystemBenchmark {
     private Simulation simulation;
     private final AtomicLong runs = new AtomicLong();
 
-    /** Nominal steps per timed operation, so that each takes some tens of milliseconds. */
+    /**
+     * Nominal steps per timed operation: about 10¹⁰ pair evaluations' worth (half a second to a
+     * second here), so that the run's fixed start-up is small against its steady state.
+     */
     static long steps(int n) {
-        return Math.max(20, 2_000_000_000L / ((long) n * n * 40));
+        return Math.max(100, 10_000_000_000L / ((long) n * n * 40));
     }
 
     /** Blocks per system: one below a tile pair's worth of work, otherwise one per core and a spare. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
@@ -17,6 +18,7 @@ import org.dysonsim.scenarios.config.ScenarioException;
 import org.dysonsim.scenarios.report.Predictions;
 import org.dysonsim.scenarios.report.ReportSettings;
 import org.dysonsim.scenarios.report.RunReport;
+import org.dysonsim.scenarios.report.ScalingStudy;
 import org.dysonsim.scenarios.run.RunEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +67,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int exit = Main.OK;
         DataDirectory directory = DataDirectory.createOrOpen(data);
+        List<RunResult> results = new ArrayList<>();
         try (RunEngine engine = Engines.create(directory)) {
             for (RunSpec run : plan.runs()) {
                 Path dir = data.resolve(run.runId());
@@ -76,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
                     result = engine.run(run, progress);
                     progress.finished(result);
                 }
+                results.add(result);
                 Path report = RunReport.write(dir, result, plan.studyId());
                 out.println("report: " + report);
                 out.flush();
@@ -85,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
                     exit = Main.FAILED;
                 }
             }
+        }
+        if (results.size() > 1) {
+            Optional<Path> study = ScalingStudy.write(data.resolve(plan.studyId()), plan.studyId(), results);
+            if (study.isPresent()) out.println("study: " + study.get());
         }
         return exit;
     }

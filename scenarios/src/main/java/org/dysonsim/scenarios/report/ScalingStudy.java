@@ -1,0 +1,133 @@
+package org.dysonsim.scenarios.report;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.physics.fit.WeightedLine;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+/**
+ * The linear scaling rule across a sweep of SGD runs (PHYSICS.md §1): the width of the levels,
+ * σ² = (α/|B|) g̃²/Ω, grows linearly in α/|B| with no offset. For each run, σ² is the variance of
+ * each level across members at the last recorded step, averaged over the levels; the line
+ * σ² = a + b·α/|B| is fitted by weighted least squares and the rule holds when the intercept
+ * is within {@link #Z} standard errors of 0.
+ */
+public final class ScalingStudy {
+    /** Standard errors an intercept may be from 0 (PHYSICS.md §7). */
+    static final double Z = 5.0;
+    public static final String JSON = "study.json";
+
+    /** One run's point: x = α/|B|, the mean level variance y and its standard error. */
+    record Point(String runId, double alpha, int batch, double x, double y, double se) {}
+
+    private ScalingStudy() {}
+
+    /**
+     * Writes {@code study.json} and the scaling plot into {@code dir} when the runs are SGD runs
+     * with at least two distinct values of α/|B|; returns the JSON file, or empty when the study
+     * is not a scaling sweep.
+     */
+    public static Optional<Path> write(Path dir, String studyId, List<RunResult> runs) throws IOException {
+        List<Point> points = new ArrayList<>();
+        for (RunResult run : runs) {
+            Point p = point(run);
+            if (p == null) return Optional.empty();
+            points.add(p);
+        }
+        if (points.stream().mapToDouble(Point::x).distinct().count() < 2) return Optional.empty();
+        double[] x = points.stream().mapToDouble(Point::x).toArray();
+        double[] y = points.stream().mapToDouble(Point::y).toArray();
+        double[] se = points.stream().mapToDouble(Point::se).toArray();
+        WeightedLine line = WeightedLine.fit(x, y, se);
+        WeightedLine origin = WeightedLine.throughOrigin(x, y, se);
+        boolean holds = Math.abs(line.intercept()) <= Z * line.interceptSe();
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("study", studyId);
+        json.put("statistic", "σ² = mean over levels of the variance across members at the last recorded step");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Point p : points) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("run_id", p.runId());
+            row.put("alpha", p.alpha());
+            row.put("batch", p.batch());
+            row.put("alpha_over_batch", p.x());
+            row.put("sigma2", p.y());
+            row.put("sigma2_se", p.se());
+            rows.add(row);
+        }
+        json.put("points", rows);
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("slope", line.slope());
+        fit.put("slope_se", line.slopeSe());
+        fit.put("intercept", line.intercept());
+        fit.put("intercept_se", line.interceptSe());
+        fit.put("chi_squared", line.chiSquared());
+        fit.put("degrees_of_freedom", line.degreesOfFreedom());
+        fit.put("slope_through_origin", origin.slope());
+        fit.put("slope_through_origin_se", origin.slopeSe());
+        json.put("fit", fit);
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("name", "linear scaling rule: σ² ∝ α/|B| with no offset");
+        verdict.put("value", line.intercept());
+        verdict.put("threshold", Z * line.interceptSe());
+        verdict.put("rule", "pass when |intercept| ≤ " + Z + " × its standard error");
+        verdict.put("verdict", holds ? "pass" : "fail");
+        json.put("comparison", verdict);
+        Files.createDirectories(dir);
+        Path file = dir.resolve(JSON);
+        Files.writeString(file, Json.write(json));
+        Plots.save(chart(points, line), dir, "scaling");
+        return Optional.of(file);
+    }
+
+    private static Point point(RunResult run) {
+        Config scenario = ConfigFactory.parseString(run.spec().scenarioText());
+        if (!"sgd".equals(scenario.getString("model")) || !run.succeeded() || run.members().size() < 2) return null;
+        double alpha = scenario.getDouble("sgd.alpha");
+        int batch = scenario.getInt("sgd.batch");
+        List<MemberTrajectory> members = run.members();
+        int m = members.size();
+        int n = run.spec().n();
+        double sum = 0.0, varOfSum = 0.0;
+        for (int i = 0; i < n; i++) {
+            double mean = 0.0, sq = 0.0;
+            for (MemberTrajectory member : members) {
+                double v = member.values()[member.values().length - 1][i];
+                mean += v;
+                sq += v * v;
+            }
+            mean /= m;
+            double var = (sq - m * mean * mean) / (m - 1);
+            sum += var;
+            // a sample variance has standard error ≈ var·√(2/(m − 1)); levels taken as independent
+            varOfSum += 2.0 * var * var / (m - 1);
+        }
+        return new Point(run.spec().runId(), alpha, batch, alpha / batch, sum / n, Math.sqrt(varOfSum) / n);
+    }
+
+    private static XYChart chart(List<Point> points, WeightedLine line) {
+        XYChart chart = new XYChartBuilder().width(720).height(480).title("linear scaling rule")
+                .xAxisTitle("α/|B|").yAxisTitle("σ² (mean level variance)").build();
+        double[] x = points.stream().mapToDouble(Point::x).toArray();
+        XYSeries data = chart.addSeries("runs", x, points.stream().mapToDouble(Point::y).toArray(),
+                points.stream().mapToDouble(p -> 2 * p.se()).toArray());
+        data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        double max = java.util.Arrays.stream(x).max().orElse(1.0);
+        chart.addSeries(String.format("fit: σ² = %.3g + %.3g·α/|B|", line.intercept(), line.slope()),
+                new double[] {0.0, max}, new double[] {line.intercept(), line.intercept() + line.slope() * max});
+        return chart;
+    }
+}

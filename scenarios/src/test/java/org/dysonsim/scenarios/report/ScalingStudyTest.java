@@ -1,0 +1,82 @@
+package org.dysonsim.scenarios.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.physics.gas.Drift;
+import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.StepSizeRule;
+import org.dysonsim.physics.gas.Wall;
+import org.dysonsim.physics.init.InitialSpectrum;
+import org.dysonsim.physics.rng.CounterRng;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScalingStudyTest {
+    private static final int MEMBERS = 2000, N = 2;
+    private static final double SLOPE = 0.7;
+
+    @TempDir
+    Path dir;
+
+    /** A finished SGD run whose levels are N(0, slope·α/|B| + offset) across members. */
+    private static RunResult run(double alpha, int batch, double offset, long seed) {
+        String scenario = "model = sgd\nsgd { alpha = " + alpha + ", batch = " + batch + " }\n";
+        GasModel model = new GasModel(new double[N], new double[] {1, 1}, new double[N], new Drift.Zero(), Wall.NONE,
+                Wall.NONE);
+        RunSpec spec = new RunSpec("r-" + alpha + "-" + batch, "scaling", scenario, model,
+                new InitialSpectrum.Explicit(new double[] {0, 1}), StepSizeRule.fixed(), alpha, 1, 1, seed, MEMBERS, N,
+                RunSpec.Coordinates.EIGENVALUES);
+        double sd = Math.sqrt(SLOPE * alpha / batch + offset);
+        List<MemberTrajectory> members = new ArrayList<>();
+        for (int m = 0; m < MEMBERS; m++) {
+            double[] last = new double[N];
+            for (int i = 0; i < N; i++) last[i] = sd * CounterRng.gaussian(seed, m, i, 0, 0);
+            members.add(new MemberTrajectory(m, new long[] {1}, new double[] {alpha}, new double[][] {last}));
+        }
+        return new RunResult(spec, members, null);
+    }
+
+    private Config study(double offset) throws Exception {
+        List<RunResult> runs = new ArrayList<>();
+        long seed = 1;
+        for (double alpha : new double[] {0.005, 0.01, 0.02}) {
+            for (int batch : new int[] {1, 4}) runs.add(run(alpha, batch, offset, seed++));
+        }
+        Optional<Path> file = ScalingStudy.write(dir.resolve("s" + offset), "scaling", runs);
+        assertTrue(file.isPresent());
+        assertTrue(Files.size(dir.resolve("s" + offset).resolve("scaling.png")) > 1000);
+        return ConfigFactory.parseString(Files.readString(file.get()));
+    }
+
+    @Test
+    void recoversTheSlopeAndAcceptsTheRule() throws Exception {
+        Config s = study(0.0);
+        assertEquals(6, s.getConfigList("points").size());
+        double slope = s.getDouble("fit.slope");
+        assertEquals(SLOPE, slope, 5 * s.getDouble("fit.slope_se"));
+        assertEquals("pass", s.getString("comparison.verdict"));
+    }
+
+    @Test
+    void rejectsAWidthWithAnOffset() throws Exception {
+        // an offset of 0.001 is ~30 % of the smallest width: the intercept is many standard errors from 0
+        assertEquals("fail", study(0.001).getString("comparison.verdict"));
+    }
+
+    @Test
+    void aSweepWithOneValueOfAlphaOverBatchIsNoScalingStudy() throws Exception {
+        List<RunResult> runs = List.of(run(0.01, 1, 0, 1), run(0.01, 1, 0, 2));
+        assertTrue(ScalingStudy.write(dir.resolve("none"), "none", runs).isEmpty());
+    }
+}
