@@ -26,7 +26,7 @@ public final class NearestNeighbourImplicit {
     static final int MAX_ITERATIONS = 200;
 
     private final int n;
-    private final double[] grad, diag, off, delta, c, trial;
+    private final double[] grad, diag, off, delta, c, trial, invHGamma;
 
     public NearestNeighbourImplicit(int n) {
         this.n = n;
@@ -36,6 +36,7 @@ public final class NearestNeighbourImplicit {
         delta = new double[n];
         c = new double[n];
         trial = new double[n];
+        invHGamma = new double[n];
     }
 
     /**
@@ -63,6 +64,7 @@ public final class NearestNeighbourImplicit {
         double cLo = lower.kind() == Wall.Kind.BARRIER ? lower.coefficient() : 0.0;
         double cHi = upper.kind() == Wall.Kind.BARRIER ? upper.coefficient() : 0.0;
         initialGuess(target, gamma, h, lo, hi, y);
+        for (int i = 0; i < n; i++) invHGamma[i] = 1.0 / (h * gamma[i]);
         int iterations = 0;
         double previous = Double.POSITIVE_INFINITY;
         while (true) {
@@ -195,7 +197,7 @@ public final class NearestNeighbourImplicit {
     private double newtonDirection(double[] z, double[] gamma, double h, double lo, double hi, double cLo, double cHi,
                                    double[] y) {
         for (int i = 0; i < n; i++) {
-            double inv = 1.0 / (h * gamma[i]);
+            double inv = invHGamma[i];
             grad[i] = (y[i] - z[i]) * inv;
             diag[i] = inv;
             if (cLo != 0.0) {
@@ -218,17 +220,17 @@ public final class NearestNeighbourImplicit {
             diag[i + 1] += w;
             off[i] = -w;
         }
-        // Thomas algorithm for H·delta = −grad.
-        c[0] = diag[0];
+        // Thomas algorithm for H·delta = −grad; c holds the reciprocal pivots, one division a row.
+        c[0] = 1.0 / diag[0];
         delta[0] = -grad[0];
         for (int i = 1; i < n; i++) {
-            double m = off[i - 1] / c[i - 1];
-            c[i] = diag[i] - m * off[i - 1];
+            double m = off[i - 1] * c[i - 1];
+            c[i] = 1.0 / (diag[i] - m * off[i - 1]);
             delta[i] = -grad[i] - m * delta[i - 1];
         }
-        delta[n - 1] /= c[n - 1];
+        delta[n - 1] *= c[n - 1];
         for (int i = n - 2; i >= 0; i--) {
-            delta[i] = (delta[i] - off[i] * delta[i + 1]) / c[i];
+            delta[i] = (delta[i] - off[i] * delta[i + 1]) * c[i];
         }
         double dec2 = 0.0;
         for (int i = 0; i < n; i++) dec2 -= grad[i] * delta[i];
