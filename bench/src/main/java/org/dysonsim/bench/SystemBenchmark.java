@@ -39,9 +39,13 @@ public class SystemBenchmark {
         return Math.max(100, 10_000_000_000L / ((long) n * n * 40));
     }
 
-    /** Blocks per system: one below a tile pair's worth of work, otherwise one per core and a spare. */
+    /**
+     * Eigenvalues per block: one block below two tiles (no exchange is worth its messages), else
+     * one block per core, so that no core carries two blocks while the other waits.
+     */
     static int blockSize(int n) {
-        return n <= 128 ? n : (n + 2) / 3;
+        int cores = Runtime.getRuntime().availableProcessors();
+        return n <= 2 * 64 ? n : (n + cores - 1) / cores;
     }
 
     @Setup(Level.Trial)
