@@ -2,6 +2,7 @@ package org.dysonsim.physics.gas;
 
 import java.util.Arrays;
 import org.dysonsim.physics.rng.CounterRng;
+import org.dysonsim.physics.stats.KolmogorovSmirnov;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -90,30 +91,11 @@ final class GasFixtures {
 
     /** Two-sample Kolmogorov–Smirnov statistic scaled by √(nm/(n+m)). */
     static double ksTwoSample(double[] a, double[] b) {
-        double[] x = a.clone(), y = b.clone();
-        Arrays.sort(x);
-        Arrays.sort(y);
-        int i = 0, j = 0;
-        double d = 0.0;
-        while (i < x.length && j < y.length) {
-            double v = Math.min(x[i], y[j]);
-            while (i < x.length && x[i] <= v) i++;
-            while (j < y.length && y[j] <= v) j++;
-            d = Math.max(d, Math.abs((double) i / x.length - (double) j / y.length));
-        }
-        return d * Math.sqrt((double) x.length * y.length / (x.length + y.length));
+        return KolmogorovSmirnov.twoSample(a, b).scaled();
     }
 
     /** One-sample KS statistic √n·D against a CDF. */
     static double ksOneSample(double[] sample, java.util.function.DoubleUnaryOperator cdf) {
-        double[] x = sample.clone();
-        Arrays.sort(x);
-        int n = x.length;
-        double d = 0.0;
-        for (int i = 0; i < n; i++) {
-            double f = cdf.applyAsDouble(x[i]);
-            d = Math.max(d, Math.max(f - (double) i / n, (double) (i + 1) / n - f));
-        }
-        return d * Math.sqrt(n);
+        return KolmogorovSmirnov.oneSample(sample, cdf).scaled();
     }
 }
