@@ -173,6 +173,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         checkSeq(tick.seq());
         clock = tick.clock();
         System.arraycopy(tick.positions(), 0, x, from, to - from);
+        // Peers wait for these positions: send them before drawing this block's noise.
+        BlockCommand.Positions mine = new BlockCommand.Positions(tick.seq(), index, tick.positions());
+        for (int b = 0; b < blocks; b++) {
+            if (b != index) peers[b].tell(mine);
+        }
         if (tick.sub() == 0) {
             int subs = 1 << tick.level();
             if (increments.length != to - from || increments[0].length < subs) increments = new double[to - from][subs];
@@ -184,10 +189,6 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         step = tick.step();
         level = tick.level();
         sub = tick.sub();
-        BlockCommand.Positions mine = new BlockCommand.Positions(tick.seq(), index, tick.positions());
-        for (int b = 0; b < blocks; b++) {
-            if (b != index) peers[b].tell(mine);
-        }
         ownPositions = true;
         computeIfGathered();
     }
