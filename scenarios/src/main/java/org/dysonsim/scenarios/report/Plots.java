@@ -27,8 +27,8 @@ public final class Plots {
     private Plots() {}
 
     /**
-     * A normalised histogram of {@code levels} (pooled over members) with the prediction's
-     * density at time t overlaid when there is one.
+     * A normalised histogram of {@code levels} (pooled over members) with Poisson error bars and
+     * the prediction's density at time t overlaid when there is one.
      */
     public static XYChart density(String title, String axis, double[] levels, Prediction prediction, double t) {
         double[] sorted = levels.clone();
@@ -60,6 +60,20 @@ public final class Plots {
         hist.setMarker(SeriesMarkers.NONE);
         hist.setFillColor(new Color(70, 130, 180, 120));
         hist.setLineColor(new Color(70, 130, 180));
+        // Poisson error bars at the bin centres: ±√count/(n·width)
+        double[] centres = new double[bins];
+        double[] heights = new double[bins];
+        double[] errors = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centres[b] = lo + (b + 0.5) * width;
+            heights[b] = counts[b] / (sorted.length * width);
+            errors[b] = Math.sqrt(counts[b]) / (sorted.length * width);
+        }
+        XYSeries bars = chart.addSeries("±1 s.e. (Poisson)", centres, heights, errors);
+        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        bars.setMarker(SeriesMarkers.NONE);
+        bars.setLineColor(new Color(40, 70, 110));
+        bars.setMarkerColor(new Color(40, 70, 110));
         if (prediction != null) {
             double pad = 0.1 * (hi - lo);
             double[] cx = new double[CURVE_POINTS];
