@@ -54,7 +54,7 @@ public final class Plots {
 
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis)
                 .yAxisTitle("density").build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         XYSeries hist = chart.addSeries("simulation (" + sorted.length + " levels)", x, y);
         hist.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         hist.setMarker(SeriesMarkers.NONE);
@@ -123,7 +123,7 @@ public final class Plots {
     /** A comparison's statistic and its threshold against time. */
     public static XYChart distanceOverTime(String title, String statistic, double[] t, double[] value, double[] threshold) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("t").yAxisTitle(statistic).build();
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.addSeries(statistic, t, value).setMarker(SeriesMarkers.CIRCLE);
         XYSeries limit = chart.addSeries("threshold", t, threshold);
         limit.setMarker(SeriesMarkers.NONE);
