@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dyson list} and {@code dyson export} on a run recorded by {@code dyson run}. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,16 +26,8 @@ class ListExportCommandTest {
     private Path data;
     private String runId;
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result dyson(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static InProcessDyson.Result dyson(String... args) {
+        return InProcessDyson.run(args);
     }
 
     @BeforeAll
@@ -48,7 +37,7 @@ class ListExportCommandTest {
         Path scenario = dir.resolve("tiny.conf");
         Files.writeString(scenario, "name = tiny\nn = " + N + "\nsteps = " + STEPS + "\nrecord-every = 5\n"
                 + "ensemble.members = " + MEMBERS + "\ndrift.kind = harmonic\ninit { kind = explicit, values = [-1, 0, 1] }\n");
-        Result run = dyson("run", scenario.toString(), "--data-dir", data.toString(), "--seed", "5", "--quiet");
+        InProcessDyson.Result run = dyson("run", scenario.toString(), "--data-dir", data.toString(), "--seed", "5", "--quiet");
         assertEquals(Main.OK, run.exit(), run.err());
         List<String> rows = dyson("list", "--data-dir", data.toString()).out().lines().toList();
         runId = rows.get(1).split("\\s+")[0];
@@ -56,7 +45,7 @@ class ListExportCommandTest {
 
     @Test
     void listPrintsAHeaderThenOneRowPerRunWithTheRunIdFirst() {
-        Result list = dyson("list", "--data-dir", data.toString());
+        InProcessDyson.Result list = dyson("list", "--data-dir", data.toString());
         assertEquals(Main.OK, list.exit(), list.err());
         List<String> rows = list.out().lines().toList();
         assertEquals(2, rows.size(), list.out());
@@ -70,7 +59,7 @@ class ListExportCommandTest {
     @Test
     void csvExportHasOneRowPerRecordedValue() throws IOException {
         Path csv = dir.resolve("out/all.csv");
-        Result export = dyson("export", runId, "--format", "csv", "--out", csv.toString(), "--data-dir", data.toString());
+        InProcessDyson.Result export = dyson("export", runId, "--format", "csv", "--out", csv.toString(), "--data-dir", data.toString());
         assertEquals(Main.OK, export.exit(), export.err());
         List<String> lines = Files.readAllLines(csv);
         assertEquals("member,step,t,index,value", lines.get(0));
@@ -107,7 +96,7 @@ class ListExportCommandTest {
                 new String[] {"export", runId, "--format", "xlsx", "--out", dir.resolve("x.xlsx").toString()},
                 new String[] {"export", runId, "--format", "csv", "--members", "9-3", "--out", dir.resolve("x.csv").toString()},
                 new String[] {"export", runId, "--format", "csv", "--out", dir.resolve("x.csv").toString(), "--from-step", "-1"})) {
-            Result result = dyson(concat(args, new String[] {"--data-dir", data.toString()}));
+            InProcessDyson.Result result = dyson(concat(args, new String[] {"--data-dir", data.toString()}));
             assertEquals(Main.BAD_INPUT, result.exit(), result.err());
             assertEquals(1, result.err().lines().count(), result.err());
             assertTrue(result.err().startsWith("dyson: "), result.err());
@@ -119,7 +108,7 @@ class ListExportCommandTest {
     void listOfADirectoryThatIsNotOursIsExitTwo() throws IOException {
         Path foreign = dir.resolve("foreign");
         Files.createDirectories(foreign.resolve("sub"));
-        Result list = dyson("list", "--data-dir", foreign.toString());
+        InProcessDyson.Result list = dyson("list", "--data-dir", foreign.toString());
         assertEquals(Main.BAD_INPUT, list.exit());
         assertTrue(list.err().contains("not a dysonsim data directory"), list.err());
     }

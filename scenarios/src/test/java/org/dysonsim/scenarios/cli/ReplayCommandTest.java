@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dysonsim.scenarios.report.Predictions;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dyson replay}: the report rebuilt from the journal alone equals the live run's; --compare adds a prediction. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -24,16 +21,8 @@ class ReplayCommandTest {
     private String runId;
     private String live;
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result dyson(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static InProcessDyson.Result dyson(String... args) {
+        return InProcessDyson.run(args);
     }
 
     @BeforeAll
@@ -44,7 +33,7 @@ class ReplayCommandTest {
         // and the free convolution at every later record
         Files.writeString(scenario, "name = small\nn = 4\nsteps = 40\ndt = 0.01\nrecord-every = 10\nensemble.members = 6\n"
                 + "noise.g2 = 0.5\ndrift { kind = harmonic, centre = 4.0, stiffness = 1.0 }\ninit { kind = marchenko-pastur, sigma2 = 0.5 }\n");
-        Result run = dyson("run", scenario.toString(), "--data-dir", data.toString(), "--seed", "3", "--quiet");
+        InProcessDyson.Result run = dyson("run", scenario.toString(), "--data-dir", data.toString(), "--seed", "3", "--quiet");
         assertEquals(Main.OK, run.exit(), run.err());
         runId = dyson("list", "--data-dir", data.toString()).out().lines().toList().get(1).split("\\s+")[0];
         live = Files.readString(data.resolve(runId).resolve(RunReport.JSON));
@@ -54,7 +43,7 @@ class ReplayCommandTest {
     void replayedReportJsonEqualsTheLiveRunsAfterTheLiveReportIsGone() throws IOException {
         Path json = data.resolve(runId).resolve(RunReport.JSON);
         Files.delete(json);
-        Result replay = dyson("replay", runId, "--data-dir", data.toString());
+        InProcessDyson.Result replay = dyson("replay", runId, "--data-dir", data.toString());
         assertEquals(Main.OK, replay.exit(), replay.err());
         assertTrue(live.contains("free convolution"), "the live report compares with the free convolution");
         assertTrue(Files.size(data.resolve(runId).resolve("overlay-2-1.png")) > 100, "an overlay per compared time");
@@ -63,12 +52,12 @@ class ReplayCommandTest {
 
     @Test
     void compareAddsAPredictionAfterTheFact() throws IOException {
-        Result replay = dyson("replay", runId, "--compare", "two-mode", "--data-dir", data.toString());
+        InProcessDyson.Result replay = dyson("replay", runId, "--compare", "two-mode", "--data-dir", data.toString());
         assertEquals(Main.BAD_INPUT, replay.exit(), "two-mode needs pairs: " + replay.out());
         assertTrue(replay.err().startsWith("dyson: --compare: prediction \"two-mode\" does not apply"), replay.err());
 
         Path other = data.resolve(runId).resolve(RunReport.JSON);
-        Result unknown = dyson("replay", runId, "--compare", "nonsense", "--data-dir", data.toString());
+        InProcessDyson.Result unknown = dyson("replay", runId, "--compare", "nonsense", "--data-dir", data.toString());
         assertEquals(Main.BAD_INPUT, unknown.exit());
         assertTrue(unknown.err().contains("unknown prediction \"nonsense\""), unknown.err());
         assertEquals(live, Files.readString(other), "a refused replay leaves the report alone");
@@ -80,7 +69,7 @@ class ReplayCommandTest {
         Files.writeString(scenario, "name = named\nn = 4\nsteps = 10\ndt = 0.01\nrecord-every = 5\nensemble.members = 2\n"
                 + "report.predictions = [marchenko-pastur, two-mode]\n");
         Path runs = dir.resolve("runs");
-        Result run = dyson("run", scenario.toString(), "--data-dir", runs.toString(), "--quiet");
+        InProcessDyson.Result run = dyson("run", scenario.toString(), "--data-dir", runs.toString(), "--quiet");
         assertEquals(Main.OK, run.exit(), run.err());
         String id = dyson("list", "--data-dir", runs.toString()).out().lines().toList().get(1).split("\\s+")[0];
         com.typesafe.config.Config report = com.typesafe.config.ConfigFactory.parseFile(runs.resolve(id).resolve(RunReport.JSON).toFile());
@@ -90,7 +79,7 @@ class ReplayCommandTest {
         assertEquals(java.util.List.of("two-mode"), report.getStringList("predictions_not_applicable"));
 
         Files.writeString(scenario, "name = typo\nn = 4\nreport.predictions = [free-convolutoin]\n");
-        Result typo = dyson("run", scenario.toString(), "--data-dir", runs.toString(), "--quiet");
+        InProcessDyson.Result typo = dyson("run", scenario.toString(), "--data-dir", runs.toString(), "--quiet");
         assertEquals(Main.BAD_INPUT, typo.exit());
         assertTrue(typo.err().contains("report.predictions: unknown prediction \"free-convolutoin\""), typo.err());
         assertEquals(2, dyson("list", "--data-dir", runs.toString()).out().lines().count(), "nothing ran");
@@ -99,7 +88,7 @@ class ReplayCommandTest {
     @Test
     void aRunThatIsStillRunningIsNotReplayed() throws IOException {
         try (var lock = org.dysonsim.persistence.RunLock.acquire(org.dysonsim.persistence.DataDirectory.openExisting(data), runId)) {
-            Result replay = dyson("replay", runId, "--data-dir", data.toString());
+            InProcessDyson.Result replay = dyson("replay", runId, "--data-dir", data.toString());
             assertEquals(Main.BAD_INPUT, replay.exit());
             assertTrue(replay.err().contains("still running"), replay.err());
         }
@@ -108,14 +97,14 @@ class ReplayCommandTest {
 
     @Test
     void unknownRunIdIsBadInputInOneLine() {
-        Result replay = dyson("replay", "no-such-run", "--data-dir", data.toString());
+        InProcessDyson.Result replay = dyson("replay", "no-such-run", "--data-dir", data.toString());
         assertEquals(Main.BAD_INPUT, replay.exit());
         assertEquals(1, replay.err().lines().count(), replay.err());
     }
 
     @Test
     void helpListsEveryPrediction() {
-        Result help = dyson("replay", "--help");
+        InProcessDyson.Result help = dyson("replay", "--help");
         for (String name : Predictions.NAMES.keySet()) assertTrue(help.out().contains(name), name + " in " + help.out());
         assertNotEquals(0, Predictions.NAMES.size());
     }
