@@ -14,7 +14,6 @@ import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
 import org.dysonsim.scenarios.report.RunReport;
-import org.dysonsim.scenarios.run.ActorEngine;
 import org.dysonsim.scenarios.run.RunEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +55,7 @@ final class ResumeCommand implements Callable<Integer> {
         RunSpec run = StoredRun.spec(dir, runId);
         PrintWriter err = spec.commandLine().getErr();
         RunResult resumed;
-        try (RunEngine engine = ActorEngine.recording(directory); RunLock lock = RunLock.acquire(directory, runId)) {
+        try (RunEngine engine = Engines.create(directory); RunLock lock = RunLock.acquire(directory, runId)) {
             Progress progress = Progress.choose(err, quiet, run);
             resumed = engine.resume(run, progress);
             progress.finished(resumed);
