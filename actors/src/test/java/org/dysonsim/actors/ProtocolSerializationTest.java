@@ -27,6 +27,11 @@ import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.MatrixLossCommand;
+import org.dysonsim.protocol.WeightMatrixCommand;
+import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.physics.sgd.LossSpec;
+import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +53,7 @@ class ProtocolSerializationTest {
     private List<Object> samples() {
         ActorRef<BlockCommand> block = testKit.<BlockCommand>createTestProbe().getRef();
         ActorRef<ClockCommand> clock = testKit.<ClockCommand>createTestProbe().getRef();
+        ActorRef<MatrixLossCommand.Gradient> weights = testKit.<MatrixLossCommand.Gradient>createTestProbe().getRef();
         double[] a = {1.5, -2.25, Double.MIN_VALUE};
         GasModel gas = new GasModel(a, a, new double[] {0, 0, 0}, new Drift.Harmonic(a, a), Wall.barrier(0, 2.5),
                 Wall.reflect(9));
@@ -89,7 +95,18 @@ class ProtocolSerializationTest {
                 new InitialSpectrum.Explicit(a),
                 new InitialSpectrum.MarchenkoPastur(20, 10, 1.0),
                 new InitialSpectrum.DegeneratePairs(a, 0.01),
-                StepSizeRule.adaptive(0.01, 6)));
+                StepSizeRule.adaptive(0.01, 6),
+                new MatrixLossCommand.ComputeGradient(3, 2, 1, new double[] {1, 2}, new MatrixLossCommand.Directions(
+                        new double[] {2.2}, new double[] {0.4, 0.9}, new double[] {1}), weights),
+                new MatrixLossCommand.ComputeGradient(4, 2, 1, new double[] {1, 2}, null, weights),
+                new MatrixLossCommand.Directions(new double[] {2.2}, new double[] {0.4, 0.9}, new double[] {1}),
+                new MatrixLossCommand.Gradient(4, a, 0.5, a, a, 0.25),
+                new WeightMatrixCommand.GradientArrived(new MatrixLossCommand.Gradient(4, a, 0.5, null, null, Double.NaN)),
+                new MatrixModel(6, 3, new LossSpec.RbmPcd(1, 7, 1, 1), new SgdSettings(0.01, 8, 0.5), 100, 0.1, 2),
+                new LossSpec.RbmPcd(1, 7, 1, 2),
+                new LossSpec.TeacherStudent(1, 0.1, 0.01),
+                new LossSpec.ZeroGradient(2.0),
+                new SgdSettings(0.01, 8, 0.0)));
         RunSpec spec = new RunSpec("run-1", "test", "name = test", gas, new InitialSpectrum.Explicit(a),
                 StepSizeRule.adaptive(0.01, 6), 0.01, 100, 10, 7L, 3, 2, RunSpec.Coordinates.SINGULAR_VALUES);
         ActorRef<org.dysonsim.actors.cluster.StudyCommand> study =
