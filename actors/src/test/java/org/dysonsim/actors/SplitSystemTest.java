@@ -75,8 +75,7 @@ class SplitSystemTest {
             nodes.add(ClusterNode.start(NodeSettings.worker(NodeSettings.DEFAULT_HOST, 0, seeds), NODE_SETTINGS, journal));
         }
         for (ClusterNode node : nodes) {
-            assertTrue(node.awaitUp(JOIN_TIMEOUT), node.address() + " is not Up");
-            BlockHost.start(node.system());
+            assertTrue(node.awaitUp(JOIN_TIMEOUT), node.address() + " is not Up"); // a worker starts its block host
         }
         long deadline = System.nanoTime() + JOIN_TIMEOUT.toNanos();
         while (BlockHosts.get(nodes.get(0).system()).choose(NODES).size() < NODES && System.nanoTime() < deadline) {
