@@ -68,6 +68,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     private final List<Long> steps = new ArrayList<>();
     private final List<Double> times = new ArrayList<>();
     private final List<double[]> values = new ArrayList<>();
+    private final List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
     private final ActorRef<RecorderCommand.Ack> acks;
     private final ActorRef<RecorderCommand.RecorderState> states;
     /** Commands sent to the recorder and not yet acknowledged; the recorder acknowledges in order. */
@@ -233,16 +234,24 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     }
 
     private Behavior<MemberCommand> onSnapshot(MemberCommand.Snapshot message) {
-        if (phase == Phase.RUNNING && message.step() > lastStep) record(message.step(), message.t(), message.values());
+        if (phase == Phase.RUNNING && message.step() > lastStep) {
+            record(message.step(), message.t(), message.values(), message.gradient());
+        }
         return this;
     }
 
     private void record(long step, double t, double[] positions) {
+        record(step, t, positions, null);
+    }
+
+    /** {@code gradient}: the gradient record of a matrix-level run, written with the snapshot; else null. */
+    private void record(long step, double t, double[] positions, TrajectoryEvent.GradientRecorded gradient) {
         lastStep = step;
         lastValues = positions;
         keep(step, t, positions);
+        if (gradient != null) gradients.add(gradient);
         TrajectoryEvent.SnapshotRecorded snapshot = new TrajectoryEvent.SnapshotRecorded(step, t, positions);
-        sendToRecorder(new RecorderCommand.Record(snapshot, acks), "the snapshot of step " + step);
+        sendToRecorder(new RecorderCommand.Record(snapshot, gradient, acks), "the snapshot of step " + step);
     }
 
     private void keep(long step, double t, double[] positions) {
@@ -367,7 +376,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             timeArray[k] = times.get(k);
         }
         parent.tell(new EnsembleCommand.MemberFinished(member, stepArray, timeArray, values.toArray(new double[0][]),
-                restarts, failure));
+                gradients, restarts, failure));
         return this;
     }
 

@@ -27,6 +27,7 @@ import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -65,6 +66,7 @@ class ProtocolSerializationTest {
                 new MemberCommand.Start(),
                 new MemberCommand.InjectFault(15, 2),
                 new MemberCommand.Snapshot(2, 30, 0.3, a),
+                new MemberCommand.Snapshot(2, 30, 0.3, a, new TrajectoryEvent.GradientRecorded(30, 0.3, 1.25, a, a, a, 0.5)),
                 new MemberCommand.Progress(2, 31),
                 new MemberCommand.Finished(2, 40),
                 new MemberCommand.Diverged(2, "non-finite"),
@@ -74,6 +76,8 @@ class ProtocolSerializationTest {
                 new MemberCommand.Stalled(2),
                 new EnsembleCommand.MemberProgress(4, 100),
                 new EnsembleCommand.MemberFinished(4, new long[] {0, 10}, new double[] {0, 0.1}, new double[][] {a, a}, 1, null),
+                new EnsembleCommand.MemberFinished(4, new long[] {0}, new double[] {0}, new double[][] {a},
+                        List.of(new TrajectoryEvent.GradientRecorded(0, 0, 1.25, a, a, a, Double.NaN)), 0, null),
                 gas,
                 new Drift.Zero(),
                 new Drift.Harmonic(a, a),
@@ -117,6 +121,12 @@ class ProtocolSerializationTest {
             Object[] y = (Object[]) b;
             if (x.length != y.length) return false;
             for (int k = 0; k < x.length; k++) if (!deepEquals(x[k], y[k])) return false;
+            return true;
+        }
+        if (a instanceof List<?> x) {
+            List<?> y = (List<?>) b;
+            if (x.size() != y.size()) return false;
+            for (int k = 0; k < x.size(); k++) if (!deepEquals(x.get(k), y.get(k))) return false;
             return true;
         }
         if (a.getClass().isArray()) return java.util.Objects.deepEquals(a, b);

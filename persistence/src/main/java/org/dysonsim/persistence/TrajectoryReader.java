@@ -100,6 +100,19 @@ public final class TrajectoryReader {
         return all.runWith(StreamConverters.asJavaStream(), system);
     }
 
+    /**
+     * The gradient records of one member of a matrix-level run, in step order (empty for a
+     * particle-level run). Each belongs to the snapshot of the same step; see
+     * {@link TrajectoryEvent.GradientRecorded} for what its fields mean.
+     */
+    public List<TrajectoryEvent.GradientRecorded> gradients(String runId, int member) {
+        try (Stream<TrajectoryEvent> events = events(runId, member)) {
+            return events.filter(TrajectoryEvent.GradientRecorded.class::isInstance)
+                    .map(TrajectoryEvent.GradientRecorded.class::cast)
+                    .toList();
+        }
+    }
+
     private static TrajectoryEvent eventOf(EventEnvelope envelope) {
         if (envelope.event() instanceof TrajectoryEvent event) {
             return event;

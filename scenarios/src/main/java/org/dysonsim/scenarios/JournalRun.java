@@ -39,6 +39,7 @@ public final class JournalRun {
             List<Long> steps = new ArrayList<>();
             List<Double> times = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
+            List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
             String memberFailure = null;
             try (Stream<TrajectoryEvent> events = reader.events(runId, member)) {
                 for (TrajectoryEvent e : (Iterable<TrajectoryEvent>) events::iterator) {
@@ -49,6 +50,8 @@ public final class JournalRun {
                         steps.add(s.step());
                         times.add(s.t());
                         values.add(s.values());
+                    } else if (e instanceof TrajectoryEvent.GradientRecorded g) {
+                        gradients.add(g);
                     } else if (e instanceof TrajectoryEvent.RunFailed f) {
                         memberFailure = "member " + member + ": " + f.reason();
                     } else if (e instanceof TrajectoryEvent.RunCompleted) {
@@ -63,7 +66,7 @@ public final class JournalRun {
                 s[k] = steps.get(k);
                 t[k] = times.get(k);
             }
-            trajectories.add(new MemberTrajectory(member, s, t, values.toArray(new double[0][])));
+            trajectories.add(new MemberTrajectory(member, s, t, values.toArray(new double[0][]), gradients));
         }
         if (scenario == null) throw new IllegalArgumentException("run " + runId + " has no RunStarted event in the journal");
         return new RunResult(spec(scenario, runId), trajectories, failure);
