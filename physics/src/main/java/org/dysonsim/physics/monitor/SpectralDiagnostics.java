@@ -21,7 +21,9 @@ import org.dysonsim.physics.laws.MarchenkoPastur;
  *     sample median, shrunk by {@link #WINDOW_MARGIN} of its width at each end: a window ending
  *     beyond the fitted edge would force the edge out to its last eigenvalue.</li>
  * <li>The fraction of eigenvalues beyond the fitted upper edge (in WᵀW units,
- *     {@code rows·σ²(1 + √r)²}).</li>
+ *     {@code rows·σ²(1 + √r)²}), and their number per spectrum (a finite Wishart matrix puts a
+ *     fraction of one eigenvalue beyond the limiting edge: its largest fluctuates about it on
+ *     the Tracy–Widom scale).</li>
  * <li>The diffusion constant of Olsen et al. (Lemma 6.18, PHYSICS.md §5),
  *     {@code D ≈ (σ_max − σ_med)²/t_b} with σ the singular values √λ of one member and
  *     {@code t_b} the number of SGD steps (batches) so far, averaged over members; NaN at t_b = 0.</li>
@@ -30,7 +32,7 @@ import org.dysonsim.physics.laws.MarchenkoPastur;
  */
 public record SpectralDiagnostics(double tailExponent, double tailExponentSe, double tailXMin, int tailSize,
                                   double mpArea, double mpAreaSe, double mpSigma2, double mpSigma2Se, double mpEdge,
-                                  double fractionBeyondEdge, double diffusion) {
+                                  double fractionBeyondEdge, double outliersPerSpectrum, double diffusion) {
     /** At most this many x_min candidates (the largest values). */
     public static final int TAIL_CANDIDATES = 1000;
     /** Share of the initial support's width left out at each end of the MP fit window. */
@@ -56,7 +58,7 @@ public record SpectralDiagnostics(double tailExponent, double tailExponentSe, do
         }
         double ratio = (double) cols / rows;
         double area = Double.NaN, areaSe = Double.NaN, sigma2 = Double.NaN, sigma2Se = Double.NaN, edge = Double.NaN;
-        double beyond = Double.NaN;
+        double beyond = Double.NaN, outliers = Double.NaN;
         double[] scaled = new double[pooled.length];
         for (int i = 0; i < scaled.length; i++) scaled[i] = pooled[i] / rows;
         double median = scaled.length == 0 ? Double.NaN : scaled[scaled.length / 2];
@@ -75,11 +77,12 @@ public record SpectralDiagnostics(double tailExponent, double tailExponentSe, do
                 sigma2Se = fit.sigma2Se();
                 edge = fit.bulkEdge() * rows;
                 beyond = fit.fractionBeyondEdge();
+                outliers = beyond * pooled.length / spectra.length;
             } catch (IllegalArgumentException e) {
                 // no bulk in the window: the fields stay NaN
             }
         }
-        return new SpectralDiagnostics(alpha, alphaSe, xMin, tailSize, area, areaSe, sigma2, sigma2Se, edge, beyond,
+        return new SpectralDiagnostics(alpha, alphaSe, xMin, tailSize, area, areaSe, sigma2, sigma2Se, edge, beyond, outliers,
                 diffusion(spectra, batches));
     }
 
@@ -107,8 +110,11 @@ public record SpectralDiagnostics(double tailExponent, double tailExponentSe, do
         return 0.5 * (a + b);
     }
 
-    /** Whether a heavy tail stands out of the bulk: enough weight beyond the MP edge and an exponent of at most {@code maxAlpha}. */
-    public boolean hasTail(double minFraction, double maxAlpha) {
-        return fractionBeyondEdge >= minFraction && tailExponent <= maxAlpha;
+    /**
+     * Whether a heavy tail stands out of the bulk: enough weight and enough eigenvalues per
+     * spectrum beyond the MP edge, and an exponent of at most {@code maxAlpha}.
+     */
+    public boolean hasTail(double minFraction, double minOutliers, double maxAlpha) {
+        return fractionBeyondEdge >= minFraction && outliersPerSpectrum >= minOutliers && tailExponent <= maxAlpha;
     }
 }

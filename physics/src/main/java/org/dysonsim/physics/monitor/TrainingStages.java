@@ -7,8 +7,8 @@ import java.util.List;
  * diagnostics alone (no held-out data). The rules, for record k:
  *
  * <ol>
- * <li>A tail is present at k when at least {@code minTailFraction} of the eigenvalues lie beyond
- *     the fitted Marchenko–Pastur edge and the tail exponent is at most {@code maxAlpha}
+ * <li>A tail is present at k when at least {@code minTailFraction} of the eigenvalues, and at
+ *     least {@code minOutliers} per spectrum, lie beyond the fitted Marchenko–Pastur edge and the tail exponent is at most {@code maxAlpha}
  *     (WeightWatcher reads α &gt; 6 as under-trained, i.e. no heavy tail to speak of).</li>
  * <li>The exponent is stable at k when k ≥ {@code window}, a tail is present at every record
  *     k − window … k, and {@code |α_k − α_{k−window}| ≤ seMultiple · SE(α_k)}: its change over the
@@ -18,16 +18,20 @@ import java.util.List;
  * <li>The stopping signal fires at the first record whose exponent is stable.</li>
  * </ol>
  */
-public record TrainingStages(double minTailFraction, double maxAlpha, int window, double seMultiple) {
-    /** The defaults: 2 % of the weight beyond the edge, α ≤ 6, a window of 5 records, one standard error. */
-    public static final TrainingStages DEFAULT = new TrainingStages(0.02, 6.0, 5, 1.0);
+public record TrainingStages(double minTailFraction, double minOutliers, double maxAlpha, int window, double seMultiple) {
+    /**
+     * The defaults: 2 % of the weight and at least one eigenvalue per spectrum beyond the edge
+     * (a pure finite-N Marchenko–Pastur spectrum has a fraction of one there), α ≤ 6, a window of
+     * 5 records, one standard error.
+     */
+    public static final TrainingStages DEFAULT = new TrainingStages(0.02, 1.0, 6.0, 5, 1.0);
 
     public TrainingStages {
         if (window < 1) throw new IllegalArgumentException("window must be ≥ 1 record, got " + window);
     }
 
     public boolean tailPresent(SpectralDiagnostics d) {
-        return d.hasTail(minTailFraction, maxAlpha);
+        return d.hasTail(minTailFraction, minOutliers, maxAlpha);
     }
 
     /** Rule 2 at record k. */

@@ -13,7 +13,8 @@ class TrainingStagesTest {
 
     /** A record with the given exponent (standard error {@link #SE}) and weight beyond the MP edge. */
     static SpectralDiagnostics record(double alpha, double beyond) {
-        return new SpectralDiagnostics(alpha, SE, 1.0, 100, 1 - beyond, 0.01, 1.0, 0.01, 3.0, beyond, 0.1);
+        // 100 levels per spectrum
+        return new SpectralDiagnostics(alpha, SE, 1.0, 100, 1 - beyond, 0.01, 1.0, 0.01, 3.0, beyond, 100 * beyond, 0.1);
     }
 
     /** α_k = 2.5 + 2e^{−k/5}; no tail in records 0–2, then 10 % beyond the edge. */
@@ -49,6 +50,9 @@ class TrainingStagesTest {
         List<SpectralDiagnostics> records = new ArrayList<>();
         for (int k = 0; k < 20; k++) records.add(record(3.0, 0.001));
         assertEquals(-1, TrainingStages.DEFAULT.stoppingRecord(records));
+        // 5 % beyond the edge but less than one eigenvalue per spectrum (a spectrum of 10): finite-size, no tail
+        assertEquals(TrainingStage.EXPLORATION, TrainingStages.DEFAULT.stage(List.of(
+                new SpectralDiagnostics(3.0, SE, 1.0, 10, 0.95, 0.01, 1.0, 0.01, 3.0, 0.05, 0.5, 0.1)), 0));
         // and an exponent above 6 is no heavy tail, whatever lies beyond the edge
         assertEquals(TrainingStage.EXPLORATION, TrainingStages.DEFAULT.stage(List.of(record(7.5, 0.3)), 0));
     }
