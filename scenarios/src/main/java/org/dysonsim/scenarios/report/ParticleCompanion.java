@@ -83,6 +83,10 @@ final class ParticleCompanion {
             return new ReportSection(KEY, comparisons, json, plots);
         }
         RbmCompanion c = RbmCompanion.of(matrix, v);
+        if (Arrays.stream(c.kappa()).anyMatch(k -> k >= c.mu2())) {
+            json.put("note", "μ² ≤ max κ: a mode has no fixed point inside (0, μ²) and no noise calibration: no companion");
+            return new ReportSection(KEY, comparisons, json, plots);
+        }
         GasModel model = c.model();
         long seed = run.spec().seed() + SEED_OFFSET;
         int n = c.n();
