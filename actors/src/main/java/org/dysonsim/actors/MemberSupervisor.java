@@ -13,17 +13,19 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.gas.NonFiniteStateException;
 import org.dysonsim.protocol.BlockCommand;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
+import org.dysonsim.protocol.MatrixLossCommand;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
 
 /**
  * The run supervisor of one ensemble member. It spawns the member's recorder, clock, blocks and
- * loss actor; sends every snapshot to the recorder without waiting for the acknowledgement
+ * loss actor (for a matrix-level member: loss and weight-matrix actors); sends every snapshot to the recorder without waiting for the acknowledgement
  * (recording overlaps simulation) and reports completion only when all are acknowledged;
  * restarts the simulating actors from the last snapshot when one of them fails, at most
  * {@code maxRestarts} times; and stops the member with a one-line diagnostic on a non-finite
@@ -131,6 +133,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     /** From the initial spectrum; {@code announce}: write RunStarted first. */
     private Behavior<MemberCommand> beginFresh(boolean announce) {
         phase = Phase.RUNNING;
+        if (spec.model() instanceof MatrixModel) return beginMatrix(announce);
         double[] start;
         try {
             start = spec.initialPositions(member);
@@ -149,6 +152,16 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         lastValues = start;
         if (spec.steps() == 0) record(0, 0.0, start);
         return continueFrom(0, start);
+    }
+
+    /** W₀ and the spectrum of step 0 come from the weight-matrix actor. */
+    private Behavior<MemberCommand> beginMatrix(boolean announce) {
+        if (announce) {
+            TrajectoryEvent.RunStarted started = new TrajectoryEvent.RunStarted(spec.runId(), member,
+                    spec.scenarioText(), spec.seed(), settings.codeVersion(), spec.n());
+            sendToRecorder(new RecorderCommand.Begin(started, acks), "the start");
+        }
+        return continueFrom(0, null);
     }
 
     private Behavior<MemberCommand> onStateLoaded(MemberCommand.StateLoaded message) {
@@ -186,6 +199,10 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             failAt = faultStep;
         }
         ActorContext<MemberCommand> context = getContext();
+        if (spec.model() instanceof MatrixModel matrix) {
+            spawnMatrix(matrix, failAt);
+            return;
+        }
         ActorRef<LossCommand> loss = null;
         if (spec.model() instanceof GasModel gas) {
             loss = context.spawn(Loss.create(gas.drift()), "loss-" + generation);
@@ -212,6 +229,20 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         Clock.Setup clock = new Clock.Setup(spec, startStep, start, layout, List.copyOf(blocks), exchange,
                 settings.advanceSteps(layout.blockSize(), spec.rule()), context.getSelf(), generation, failAt);
         watchChild(context.spawn(Clock.create(clock), "clock-" + generation));
+        armStallTimer();
+    }
+
+    /**
+     * A matrix-level generation: loss and weight-matrix actors, always from step 0 (re-simulating
+     * deterministically is the checkpoint; snapshots up to the last recorded step are dropped).
+     */
+    private void spawnMatrix(MatrixModel matrix, long failAt) {
+        ActorContext<MemberCommand> context = getContext();
+        ActorRef<MatrixLossCommand> loss = context.spawn(MatrixLoss.create(matrix, spec.seed(), member), "loss-" + generation);
+        watchChild(loss);
+        WeightMatrix.Setup setup = new WeightMatrix.Setup(matrix, spec.seed(), member, spec.steps(), spec.recordEvery(),
+                loss, context.getSelf(), generation, failAt);
+        watchChild(context.spawn(WeightMatrix.create(setup), "weights-" + generation));
         armStallTimer();
     }
 
