@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.fit.WeightedLine;
+import org.dysonsim.physics.gas.MatrixModel;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -96,12 +97,18 @@ public final class ScalingStudy {
     }
 
     private static Point point(RunResult run) {
-        Config scenario = ConfigFactory.parseString(run.spec().scenarioText());
-        // particle runs in the SGD form, or matrix runs trained by minibatch SGD: both have sgd.alpha and sgd.batch
-        String model = scenario.getString("model");
-        if (!(model.equals("sgd") || model.equals("matrix")) || !run.succeeded() || run.members().size() < 2) return null;
-        double alpha = scenario.getDouble("sgd.alpha");
-        int batch = scenario.getInt("sgd.batch");
+        if (!run.succeeded() || run.members().size() < 2) return null;
+        double alpha;
+        int batch;
+        if (run.spec().model() instanceof MatrixModel matrix) {
+            alpha = matrix.sgd().alpha();
+            batch = matrix.sgd().batch();
+        } else {
+            Config scenario = ConfigFactory.parseString(run.spec().scenarioText());
+            if (!"sgd".equals(scenario.getString("model"))) return null;
+            alpha = scenario.getDouble("sgd.alpha");
+            batch = scenario.getInt("sgd.batch");
+        }
         List<MemberTrajectory> members = run.members();
         int m = members.size();
         int n = run.spec().n();

@@ -15,6 +15,10 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.physics.gas.ParticleModel;
+import org.dysonsim.physics.sgd.LossSpec;
+import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.init.InitialSpectrum;
@@ -36,8 +40,9 @@ class ScalingStudyTest {
 
     private static RunResult run(String modelName, double alpha, int batch, double offset, long seed) {
         String scenario = "model = " + modelName + "\nsgd { alpha = " + alpha + ", batch = " + batch + " }\n";
-        GasModel model = new GasModel(new double[N], new double[] {1, 1}, new double[N], new Drift.Zero(), Wall.NONE,
-                Wall.NONE);
+        ParticleModel model = modelName.equals("matrix")
+                ? new MatrixModel(3, N, new LossSpec.ZeroGradient(1.0), new SgdSettings(alpha, batch, 0.0), 100, 1.0, 1)
+                : new GasModel(new double[N], new double[] {1, 1}, new double[N], new Drift.Zero(), Wall.NONE, Wall.NONE);
         RunSpec spec = new RunSpec("r-" + alpha + "-" + batch, "scaling", scenario, model,
                 new InitialSpectrum.Explicit(new double[] {0, 1}), StepSizeRule.fixed(), alpha, 1, 1, seed, MEMBERS, N,
                 RunSpec.Coordinates.EIGENVALUES);

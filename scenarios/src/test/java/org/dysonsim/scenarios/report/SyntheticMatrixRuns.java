@@ -6,10 +6,10 @@ import java.util.List;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
-import org.dysonsim.physics.gas.Drift;
-import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.gas.StepSizeRule;
-import org.dysonsim.physics.gas.Wall;
+import org.dysonsim.physics.sgd.LossSpec;
+import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.physics.rng.CounterRng;
 import org.dysonsim.protocol.TrajectoryEvent.GradientRecorded;
@@ -31,17 +31,11 @@ final class SyntheticMatrixRuns {
 
     private SyntheticMatrixRuns() {}
 
-    static String scenario(Setup s, double recordedNoise) {
-        return "name = synthetic\nmodel = matrix\nn = " + s.cols() + "\nmatrix { rows = " + s.rows() + ", loss = zero-gradient }\n"
-                + "sgd { alpha = " + s.alpha() + ", batch = " + s.batch() + ", momentum = 0 }\n";
-    }
-
     /** @param recordedNoise the per-sample variance written into the records (the true v, or a wrong one for a power check) */
     static RunResult zeroGradient(Setup s, double recordedNoise) {
-        // a stand-in particle model: the report reads the matrix run from its scenario; the wall keeps particle predictions out
-        GasModel stand = new GasModel(filled(s.cols(), 1), filled(s.cols(), 1), new double[s.cols()], new Drift.Zero(),
-                Wall.reflect(0.0), Wall.NONE);
-        RunSpec spec = new RunSpec("synthetic", "synthetic", scenario(s, recordedNoise), stand,
+        MatrixModel model = new MatrixModel(s.rows(), s.cols(), new LossSpec.ZeroGradient(s.v()), new SgdSettings(s.alpha(), s.batch(), 0.0),
+                1000, Math.sqrt(s.sigma0Squared()), s.topK());
+        RunSpec spec = new RunSpec("synthetic", "synthetic", "name = synthetic\nmodel = matrix\n", model,
                 new InitialSpectrum.Explicit(filled(s.cols(), 1)), StepSizeRule.fixed(), s.alpha(), s.steps(), s.recordEvery(), s.seed(),
                 s.members(), 64, RunSpec.Coordinates.EIGENVALUES);
         List<MemberTrajectory> members = new ArrayList<>();
