@@ -54,6 +54,7 @@ public final class ClusterBench {
             pekko.log-dead-letters = off
             pekko.log-dead-letters-during-shutdown = off
             pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+            pekko.cluster.failure-detector.acceptable-heartbeat-pause = 10s
             pekko.actor.serializers.dyson-kryo = "org.dysonsim.bench.CountingSerializer"
             """);
 
