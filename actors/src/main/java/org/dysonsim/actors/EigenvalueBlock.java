@@ -114,7 +114,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         mirror = model.hasMirror() ? new double[n] : null;
         z = new double[n];
         dW = new double[n];
-        scratch = new double[CoulombTiles.TILE];
+        scratch = new double[CoulombTiles.SCRATCH];
         int firstTile = CoulombTiles.tileOf(from);
         int lastTile = CoulombTiles.tileOf(to - 1);
         int local = 0;
