@@ -25,6 +25,15 @@ public final class NearestNeighbourImplicit {
     static final double KEEP_FRACTION = 0.01;
     static final int MAX_ITERATIONS = 200;
     /**
+     * A full step taken from a squared decrement this small ends the solve without computing the
+     * next direction just to check it. Φ is then standard self-concordant (a quadratic plus
+     * −log of each gap), so a full Newton step from decrement λ leaves at most (λ/(1 − λ))²
+     * (Nesterov, Introductory Lectures on Convex Optimization, Thm 4.1.14): from λ² ≤ 1e-9, a
+     * squared decrement below 1e-18, inside {@link #DECREMENT_TOLERANCE}. Not with barrier walls,
+     * whose log terms carry other coefficients. Saves one direction of about four at N = 2048.
+     */
+    static final double PREDICTED_STOP = 1e-9;
+    /**
      * Sweeps that refine the start's gaps for their neighbours' pushes. Each is cheap (no
      * dependency between rows); four halve the Newton iterations at N = 2048 (7.2 to 3.2 in the
      * benchmark gas), where the pairs' pushes on each other are what the plain two-body start misses.
@@ -102,6 +111,7 @@ public final class NearestNeighbourImplicit {
                 }
             }
             for (int i = 0; i < n; i++) y[i] += step * delta[i];
+            if (step == 1.0 && dec2 <= PREDICTED_STOP && cLo == 0.0 && cHi == 0.0) break;
         }
         reflectResult(lower, upper, y);
         return iterations;
