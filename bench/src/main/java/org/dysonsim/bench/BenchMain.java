@@ -32,11 +32,16 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, java.io.IOException {
         boolean quick = List.of(args).contains("--quick");
+        if (List.of(args).contains("--cluster")) {
+            ClusterBench.main(args); // nodes on 127.0.0.1 in this JVM: its own measured harness
+            return;
+        }
         if (List.of(args).contains("--help")) {
-            System.out.println("usage: dyson bench [--quick]\n  times the actor engine against a plain loop of the"
-                    + " same integrator and prints speed-up ratios with their targets");
+            System.out.println("usage: dyson bench [--quick] [--cluster]\n  times the actor engine against a plain loop of the"
+                    + " same integrator and prints speed-up ratios with their targets;\n  --cluster: ensemble throughput"
+                    + " on 1-3 local cluster nodes and network bytes of a split system");
             return;
         }
         ChainedOptionsBuilder options = new OptionsBuilder()

@@ -33,6 +33,7 @@ public final class RunSpecReader {
         long seed = v.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int members = v.integer("ensemble.members", 1);
         int blockSize = v.integer("blocks.size", 1);
+        v.integer("blocks.nodes", 1); // read by the engine from the resolved scenario (BlockPlacement)
         String name = v.text("name");
         InitialSpectrum init = readInit(v, n);
         String driftKind = v.choice("drift.kind", DRIFTS);
