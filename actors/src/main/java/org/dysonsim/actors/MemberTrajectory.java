@@ -1,5 +1,6 @@
 package org.dysonsim.actors;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.protocol.TrajectoryEvent;
 
@@ -18,5 +19,24 @@ public record MemberTrajectory(int member, long[] steps, double[] times, double[
     /** A particle-level trajectory: no gradient records. */
     public MemberTrajectory(int member, long[] steps, double[] times, double[][] values) {
         this(member, steps, times, values, List.of());
+    }
+
+    /** The trajectory a member's journal records: its snapshots and gradient records in journal order. */
+    public static MemberTrajectory of(int member, List<? extends TrajectoryEvent> events) {
+        List<TrajectoryEvent.SnapshotRecorded> snapshots = new ArrayList<>();
+        List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
+        for (TrajectoryEvent event : events) {
+            if (event instanceof TrajectoryEvent.SnapshotRecorded s) snapshots.add(s);
+            else if (event instanceof TrajectoryEvent.GradientRecorded g) gradients.add(g);
+        }
+        long[] steps = new long[snapshots.size()];
+        double[] times = new double[snapshots.size()];
+        double[][] values = new double[snapshots.size()][];
+        for (int k = 0; k < steps.length; k++) {
+            steps[k] = snapshots.get(k).step();
+            times[k] = snapshots.get(k).t();
+            values[k] = snapshots.get(k).values();
+        }
+        return new MemberTrajectory(member, steps, times, values, gradients);
     }
 }

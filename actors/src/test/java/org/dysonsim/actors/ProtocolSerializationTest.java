@@ -60,12 +60,12 @@ class ProtocolSerializationTest {
         List<Object> samples = new ArrayList<>(List.of(
                 new BlockCommand.UseDrift(new Drift.RbmSmooth(a)),
                 new BlockCommand.Peer(3, block),
-                new BlockCommand.Tick(7, 2, 3, 5, a, clock),
-                new BlockCommand.Positions(7, 1, a),
+                new BlockCommand.Run(2, 40, a, clock),
+                new BlockCommand.Predictions(7, 1, a),
                 new BlockCommand.CoulombForce(7, new int[] {0, 1}, new int[] {1, 1}, new double[][] {a, a}, null),
                 new BlockCommand.CoulombForce(7, new int[] {2}, new int[] {0}, new double[][] {a}, new double[][] {a}),
                 new BlockCommand.Advance(10, 20, a, clock),
-                new ClockCommand.Predicted(7, 1, a, 0.125),
+                new ClockCommand.Stepped(20, a),
                 new ClockCommand.Advanced(1, 20, a),
                 new ClockCommand.BlockDiverged(1, 12, "eigenvalue 3 became NaN"),
                 new LossCommand.Subscribe(block),
@@ -89,6 +89,7 @@ class ProtocolSerializationTest {
                 new Drift.Harmonic(a, a),
                 new Drift.RbmSmooth(a),
                 new Drift.MeanField(0.5, a),
+                new Drift.Constant(a),
                 Wall.NONE,
                 Wall.Kind.REFLECT,
                 new CirModel(3, 1.0, 0.5, 0.1),
@@ -107,6 +108,23 @@ class ProtocolSerializationTest {
                 new LossSpec.TeacherStudent(1, 0.1, 0.01),
                 new LossSpec.ZeroGradient(2.0),
                 new SgdSettings(0.01, 8, 0.0)));
+        RunSpec spec = new RunSpec("run-1", "test", "name = test", gas, new InitialSpectrum.Explicit(a),
+                StepSizeRule.adaptive(0.01, 6), 0.01, 100, 10, 7L, 3, 2, RunSpec.Coordinates.SINGULAR_VALUES);
+        ActorRef<org.dysonsim.actors.cluster.StudyCommand> study =
+                testKit.<org.dysonsim.actors.cluster.StudyCommand>createTestProbe().getRef();
+        ActorRef<org.dysonsim.actors.cluster.MemberEntityCommand> entity =
+                testKit.<org.dysonsim.actors.cluster.MemberEntityCommand>createTestProbe().getRef();
+        samples.addAll(List.of(
+                spec,
+                RunSpec.Coordinates.EIGENVALUES,
+                new org.dysonsim.actors.cluster.MemberEntityCommand.Run(spec, 2, 1, study),
+                new org.dysonsim.actors.cluster.MemberEntityCommand.Release(),
+                new org.dysonsim.actors.cluster.StudyCommand.MemberRunning(2, 1, entity),
+                new org.dysonsim.actors.cluster.StudyCommand.MemberProgress(2, 50),
+                new org.dysonsim.actors.cluster.StudyCommand.MemberSnapshots(2, 1, new long[] {0, 10},
+                        new double[] {0, 0.1}, new double[][] {a, a},
+                        List.of(new TrajectoryEvent.GradientRecorded(10, 0.1, 1.25, a, a, a, 0.5))),
+                new org.dysonsim.actors.cluster.StudyCommand.MemberDone(2, 1, 2, 0, "member 2: diverged")));
         return samples;
     }
 

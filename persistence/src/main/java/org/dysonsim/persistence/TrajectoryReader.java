@@ -132,7 +132,9 @@ public final class TrajectoryReader {
             if (cause instanceof JournalException journalException) {
                 throw journalException;
             }
-            throw new JournalException("cannot read the journal: " + cause.getMessage(), cause);
+            String message = String.valueOf(cause.getMessage());
+            int newline = message.indexOf('\n');
+            throw new JournalException("cannot read the journal: " + (newline < 0 ? message : message.substring(0, newline)), cause);
         } catch (TimeoutException e) {
             throw new JournalException("the journal did not answer within " + QUERY_TIMEOUT_SECONDS + " s", e);
         }

@@ -19,8 +19,8 @@ import org.dysonsim.persistence.Journal;
  * cluster provider, remoting on {@link NodeSettings#host()}, joining its static seed nodes
  * (pekko-management's bootstrap would drag in a Pekko module of another version), split brain
  * resolved by Pekko's resolver and joins checked by {@link ProtocolVersionCheck}
- * (dyson-cluster.conf). A worker records into the journal its configuration names: the
- * journal's tables are created when it starts.
+ * (dyson-cluster.conf). A worker hosts ensemble members ({@link MemberShards}) and records
+ * them into the journal its configuration names, whose tables it creates when it starts.
  */
 public final class ClusterNode implements AutoCloseable {
     /** Every node's actor system has this name: Pekko addresses include it. */
@@ -56,7 +56,10 @@ public final class ClusterNode implements AutoCloseable {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
         ClusterNode node = new ClusterNode(system, settings);
         try {
-            if (settings.roles().contains(NodeSettings.WORKER)) Journal.ensureSchema(system);
+            if (settings.roles().contains(NodeSettings.WORKER)) {
+                Journal.ensureSchema(system);
+                MemberShards.init(system);
+            }
         } catch (RuntimeException e) {
             node.close();
             throw e;

@@ -40,12 +40,26 @@ final class ClusterFixture implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /**
+     * Settings of a node that a test kills: terminating its actor system then skips Pekko's
+     * coordinated shutdown, so the node does not leave the cluster or hand its shards over; the
+     * others find it unreachable and the split-brain resolver downs it, as after a crash.
+     */
+    static final Config CRASHING = ConfigFactory.parseString("pekko.coordinated-shutdown.run-by-actor-system-terminate = off");
+
     /** {@code count} workers, the first forming the cluster and the others joining it, all Up. */
     static ClusterFixture start(Path dataRoot, int count) {
+        return start(dataRoot, count, ConfigFactory.empty());
+    }
+
+    /** As {@link #start(Path, int)}, the last worker with {@code lastOverrides}. */
+    static ClusterFixture start(Path dataRoot, int count, Config lastOverrides) {
         ClusterFixture fixture = new ClusterFixture(DataDirectory.createOrOpen(dataRoot));
         try {
             ClusterNode first = fixture.worker(List.of());
-            for (int i = 1; i < count; i++) fixture.worker(List.of(first.hostPort()));
+            for (int i = 1; i < count; i++) {
+                fixture.worker(List.of(first.hostPort()), i == count - 1 ? lastOverrides : ConfigFactory.empty());
+            }
             for (ClusterNode node : fixture.nodes) assertTrue(node.awaitUp(JOIN_TIMEOUT), node.address() + " is not Up");
         } catch (RuntimeException | Error e) {
             fixture.close();
