@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
+import org.dysonsim.physics.gas.RefiningStep;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.rng.CounterRng;
 
@@ -23,7 +24,8 @@ import org.dysonsim.physics.rng.CounterRng;
  *     equation with that drift on the top k and none on the rest (PHYSICS.md §1: Bru's form by
  *     default, the printed form as {@link org.dysonsim.physics.gas.WishartConvention#OLSEN}), one
  *     SGD step per time unit, with the non-colliding nearest-neighbour-implicit step
- *     ({@link GasStepper}, PHYSICS.md §2), cut into sub-steps by {@link #STEPPING}.</li>
+ *     ({@link GasStepper}, PHYSICS.md §2), cut into sub-steps by {@link #STEPPING} and refined
+ *     where a step fails ({@link RefiningStep}).</li>
  * <li>Per horizon and rank, the median and the central {@code level} band of the B values.</li>
  * </ol>
  * Randomness: the resampled minibatch i of replicate b is {@code (seed, b, i, RESAMPLE_STEP)}, the
@@ -71,7 +73,7 @@ public final class SingularValueForecast {
             double[] x = start.clone();
             long step = 0;
             for (int h = 0; h < horizons.length; h++) {
-                for (; step < horizons[h]; step++) stepper.advance(x, step, 1.0);
+                for (; step < horizons[h]; step++) RefiningStep.advance(stepper, model, STEPPING, x, step, 1.0);
                 for (int r = 0; r < k; r++) values[h][r][b] = x[n - 1 - r];
             }
         }

@@ -13,7 +13,7 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
 import org.dysonsim.physics.gas.NonFiniteStateException;
-import org.dysonsim.physics.gas.StepSizeRule;
+import org.dysonsim.physics.gas.RefiningStep;
 import org.dysonsim.physics.laws.WignerSurmise;
 import org.dysonsim.physics.stats.KolmogorovSmirnov;
 import org.dysonsim.protocol.TrajectoryEvent.GradientRecorded;
@@ -24,7 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Matrix against particles for an RBM matrix run: the {@link RbmCompanion} gas is run with
- * {@link GasStepper} from each member's own initial spectrum (x = σ_h²λ), as many SGD steps as the
+ * {@link GasStepper} ({@link RbmCompanion#STEPPING}, refined where a step fails: {@link RefiningStep})
+ * from each member's own initial spectrum (x = σ_h²λ), as many SGD steps as the
  * matrix run, its noise in streams of the run's seed plus {@link #SEED_OFFSET}; both are compared at
  * the last record (taken as stationary):
  * <ul>
@@ -62,12 +63,12 @@ final class ParticleCompanion {
 
     /** The companion's particles at the matrix member's record steps: [record][particle]. */
     static double[][] run(RbmCompanion c, GasModel model, long seed, int member, double[] start, long[] steps) {
-        GasStepper stepper = new GasStepper(model, StepSizeRule.fixed(), seed, member);
+        GasStepper stepper = new GasStepper(model, RbmCompanion.STEPPING, seed, member);
         double[] x = start.clone();
         double[][] out = new double[steps.length][];
         long step = 0;
         for (int k = 0; k < steps.length; k++) {
-            for (; step < steps[k]; step++) stepper.advance(x, step, c.alphaP());
+            for (; step < steps[k]; step++) RefiningStep.advance(stepper, model, RbmCompanion.STEPPING, x, step, c.alphaP());
             out[k] = x.clone();
         }
         return out;
@@ -149,6 +150,8 @@ final class ParticleCompanion {
             Plots.save(spacingChart(sm, sp), dir, "companion-spacings");
             plots.put("companion-spacings", "degenerate-pair spacings over their mean, matrix and particles, against the Wigner surmise β = 1");
         }
+        Plots.save(densityChart(c, matrixFinal, particleFinal), dir, "companion-densities");
+        plots.put("companion-densities", "density of the eigenvalues of WᵀW at the last record, every mode, matrix against particles (same bins)");
         Plots.save(modeChart(c, matrixFinal, particleFinal), dir, "companion-modes");
         plots.put("companion-modes", "mean ± SD across members of each eigenvalue at the last record: matrix against particles, and the fixed points");
         return new ReportSection(KEY, comparisons, json, plots);
@@ -204,6 +207,36 @@ final class ParticleCompanion {
         XYSeries series = chart.addSeries(name, s, y);
         series.setMarker(SeriesMarkers.NONE);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+    }
+
+    /** Both samples histogrammed on the same bins: each mode is a bump, the modes being far apart against their widths. */
+    private static XYChart densityChart(RbmCompanion c, List<double[]> matrix, List<double[]> particles) {
+        double[] a = matrix.stream().flatMapToDouble(Arrays::stream).map(c::eigenvalue).toArray();
+        double[] b = particles.stream().flatMapToDouble(Arrays::stream).map(c::eigenvalue).toArray();
+        double lo = Math.min(Arrays.stream(a).min().orElse(0), Arrays.stream(b).min().orElse(0));
+        double hi = Math.max(Arrays.stream(a).max().orElse(1), Arrays.stream(b).max().orElse(1));
+        int bins = Math.max(20, Math.min(200, 4 * (int) Math.sqrt(a.length)));
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Eigenvalues of WᵀW at the last record, all modes")
+                .xAxisTitle("λ").yAxisTitle("density").build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        addHistogram(chart, "matrix (" + a.length + ")", a, lo, hi, bins);
+        addHistogram(chart, "particles (" + b.length + ")", b, lo, hi, bins);
+        return chart;
+    }
+
+    private static void addHistogram(XYChart chart, String name, double[] v, double lo, double hi, int bins) {
+        double width = (hi - lo) / bins;
+        if (!(width > 0)) return;
+        double[] count = new double[bins];
+        for (double x : v) count[Math.min(bins - 1, (int) ((x - lo) / width))]++;
+        double[] x = new double[bins], y = new double[bins];
+        for (int k = 0; k < bins; k++) {
+            x[k] = lo + (k + 0.5) * width;
+            y[k] = count[k] / (v.length * width);
+        }
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        s.setMarker(SeriesMarkers.NONE);
     }
 
     private static XYChart modeChart(RbmCompanion c, List<double[]> matrix, List<double[]> particles) {

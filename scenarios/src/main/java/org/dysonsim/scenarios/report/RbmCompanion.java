@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.scenarios.ModelMapping;
 
@@ -77,14 +78,25 @@ public record RbmCompanion(int n, double mu2, double sigmaH2, double[] kappa, do
         return x / sigmaH2;
     }
 
-    /** The companion as a scenario that {@code dyson run} accepts (initial spectrum: the given start). */
+    /**
+     * Sub-steps where the gas is dense (θ = 0.1, PHYSICS.md §2): a fixed SGD step can carry the
+     * smallest level, which starts near the reflecting wall at 0, past its neighbour.
+     */
+    public static final StepSizeRule STEPPING = StepSizeRule.adaptive(0.1, 12);
+
+    /**
+     * The companion as a scenario that {@code dyson run} accepts (initial spectrum: the given
+     * start): the SGD form written as the Coulomb gas it is (dt = α_p, g² = (α_p/|B|)g̃²), which
+     * lets the step be cut by {@link #STEPPING}.
+     */
     public String scenario(String name, long steps, int recordEvery, long seed, int members, double[] start) {
-        return String.format(Locale.ROOT, "name = %s%nmodel = sgd%nn = %d%nsteps = %d%nrecord-every = %d%nseed = %d%nensemble.members = %d%n"
-                        + "sgd { alpha = %s, batch = %d, g-tilde = %s }%n"
+        return String.format(Locale.ROOT, "name = %s%nmodel = coulomb%nn = %d%nsteps = %d%ndt = %s%nrecord-every = %d%nseed = %d%n"
+                        + "ensemble.members = %d%nnoise.g2 = %s%n"
                         + "drift { kind = rbm, mu2 = %s, kappa = %s, lower = reflect }%n"
-                        + "init { kind = explicit, values = %s }%n",
-                name, n, steps, recordEvery, seed, members, alphaP, batch, list(Arrays.stream(gTilde2).map(Math::sqrt).toArray()),
-                mu2, list(kappa), list(start));
+                        + "init { kind = explicit, values = %s }%n"
+                        + "step { adaptive = true, theta = %s, theta-drift = %s, max-level = %d }%n",
+                name, n, steps, alphaP, recordEvery, seed, members, list(model().noise()), mu2, list(kappa), list(start),
+                STEPPING.theta(), STEPPING.thetaDrift(), STEPPING.maxLevel());
     }
 
     private static String list(double[] v) {

@@ -70,6 +70,7 @@ class RbmCompanionTest {
         assertEquals(model.upper(), read.upper());
         assertEquals(model.lower(), read.lower());
         assertEquals(c.alphaP(), spec.dt(), 0.0);
+        assertEquals(RbmCompanion.STEPPING, spec.rule());
         assertArrayEquals(start, spec.initialPositions(0), 0.0);
     }
 }
