@@ -52,7 +52,7 @@ public final class RunReport {
         }
         SpectrumStatistics stats = SpectrumStatistics.of(result);
         List<Prediction> predictions = predictions(result, extra);
-        List<Comparison> comparisons = comparisons(result, stats, predictions);
+        List<Comparison> comparisons = new ArrayList<>(comparisons(result, stats, predictions));
         String axis = spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES ? "λ = s²" : "λ";
 
         Map<String, String> plots = new LinkedHashMap<>();
@@ -97,7 +97,13 @@ public final class RunReport {
             plots.put(base, overTime.get(0).statistic() + " to " + p.name() + " against time");
         }
 
+        List<ReportSection> sections = MatrixAnalyses.write(dir, result, stats);
+        for (ReportSection s : sections) {
+            comparisons.addAll(s.comparisons());
+            plots.putAll(s.plots());
+        }
         Map<String, Object> json = json(result, study, stats, comparisons, plots);
+        for (ReportSection s : sections) json.put(s.key(), s.json());
         Files.writeString(dir.resolve(JSON), Json.write(json));
         Path html = dir.resolve(HTML);
         Files.writeString(html, HtmlReport.render(json, comparisons, plots));
