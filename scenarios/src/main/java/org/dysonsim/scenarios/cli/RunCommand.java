@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     JournalOptions journal;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws IOException {
         List<String> overrides = new ArrayList<>(sets);
@@ -71,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
         int exit = Main.OK;
         DataDirectory directory = DataDirectory.createOrOpen(data);
         List<RunResult> results = new ArrayList<>();
-        try (RunEngine engine = Engines.create(directory, journal.overrides())) {
+        try (RunEngine engine = cluster.chosen() ? cluster.join(quiet ? null : err)
+                : Engines.create(directory, journal.overrides())) {
             for (RunSpec run : plan.runs()) {
                 Path dir = data.resolve(run.runId());
                 Files.createDirectory(directory.runDirectory(run.runId()));
