@@ -32,6 +32,7 @@ public final class RunSpecReader {
         long seed = v.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int members = v.integer("ensemble.members", 1);
         int blockSize = v.integer("blocks.size", 1);
+        v.integer(ErrorControl.MEMBERS, 0); // read from the stored scenario by ErrorControl; checked here
         String name = v.text("name");
         InitialSpectrum init = readInit(v, n);
         String driftKind = v.choice("drift.kind", DRIFTS);

@@ -58,6 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         RunResult run;
+        RunResult fine;
         Path dir;
         try (JournalSession session = JournalSession.openForReading(dataDir.path(), ConfigFactory.empty())) {
             if (RunLock.isHeld(session.directory(), runId)) {
@@ -65,6 +66,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             try {
                 run = JournalRun.read(session.reader(), runId);
+                fine = JournalRun.readFine(session.reader(), run.spec()).orElse(null);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage());
             }
@@ -73,7 +75,7 @@ final class ReplayCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Path report;
         try {
-            report = RunReport.write(dir, run, JournalRun.study(runId), compare);
+            report = RunReport.write(dir, run, fine, JournalRun.study(runId), compare);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--compare: " + e.getMessage());
         }
