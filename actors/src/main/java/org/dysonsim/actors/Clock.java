@@ -8,20 +8,17 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.dysonsim.physics.gas.GasModel;
-import org.dysonsim.physics.gas.NearestNeighbourImplicit;
-import org.dysonsim.physics.gas.NonFiniteStateException;
 import org.dysonsim.protocol.BlockCommand;
 import org.dysonsim.protocol.ClockCommand;
 import org.dysonsim.protocol.MemberCommand;
 
 /**
- * A member's clock: owns the nominal step, the time {@code t = step·dt} (a product, never a
- * running sum, so a resumed run keeps the same times) and the sub-step level, chosen from all
- * positions at the start of each nominal step ({@code StepSizeRule.level}). It drives the
- * blocks, solves the nearest-neighbour implicit step on their assembled predictions
- * (PHYSICS.md §2) and has the supervisor record a snapshot at step 0, every
- * {@code recordEvery} steps and at the last step.
+ * A member's clock: owns the nominal step and the time {@code t = step·dt} (a product, never a
+ * running sum, so a resumed run keeps the same times). It starts the blocks, follows their
+ * progress and has the supervisor record a snapshot at step 0, every {@code recordEvery} steps
+ * and at the last step. With the Coulomb exchange the blocks step on their own (each does the
+ * implicit solve and picks the sub-step level from all positions, PHYSICS.md §2) and the first
+ * block reports every nominal step; without it the clock hands out chunks of steps.
  */
 final class Clock extends AbstractBehavior<ClockCommand> {
 
@@ -42,11 +39,8 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     private final RunSpec run;
     private final BlockLayout layout;
     private final double[] x;
-    private final double[] z;
-    private final NearestNeighbourImplicit implicit;
     private long step;
-    private long seq;
-    private int level, sub, pending;
+    private int pending;
     private long advanceTo;
     private boolean halted;
 
@@ -56,8 +50,6 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         this.run = setup.run();
         this.layout = setup.layout();
         this.x = setup.start().clone();
-        this.z = new double[x.length];
-        this.implicit = setup.exchange() ? new NearestNeighbourImplicit(x.length) : null;
         this.step = setup.startStep();
         if (step == 0) {
             setup.supervisor().tell(new MemberCommand.Snapshot(setup.generation(), 0, 0.0, x.clone()));
@@ -68,7 +60,7 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     @Override
     public Receive<ClockCommand> createReceive() {
         return newReceiveBuilder()
-                .onMessage(ClockCommand.Predicted.class, this::onPredicted)
+                .onMessage(ClockCommand.Stepped.class, this::onStepped)
                 .onMessage(ClockCommand.Advanced.class, this::onAdvanced)
                 .onMessage(ClockCommand.BlockDiverged.class, this::onBlockDiverged)
                 .build();
@@ -77,9 +69,9 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     private void beginInterval() {
         if (setup.exchange()) {
             checkInjectedFault(step, step + 1);
-            level = run.rule().level((GasModel) run.model(), x, run.dt());
-            sub = 0;
-            tick();
+            for (ActorRef<BlockCommand> block : setup.blocks()) {
+                block.tell(new BlockCommand.Run(step, run.steps(), x.clone(), getContext().getSelf()));
+            }
         } else {
             long nextRecord = Math.min(run.steps(), (step / run.recordEvery() + 1) * run.recordEvery());
             advanceTo = Math.min(nextRecord, step + setup.advanceChunk());
@@ -98,37 +90,10 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         }
     }
 
-    private void tick() {
-        pending = layout.blocks();
-        for (int b = 0; b < layout.blocks(); b++) {
-            setup.blocks().get(b).tell(new BlockCommand.Tick(seq, step, level, sub,
-                    Arrays.copyOfRange(x, layout.from(b), layout.to(b)), getContext().getSelf()));
-        }
-    }
-
-    private Behavior<ClockCommand> onPredicted(ClockCommand.Predicted message) {
+    private Behavior<ClockCommand> onStepped(ClockCommand.Stepped message) {
         if (halted) return this;
-        if (message.seq() != seq) {
-            throw new IllegalStateException("prediction for sub-step " + message.seq() + " during sub-step " + seq);
-        }
-        if (!(message.minGap() > 0)) {
-            return diverge(step, "eigenvalues of block " + message.block() + " collided or are not finite (smallest gap "
-                    + message.minGap() + ")");
-        }
-        System.arraycopy(message.z(), 0, z, layout.from(message.block()), message.z().length);
-        if (--pending > 0) return this;
-        double h = run.dt() / (1 << level);
-        try {
-            implicit.solve((GasModel) run.model(), z, h, x);
-        } catch (NonFiniteStateException e) {
-            return diverge(step, e.getMessage());
-        }
-        seq++;
-        if (++sub < (1 << level)) {
-            tick();
-            return this;
-        }
-        return stepDone(step + 1);
+        System.arraycopy(message.positions(), 0, x, 0, x.length);
+        return stepDone(message.step());
     }
 
     private Behavior<ClockCommand> onAdvanced(ClockCommand.Advanced message) {
@@ -160,7 +125,9 @@ final class Clock extends AbstractBehavior<ClockCommand> {
             halted = true;
             return this;
         }
-        beginInterval();
+        // The exchanging blocks go on by themselves; the clock only keeps the fault schedule.
+        if (setup.exchange()) checkInjectedFault(step, step + 1);
+        else beginInterval();
         return this;
     }
 

@@ -1,5 +1,6 @@
 package org.dysonsim.actors;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -16,6 +17,7 @@ import org.dysonsim.physics.gas.CoulombTiles;
 import org.dysonsim.physics.gas.ExplicitPredictor;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
+import org.dysonsim.physics.gas.NearestNeighbourImplicit;
 import org.dysonsim.physics.gas.NonFiniteStateException;
 import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.gas.StepSizeRule;
@@ -28,13 +30,15 @@ import org.dysonsim.protocol.LossCommand;
 /**
  * An eigenvalue block: owns the contiguous range {@code [from, to)} of a member's eigenvalues.
  *
- * <p>Exchange path, one sub-step (PHYSICS.md §2, "Actors"): on the clock's {@link BlockCommand.Tick}
- * the block sends its positions to every other block and gathers theirs; it computes its share
- * of the Coulomb tile pairs ({@link TilePlan}) and sends each partial to the blocks owning rows
- * of the target tile; holding every partial for its rows, it totals them in tile order, adds
- * drift and noise ({@link ExplicitPredictor}) and reports its predictions to the clock, which
- * does the implicit solve. Every number is computed as {@link GasStepper} computes it, so the
- * trajectory is bit-identical whatever the block size.
+ * <p>Exchange path ({@link BlockCommand.Run}), one sub-step (PHYSICS.md §2, "Actors"): every block
+ * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}) and
+ * sends each partial to the blocks owning rows of the target tile; holding every partial for its
+ * rows, it totals them in tile order, adds drift and noise ({@link ExplicitPredictor}) and sends
+ * its predictions to every other block. Each block then does the O(N) implicit solve on all the
+ * predictions itself: the same numbers in the same order, so every block holds the same new
+ * positions, and a sub-step costs two message hops instead of a round trip through a solver.
+ * The first block reports each nominal step to the clock. Every number is computed as
+ * {@link GasStepper} computes it, so the trajectory is bit-identical whatever the block size.
  *
  * <p>Advance path ({@link BlockCommand.Advance}): the block runs the plain integrator over many
  * steps with no messages in between — a gas owned by one block, or independent CIR modes.
@@ -48,8 +52,8 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     static Behavior<BlockCommand> create(Setup setup) {
         int blocks = setup.layout().blocks();
         int tiles = CoulombTiles.tiles(setup.layout().n());
-        // Before the drift and the peers are known, at most a tick, an advance and one
-        // position message per peer can arrive; partials cannot (they need our positions).
+        // Before the drift and the peers are known, at most a run, an advance, and one batch of
+        // partials and one of predictions per peer can arrive (the next sub-step needs ours).
         int capacity = 16 + 2 * blocks + tiles * tiles;
         return Behaviors.withStash(capacity,
                 stash -> Behaviors.setup(context -> new EigenvalueBlock(context, stash, setup)));
@@ -72,12 +76,15 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private double[] far, mirror, z, dW, scratch;
     private double[][] increments = new double[0][];
     private PartialBatch[] outbox;
-    private long seq = -1;
-    private long step;
+    private NearestNeighbourImplicit implicit;
+    /** Messages of the next sub-step that came before this block finished the current one. */
+    private final List<BlockCommand> early = new ArrayList<>();
+    private long seq;
+    private long step, toStep;
     private int level, sub;
     private ActorRef<ClockCommand> clock;
-    private boolean ownPositions, computed;
-    private int positionsIn, partialsIn;
+    private boolean running, computed, predicted;
+    private int partialsIn, predictionsIn;
 
     @SuppressWarnings("unchecked")
     private EigenvalueBlock(ActorContext<BlockCommand> context, StashBuffer<BlockCommand> stash, Setup setup) {
@@ -120,6 +127,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         expectedPartials = (lastTile - firstTile + 1) * sums.tiles() - local;
         outbox = new PartialBatch[blocks];
         for (int b = 0; b < blocks; b++) if (b != index) outbox[b] = new PartialBatch();
+        implicit = new NearestNeighbourImplicit(n);
     }
 
     private boolean ready() {
@@ -155,63 +163,94 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     }
 
     private Behavior<BlockCommand> handle(BlockCommand message) {
-        if (message instanceof BlockCommand.Tick tick) onTick(tick);
-        else if (message instanceof BlockCommand.Positions positions) onPositions(positions);
-        else if (message instanceof BlockCommand.CoulombForce force) onCoulombForce(force);
+        if (message instanceof BlockCommand.Run run) onRun(run);
+        else if (message instanceof BlockCommand.CoulombForce force) onExchange(force.seq(), force);
+        else if (message instanceof BlockCommand.Predictions predictions) onExchange(predictions.seq(), predictions);
         else if (message instanceof BlockCommand.Advance advance) onAdvance(advance);
         return this;
     }
 
-    private void checkSeq(long messageSeq) {
-        if (seq < 0) seq = messageSeq;
-        else if (messageSeq != seq) {
+    private void onRun(BlockCommand.Run run) {
+        System.arraycopy(run.positions(), 0, x, 0, n);
+        clock = run.clock();
+        step = run.fromStep();
+        toStep = run.toStep();
+        running = true;
+        if (beginNominalStep()) progress();
+    }
+
+    /**
+     * A peer's partials or predictions. A peer can be one sub-step ahead (it needs this block's
+     * predictions of the current sub-step to get there, never two): those wait in {@link #early}.
+     */
+    private void onExchange(long messageSeq, BlockCommand message) {
+        if (messageSeq == seq + 1) {
+            early.add(message);
+            return;
+        }
+        if (messageSeq != seq) {
             throw new IllegalStateException("block " + index + " got sub-step " + messageSeq + " during sub-step " + seq);
         }
+        take(message);
+        progress();
     }
 
-    private void onTick(BlockCommand.Tick tick) {
-        checkSeq(tick.seq());
-        clock = tick.clock();
-        System.arraycopy(tick.positions(), 0, x, from, to - from);
-        // Peers wait for these positions: send them before drawing this block's noise.
-        BlockCommand.Positions mine = new BlockCommand.Positions(tick.seq(), index, tick.positions());
-        for (int b = 0; b < blocks; b++) {
-            if (b != index) peers[b].tell(mine);
-        }
-        if (tick.sub() == 0) {
-            int subs = 1 << tick.level();
-            if (increments.length != to - from || increments[0].length < subs) increments = new double[to - from][subs];
-            for (int i = from; i < to; i++) {
-                BrownianBridge.increments(setup.seed(), setup.member(), i, tick.step(), tick.level(), dt,
-                        increments[i - from]);
+    private void take(BlockCommand message) {
+        if (message instanceof BlockCommand.CoulombForce force) {
+            for (int k = 0; k < force.sourceTiles().length; k++) {
+                sums.accept(force.sourceTiles()[k], force.targetTiles()[k], force.coulomb()[k],
+                        force.mirror() == null ? null : force.mirror()[k]);
             }
+            partialsIn += force.sourceTiles().length;
+        } else if (message instanceof BlockCommand.Predictions p) {
+            System.arraycopy(p.z(), 0, z, setup.layout().from(p.block()), p.z().length);
+            predictionsIn++;
         }
-        step = tick.step();
-        level = tick.level();
-        sub = tick.sub();
-        ownPositions = true;
-        computeIfGathered();
     }
 
-    private void onPositions(BlockCommand.Positions positions) {
-        checkSeq(positions.seq());
-        System.arraycopy(positions.values(), 0, x, setup.layout().from(positions.block()), positions.values().length);
-        positionsIn++;
-        computeIfGathered();
-    }
-
-    private void onCoulombForce(BlockCommand.CoulombForce force) {
-        checkSeq(force.seq());
-        for (int k = 0; k < force.sourceTiles().length; k++) {
-            sums.accept(force.sourceTiles()[k], force.targetTiles()[k], force.coulomb()[k],
-                    force.mirror() == null ? null : force.mirror()[k]);
+    /** Does every part of the sub-step whose inputs are in; a loop, so a lone block never recurses. */
+    private void progress() {
+        while (running) {
+            if (!computed) {
+                computeAndShare();
+                if (!running) return;
+            }
+            if (!predicted) {
+                if (partialsIn < expectedPartials) return;
+                predict();
+            }
+            if (predictionsIn < blocks) return;
+            if (!solve()) return;
+            List<BlockCommand> next = List.copyOf(early);
+            early.clear();
+            for (BlockCommand message : next) take(message);
         }
-        partialsIn += force.sourceTiles().length;
-        predictIfComplete();
     }
 
-    private void computeIfGathered() {
-        if (!ownPositions || positionsIn < blocks - 1 || computed) return;
+    /** Level and noise of the nominal step that starts now; false when the run is over or diverged. */
+    private boolean beginNominalStep() {
+        if (step >= toStep) {
+            running = false;
+            return false;
+        }
+        level = setup.rule().level(gas, x, dt);
+        sub = 0;
+        int subs = 1 << level;
+        if (increments.length != to - from || increments[0].length < subs) increments = new double[to - from][subs];
+        for (int i = from; i < to; i++) {
+            BrownianBridge.increments(setup.seed(), setup.member(), i, step, level, dt, increments[i - from]);
+        }
+        return true;
+    }
+
+    private void computeAndShare() {
+        double minGap = Double.POSITIVE_INFINITY;
+        for (int i = from; i < Math.min(to, n - 1); i++) minGap = Math.min(minGap, x[i + 1] - x[i]);
+        if (Double.isNaN(x[from])) minGap = Double.NaN;
+        if (!(minGap > 0)) {
+            diverge(step, "eigenvalues of block " + index + " collided or are not finite (smallest gap " + minGap + ")");
+            return;
+        }
         for (int[] pair : pairs) sums.computePair(x, pair[0], pair[1], scratch);
         for (int[] pair : pairs) {
             share(pair[1], pair[0]);
@@ -219,7 +258,6 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         }
         sendShared();
         computed = true;
-        predictIfComplete();
     }
 
     /** Queues the partial of tile {@code source} on tile {@code target} for the other blocks owning rows of it. */
@@ -244,21 +282,47 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         }
     }
 
-    private void predictIfComplete() {
-        if (!computed || partialsIn < expectedPartials) return;
+    private void predict() {
         sums.total(from, to, far, mirror);
         for (int i = from; i < to; i++) dW[i] = increments[i - from][sub];
         double h = dt / (1 << level);
         ExplicitPredictor.predict(gas, x, far, mirror, dW, h, from, to, z);
-        double minGap = Double.POSITIVE_INFINITY;
-        for (int i = from; i < Math.min(to, n - 1); i++) minGap = Math.min(minGap, x[i + 1] - x[i]);
-        if (Double.isNaN(x[from])) minGap = Double.NaN;
-        clock.tell(new ClockCommand.Predicted(seq, index, Arrays.copyOfRange(z, from, to), minGap));
-        ownPositions = false;
-        computed = false;
-        positionsIn = 0;
-        partialsIn = 0;
+        BlockCommand.Predictions mine = new BlockCommand.Predictions(seq, index, Arrays.copyOfRange(z, from, to));
+        for (int b = 0; b < blocks; b++) {
+            if (b != index) peers[b].tell(mine);
+        }
+        predicted = true;
+        predictionsIn++;
+    }
+
+    /** The implicit solve on all predictions; false when the run is over or diverged. */
+    private boolean solve() {
+        try {
+            implicit.solve(gas, z, dt / (1 << level), x);
+        } catch (NonFiniteStateException e) {
+            diverge(step, e.getMessage());
+            return false;
+        }
         seq++;
+        computed = false;
+        predicted = false;
+        partialsIn = 0;
+        predictionsIn = 0;
+        if (++sub < (1 << level)) return true;
+        step++;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(x[i])) {
+                diverge(step - 1, "eigenvalue " + i + " became " + x[i]);
+                return false;
+            }
+        }
+        if (index == 0) clock.tell(new ClockCommand.Stepped(step, x.clone()));
+        return beginNominalStep();
+    }
+
+    private void diverge(long atStep, String reason) {
+        running = false;
+        clock.tell(new ClockCommand.BlockDiverged(index, atStep, reason));
     }
 
     private void onAdvance(BlockCommand.Advance advance) {

@@ -16,10 +16,10 @@ import org.dysonsim.physics.gas.StepSizeRule;
  * @param singleBlockFastPath a gas owned by one block advances with the plain stepper, no per-step messages
  * @param codeVersion         written into every RunStarted event
  */
-record EngineSettings(int maxRestarts, Duration askTimeout, Duration stallTimeout, int membersInFlight,
+public record EngineSettings(int maxRestarts, Duration askTimeout, Duration stallTimeout, int membersInFlight,
                       int advanceChunk, double advancePairBudget, boolean singleBlockFastPath, String codeVersion) {
 
-    static EngineSettings from(Config config) {
+    public static EngineSettings from(Config config) {
         Config c = config.getConfig("dysonsim.engine");
         return new EngineSettings(c.getInt("max-restarts"), c.getDuration("ask-timeout"),
                 c.getDuration("stall-timeout"), c.getInt("members-in-flight"), c.getInt("advance-chunk"),

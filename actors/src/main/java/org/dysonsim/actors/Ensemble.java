@@ -95,7 +95,7 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
         getContext().unwatch(supervisor);
         getContext().stop(supervisor);
         finished.put(message.member(), new MemberTrajectory(message.member(), message.steps(), message.times(),
-                message.values()));
+                message.values(), message.gradients()));
         if (message.failure() != null) return complete(message.failure());
         if (next < spec.members()) launch(next++);
         return finished.size() == spec.members() ? complete(null) : this;

@@ -19,6 +19,7 @@ final class InMemoryJournal implements RecorderFactory {
     static final class Entry {
         private TrajectoryEvent.RunStarted started;
         private final List<TrajectoryEvent.SnapshotRecorded> snapshots = new ArrayList<>();
+        private final List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
         private RecorderCommand.Status status = RecorderCommand.Status.NEW;
         private String failure;
 
@@ -31,6 +32,10 @@ final class InMemoryJournal implements RecorderFactory {
         synchronized void record(TrajectoryEvent.SnapshotRecorded event) {
             snapshots.add(event);
             if (status != RecorderCommand.Status.COMPLETED) status = RecorderCommand.Status.RUNNING;
+        }
+
+        synchronized void recordGradient(TrajectoryEvent.GradientRecorded event) {
+            gradients.add(event);
         }
 
         synchronized void complete() {
@@ -50,6 +55,10 @@ final class InMemoryJournal implements RecorderFactory {
 
         synchronized List<TrajectoryEvent.SnapshotRecorded> snapshots() {
             return List.copyOf(snapshots);
+        }
+
+        synchronized List<TrajectoryEvent.GradientRecorded> gradients() {
+            return List.copyOf(gradients);
         }
     }
 

@@ -13,17 +13,19 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.gas.NonFiniteStateException;
 import org.dysonsim.protocol.BlockCommand;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
+import org.dysonsim.protocol.MatrixLossCommand;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
 
 /**
  * The run supervisor of one ensemble member. It spawns the member's recorder, clock, blocks and
- * loss actor; sends every snapshot to the recorder without waiting for the acknowledgement
+ * loss actor (for a matrix-level member: loss and weight-matrix actors); sends every snapshot to the recorder without waiting for the acknowledgement
  * (recording overlaps simulation) and reports completion only when all are acknowledged;
  * restarts the simulating actors from the last snapshot when one of them fails, at most
  * {@code maxRestarts} times; and stops the member with a one-line diagnostic on a non-finite
@@ -68,6 +70,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     private final List<Long> steps = new ArrayList<>();
     private final List<Double> times = new ArrayList<>();
     private final List<double[]> values = new ArrayList<>();
+    private final List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
     private final ActorRef<RecorderCommand.Ack> acks;
     private final ActorRef<RecorderCommand.RecorderState> states;
     /** Commands sent to the recorder and not yet acknowledged; the recorder acknowledges in order. */
@@ -130,6 +133,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     /** From the initial spectrum; {@code announce}: write RunStarted first. */
     private Behavior<MemberCommand> beginFresh(boolean announce) {
         phase = Phase.RUNNING;
+        if (spec.model() instanceof MatrixModel) return beginMatrix(announce);
         double[] start;
         try {
             start = spec.initialPositions(member);
@@ -148,6 +152,16 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         lastValues = start;
         if (spec.steps() == 0) record(0, 0.0, start);
         return continueFrom(0, start);
+    }
+
+    /** W₀ and the spectrum of step 0 come from the weight-matrix actor. */
+    private Behavior<MemberCommand> beginMatrix(boolean announce) {
+        if (announce) {
+            TrajectoryEvent.RunStarted started = new TrajectoryEvent.RunStarted(spec.runId(), member,
+                    spec.scenarioText(), spec.seed(), settings.codeVersion(), spec.n());
+            sendToRecorder(new RecorderCommand.Begin(started, acks), "the start");
+        }
+        return continueFrom(0, null);
     }
 
     private Behavior<MemberCommand> onStateLoaded(MemberCommand.StateLoaded message) {
@@ -185,6 +199,10 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             failAt = faultStep;
         }
         ActorContext<MemberCommand> context = getContext();
+        if (spec.model() instanceof MatrixModel matrix) {
+            spawnMatrix(matrix, failAt);
+            return;
+        }
         ActorRef<LossCommand> loss = null;
         if (spec.model() instanceof GasModel gas) {
             loss = context.spawn(Loss.create(gas.drift()), "loss-" + generation);
@@ -214,6 +232,20 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         armStallTimer();
     }
 
+    /**
+     * A matrix-level generation: loss and weight-matrix actors, always from step 0 (re-simulating
+     * deterministically is the checkpoint; snapshots up to the last recorded step are dropped).
+     */
+    private void spawnMatrix(MatrixModel matrix, long failAt) {
+        ActorContext<MemberCommand> context = getContext();
+        ActorRef<MatrixLossCommand> loss = context.spawn(MatrixLoss.create(matrix, spec.seed(), member), "loss-" + generation);
+        watchChild(loss);
+        WeightMatrix.Setup setup = new WeightMatrix.Setup(matrix, spec.seed(), member, spec.steps(), spec.recordEvery(),
+                loss, context.getSelf(), generation, failAt);
+        watchChild(context.spawn(WeightMatrix.create(setup), "weights-" + generation));
+        armStallTimer();
+    }
+
     private void watchChild(ActorRef<?> child) {
         getContext().watch(child);
         children.add(child);
@@ -233,16 +265,24 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     }
 
     private Behavior<MemberCommand> onSnapshot(MemberCommand.Snapshot message) {
-        if (phase == Phase.RUNNING && message.step() > lastStep) record(message.step(), message.t(), message.values());
+        if (phase == Phase.RUNNING && message.step() > lastStep) {
+            record(message.step(), message.t(), message.values(), message.gradient());
+        }
         return this;
     }
 
     private void record(long step, double t, double[] positions) {
+        record(step, t, positions, null);
+    }
+
+    /** {@code gradient}: the gradient record of a matrix-level run, written with the snapshot; else null. */
+    private void record(long step, double t, double[] positions, TrajectoryEvent.GradientRecorded gradient) {
         lastStep = step;
         lastValues = positions;
         keep(step, t, positions);
+        if (gradient != null) gradients.add(gradient);
         TrajectoryEvent.SnapshotRecorded snapshot = new TrajectoryEvent.SnapshotRecorded(step, t, positions);
-        sendToRecorder(new RecorderCommand.Record(snapshot, acks), "the snapshot of step " + step);
+        sendToRecorder(new RecorderCommand.Record(snapshot, gradient, acks), "the snapshot of step " + step);
     }
 
     private void keep(long step, double t, double[] positions) {
@@ -367,7 +407,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             timeArray[k] = times.get(k);
         }
         parent.tell(new EnsembleCommand.MemberFinished(member, stepArray, timeArray, values.toArray(new double[0][]),
-                restarts, failure));
+                gradients, restarts, failure));
         return this;
     }
 

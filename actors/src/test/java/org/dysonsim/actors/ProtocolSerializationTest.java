@@ -27,6 +27,12 @@ import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.MatrixLossCommand;
+import org.dysonsim.protocol.WeightMatrixCommand;
+import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.physics.sgd.LossSpec;
+import org.dysonsim.physics.sgd.SgdSettings;
+import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,24 +53,26 @@ class ProtocolSerializationTest {
     private List<Object> samples() {
         ActorRef<BlockCommand> block = testKit.<BlockCommand>createTestProbe().getRef();
         ActorRef<ClockCommand> clock = testKit.<ClockCommand>createTestProbe().getRef();
+        ActorRef<MatrixLossCommand.Gradient> weights = testKit.<MatrixLossCommand.Gradient>createTestProbe().getRef();
         double[] a = {1.5, -2.25, Double.MIN_VALUE};
         GasModel gas = new GasModel(a, a, new double[] {0, 0, 0}, new Drift.Harmonic(a, a), Wall.barrier(0, 2.5),
                 Wall.reflect(9));
         List<Object> samples = new ArrayList<>(List.of(
                 new BlockCommand.UseDrift(new Drift.RbmSmooth(a)),
                 new BlockCommand.Peer(3, block),
-                new BlockCommand.Tick(7, 2, 3, 5, a, clock),
-                new BlockCommand.Positions(7, 1, a),
+                new BlockCommand.Run(2, 40, a, clock),
+                new BlockCommand.Predictions(7, 1, a),
                 new BlockCommand.CoulombForce(7, new int[] {0, 1}, new int[] {1, 1}, new double[][] {a, a}, null),
                 new BlockCommand.CoulombForce(7, new int[] {2}, new int[] {0}, new double[][] {a}, new double[][] {a}),
                 new BlockCommand.Advance(10, 20, a, clock),
-                new ClockCommand.Predicted(7, 1, a, 0.125),
+                new ClockCommand.Stepped(20, a),
                 new ClockCommand.Advanced(1, 20, a),
                 new ClockCommand.BlockDiverged(1, 12, "eigenvalue 3 became NaN"),
                 new LossCommand.Subscribe(block),
                 new MemberCommand.Start(),
                 new MemberCommand.InjectFault(15, 2),
                 new MemberCommand.Snapshot(2, 30, 0.3, a),
+                new MemberCommand.Snapshot(2, 30, 0.3, a, new TrajectoryEvent.GradientRecorded(30, 0.3, 1.25, a, a, a, 0.5)),
                 new MemberCommand.Progress(2, 31),
                 new MemberCommand.Finished(2, 40),
                 new MemberCommand.Diverged(2, "non-finite"),
@@ -74,6 +82,8 @@ class ProtocolSerializationTest {
                 new MemberCommand.Stalled(2),
                 new EnsembleCommand.MemberProgress(4, 100),
                 new EnsembleCommand.MemberFinished(4, new long[] {0, 10}, new double[] {0, 0.1}, new double[][] {a, a}, 1, null),
+                new EnsembleCommand.MemberFinished(4, new long[] {0}, new double[] {0}, new double[][] {a},
+                        List.of(new TrajectoryEvent.GradientRecorded(0, 0, 1.25, a, a, a, Double.NaN)), 0, null),
                 gas,
                 new Drift.Zero(),
                 new Drift.Harmonic(a, a),
@@ -85,7 +95,35 @@ class ProtocolSerializationTest {
                 new InitialSpectrum.Explicit(a),
                 new InitialSpectrum.MarchenkoPastur(20, 10, 1.0),
                 new InitialSpectrum.DegeneratePairs(a, 0.01),
-                StepSizeRule.adaptive(0.01, 6)));
+                StepSizeRule.adaptive(0.01, 6),
+                new MatrixLossCommand.ComputeGradient(3, 2, 1, new double[] {1, 2}, new MatrixLossCommand.Directions(
+                        new double[] {2.2}, new double[] {0.4, 0.9}, new double[] {1}), weights),
+                new MatrixLossCommand.ComputeGradient(4, 2, 1, new double[] {1, 2}, null, weights),
+                new MatrixLossCommand.Directions(new double[] {2.2}, new double[] {0.4, 0.9}, new double[] {1}),
+                new MatrixLossCommand.Gradient(4, a, 0.5, a, a, 0.25),
+                new WeightMatrixCommand.GradientArrived(new MatrixLossCommand.Gradient(4, a, 0.5, null, null, Double.NaN)),
+                new MatrixModel(6, 3, new LossSpec.RbmPcd(1, 7, 1, 1), new SgdSettings(0.01, 8, 0.5), 100, 0.1, 2),
+                new LossSpec.RbmPcd(1, 7, 1, 2),
+                new LossSpec.TeacherStudent(1, 0.1, 0.01),
+                new LossSpec.ZeroGradient(2.0),
+                new SgdSettings(0.01, 8, 0.0)));
+        RunSpec spec = new RunSpec("run-1", "test", "name = test", gas, new InitialSpectrum.Explicit(a),
+                StepSizeRule.adaptive(0.01, 6), 0.01, 100, 10, 7L, 3, 2, RunSpec.Coordinates.SINGULAR_VALUES);
+        ActorRef<org.dysonsim.actors.cluster.StudyCommand> study =
+                testKit.<org.dysonsim.actors.cluster.StudyCommand>createTestProbe().getRef();
+        ActorRef<org.dysonsim.actors.cluster.MemberEntityCommand> entity =
+                testKit.<org.dysonsim.actors.cluster.MemberEntityCommand>createTestProbe().getRef();
+        samples.addAll(List.of(
+                spec,
+                RunSpec.Coordinates.EIGENVALUES,
+                new org.dysonsim.actors.cluster.MemberEntityCommand.Run(spec, 2, 1, study),
+                new org.dysonsim.actors.cluster.MemberEntityCommand.Release(),
+                new org.dysonsim.actors.cluster.StudyCommand.MemberRunning(2, 1, entity),
+                new org.dysonsim.actors.cluster.StudyCommand.MemberProgress(2, 50),
+                new org.dysonsim.actors.cluster.StudyCommand.MemberSnapshots(2, 1, new long[] {0, 10},
+                        new double[] {0, 0.1}, new double[][] {a, a},
+                        List.of(new TrajectoryEvent.GradientRecorded(10, 0.1, 1.25, a, a, a, 0.5))),
+                new org.dysonsim.actors.cluster.StudyCommand.MemberDone(2, 1, 2, 0, "member 2: diverged")));
         return samples;
     }
 
@@ -117,6 +155,12 @@ class ProtocolSerializationTest {
             Object[] y = (Object[]) b;
             if (x.length != y.length) return false;
             for (int k = 0; k < x.length; k++) if (!deepEquals(x[k], y[k])) return false;
+            return true;
+        }
+        if (a instanceof List<?> x) {
+            List<?> y = (List<?>) b;
+            if (x.size() != y.size()) return false;
+            for (int k = 0; k < x.size(); k++) if (!deepEquals(x.get(k), y.get(k))) return false;
             return true;
         }
         if (a.getClass().isArray()) return java.util.Objects.deepEquals(a, b);

@@ -6,6 +6,8 @@ import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +34,17 @@ public final class Journal {
      * @throws JournalException if the database cannot be opened or the tables cannot be created
      */
     public static void ensureSchema(ActorSystem<?> system) {
-        checkConnection(system.settings().config());
+        Config config = system.settings().config();
+        checkConnection(config);
+        if (isPostgres(config)) {
+            try (Connection db = connect(config)) {
+                PostgresSchema.create(db);
+            } catch (SQLException e) {
+                throw new JournalException("cannot create the journal tables at " + urlOf(config) + ": "
+                        + firstLine(String.valueOf(e.getMessage())), e);
+            }
+            return;
+        }
         try {
             SchemaUtils.createIfNotExists(system).toCompletableFuture().get(SCHEMA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -51,14 +63,40 @@ public final class Journal {
      * @throws JournalException describing what is wrong
      */
     public static void checkConnection(Config config) {
-        String url = urlOf(config);
-        String db = "pekko-persistence-jdbc.shared-databases.dyson.db";
-        try (Connection ignored = DriverManager.getConnection(url, config.getString(db + ".user"),
-                config.getString(db + ".password"))) {
+        try (Connection ignored = connect(config)) {
             // opened: the database is readable
         } catch (SQLException e) {
-            throw new JournalException(describe(url, e), e);
+            throw new JournalException(describe(urlOf(config), e), e);
         }
+    }
+
+    /**
+     * Whether the journal's event table exists (in the connection's current schema). Reading a
+     * PostgreSQL database that no run has written to yet finds none.
+     *
+     * @throws JournalException if the database cannot be asked
+     */
+    static boolean hasTables(Config config) {
+        String table = config.getString("jdbc-journal.tables.event_journal.tableName");
+        try (Connection db = connect(config);
+             PreparedStatement query = db.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            query.setString(1, table);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new JournalException(describe(urlOf(config), e), e);
+        }
+    }
+
+    /** A plain JDBC connection with the journal's URL, user and password (close it). */
+    static Connection connect(Config config) throws SQLException {
+        String db = "pekko-persistence-jdbc.shared-databases.dyson.db";
+        return DriverManager.getConnection(urlOf(config), config.getString(db + ".user"), config.getString(db + ".password"));
+    }
+
+    static boolean isPostgres(Config config) {
+        return urlOf(config).startsWith("jdbc:postgresql:");
     }
 
     static String urlOf(Config config) {

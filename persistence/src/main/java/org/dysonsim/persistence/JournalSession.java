@@ -42,6 +42,9 @@ public final class JournalSession implements AutoCloseable {
             return new JournalSession(dir, null); // nothing recorded yet
         }
         Journal.checkConnection(config);
+        if (!JournalConfig.isEmbedded(config) && !Journal.hasTables(config)) {
+            return new JournalSession(dir, null); // a shared database nothing was recorded in yet
+        }
         return new JournalSession(dir, ActorSystem.create(Behaviors.empty(), "dyson-read", config));
     }
 

@@ -92,8 +92,7 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
         List<Runnable> replies = new ArrayList<>(batch.commands().size() + 1);
         RecorderState current = state;
         for (RecorderCommand command : batch.commands()) {
-            TrajectoryEvent event = eventOf(current, command);
-            if (event != null) {
+            for (TrajectoryEvent event : eventsOf(current, command)) {
                 events.add(event);
                 current = apply(current, event);
             }
@@ -108,7 +107,20 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
         return Effect().persist(events).thenRun(ignored -> answerAll.run());
     }
 
-    /** The event a command adds to the journal, or null if it would repeat what is recorded. */
+    /**
+     * The events a command adds to the journal: none if they would repeat what is recorded; a
+     * snapshot with its gradient record (matrix-level runs) gives both, in that order.
+     */
+    static List<TrajectoryEvent> eventsOf(RecorderState state, RecorderCommand command) {
+        TrajectoryEvent event = eventOf(state, command);
+        if (event == null) return List.of();
+        if (command instanceof RecorderCommand.Record record && record.gradient() != null) {
+            return List.of(event, record.gradient());
+        }
+        return List.of(event);
+    }
+
+    /** The main event a command adds to the journal, or null if it would repeat what is recorded. */
     static TrajectoryEvent eventOf(RecorderState state, RecorderCommand command) {
         boolean ended = state.status() == Status.COMPLETED || state.status() == Status.FAILED;
         if (command instanceof RecorderCommand.Begin begin) {
@@ -151,6 +163,9 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
         }
         if (event instanceof TrajectoryEvent.SnapshotRecorded snapshot) {
             return new RecorderState(state.started(), snapshot, state.status(), state.failure());
+        }
+        if (event instanceof TrajectoryEvent.GradientRecorded) {
+            return state; // the resume point is the snapshot beside it
         }
         if (event instanceof TrajectoryEvent.RunCompleted) {
             return new RecorderState(state.started(), state.last(), Status.COMPLETED, null);

@@ -8,7 +8,6 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.dysonsim.protocol.TrajectoryEvent;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,7 +67,7 @@ public final class RunCatalog {
         }
         RunStatus status = anyFailed ? RunStatus.FAILED
                 : allCompleted ? RunStatus.COMPLETED
-                : RunLock.isHeld(dir, runId) ? RunStatus.RUNNING
+                : RunLock.isHeld(dir, runId, system.settings().config()) ? RunStatus.RUNNING
                 : RunStatus.INTERRUPTED;
         return new RunSummary(runId, scenario, status, members.size(), stepsDone, bytes);
     }
@@ -108,10 +107,7 @@ public final class RunCatalog {
     }
 
     private Connection connect() throws SQLException {
-        Config config = system.settings().config();
-        String db = "pekko-persistence-jdbc.shared-databases.dyson.db";
-        return DriverManager.getConnection(config.getString(db + ".url"), config.getString(db + ".user"),
-                config.getString(db + ".password"));
+        return Journal.connect(system.settings().config());
     }
 
     private long payloadBytes(Connection db, String persistenceId) throws SQLException {

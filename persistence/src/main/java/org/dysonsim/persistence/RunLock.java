@@ -1,5 +1,7 @@
 package org.dysonsim.persistence;
 
+import com.typesafe.config.Config;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,22 +11,93 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /**
  * The mark of a live process recording a run: an OS file lock on {@code <data-dir>/<run-id>/run.lock},
- * which the OS releases when the process dies however it dies (SIGKILL included). A run that is
- * neither completed nor failed and whose lock nobody holds was interrupted.
+ * which the OS releases when the process dies however it dies (SIGKILL included). On a shared
+ * PostgreSQL journal, where the run may be recorded from another machine, also a session-level
+ * advisory lock keyed by the run id, held on a connection of its own: the server releases it when
+ * that connection ends, which a dead process's does. A run that is neither completed nor failed
+ * and whose lock nobody holds was interrupted.
  */
 public final class RunLock implements AutoCloseable {
 
     static final String FILE = "run.lock";
+    private static final String KEY = "hashtextextended('dysonsim run|' || ?, 0)";
 
     private final FileChannel channel;
     private final FileLock lock;
+    private final Connection database;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private RunLock(FileChannel channel, FileLock lock, Connection database) {
         this.channel = channel;
         this.lock = lock;
+        this.database = database;
+    }
+
+    /**
+     * Takes the run's lock for this process: the file lock and, if {@code journal} (a configuration
+     * resolved by {@link JournalConfig}) is a PostgreSQL journal, the journal's advisory lock.
+     *
+     * @throws JournalException if another live process (or this one) holds it
+     */
+    public static RunLock acquire(DataDirectory dir, String runId, Config journal) {
+        RunLock local = acquire(dir, runId);
+        if (JournalConfig.isEmbedded(journal)) {
+            return local;
+        }
+        Connection db = null;
+        try {
+            db = Journal.connect(journal);
+            if (!tryAdvisoryLock(db, runId)) {
+                throw new JournalException("run " + runId + " is being recorded by another process on the journal "
+                        + Journal.urlOf(journal) + "; wait for it or stop it first");
+            }
+            return new RunLock(local.channel, local.lock, db);
+        } catch (SQLException e) {
+            throw new JournalException("cannot lock run " + runId + " in the journal " + Journal.urlOf(journal)
+                    + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(db);
+            local.close();
+            throw e;
+        }
+    }
+
+    /** Whether a live process holds the run's lock, here or (on PostgreSQL) anywhere; changes nothing. */
+    public static boolean isHeld(DataDirectory dir, String runId, Config journal) {
+        if (isHeld(dir, runId)) {
+            return true;
+        }
+        if (JournalConfig.isEmbedded(journal)) {
+            return false;
+        }
+        try (Connection db = Journal.connect(journal)) {
+            if (!tryAdvisoryLock(db, runId)) {
+                return true;
+            }
+            try (PreparedStatement unlock = db.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
+                unlock.setString(1, runId);
+                unlock.execute();
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new JournalException("cannot read the lock of run " + runId + " in the journal "
+                    + Journal.urlOf(journal) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean tryAdvisoryLock(Connection db, String runId) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement("SELECT pg_try_advisory_lock(" + KEY + ")")) {
+            statement.setString(1, runId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 
     /**
@@ -48,7 +121,7 @@ public final class RunLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new RunLock(channel, lock);
+            return new RunLock(channel, lock, null);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new JournalException("cannot lock run " + runId + " (" + file + "): " + e.getMessage(), e);
@@ -75,6 +148,7 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
+        closeQuietly(database); // ending the session releases its advisory lock
         try {
             lock.release();
         } catch (IOException e) {
@@ -95,6 +169,16 @@ public final class RunLock implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocate(32);
         channel.read(buffer, 0);
         return new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
+    }
+
+    private static void closeQuietly(Connection db) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                // the server ends the session, and its lock, on its own
+            }
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

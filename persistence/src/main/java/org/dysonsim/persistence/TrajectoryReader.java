@@ -116,6 +116,19 @@ public final class TrajectoryReader {
         return all.runWith(StreamConverters.asJavaStream(), system);
     }
 
+    /**
+     * The gradient records of one member of a matrix-level run, in step order (empty for a
+     * particle-level run). Each belongs to the snapshot of the same step; see
+     * {@link TrajectoryEvent.GradientRecorded} for what its fields mean.
+     */
+    public List<TrajectoryEvent.GradientRecorded> gradients(String runId, int member) {
+        try (Stream<TrajectoryEvent> events = events(runId, member)) {
+            return events.filter(TrajectoryEvent.GradientRecorded.class::isInstance)
+                    .map(TrajectoryEvent.GradientRecorded.class::cast)
+                    .toList();
+        }
+    }
+
     /** Streams carry no nulls: an id of another kind becomes no element. */
     private static List<RunIds.Member> parsed(RunIds.Member member) {
         return member == null ? List.of() : List.of(member);
@@ -140,7 +153,9 @@ public final class TrajectoryReader {
             if (cause instanceof JournalException journalException) {
                 throw journalException;
             }
-            throw new JournalException("cannot read the journal: " + cause.getMessage(), cause);
+            String message = String.valueOf(cause.getMessage());
+            int newline = message.indexOf('\n');
+            throw new JournalException("cannot read the journal: " + (newline < 0 ? message : message.substring(0, newline)), cause);
         } catch (TimeoutException e) {
             throw new JournalException("the journal did not answer within " + QUERY_TIMEOUT_SECONDS + " s", e);
         }

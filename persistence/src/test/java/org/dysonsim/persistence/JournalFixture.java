@@ -10,7 +10,10 @@ import org.dysonsim.protocol.TrajectoryEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** An actor test kit whose journal is a real H2 file in a temporary data directory. */
+/**
+ * An actor test kit whose journal is a real H2 file in a temporary data directory, or the
+ * database that {@code journal} selects (e.g. {@link PostgresJournal#overrides()}).
+ */
 final class JournalFixture implements AutoCloseable {
 
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
@@ -24,10 +27,14 @@ final class JournalFixture implements AutoCloseable {
     }
 
     static JournalFixture open(Path root, String overrides) {
+        return open(root, ConfigFactory.empty(), overrides, "journal");
+    }
+
+    static JournalFixture open(Path root, Config journal, String overrides, String systemName) {
         DataDirectory dir = DataDirectory.createOrOpen(root);
-        Config config = JournalConfig.forWriting(dir, ConfigFactory.parseString(overrides)
+        Config config = JournalConfig.forWriting(dir, journal.withFallback(ConfigFactory.parseString(overrides))
                 .withFallback(ActorTestKit.applicationTestConfig()));
-        ActorTestKit testKit = ActorTestKit.create("journal", config);
+        ActorTestKit testKit = ActorTestKit.create(systemName, config);
         Journal.ensureSchema(testKit.system());
         return new JournalFixture(dir, testKit);
     }

@@ -147,6 +147,45 @@ class TrajectoryRecorderTest {
         }
     }
 
+    @Test
+    void gradientRecordsAreWrittenBesideTheirSnapshotsOnceAndReadBackInStepOrder() {
+        TestProbe<Ack> acks = journal.testKit.createTestProbe();
+        var recorder = journal.testKit.spawn(TrajectoryRecorder.create("matrix", 0));
+        recorder.tell(new RecorderCommand.Begin(started("matrix", 0, N), acks.ref()));
+        for (long step = 0; step <= 40; step += 10) {
+            recorder.tell(new RecorderCommand.Record(snapshot(0, step, N), gradient(step), acks.ref()));
+        }
+        acks.receiveSeveralMessages(6, WRITE_TIMEOUT);
+        journal.testKit.stop(recorder);
+
+        // Resumed from step 20 (matrix runs re-simulate up to their last snapshot): nothing repeats.
+        var resumed = journal.testKit.spawn(TrajectoryRecorder.create("matrix", 0));
+        assertEquals(40, stateOf(resumed).last().step(), "the resume point is the snapshot, not its gradient record");
+        for (long step = 20; step <= 60; step += 10) {
+            resumed.tell(new RecorderCommand.Record(snapshot(0, step, N), gradient(step), acks.ref()));
+        }
+        acks.receiveSeveralMessages(5, WRITE_TIMEOUT);
+        journal.testKit.stop(resumed);
+
+        List<TrajectoryEvent.GradientRecorded> gradients = reader.gradients("matrix", 0);
+        assertEquals(List.of(0L, 10L, 20L, 30L, 40L, 50L, 60L),
+                gradients.stream().map(TrajectoryEvent.GradientRecorded::step).toList());
+        assertArrayEquals(gradient(30).projections(), gradients.get(3).projections());
+        try (Stream<TrajectoryEvent> events = reader.events("matrix", 0)) {
+            List<TrajectoryEvent> all = events.toList();
+            for (int k = 1; k < all.size(); k += 2) {
+                var snapshot = (TrajectoryEvent.SnapshotRecorded) all.get(k);
+                var gradient = (TrajectoryEvent.GradientRecorded) all.get(k + 1);
+                assertEquals(snapshot.step(), gradient.step(), "each gradient record follows its snapshot");
+            }
+        }
+    }
+
+    private static TrajectoryEvent.GradientRecorded gradient(long step) {
+        return new TrajectoryEvent.GradientRecorded(step, step * 0.01, 1.0 / (1 + step),
+                new double[] {3.0 + step, 2.0}, new double[] {-0.1 * step, 0.2}, new double[] {0.5, 0.25}, 0.75);
+    }
+
     private RecorderState stateOf(ActorRef<RecorderCommand> recorder) {
         TestProbe<RecorderState> probe = journal.testKit.createTestProbe();
         recorder.tell(new RecorderCommand.GetState(probe.ref()));

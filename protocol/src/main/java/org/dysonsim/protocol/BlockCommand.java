@@ -9,7 +9,7 @@ import org.dysonsim.physics.gas.Drift;
  * of them); it lets a block check that the exchange never mixes two sub-steps.
  */
 public sealed interface BlockCommand extends Wire
-        permits BlockCommand.UseDrift, BlockCommand.Peer, BlockCommand.Tick, BlockCommand.Positions,
+        permits BlockCommand.UseDrift, BlockCommand.Peer, BlockCommand.Run, BlockCommand.Predictions,
                 BlockCommand.CoulombForce, BlockCommand.Advance {
 
     /** The drift to evaluate locally, published by the loss actor (the authority for it). */
@@ -19,14 +19,17 @@ public sealed interface BlockCommand extends Wire
     record Peer(int index, ActorRef<BlockCommand> ref) implements BlockCommand {}
 
     /**
-     * Start sub-step {@code sub} of the {@code 2^level} sub-steps of nominal step {@code step}
-     * from {@code positions}, the block's own range.
+     * Simulate nominal steps {@code [fromStep, toStep)} with the Coulomb exchange, starting from
+     * {@code positions} (all eigenvalues of the member). The blocks then step on their own,
+     * exchanging partial far fields and predictions, and report each nominal step to {@code clock}.
      */
-    record Tick(long seq, long step, int level, int sub, double[] positions, ActorRef<ClockCommand> clock)
-            implements BlockCommand {}
+    record Run(long fromStep, long toStep, double[] positions, ActorRef<ClockCommand> clock) implements BlockCommand {}
 
-    /** The Coulomb exchange: block {@code block}'s positions at the start of sub-step {@code seq}. */
-    record Positions(long seq, int block, double[] values) implements BlockCommand {}
+    /**
+     * Block {@code block}'s explicit predictions {@code z} for its own range in sub-step
+     * {@code seq}: every block gathers all of them and does the implicit solve itself.
+     */
+    record Predictions(long seq, int block, double[] z) implements BlockCommand {}
 
     /**
      * Partial far fields for the receiving block, batched: entry {@code k} is the contribution of

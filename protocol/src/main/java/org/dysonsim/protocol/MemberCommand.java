@@ -18,8 +18,17 @@ public sealed interface MemberCommand extends Wire
      */
     record InjectFault(long atStep, int times) implements MemberCommand {}
 
-    /** The positions after nominal step {@code step}, to be recorded. */
-    record Snapshot(int generation, long step, double t, double[] values) implements MemberCommand {}
+    /**
+     * The positions after nominal step {@code step}, to be recorded; a matrix-level run adds the
+     * gradient record of the same step (null for particle runs).
+     */
+    record Snapshot(int generation, long step, double t, double[] values, TrajectoryEvent.GradientRecorded gradient)
+            implements MemberCommand {
+        /** A particle-level snapshot: no gradient record. */
+        public Snapshot(int generation, long step, double t, double[] values) {
+            this(generation, step, t, values, null);
+        }
+    }
 
     /** Nominal step {@code step} is done. */
     record Progress(int generation, long step) implements MemberCommand {}

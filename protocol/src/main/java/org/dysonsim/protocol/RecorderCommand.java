@@ -13,7 +13,16 @@ public sealed interface RecorderCommand extends Wire
 
     record Begin(TrajectoryEvent.RunStarted started, ActorRef<Ack> replyTo) implements RecorderCommand {}
 
-    record Record(TrajectoryEvent.SnapshotRecorded snapshot, ActorRef<Ack> replyTo) implements RecorderCommand {}
+    /**
+     * A snapshot, and for a matrix-level run the gradient record of the same step (null otherwise):
+     * the two are written together or not at all, so a resumed run never repeats or loses one.
+     */
+    record Record(TrajectoryEvent.SnapshotRecorded snapshot, TrajectoryEvent.GradientRecorded gradient,
+                  ActorRef<Ack> replyTo) implements RecorderCommand {
+        public Record(TrajectoryEvent.SnapshotRecorded snapshot, ActorRef<Ack> replyTo) {
+            this(snapshot, null, replyTo);
+        }
+    }
 
     record Complete(TrajectoryEvent.RunCompleted completed, ActorRef<Ack> replyTo) implements RecorderCommand {}
 

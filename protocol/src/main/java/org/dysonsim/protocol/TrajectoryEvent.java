@@ -3,7 +3,7 @@ package org.dysonsim.protocol;
 /** The events of one ensemble member's journal (persistence id {@code run|<run-id>|<member>}). */
 public sealed interface TrajectoryEvent extends Wire
         permits TrajectoryEvent.RunStarted, TrajectoryEvent.SnapshotRecorded, TrajectoryEvent.RunCompleted,
-                TrajectoryEvent.RunFailed {
+                TrajectoryEvent.RunFailed, TrajectoryEvent.GradientRecorded {
 
     /**
      * @param scenario    the resolved scenario (HOCON text), enough to reproduce the run
@@ -14,6 +14,34 @@ public sealed interface TrajectoryEvent extends Wire
 
     /** Positions of every eigenvalue (in the simulated coordinates) after nominal step {@code step}. */
     record SnapshotRecorded(long step, double t, double[] values) implements TrajectoryEvent {}
+
+    /**
+     * What a matrix-level run ({@code model = matrix}) records at every recorded step, right after
+     * the {@link SnapshotRecorded} of the same step (both in one atomic write), for the analyses
+     * that need gradients (spectral monitoring, the forecast of Olsen et al., Algorithm 1). The
+     * snapshot's values are the N eigenvalues of WᵀW, ascending; this event adds, for the state
+     * {@code W_s} after step {@code s}:
+     *
+     * @param step                s, as in the snapshot
+     * @param t                   s·α, as in the snapshot
+     * @param loss                the minibatch loss at W_s on the minibatch of step s + 1 (for the RBM:
+     *                            the Gaussian negative log-likelihood per sample, exact in W)
+     * @param singularValues      σ_1 ≥ … ≥ σ_k, the top k = {@code forecast.top-k} singular values of W_s
+     * @param projections         u_jᵀ G_B v_j for the same j: G_B is the minibatch gradient at W_s that
+     *                            step s + 1 applies (W ← W − α G_B, before momentum), (u_j, v_j) the
+     *                            singular pair of σ_j; the drift of σ_j is −α·projections[j] per step
+     * @param projectionVariances the unbiased variance over the minibatch's samples of the per-sample
+     *                            projections u_jᵀ g_i v_j; minibatches are drawn with replacement, so
+     *                            the variance of projections[j] from step to step is this over |B|,
+     *                            and the diffusion of σ_j per step is α²·projectionVariances[j]/|B|
+     *                            (NaN when |B| = 1)
+     * @param noiseVariance       the unbiased variance of one per-sample gradient entry, averaged over
+     *                            the M·N entries: Σ_i ‖g_i − G_B‖²_F / (M N (|B| − 1)); the isotropic
+     *                            reading of the noise, s² = 2ηD = α·noiseVariance/|B| (PHYSICS.md §1,
+     *                            time t = step·α)
+     */
+    record GradientRecorded(long step, double t, double loss, double[] singularValues, double[] projections,
+                            double[] projectionVariances, double noiseVariance) implements TrajectoryEvent {}
 
     record RunCompleted(long step, double t) implements TrajectoryEvent {}
 

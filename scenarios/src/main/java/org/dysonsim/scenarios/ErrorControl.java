@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import java.util.Optional;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.CirModel;
+import org.dysonsim.physics.gas.MatrixModel;
 
 /**
  * Step-size error control of a run (PHYSICS.md §2): the first {@code error-control.members}
@@ -45,6 +46,10 @@ public final class ErrorControl {
         if (spec.model() instanceof CirModel) {
             return new Plan(Mode.EXACT, 0, "the CIR transition is sampled exactly (PHYSICS.md §2): no step bias,"
                     + " so no companion run");
+        }
+        if (spec.model() instanceof MatrixModel) {
+            return new Plan(Mode.OFF, 0, "a matrix-level run has no step to halve: its step is the learning rate and its"
+                    + " noise the minibatch's own");
         }
         if (spec.members() < 2) {
             return new Plan(Mode.OFF, 0, "a single member has no statistical tolerance to hold a step bias against");

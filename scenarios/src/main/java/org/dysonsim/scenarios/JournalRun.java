@@ -77,6 +77,7 @@ public final class JournalRun {
             List<Long> steps = new ArrayList<>();
             List<Double> times = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
+            List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
             String scenario = null;
             String failure = null;
             for (TrajectoryEvent e : (Iterable<TrajectoryEvent>) events::iterator) {
@@ -87,6 +88,8 @@ public final class JournalRun {
                     steps.add(s.step());
                     times.add(s.t());
                     values.add(s.values());
+                } else if (e instanceof TrajectoryEvent.GradientRecorded g) {
+                    gradients.add(g);
                 } else if (e instanceof TrajectoryEvent.RunFailed f) {
                     failure = "member " + member + ": " + f.reason();
                 } else if (e instanceof TrajectoryEvent.RunCompleted) {
@@ -99,7 +102,8 @@ public final class JournalRun {
                 s[k] = steps.get(k);
                 t[k] = times.get(k);
             }
-            return new Recorded(new MemberTrajectory(member, s, t, values.toArray(new double[0][])), scenario, failure);
+            return new Recorded(new MemberTrajectory(member, s, t, values.toArray(new double[0][]), gradients), scenario,
+                    failure);
         }
     }
 

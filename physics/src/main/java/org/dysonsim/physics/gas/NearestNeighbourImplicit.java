@@ -24,9 +24,15 @@ public final class NearestNeighbourImplicit {
     /** Damped steps may shrink a gap, or the distance to a wall, to no less than this fraction. */
     static final double KEEP_FRACTION = 0.01;
     static final int MAX_ITERATIONS = 200;
+    /**
+     * Sweeps that refine the start's gaps for their neighbours' pushes. Each is cheap (no
+     * dependency between rows); four halve the Newton iterations at N = 2048 (7.2 to 3.2 in the
+     * benchmark gas), where the pairs' pushes on each other are what the plain two-body start misses.
+     */
+    static final int START_SWEEPS = 4;
 
     private final int n;
-    private final double[] grad, diag, off, delta, c, trial, invHGamma;
+    private final double[] grad, diag, off, delta, c, trial, invHGamma, gaps, nextGaps;
     private ReflectingWalls reflecting;
 
     public NearestNeighbourImplicit(int n) {
@@ -38,6 +44,8 @@ public final class NearestNeighbourImplicit {
         c = new double[n];
         trial = new double[n];
         invHGamma = new double[n];
+        gaps = new double[n];
+        nextGaps = new double[n];
     }
 
     /**
@@ -106,11 +114,14 @@ public final class NearestNeighbourImplicit {
     }
 
     /**
-     * Where Newton starts: every neighbour pair is pushed apart to its exact two-body gap
-     * {@code d_i = (δ_i + √(δ_i² + 4h(γ_i + γ_{i+1})))/2}, each particle moving in proportion
-     * to its γ, and the pair corrections are superposed. This is local, so it stays close to the
-     * solution at any N; if neighbouring corrections overlap so much that the order breaks,
-     * the two-body gaps are chained instead and shifted to the mean of z.
+     * Where Newton starts: every neighbour pair at its exact two-body gap
+     * {@code d_i = (δ_i + √(δ_i² + 4h(γ_i + γ_{i+1})))/2}, each particle moving in proportion to
+     * its γ, the pair corrections superposed. Alone, that misses how neighbouring pairs push on
+     * each other (a pair pushed apart hard squeezes the next one), so the gaps are first refined by
+     * {@link #START_SWEEPS} Jacobi sweeps, each pair's gap the two-body gap of its separation less
+     * its neighbours' pushes {@code hγ/d} from the previous sweep. This is local, so it stays close
+     * to the solution at any N; if the order still breaks, the two-body gaps are chained instead
+     * and shifted to the mean of z.
      */
     private void initialGuess(double[] z, double[] gamma, double h, double lo, double hi, double[] y) {
         if (!superposedTwoBodyGaps(z, gamma, h, y)) chainedTwoBodyGaps(z, gamma, h, y);
@@ -125,13 +136,22 @@ public final class NearestNeighbourImplicit {
     }
 
     private boolean superposedTwoBodyGaps(double[] z, double[] gamma, double h, double[] y) {
-        System.arraycopy(z, 0, y, 0, n);
-        for (int i = 0; i + 1 < n; i++) {
-            double delta = z[i + 1] - z[i];
-            double g = gamma[i] + gamma[i + 1];
-            double widen = twoBodyGap(delta, g, h) - delta;
-            y[i] -= widen * gamma[i] / g;
-            y[i + 1] += widen * gamma[i + 1] / g;
+        double[] gap = gaps, next = nextGaps;
+        for (int i = 0; i + 1 < n; i++) gap[i] = twoBodyGap(z[i + 1] - z[i], gamma[i] + gamma[i + 1], h);
+        for (int sweep = 0; sweep < START_SWEEPS; sweep++) {
+            for (int i = 0; i + 1 < n; i++) {
+                double push = (i > 0 ? h * gamma[i] / gap[i - 1] : 0.0) + (i + 2 < n ? h * gamma[i + 1] / gap[i + 1] : 0.0);
+                next[i] = twoBodyGap(z[i + 1] - z[i] - push, gamma[i] + gamma[i + 1], h);
+            }
+            double[] t = gap;
+            gap = next;
+            next = t;
+        }
+        // particle i is pushed by its pairs: + hγ_i/d_{i−1} from the left, − hγ_i/d_i from the right
+        for (int i = 0; i < n; i++) {
+            double left = i > 0 ? 1.0 / gap[i - 1] : 0.0;
+            double right = i + 1 < n ? 1.0 / gap[i] : 0.0;
+            y[i] = z[i] + h * gamma[i] * (left - right);
         }
         for (int i = 0; i + 1 < n; i++) {
             if (!(y[i + 1] > y[i])) return false;

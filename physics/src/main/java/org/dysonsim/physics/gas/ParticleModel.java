@@ -1,6 +1,6 @@
 package org.dysonsim.physics.gas;
 
-/** The dynamics of one ensemble member: an interacting gas, or independent square-root diffusions. */
-public sealed interface ParticleModel permits GasModel, CirModel {
+/** The dynamics of one ensemble member: an interacting gas, independent square-root diffusions, or a weight matrix trained by SGD. */
+public sealed interface ParticleModel permits GasModel, CirModel, MatrixModel {
     int n();
 }

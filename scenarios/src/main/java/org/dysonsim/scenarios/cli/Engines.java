@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.cli;
 
+import com.typesafe.config.Config;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.scenarios.run.ActorEngine;
 import org.dysonsim.scenarios.run.RunEngine;
@@ -8,7 +9,7 @@ import org.dysonsim.scenarios.run.RunEngine;
 final class Engines {
     private Engines() {}
 
-    static RunEngine create(DataDirectory dataDir) {
-        return ActorEngine.recording(dataDir);
+    static RunEngine create(DataDirectory dataDir, Config journal) {
+        return ActorEngine.recording(dataDir, journal);
     }
 }

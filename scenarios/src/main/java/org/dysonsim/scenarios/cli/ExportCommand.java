@@ -1,6 +1,5 @@
 package org.dysonsim.scenarios.cli;
 
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dysonsim.persistence.ExportFormat;
@@ -43,13 +42,16 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
+    @Mixin
+    JournalOptions journal;
+
     @Override
     public Integer call() {
         if (fromStep < 0) throw new BadInputException("--from-step must be >= 0, got " + fromStep);
         ExportOptions options = new ExportOptions(ExportFormat.parse(format),
                 members == null ? null : MemberRange.parse(members), fromStep);
         ExportSummary summary;
-        try (JournalSession session = JournalSession.openForReading(dataDir.path(), ConfigFactory.empty())) {
+        try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
             summary = session.exporter().export(runId, options, out);
         }
         spec.commandLine().getOut().printf("wrote %s: %d values (%d members, up to %d records of %d)%n",

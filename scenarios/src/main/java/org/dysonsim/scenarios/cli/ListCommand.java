@@ -1,6 +1,5 @@
 package org.dysonsim.scenarios.cli;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +24,14 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
+    @Mixin
+    JournalOptions journal;
+
     @Override
     public Integer call() {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
-        try (JournalSession session = JournalSession.openForReading(dataDir.path(), ConfigFactory.empty())) {
+        try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
             for (RunSummary run : session.list()) {
                 rows.add(List.of(run.runId(), run.scenario().replaceAll("\\s+", "_"), run.status().label(),
                         Integer.toString(run.members()), Long.toString(run.stepsDone()), size(run.bytesOnDisk())));

@@ -1,6 +1,5 @@
 package org.dysonsim.scenarios.cli;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +40,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
+    @Mixin
+    JournalOptions journal;
+
     /** Lists the prediction names at the end of {@code dyson replay --help} (they live in the report package). */
     static void listPredictions(CommandLine replay) {
         List<String> lines = new ArrayList<>();
@@ -60,8 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
         RunResult run;
         RunResult fine;
         Path dir;
-        try (JournalSession session = JournalSession.openForReading(dataDir.path(), ConfigFactory.empty())) {
-            if (RunLock.isHeld(session.directory(), runId)) {
+        try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
+            if (RunLock.isHeld(session.directory(), runId, journal.resolved(session.directory()))) {
                 throw new BadInputException(runId + " is still running (its lock is held); replay it when it has finished");
             }
             try {

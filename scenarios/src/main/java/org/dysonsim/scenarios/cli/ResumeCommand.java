@@ -1,6 +1,5 @@
 package org.dysonsim.scenarios.cli;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,6 +41,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
+    @Mixin
+    JournalOptions journal;
+
     @Override
     public Integer call() throws IOException {
         DataDirectory directory = DataDirectory.openExisting(dataDir.path());
@@ -49,13 +51,14 @@ final class ResumeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(dir.resolve(RunReport.SCENARIO))) {
             throw new BadInputException("no run " + runId + " in " + dataDir.path() + " (see dyson list)");
         }
-        if (RunLock.isHeld(directory, runId)) {
+        if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
             throw new BadInputException(runId + " is still running (its lock is held by a live process)");
         }
         RunSpec run = StoredRun.spec(dir, runId);
         PrintWriter err = spec.commandLine().getErr();
         RunResult resumed;
-        try (RunEngine engine = Engines.create(directory); RunLock lock = RunLock.acquire(directory, runId)) {
+        try (RunEngine engine = Engines.create(directory, journal.overrides());
+             RunLock lock = RunLock.acquire(directory, runId, journal.resolved(directory))) {
             Progress progress = Progress.choose(err, quiet, run);
             resumed = engine.resume(run, progress);
             progress.finished(resumed);
@@ -64,7 +67,7 @@ final class ResumeCommand implements Callable<Integer> {
         // The report covers the whole trajectory, earlier snapshots included: read it back.
         RunResult whole;
         RunResult fine;
-        try (JournalSession session = JournalSession.openForReading(dataDir.path(), ConfigFactory.empty())) {
+        try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
             whole = JournalRun.read(session.reader(), runId);
             fine = JournalRun.readFine(session.reader(), whole.spec()).orElse(null);
         }

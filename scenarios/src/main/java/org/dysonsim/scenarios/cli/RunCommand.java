@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DataDirOption dataDir;
 
+    @Mixin
+    JournalOptions journal;
+
     @Override
     public Integer call() throws IOException {
         List<String> overrides = new ArrayList<>(sets);
@@ -69,13 +72,13 @@ final class RunCommand implements Callable<Integer> {
         int exit = Main.OK;
         DataDirectory directory = DataDirectory.createOrOpen(data);
         List<RunResult> results = new ArrayList<>();
-        try (RunEngine engine = Engines.create(directory)) {
+        try (RunEngine engine = Engines.create(directory, journal.overrides())) {
             for (RunSpec run : plan.runs()) {
                 Path dir = data.resolve(run.runId());
                 Files.createDirectory(directory.runDirectory(run.runId()));
                 RunResult result;
                 RunResult fine;
-                try (RunLock lock = RunLock.acquire(directory, run.runId())) {
+                try (RunLock lock = RunLock.acquire(directory, run.runId(), journal.resolved(directory))) {
                     Files.writeString(dir.resolve(RunReport.SCENARIO), run.scenarioText());
                     Progress progress = Progress.choose(err, quiet, run);
                     result = engine.run(run, progress);

@@ -41,7 +41,15 @@ public final class ActorEngine implements RunEngine {
      * @throws org.dysonsim.persistence.JournalException if the journal cannot be opened (one line)
      */
     public static ActorEngine recording(DataDirectory dataDir) {
-        Config config = JournalConfig.forWriting(dataDir, ConfigFactory.parseResources(SETTINGS));
+        return recording(dataDir, ConfigFactory.empty());
+    }
+
+    /**
+     * As {@link #recording(DataDirectory)}, on the journal that {@code journal} selects
+     * ({@code dysonsim.journal.*}, e.g. a shared PostgreSQL database).
+     */
+    public static ActorEngine recording(DataDirectory dataDir, Config journal) {
+        Config config = JournalConfig.forWriting(dataDir, journal.withFallback(ConfigFactory.parseResources(SETTINGS)));
         Journal.checkConnection(config);
         ActorEngine engine = new ActorEngine(config, TrajectoryRecorder::create, TrajectoryRecorder::createFine);
         try {

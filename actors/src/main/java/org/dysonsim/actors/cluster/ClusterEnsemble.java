@@ -1,0 +1,256 @@
+package org.dysonsim.actors.cluster;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.dysonsim.actors.EngineSettings;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunListener;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.protocol.TrajectoryEvent;
+
+/**
+ * The members of one study as Cluster Sharding entities ({@link MemberShards}): waits for a worker
+ * to be Up, places at most {@code membersInFlight} members per Up worker at a time, reports progress to the {@link RunListener}, and collects each member's trajectory.
+ * It watches every member's entity: when the entity's node leaves or dies, the member is placed
+ * again and continues on another node from its last snapshot in the shared journal; its whole
+ * trajectory then comes from the journal, so nothing recorded is lost or repeated. The first
+ * member that fails fails the study. Completes {@code result} and stops.
+ */
+final class ClusterEnsemble extends AbstractBehavior<Object> {
+
+    private record CountWorkers() {}
+
+    private record EntityLost(int member, int attempt) {}
+
+    private record PlacementDue(int member, int attempt) {}
+
+    /** Where one member is placed and what it has sent of its trajectory. */
+    private static final class Placement {
+        int attempt;
+        int moves;
+        long placedAt;
+        ActorRef<MemberEntityCommand> entity;
+        String node;
+        final List<StudyCommand.MemberSnapshots> chunks = new ArrayList<>();
+    }
+
+    private static final Duration WORKER_POLL = Duration.ofMillis(200);
+
+    static Behavior<Object> create(RunSpec spec, RunListener listener, CompletableFuture<ClusterStudyResult> result) {
+        return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new ClusterEnsemble(context, timers, spec, listener, result)));
+    }
+
+    private final TimerScheduler<Object> timers;
+    private final RunSpec spec;
+    private final RunListener listener;
+    private final CompletableFuture<ClusterStudyResult> result;
+    private final EngineSettings engine;
+    private final ClusterSettings settings;
+    private final ActorRef<ShardingEnvelope<MemberEntityCommand>> region;
+    private final ActorRef<StudyCommand> self;
+    private final long startedAt = System.nanoTime();
+
+    private final Map<Integer, Placement> inFlight = new HashMap<>();
+    private final Map<Integer, MemberTrajectory> finished = new TreeMap<>();
+    private final SortedMap<Integer, String> nodes = new TreeMap<>();
+    private final long[] stepsDone;
+    private final long total;
+    private long done;
+    private int next;
+    private int limit;
+    private int moves;
+
+    private ClusterEnsemble(ActorContext<Object> context, TimerScheduler<Object> timers, RunSpec spec,
+                            RunListener listener, CompletableFuture<ClusterStudyResult> result) {
+        super(context);
+        this.timers = timers;
+        this.spec = spec;
+        this.listener = listener;
+        this.result = result;
+        this.engine = EngineSettings.from(context.getSystem().settings().config());
+        this.settings = ClusterSettings.from(context.getSystem().settings().config());
+        this.region = MemberShards.init(context.getSystem());
+        this.self = context.getSelf().narrow();
+        this.stepsDone = new long[spec.members()];
+        this.total = spec.members() * spec.steps();
+        context.getSelf().tell(new CountWorkers());
+    }
+
+    @Override
+    public Receive<Object> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(CountWorkers.class, m -> onCountWorkers())
+                .onMessage(StudyCommand.MemberRunning.class, this::onRunning)
+                .onMessage(StudyCommand.MemberProgress.class, this::onProgress)
+                .onMessage(StudyCommand.MemberSnapshots.class, this::onSnapshots)
+                .onMessage(StudyCommand.MemberDone.class, this::onDone)
+                .onMessage(EntityLost.class, this::onEntityLost)
+                .onMessage(PlacementDue.class, this::onPlacementDue)
+                .build();
+    }
+
+    private Behavior<Object> onCountWorkers() {
+        if (limit > 0) return this;
+        long workers = upWorkers();
+        if (workers == 0) {
+            if (System.nanoTime() - startedAt > settings.workersReadyTimeout().toNanos()) {
+                return complete("no worker node is up in the cluster after " + settings.workersReadyTimeout().toSeconds()
+                        + " s (start nodes with `dyson node`)");
+            }
+            timers.startSingleTimer(new CountWorkers(), WORKER_POLL);
+            return this;
+        }
+        getContext().getLog().info("study {}: {} members on {} workers", spec.runId(), spec.members(), workers);
+        limit = (int) Math.min(Integer.MAX_VALUE, engine.membersInFlight() * workers);
+        while (next < spec.members() && inFlight.size() < limit) place(next++);
+        return finished.size() == spec.members() ? complete(null) : this;
+    }
+
+    private long upWorkers() {
+        return java.util.stream.StreamSupport.stream(
+                        Cluster.get(getContext().getSystem()).state().getMembers().spliterator(), false)
+                .filter(m -> m.status() == MemberStatus.up() && m.hasRole(NodeSettings.WORKER)).count();
+    }
+
+    /** Places the member (again): a new attempt, continuing from whatever the journal holds. */
+    private void place(int member) {
+        Placement placement = inFlight.computeIfAbsent(member, m -> new Placement());
+        if (placement.entity != null) getContext().unwatch(placement.entity);
+        placement.attempt++;
+        placement.placedAt = System.nanoTime();
+        placement.entity = null;
+        placement.chunks.clear();
+        askToRun(member, placement);
+    }
+
+    private void askToRun(int member, Placement placement) {
+        region.tell(new ShardingEnvelope<>(MemberShards.entityId(spec.runId(), member),
+                new MemberEntityCommand.Run(spec, member, placement.attempt, self)));
+        timers.startSingleTimer(member, new PlacementDue(member, placement.attempt), settings.placementRetry());
+    }
+
+    private Behavior<Object> onPlacementDue(PlacementDue due) {
+        Placement placement = inFlight.get(due.member());
+        if (placement == null || placement.attempt != due.attempt() || placement.entity != null) return this;
+        if (System.nanoTime() - placement.placedAt > settings.placementTimeout().toNanos()) {
+            return complete("member " + due.member() + ": no worker node took it within "
+                    + settings.placementTimeout().toSeconds() + " s");
+        }
+        askToRun(due.member(), placement);
+        return this;
+    }
+
+    private Behavior<Object> onRunning(StudyCommand.MemberRunning running) {
+        Placement placement = inFlight.get(running.member());
+        if (placement == null || placement.attempt != running.attempt() || placement.entity != null) return this;
+        timers.cancel(running.member());
+        placement.entity = running.entity();
+        placement.node = running.entity().path().address().toString();
+        getContext().watchWith(running.entity(), new EntityLost(running.member(), running.attempt()));
+        return this;
+    }
+
+    private Behavior<Object> onEntityLost(EntityLost lost) {
+        Placement placement = inFlight.get(lost.member());
+        if (placement == null || placement.attempt != lost.attempt()) return this;
+        moves++;
+        if (++placement.moves > settings.maxMoves()) {
+            return complete("member " + lost.member() + ": its node left " + placement.moves
+                    + " times (dysonsim.cluster.max-moves = " + settings.maxMoves() + ")");
+        }
+        getContext().getLog().warn("member {}: its node {} left; continuing it on another node from its last snapshot",
+                lost.member(), placement.node);
+        place(lost.member());
+        return this;
+    }
+
+    private Behavior<Object> onProgress(StudyCommand.MemberProgress message) {
+        long delta = message.step() - stepsDone[message.member()];
+        if (delta <= 0) return this;
+        stepsDone[message.member()] = message.step();
+        done += delta;
+        try {
+            listener.progress(done, total);
+        } catch (RuntimeException e) {
+            getContext().getLog().warn("progress listener failed: {}", e.toString());
+        }
+        return this;
+    }
+
+    private Behavior<Object> onSnapshots(StudyCommand.MemberSnapshots chunk) {
+        Placement placement = inFlight.get(chunk.member());
+        if (placement != null && placement.attempt == chunk.attempt()) placement.chunks.add(chunk);
+        return this;
+    }
+
+    private Behavior<Object> onDone(StudyCommand.MemberDone message) {
+        Placement placement = inFlight.get(message.member());
+        if (placement == null || placement.attempt != message.attempt()) return this;
+        MemberTrajectory trajectory = joined(message.member(), placement.chunks);
+        if (trajectory.steps().length != message.snapshots()) {
+            // A chunk was lost on the way (its node went down while sending): ask the entity again.
+            getContext().getLog().warn("member {}: {} of {} snapshots arrived; asking again", message.member(),
+                    trajectory.steps().length, message.snapshots());
+            place(message.member());
+            return this;
+        }
+        inFlight.remove(message.member());
+        timers.cancel(message.member());
+        if (placement.entity != null) {
+            getContext().unwatch(placement.entity);
+            placement.entity.tell(new MemberEntityCommand.Release());
+        }
+        nodes.put(message.member(), placement.node);
+        finished.put(message.member(), trajectory);
+        if (message.failure() != null) return complete(message.failure());
+        while (next < spec.members() && inFlight.size() < limit) place(next++);
+        return finished.size() == spec.members() ? complete(null) : this;
+    }
+
+    private static MemberTrajectory joined(int member, List<StudyCommand.MemberSnapshots> chunks) {
+        int count = chunks.stream().mapToInt(c -> c.steps().length).sum();
+        long[] steps = new long[count];
+        double[] times = new double[count];
+        double[][] values = new double[count][];
+        List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
+        int k = 0;
+        for (StudyCommand.MemberSnapshots chunk : chunks) {
+            System.arraycopy(chunk.steps(), 0, steps, k, chunk.steps().length);
+            System.arraycopy(chunk.times(), 0, times, k, chunk.times().length);
+            System.arraycopy(chunk.values(), 0, values, k, chunk.values().length);
+            gradients.addAll(chunk.gradients());
+            k += chunk.steps().length;
+        }
+        return new MemberTrajectory(member, steps, times, values, gradients);
+    }
+
+    private Behavior<Object> complete(String failure) {
+        for (Placement placement : inFlight.values()) {
+            if (placement.entity == null) continue;
+            getContext().unwatch(placement.entity);
+            placement.entity.tell(new MemberEntityCommand.Release());
+        }
+        inFlight.clear();
+        result.complete(new ClusterStudyResult(new RunResult(spec, new ArrayList<>(finished.values()), failure), nodes,
+                moves));
+        return Behaviors.stopped();
+    }
+}

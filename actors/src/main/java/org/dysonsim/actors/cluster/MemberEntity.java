@@ -1,0 +1,152 @@
+package org.dysonsim.actors.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.dysonsim.actors.MemberSupervision;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.persistence.TrajectoryReader;
+import org.dysonsim.persistence.TrajectoryRecorder;
+import org.dysonsim.protocol.EnsembleCommand;
+import org.dysonsim.protocol.MemberCommand;
+import org.dysonsim.protocol.TrajectoryEvent;
+
+/**
+ * One ensemble member as a Cluster Sharding entity: runs the member's supervisor (recording into
+ * this node's journal, which all nodes share) and reports to the study that placed it. A member
+ * started on this node after its first node left continues from its last recorded snapshot; its
+ * whole trajectory then comes from the journal. Stays, holding its result, until the study
+ * releases it, so a study that lost track of it can ask again.
+ */
+final class MemberEntity extends AbstractBehavior<Object> {
+
+    /** Doubles per trajectory message: 128 KiB, half of Pekko's default remoting frame. */
+    static final int CHUNK_DOUBLES = 16 * 1024;
+
+    private record Reported(EnsembleCommand report) {}
+
+    private record JournalRead(List<TrajectoryEvent> events, Throwable failure) {}
+
+    static Behavior<MemberEntityCommand> create() {
+        return Behaviors.setup(context -> (Behavior<Object>) new MemberEntity(context)).narrow();
+    }
+
+    private final ActorRef<EnsembleCommand> reports;
+    private MemberEntityCommand.Run run;
+    private ActorRef<MemberCommand> supervisor;
+    private int restarts;
+    private String failure;
+    private MemberTrajectory result;
+
+    private MemberEntity(ActorContext<Object> context) {
+        super(context);
+        this.reports = context.messageAdapter(EnsembleCommand.class, Reported::new);
+    }
+
+    @Override
+    public Receive<Object> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(MemberEntityCommand.Run.class, this::onRun)
+                .onMessage(MemberEntityCommand.Release.class, release -> Behaviors.stopped())
+                .onMessage(Reported.class, this::onReported)
+                .onMessage(JournalRead.class, this::onJournalRead)
+                .onSignal(Terminated.class, this::onSupervisorStopped)
+                .build();
+    }
+
+    private Behavior<Object> onRun(MemberEntityCommand.Run message) {
+        boolean first = run == null;
+        run = message;
+        run.study().tell(new StudyCommand.MemberRunning(run.member(), run.attempt(), getContext().getSelf().narrow()));
+        if (result != null) {
+            sendResult();
+        } else if (first) {
+            supervisor = getContext().spawn(MemberSupervision.continuing(run.spec(), run.member(),
+                    TrajectoryRecorder.create(run.spec().runId(), run.member()), reports), "supervisor");
+            getContext().watch(supervisor);
+            supervisor.tell(new MemberCommand.Start());
+        }
+        return this;
+    }
+
+    private Behavior<Object> onReported(Reported reported) {
+        if (reported.report() instanceof EnsembleCommand.MemberProgress progress) {
+            run.study().tell(new StudyCommand.MemberProgress(run.member(), progress.step()));
+        } else if (reported.report() instanceof EnsembleCommand.MemberFinished finished) {
+            getContext().unwatch(supervisor);
+            getContext().stop(supervisor);
+            restarts = finished.restarts();
+            failure = finished.failure();
+            boolean whole = finished.steps().length > 0 && finished.steps()[0] == 0;
+            if (whole || failure != null) {
+                result = new MemberTrajectory(finished.member(), finished.steps(), finished.times(), finished.values(),
+                        finished.gradients());
+                sendResult();
+            } else {
+                readJournal();
+            }
+        }
+        return this;
+    }
+
+    /** The member continued from a snapshot recorded elsewhere: the steps before it are in the journal only. */
+    private void readJournal() {
+        TrajectoryReader reader = new TrajectoryReader(getContext().getSystem());
+        getContext().pipeToSelf(reader.source(run.spec().runId(), run.member(), 0, Long.MAX_VALUE)
+                        .runWith(Sink.seq(), getContext().getSystem()),
+                JournalRead::new);
+    }
+
+    private Behavior<Object> onJournalRead(JournalRead read) {
+        if (read.failure() != null) {
+            failure = "member " + run.member() + ": cannot read its recorded trajectory: " + read.failure();
+            result = new MemberTrajectory(run.member(), new long[0], new double[0], new double[0][]);
+        } else {
+            result = MemberTrajectory.of(run.member(), read.events());
+        }
+        sendResult();
+        return this;
+    }
+
+    private void sendResult() {
+        int from = 0;
+        int gradientsSent = 0;
+        List<TrajectoryEvent.GradientRecorded> gradients = result.gradients();
+        do {
+            int to = from;
+            long doubles = 0;
+            while (to < result.steps().length && (to == from || doubles + result.values()[to].length <= CHUNK_DOUBLES)) {
+                doubles += result.values()[to++].length;
+            }
+            List<TrajectoryEvent.GradientRecorded> chunkGradients = new ArrayList<>();
+            boolean last = to == result.steps().length;
+            long lastStep = to > 0 ? result.steps()[to - 1] : -1;
+            while (gradientsSent < gradients.size() && (last || gradients.get(gradientsSent).step() <= lastStep)) {
+                chunkGradients.add(gradients.get(gradientsSent++));
+            }
+            run.study().tell(new StudyCommand.MemberSnapshots(run.member(), run.attempt(),
+                    java.util.Arrays.copyOfRange(result.steps(), from, to),
+                    java.util.Arrays.copyOfRange(result.times(), from, to),
+                    java.util.Arrays.copyOfRange(result.values(), from, to), chunkGradients));
+            from = to;
+        } while (from < result.steps().length);
+        run.study().tell(new StudyCommand.MemberDone(run.member(), run.attempt(), result.steps().length, restarts, failure));
+    }
+
+    private Behavior<Object> onSupervisorStopped(Terminated signal) {
+        if (!signal.getRef().equals(supervisor) || result != null) return this;
+        String cause = signal instanceof ChildFailed failed ? String.valueOf(failed.getCause()) : "it stopped";
+        failure = "member " + run.member() + ": its supervisor failed: " + cause;
+        result = new MemberTrajectory(run.member(), new long[0], new double[0], new double[0][]);
+        sendResult();
+        return this;
+    }
+}

@@ -1,0 +1,56 @@
+package org.dysonsim.actors.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.persistence.TrajectoryReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A study submitted to three worker nodes sharing one journal. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterStudyTest {
+    @TempDir
+    static Path dataRoot;
+
+    private ClusterFixture cluster;
+    private ClusterStudy study;
+
+    @BeforeAll
+    void start() {
+        cluster = ClusterFixture.start(dataRoot, 3);
+        study = new ClusterStudy(cluster.submitter());
+    }
+
+    @AfterAll
+    void stop() {
+        if (cluster != null) cluster.close();
+    }
+
+    @Test
+    void membersSpreadOverAllThreeNodesAndMatchAOneNodeRunBitForBit() {
+        // Two blocks per member: positions cross between block actors every step.
+        RunSpec spec = ClusterStudies.harmonic("spread", 12, 300, 40, 6, 6);
+        AtomicLong done = new AtomicLong();
+        ClusterStudyResult onCluster = study.run(spec, (d, total) -> done.accumulateAndGet(d, Math::max));
+
+        RunResult oneNode = ClusterStudies.oneNode(spec);
+        ClusterStudies.assertSameRun(oneNode, onCluster.result());
+        assertEquals(3, onCluster.membersPerNode().size(), "members per node: " + onCluster.membersPerNode());
+        assertEquals(0, onCluster.moves());
+        assertEquals(spec.members() * spec.steps(), done.get(), "progress reaches the total");
+
+        TrajectoryReader reader = new TrajectoryReader(cluster.nodes.get(0).system());
+        for (int m = 0; m < spec.members(); m++) {
+            assertArrayEquals(oneNode.members().get(m).steps(), ClusterStudies.journalSteps(reader, spec.runId(), m),
+                    "the shared journal holds every recorded step of member " + m + " once");
+        }
+    }
+}

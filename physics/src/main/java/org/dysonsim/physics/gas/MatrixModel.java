@@ -1,0 +1,15 @@
+package org.dysonsim.physics.gas;
+
+import org.dysonsim.physics.sgd.LossSpec;
+import org.dysonsim.physics.sgd.SgdSettings;
+
+/**
+ * A member simulated at matrix level (issue 5): a weight matrix W of {@code rows} × {@code n},
+ * W₀ with iid N(0, initScale²) entries, trained by minibatch SGD on {@code loss}; its positions are
+ * the n eigenvalues of WᵀW, ascending. The noise is the minibatch's own (physics.sgd).
+ *
+ * @param dataSize the data set's size P (minibatches are drawn from it with replacement)
+ * @param topK     how many top singular values each gradient record carries
+ */
+public record MatrixModel(int rows, int n, LossSpec loss, SgdSettings sgd, int dataSize, double initScale, int topK)
+        implements ParticleModel {}

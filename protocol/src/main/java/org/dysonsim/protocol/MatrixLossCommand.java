@@ -1,0 +1,28 @@
+package org.dysonsim.protocol;
+
+import org.apache.pekko.actor.typed.ActorRef;
+
+/** The protocol of a matrix-level loss actor: minibatch gradients on request. */
+public sealed interface MatrixLossCommand extends Wire permits MatrixLossCommand.ComputeGradient {
+
+    /**
+     * The minibatch gradient of step {@code step} at W ({@code weights}, rows × cols row-major;
+     * the sender leaves it untouched until the answer). With {@code directions} non-null the
+     * answer carries the gradient record's statistics on those singular pairs.
+     */
+    record ComputeGradient(long step, int rows, int cols, double[] weights, Directions directions,
+                           ActorRef<Gradient> replyTo) implements MatrixLossCommand {}
+
+    /**
+     * The top singular triplets of W: {@code values} descending, {@code left} rows × k and
+     * {@code right} cols × k, row-major, columns the singular vectors.
+     */
+    record Directions(double[] values, double[] left, double[] right) implements Wire {}
+
+    /**
+     * G_B of step {@code step} (rows × cols, row-major) and the minibatch loss; the statistics are
+     * those of {@link TrajectoryEvent.GradientRecorded}, null (NaN) without directions.
+     */
+    record Gradient(long step, double[] gradient, double loss, double[] projections, double[] projectionVariances,
+                    double noiseVariance) implements Wire {}
+}
