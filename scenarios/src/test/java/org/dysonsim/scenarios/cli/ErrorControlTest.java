@@ -35,7 +35,7 @@ class ErrorControlTest {
     private record Run(String id, Config report, Path data) {}
 
     private static Run run(Path dir, String name, String scenario) throws IOException {
-        Path file = dir.resolve(name + ".conf");
+        Path file = Files.createDirectories(dir).resolve(name + ".conf");
         Files.writeString(file, "name = " + name + "\n" + scenario);
         Path data = dir.resolve("runs");
         InProcessDyson.Result r = InProcessDyson.run("run", file.toString(), "--data-dir", data.toString(), "--quiet");
