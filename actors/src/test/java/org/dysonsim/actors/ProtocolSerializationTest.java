@@ -89,6 +89,7 @@ class ProtocolSerializationTest {
                 new Drift.Harmonic(a, a),
                 new Drift.RbmSmooth(a),
                 new Drift.MeanField(0.5, a),
+                new Drift.Constant(a),
                 Wall.NONE,
                 Wall.Kind.REFLECT,
                 new CirModel(3, 1.0, 0.5, 0.1),

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.Wall;
+import org.dysonsim.physics.gas.WishartConvention;
 
 /** How the parameters of each scenario model become a {@link GasModel} (PHYSICS.md §1). Pure functions. */
 public final class ModelMapping {
@@ -27,22 +28,12 @@ public final class ModelMapping {
         return new Sgd(alpha, g2);
     }
 
-    public enum WishartConvention { BRU, OLSEN }
-
     /**
      * Singular values {@code s_k = √λ_k} of an m×n Wishart process with entry variance rate
-     * {@code s² = 2ηD} (PHYSICS.md §1): noise {@code g² = s²/2 = ηD}; Bru's form has Coulomb and
-     * mirror strength {@code ηD} and a wall at 0 of coefficient {@code ηD(m − n)}; the form
-     * printed by Olsen et al. (Thm 3.1) halves both strengths and has coefficient
-     * {@code ηD(m − n + 1)/2}. A zero coefficient (Bru with m = n) is a reflecting wall at 0.
+     * {@code s² = 2ηD} in the given convention ({@link WishartConvention}, PHYSICS.md §1).
      */
     public static GasModel wishart(int m, int n, double eta, double d, WishartConvention convention, Drift drift) {
-        double etaD = eta * d;
-        double strength = convention == WishartConvention.BRU ? etaD : etaD / 2;
-        double wallCoefficient = convention == WishartConvention.BRU ? etaD * (m - n) : etaD * (m - n + 1) / 2;
-        Wall lower = wallCoefficient > 0 ? Wall.barrier(0.0, wallCoefficient) : Wall.reflect(0.0);
-        double[] noise = filled(n, etaD);
-        return new GasModel(noise, filled(n, strength), filled(n, strength), drift, lower, Wall.NONE);
+        return convention.singularValues(m, n, eta * d, drift);
     }
 
     /**
@@ -61,11 +52,5 @@ public final class ModelMapping {
             kappa[n - 1 - i] = t;
         }
         return kappa;
-    }
-
-    private static double[] filled(int n, double value) {
-        double[] a = new double[n];
-        Arrays.fill(a, value);
-        return a;
     }
 }

@@ -9,6 +9,7 @@ import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
+import org.dysonsim.physics.gas.WishartConvention;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.scenarios.config.ScenarioValues;
 import org.dysonsim.scenarios.config.ScenarioValues.Bound;
@@ -61,7 +62,7 @@ public final class RunSpecReader {
                 String convention = v.choice("wishart.convention", List.of("bru", "olsen"));
                 if (driftKind.equals("rbm")) throw v.error("drift.kind", "rbm is not available for wishart (its walls clash with the wall at 0)");
                 particles = ModelMapping.wishart(m, n, v.positive("wishart.eta"), v.positive("wishart.d"),
-                        convention.equals("bru") ? ModelMapping.WishartConvention.BRU : ModelMapping.WishartConvention.OLSEN,
+                        convention.equals("bru") ? WishartConvention.BRU : WishartConvention.OLSEN,
                         smoothDrift(v, n, driftKind));
                 coordinates = RunSpec.Coordinates.SINGULAR_VALUES;
             }

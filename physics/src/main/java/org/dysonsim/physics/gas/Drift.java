@@ -5,7 +5,7 @@ package org.dysonsim.physics.gas;
  * (PHYSICS.md §1). Singular walls are not drifts: they are {@link Wall}s, handled implicitly.
  * Implementations are records of plain arrays so a drift can travel in a message.
  */
-public sealed interface Drift permits Drift.Zero, Drift.Harmonic, Drift.RbmSmooth, Drift.MeanField {
+public sealed interface Drift permits Drift.Zero, Drift.Harmonic, Drift.RbmSmooth, Drift.MeanField, Drift.Constant {
 
     /** K_i(x). */
     double at(double x, int mode);
@@ -39,5 +39,11 @@ public sealed interface Drift permits Drift.Zero, Drift.Harmonic, Drift.RbmSmoot
     record MeanField(double c, double[] target) implements Drift {
         public double at(double x, int mode) { return c * (target[mode] - x); }
         public double slope(double x, int mode) { return -c; }
+    }
+
+    /** A constant push {@code K_i = v_i}: the gradient term of a forecast of singular values (Olsen et al., Algorithm 1). */
+    record Constant(double[] value) implements Drift {
+        public double at(double x, int mode) { return value[mode]; }
+        public double slope(double x, int mode) { return 0.0; }
     }
 }

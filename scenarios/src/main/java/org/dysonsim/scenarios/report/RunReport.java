@@ -105,8 +105,14 @@ public final class RunReport {
             plots.put(base, overTime.get(0).statistic() + " to " + p.name() + " against time");
         }
 
+        List<ReportSection> sections = MatrixAnalyses.write(dir, result, stats);
+        for (ReportSection s : sections) {
+            comparisons.addAll(s.comparisons());
+            plots.putAll(s.plots());
+        }
         Map<String, Object> json = json(result, study, stats, comparisons, plots);
         json.put("error_control", errorControl.json());
+        for (ReportSection s : sections) json.put(s.key(), s.json());
         Files.writeString(dir.resolve(JSON), Json.write(json));
         Path html = dir.resolve(HTML);
         Files.writeString(html, HtmlReport.render(json, comparisons, plots));

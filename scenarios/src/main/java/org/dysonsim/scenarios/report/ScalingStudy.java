@@ -13,12 +13,15 @@ import java.util.Optional;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.fit.WeightedLine;
+import org.dysonsim.physics.gas.MatrixModel;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 
 /**
- * The linear scaling rule across a sweep of SGD runs (PHYSICS.md §1): the width of the levels,
+ * The linear scaling rule across a sweep of SGD runs (PHYSICS.md §1) — particle runs in the SGD
+ * form ({@code model = sgd}) or matrix runs ({@code model = matrix}, levels the eigenvalues of
+ * WᵀW), never the two mixed in one sweep: the width of the levels,
  * σ² = (α/|B|) g̃²/Ω, grows linearly in α/|B| with no offset. For each run, σ² is the variance of
  * each level across members at the last recorded step, averaged over the levels; the line
  * σ² = a + b·α/|B| is fitted by weighted least squares and the rule holds when the intercept
@@ -94,10 +97,18 @@ public final class ScalingStudy {
     }
 
     private static Point point(RunResult run) {
-        Config scenario = ConfigFactory.parseString(run.spec().scenarioText());
-        if (!"sgd".equals(scenario.getString("model")) || !run.succeeded() || run.members().size() < 2) return null;
-        double alpha = scenario.getDouble("sgd.alpha");
-        int batch = scenario.getInt("sgd.batch");
+        if (!run.succeeded() || run.members().size() < 2) return null;
+        double alpha;
+        int batch;
+        if (run.spec().model() instanceof MatrixModel matrix) {
+            alpha = matrix.sgd().alpha();
+            batch = matrix.sgd().batch();
+        } else {
+            Config scenario = ConfigFactory.parseString(run.spec().scenarioText());
+            if (!"sgd".equals(scenario.getString("model"))) return null;
+            alpha = scenario.getDouble("sgd.alpha");
+            batch = scenario.getInt("sgd.batch");
+        }
         List<MemberTrajectory> members = run.members();
         int m = members.size();
         int n = run.spec().n();

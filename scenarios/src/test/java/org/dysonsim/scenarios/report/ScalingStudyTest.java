@@ -15,6 +15,10 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.physics.gas.ParticleModel;
+import org.dysonsim.physics.sgd.LossSpec;
+import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.init.InitialSpectrum;
@@ -31,9 +35,14 @@ class ScalingStudyTest {
 
     /** A finished SGD run whose levels are N(0, slope·α/|B| + offset) across members. */
     private static RunResult run(double alpha, int batch, double offset, long seed) {
-        String scenario = "model = sgd\nsgd { alpha = " + alpha + ", batch = " + batch + " }\n";
-        GasModel model = new GasModel(new double[N], new double[] {1, 1}, new double[N], new Drift.Zero(), Wall.NONE,
-                Wall.NONE);
+        return run("sgd", alpha, batch, offset, seed);
+    }
+
+    private static RunResult run(String modelName, double alpha, int batch, double offset, long seed) {
+        String scenario = "model = " + modelName + "\nsgd { alpha = " + alpha + ", batch = " + batch + " }\n";
+        ParticleModel model = modelName.equals("matrix")
+                ? new MatrixModel(3, N, new LossSpec.ZeroGradient(1.0), new SgdSettings(alpha, batch, 0.0), 100, 1.0, 1)
+                : new GasModel(new double[N], new double[] {1, 1}, new double[N], new Drift.Zero(), Wall.NONE, Wall.NONE);
         RunSpec spec = new RunSpec("r-" + alpha + "-" + batch, "scaling", scenario, model,
                 new InitialSpectrum.Explicit(new double[] {0, 1}), StepSizeRule.fixed(), alpha, 1, 1, seed, MEMBERS, N,
                 RunSpec.Coordinates.EIGENVALUES);
@@ -48,14 +57,18 @@ class ScalingStudyTest {
     }
 
     private Config study(double offset) throws Exception {
+        return study("sgd", offset);
+    }
+
+    private Config study(String modelName, double offset) throws Exception {
         List<RunResult> runs = new ArrayList<>();
         long seed = 1;
         for (double alpha : new double[] {0.005, 0.01, 0.02}) {
-            for (int batch : new int[] {1, 4}) runs.add(run(alpha, batch, offset, seed++));
+            for (int batch : new int[] {1, 4}) runs.add(run(modelName, alpha, batch, offset, seed++));
         }
-        Optional<Path> file = ScalingStudy.write(dir.resolve("s" + offset), "scaling", runs);
+        Optional<Path> file = ScalingStudy.write(dir.resolve(modelName + offset), "scaling", runs);
         assertTrue(file.isPresent());
-        assertTrue(Files.size(dir.resolve("s" + offset).resolve("scaling.png")) > 1000);
+        assertTrue(Files.size(dir.resolve(modelName + offset).resolve("scaling.png")) > 1000);
         return ConfigFactory.parseString(Files.readString(file.get()));
     }
 
@@ -72,6 +85,14 @@ class ScalingStudyTest {
     void rejectsAWidthWithAnOffset() throws Exception {
         // an offset of 0.001 is ~30 % of the smallest width: the intercept is many standard errors from 0
         assertEquals("fail", study(0.001).getString("comparison.verdict"));
+    }
+
+    @Test
+    void matrixSweepsAreScalingStudiesToo() throws Exception {
+        Config s = study("matrix", 0.0);
+        assertEquals(SLOPE, s.getDouble("fit.slope"), 5 * s.getDouble("fit.slope_se"));
+        assertEquals("pass", s.getString("comparison.verdict"));
+        assertEquals("fail", study("matrix", 0.001).getString("comparison.verdict"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.StepSizeRule;
+import org.dysonsim.physics.gas.WishartConvention;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.scenarios.ModelMapping;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class WishartMarchenkoPasturTest {
     /** 64 members × 8 levels: threshold 2.2253/√512 + 0.5/8 ≈ 0.16 (pooled levels, conservative). */
     private static final int MEMBERS = 64;
 
-    private static RunResult run(ModelMapping.WishartConvention convention) {
+    private static RunResult run(WishartConvention convention) {
         RunSpec spec = new RunSpec("test", "test", "wishart { m = " + M + ", eta = 0.05, d = 1.0 }\ndrift.kind = zero\n",
                 ModelMapping.wishart(M, N, 0.05, 1.0, convention, new Drift.Zero()), new InitialSpectrum.MarchenkoPastur(M, N, 0.05),
                 StepSizeRule.adaptive(0.01, 12), 0.0025, 400, 200, 13, MEMBERS, 64, RunSpec.Coordinates.SINGULAR_VALUES);
@@ -32,13 +33,13 @@ class WishartMarchenkoPasturTest {
 
     @Test
     void brusEquationFollowsTheMatrixLawAndThePrintedFormDoesNot() {
-        RunResult bru = run(ModelMapping.WishartConvention.BRU);
+        RunResult bru = run(WishartConvention.BRU);
         Prediction p = Predictions.forRun(bru).stream().filter(q -> q instanceof WishartMarchenkoPastur).findFirst().orElseThrow();
         List<Comparison> c = Ensembles.compare(p, bru);
         assertEquals(List.of(0.5, 1.0), c.stream().map(Comparison::t).toList());
         for (Comparison x : c) assertTrue(x.pass(), x.toString());
 
-        RunResult olsen = run(ModelMapping.WishartConvention.OLSEN);
+        RunResult olsen = run(WishartConvention.OLSEN);
         Prediction q = Predictions.named(olsen, "wishart-mp").orElseThrow();
         assertFalse(Ensembles.compare(q, olsen).stream().allMatch(Comparison::pass));
     }

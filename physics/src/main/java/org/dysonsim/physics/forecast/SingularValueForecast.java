@@ -1,0 +1,127 @@
+package org.dysonsim.physics.forecast;
+
+import java.util.Arrays;
+import org.dysonsim.physics.gas.Drift;
+import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.GasStepper;
+import org.dysonsim.physics.gas.RefiningStep;
+import org.dysonsim.physics.gas.StepSizeRule;
+import org.dysonsim.physics.rng.CounterRng;
+
+/**
+ * Forecast of the top-k singular values from gradients alone, after Olsen et al., <i>From SGD to
+ * Spectra</i> (ICML 2025, arXiv 2507.12709), Algorithm 1 (bootstrapped drift):
+ *
+ * <ol>
+ * <li>Input: the singular values at the origin and, for J recorded minibatches, the gradient
+ *     projected on the top-k singular pairs, {@code g_k = u_kᵀ G_B v_k}.</li>
+ * <li>For each of B replicates, resample the J minibatches with replacement; the drift of rank k
+ *     is {@code −η·mean(g_k)} per step (first-order perturbation of s_k under
+ *     {@code W ← W − ηG_B}), and, unless D is given, {@code D = η·var(g)/2} with var(g) the
+ *     variance of the resampled projections pooled over ranks: under isotropic minibatch noise
+ *     every entry of W then diffuses at {@code s² = η²var(g) = 2ηD} per step.</li>
+ * <li>Simulate all singular values forward from the origin by the Wishart singular-value
+ *     equation with that drift on the top k and none on the rest (PHYSICS.md §1: Bru's form by
+ *     default, the printed form as {@link org.dysonsim.physics.gas.WishartConvention#OLSEN}), one
+ *     SGD step per time unit, with the non-colliding nearest-neighbour-implicit step
+ *     ({@link GasStepper}, PHYSICS.md §2), cut into sub-steps by {@link #STEPPING} and refined
+ *     where a step fails ({@link RefiningStep}).</li>
+ * <li>Per horizon and rank, the median and the central {@code level} band of the B values.</li>
+ * </ol>
+ * Randomness: the resampled minibatch i of replicate b is {@code (seed, b, i, RESAMPLE_STEP)}, the
+ * path noise {@code (seed, b, level, step)} through GasStepper: a forecast is a pure function of
+ * its inputs.
+ */
+public final class SingularValueForecast {
+    public static final long RESAMPLE_STEP = -11;
+    /**
+     * A step is cut where the gas is dense or the noise large against the spacing (θ = 0.1, the
+     * exploration value of PHYSICS.md §2): one SGD step can be long for the particle picture.
+     */
+    public static final StepSizeRule STEPPING = StepSizeRule.adaptive(0.1, 12);
+
+    private SingularValueForecast() {}
+
+    /**
+     * @param singularValues all singular values at the origin (any order)
+     * @param projections    {@code projections[j][k] = u_kᵀ G_B v_k} of recorded minibatch j, rank k (0 = largest)
+     * @param horizons       steps after the origin to forecast, ascending, ≥ 1
+     */
+    public static ForecastBand forecast(double[] singularValues, double[][] projections, long[] horizons, ForecastSettings s) {
+        int n = singularValues.length, j = projections.length;
+        if (j < 2) throw new IllegalArgumentException("need at least 2 gradient samples, got " + j);
+        int k = projections[0].length;
+        if (k < 1 || k > n) throw new IllegalArgumentException("top-k must be in 1.." + n + ", got " + k);
+        for (int h = 0; h < horizons.length; h++) {
+            if (horizons[h] < 1 || (h > 0 && horizons[h] <= horizons[h - 1])) throw new IllegalArgumentException("horizons must ascend from 1");
+        }
+        double allD = Double.isNaN(s.diffusion()) ? diffusionFromGradients(projections, s.learningRate()) : s.diffusion();
+        if (!(allD > 0)) throw new IllegalArgumentException("the gradient projections do not vary: D cannot be estimated from them, give it");
+        double[] start = singularValues.clone();
+        Arrays.sort(start);
+        double[][][] values = new double[horizons.length][k][s.replicates()];
+        int[] sample = new int[j];
+        for (int b = 0; b < s.replicates(); b++) {
+            for (int i = 0; i < j; i++) sample[i] = (int) Math.min(j - 1, Math.floor(CounterRng.uniform(s.seed(), b, i, RESAMPLE_STEP, 0) * j));
+            double[] drift = new double[n];
+            double[] mean = means(projections, sample);
+            for (int r = 0; r < k; r++) drift[n - 1 - r] = -s.learningRate() * mean[r];
+            double d = Double.isNaN(s.diffusion()) ? s.learningRate() * pooledVariance(projections, sample, mean) / 2 : s.diffusion();
+            if (!(d > 0)) d = allD; // a resample of one repeated minibatch has no spread
+            GasModel model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Constant(drift));
+            GasStepper stepper = new GasStepper(model, STEPPING, s.seed(), b);
+            double[] x = start.clone();
+            long step = 0;
+            for (int h = 0; h < horizons.length; h++) {
+                for (; step < horizons[h]; step++) RefiningStep.advance(stepper, model, STEPPING, x, step, 1.0);
+                for (int r = 0; r < k; r++) values[h][r][b] = x[n - 1 - r];
+            }
+        }
+        double[][] median = new double[horizons.length][k], lower = new double[horizons.length][k], upper = new double[horizons.length][k];
+        double tail = (1 - s.level()) / 2;
+        for (int h = 0; h < horizons.length; h++) {
+            for (int r = 0; r < k; r++) {
+                double[] v = values[h][r];
+                Arrays.sort(v);
+                median[h][r] = quantile(v, 0.5);
+                lower[h][r] = quantile(v, tail);
+                upper[h][r] = quantile(v, 1 - tail);
+            }
+        }
+        int[] all = new int[j];
+        for (int i = 0; i < j; i++) all[i] = i;
+        double[] mean = means(projections, all);
+        double[] drift = new double[k];
+        for (int r = 0; r < k; r++) drift[r] = -s.learningRate() * mean[r];
+        return new ForecastBand(horizons.clone(), median, lower, upper, drift, allD, s.level());
+    }
+
+    /** D = η·var(g)/2 from all samples: the gradient-noise estimate of step 2. */
+    public static double diffusionFromGradients(double[][] projections, double learningRate) {
+        int[] all = new int[projections.length];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        return learningRate * pooledVariance(projections, all, means(projections, all)) / 2;
+    }
+
+    private static double[] means(double[][] g, int[] sample) {
+        double[] m = new double[g[0].length];
+        for (int i : sample) for (int r = 0; r < m.length; r++) m[r] += g[i][r];
+        for (int r = 0; r < m.length; r++) m[r] /= sample.length;
+        return m;
+    }
+
+    /** Variance about each rank's own mean, pooled over ranks (J − 1 degrees of freedom per rank). */
+    private static double pooledVariance(double[][] g, int[] sample, double[] mean) {
+        double ss = 0;
+        for (int i : sample) for (int r = 0; r < mean.length; r++) ss += (g[i][r] - mean[r]) * (g[i][r] - mean[r]);
+        return ss / ((double) mean.length * (sample.length - 1));
+    }
+
+    /** Linear interpolation between order statistics (type 7). */
+    static double quantile(double[] sorted, double p) {
+        double pos = p * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,214 @@
+package org.dysonsim.scenarios.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.physics.forecast.ForecastBand;
+import org.dysonsim.physics.forecast.ForecastSettings;
+import org.dysonsim.physics.forecast.SingularValueForecast;
+import org.dysonsim.physics.gas.WishartConvention;
+import org.dysonsim.protocol.TrajectoryEvent.GradientRecorded;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The forecast of the top-k singular values from gradients alone (Olsen et al., Algorithm 1;
+ * {@link SingularValueForecast}) against the recorded trajectory. Per member (at most
+ * {@link #MEMBERS}): the origin is the middle record; the drift comes from the gradient
+ * projections of the {@link #CALIBRATION} records up to the origin; D per step is
+ * {@code α·mean(projectionVariances)/(2|B|)} (the recorded per-sample variance of the projections,
+ * |B| &gt; 1; with |B| = 1 the step-to-step variance of the projections); the forecast runs to every
+ * later record. Reported: the band of member 0 against its trajectory, and per horizon the mean
+ * relative error of the median and the coverage of the band over members and ranks. The verdict
+ * is on the coverage of all horizons, members and ranks.
+ */
+final class ForecastCheck {
+    static final String KEY = "forecast";
+    static final int MEMBERS = 8, CALIBRATION = 10, REPLICATES = 100;
+    static final double LEVEL = 0.9;
+    /** Standard errors the coverage may fall below the nominal level (PHYSICS.md §7). */
+    static final double Z = 5.0;
+    /** Seed offset of the forecast's own randomness, apart from the run's noise streams. */
+    static final long SEED_OFFSET = 0x5eedL;
+
+    private ForecastCheck() {}
+
+    /** One member's forecast with its actual values: actual[h][r]. */
+    record MemberForecast(int member, long originStep, long[] horizons, ForecastBand band, double[][] actual) {}
+
+    static List<MemberForecast> forecasts(RunResult run, MatrixRun matrix, WishartConvention convention) {
+        List<MemberForecast> out = new ArrayList<>();
+        for (MemberTrajectory m : run.members()) {
+            if (out.size() == MEMBERS) break;
+            List<GradientRecorded> g = m.gradients();
+            int records = Math.min(g.size(), m.values().length);
+            int origin = (records - 1) / 2;
+            int first = Math.max(0, origin - CALIBRATION + 1);
+            if (origin - first + 1 < 2 || origin + 1 >= records) continue;
+            int k = g.get(origin).projections().length;
+            double[][] projections = new double[origin - first + 1][];
+            double varSum = 0;
+            int varCount = 0;
+            for (int j = first; j <= origin; j++) {
+                projections[j - first] = g.get(j).projections();
+                for (double v : g.get(j).projectionVariances()) {
+                    if (Double.isFinite(v)) {
+                        varSum += v;
+                        varCount++;
+                    }
+                }
+            }
+            double d = matrix.batch() > 1 && varCount > 0 ? matrix.alpha() * (varSum / varCount) / (2.0 * matrix.batch()) : Double.NaN;
+            double[] lambda = m.values()[origin];
+            double[] s = new double[lambda.length];
+            for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
+            long[] horizons = new long[records - origin - 1];
+            double[][] actual = new double[horizons.length][k];
+            for (int h = 0; h < horizons.length; h++) {
+                horizons[h] = m.steps()[origin + 1 + h] - m.steps()[origin];
+                for (int r = 0; r < k; r++) actual[h][r] = g.get(origin + 1 + h).singularValues()[r];
+            }
+            ForecastSettings settings = new ForecastSettings(matrix.alpha(), matrix.rows(), REPLICATES, LEVEL, convention, d,
+                    run.spec().seed() + SEED_OFFSET + m.member());
+            try {
+                out.add(new MemberForecast(m.member(), m.steps()[origin], horizons,
+                        SingularValueForecast.forecast(s, projections, horizons, settings), actual));
+            } catch (IllegalArgumentException e) {
+                // gradients without spread and |B| = 1: no D from gradients alone; this member is left out
+            }
+        }
+        return out;
+    }
+
+    /** Coverage over members, ranks and horizons, the per-horizon coverage and mean relative error. */
+    record Summary(double coverage, double[] coverageByHorizon, double[] relativeErrorByHorizon, int members) {}
+
+    static Summary summary(List<MemberForecast> f) {
+        int horizons = f.stream().mapToInt(x -> x.horizons().length).min().orElse(0);
+        double[] cov = new double[horizons], err = new double[horizons];
+        int[] count = new int[horizons];
+        double total = 0;
+        int totalCount = 0;
+        for (MemberForecast x : f) {
+            for (int h = 0; h < x.horizons().length; h++) {
+                for (int r = 0; r < x.band().ranks(); r++) {
+                    boolean in = x.band().covers(h, r, x.actual()[h][r]);
+                    total += in ? 1 : 0;
+                    totalCount++;
+                    if (h < horizons) {
+                        cov[h] += in ? 1 : 0;
+                        err[h] += Math.abs(x.band().median()[h][r] - x.actual()[h][r]) / x.actual()[h][r];
+                        count[h]++;
+                    }
+                }
+            }
+        }
+        for (int h = 0; h < horizons; h++) {
+            cov[h] /= count[h];
+            err[h] /= count[h];
+        }
+        return new Summary(totalCount == 0 ? Double.NaN : total / totalCount, cov, err, f.size());
+    }
+
+    static ReportSection write(Path dir, RunResult run, MatrixRun matrix) throws IOException {
+        List<MemberForecast> bru = forecasts(run, matrix, WishartConvention.BRU);
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, String> plots = new LinkedHashMap<>();
+        if (bru.isEmpty()) {
+            json.put("note", "no member has gradient records on both sides of its middle record: no forecast");
+            return new ReportSection(KEY, List.of(), json, plots);
+        }
+        Summary s = summary(bru);
+        MemberForecast first = bru.get(0);
+        json.put("description", "Olsen et al. Algorithm 1 (bootstrapped drift), Bru's singular-value equation; origin at the middle"
+                + " record of each member, drift from the gradient projections of up to " + CALIBRATION + " records up to it, "
+                + REPLICATES + " bootstrap replicates, " + Math.round(LEVEL * 100) + " % band");
+        json.put("diffusion_source", matrix.batch() > 1 ? "D = α·mean(projection variance over the minibatch)/(2|B|), recorded"
+                : "D = α·var(projections between records)/2 (|B| = 1)");
+        json.put("members", s.members());
+        json.put("origin_step", first.originStep());
+        json.put("horizon_steps", first.horizons());
+        json.put("diffusion_member_0", first.band().diffusion());
+        json.put("drift_member_0", first.band().drift());
+        json.put("coverage_by_horizon", s.coverageByHorizon());
+        json.put("relative_error_by_horizon", s.relativeErrorByHorizon());
+        json.put("coverage", s.coverage());
+        List<Object> ranks = new ArrayList<>();
+        for (int r = 0; r < first.band().ranks(); r++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", r);
+            m.put("actual", column(first.actual(), r));
+            m.put("median", column(first.band().median(), r));
+            m.put("lower", column(first.band().lower(), r));
+            m.put("upper", column(first.band().upper(), r));
+            ranks.add(m);
+        }
+        json.put("member_0", ranks);
+        List<Comparison> comparisons = new ArrayList<>();
+        double se = Math.sqrt(LEVEL * (1 - LEVEL) / s.members());
+        double shortfall = LEVEL - s.coverage();
+        Map<String, Double> details = new LinkedHashMap<>();
+        details.put("coverage", s.coverage());
+        details.put("nominal", LEVEL);
+        details.put("members", (double) s.members());
+        comparisons.add(new Comparison("forecast band of the top-k singular values covers the recorded trajectory (Bru)",
+                "nominal − coverage", Double.NaN, shortfall, Z * se, shortfall <= Z * se,
+                String.format("pass when the coverage over all horizons, ranks and members falls at most %.1f binomial standard errors"
+                        + " (n_eff = %d members) below %.2f", Z, s.members(), LEVEL), details));
+        if (matrix.loss().equals(MatrixRun.ZERO)) {
+            // without a gradient the matrix process is Wishart exactly: the conventions can be told apart here
+            Summary olsen = summary(forecasts(run, matrix, WishartConvention.OLSEN));
+            json.put("coverage_olsen_printed_form", olsen.coverage());
+            json.put("relative_error_by_horizon_olsen_printed_form", olsen.relativeErrorByHorizon());
+        }
+
+        XYChart band = SpectralMonitoring.chart("Forecast of the top-" + first.band().ranks() + " singular values, member " + first.member(),
+                "singular value");
+        MemberTrajectory m0 = run.members().stream().filter(m -> m.member() == first.member()).findFirst().orElseThrow();
+        double[] steps = new double[m0.gradients().size()];
+        for (int k = 0; k < steps.length; k++) steps[k] = m0.gradients().get(k).step();
+        double[] hx = new double[first.horizons().length];
+        for (int h = 0; h < hx.length; h++) hx[h] = first.originStep() + first.horizons()[h];
+        for (int r = 0; r < first.band().ranks(); r++) {
+            double[] actual = new double[steps.length];
+            for (int k = 0; k < steps.length; k++) actual[k] = m0.gradients().get(k).singularValues()[r];
+            XYSeries a = band.addSeries("σ_" + (r + 1) + " recorded", steps, actual);
+            a.setMarker(SeriesMarkers.NONE);
+            XYSeries med = band.addSeries("σ_" + (r + 1) + " forecast median", hx, column(first.band().median(), r));
+            med.setMarker(SeriesMarkers.NONE);
+            SpectralMonitoring.addLine(band, "σ_" + (r + 1) + " band " + Math.round(LEVEL * 100) + " % low", hx, column(first.band().lower(), r));
+            SpectralMonitoring.addLine(band, "σ_" + (r + 1) + " band high", hx, column(first.band().upper(), r));
+        }
+        Plots.save(band, dir, "forecast-band");
+        plots.put("forecast-band", "top-k singular values of member " + first.member() + ": recorded, and the forecast median and band from step "
+                + first.originStep());
+        XYChart error = SpectralMonitoring.chart("Forecast error over the horizon", "coverage, mean |relative error|");
+        double[] horizon = new double[s.coverageByHorizon().length];
+        for (int h = 0; h < horizon.length; h++) horizon[h] = first.horizons()[h];
+        error.setXAxisTitle("steps after the origin");
+        SpectralMonitoring.addLine(error, "coverage (members × ranks)", horizon, s.coverageByHorizon());
+        SpectralMonitoring.addLine(error, "mean |median − actual|/actual", horizon, s.relativeErrorByHorizon());
+        SpectralMonitoring.addLine(error, "nominal level", horizon, filled(horizon.length, LEVEL));
+        Plots.save(error, dir, "forecast-error");
+        plots.put("forecast-error", "coverage of the band and mean relative error of the median against the forecast horizon");
+        return new ReportSection(KEY, comparisons, json, plots);
+    }
+
+    private static double[] column(double[][] a, int r) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = a[i][r];
+        return out;
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+}
