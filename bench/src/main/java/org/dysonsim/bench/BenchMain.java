@@ -32,15 +32,20 @@ public final class BenchMain {
 
     private BenchMain() {}
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, java.io.IOException {
         boolean quick = List.of(args).contains("--quick");
+        if (List.of(args).contains("--cluster")) {
+            ClusterBench.main(args); // nodes on 127.0.0.1 in this JVM: its own measured harness
+            return;
+        }
         if (List.of(args).contains("--help")) {
-            System.out.println("usage: dyson bench [--quick]\n  times the actor engine against a plain loop of the"
-                    + " same integrator and prints speed-up ratios with their targets");
+            System.out.println("usage: dyson bench [--quick] [--cluster]\n  times the actor engine against a plain loop of the"
+                    + " same integrator and prints speed-up ratios with their targets;\n  --cluster: ensemble throughput"
+                    + " on 1-3 local cluster nodes and network bytes of a split system");
             return;
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("org\\.dysonsim\\.bench\\.(SystemBenchmark|EnsembleBenchmark|RecordingBenchmark)\\..*")
+                .include("org\\.dysonsim\\.bench\\.(SystemBenchmark|EnsembleBenchmark|RecordingBenchmark|MatrixBenchmark)\\..*")
                 .forks(1)
                 .warmupIterations(quick ? 1 : 3)
                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
@@ -49,11 +54,14 @@ public final class BenchMain {
                 .jvmArgsAppend("-Xmx4g");
         Collection<RunResult> results = new Runner(options.build()).run();
         System.out.println(table(results));
+        System.out.println();
+        System.out.println(matrixTable(results));
     }
 
     static String table(Collection<RunResult> results) {
         Map<String, double[]> byKey = new LinkedHashMap<>();
         for (RunResult r : results) {
+            if (r.getParams().getBenchmark().contains("MatrixBenchmark")) continue;
             String full = r.getParams().getBenchmark();
             String[] parts = full.split("\\.");
             String cls = parts[parts.length - 2];
@@ -76,6 +84,35 @@ public final class BenchMain {
             String verdict = Double.isNaN(t.atLeast()) ? "" : ratio >= t.atLeast() ? "met" : "NOT met";
             lines.add(String.format(Locale.ROOT, "%-38s %9.2f ± %-5.2f %9.2f ± %-5.2f %8.2f× %8s  %s", t.label(),
                     p[0], p[2], p[1], p[3], ratio, target, verdict));
+        }
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * Matrix-level training: steps per second through the actors and in the plain loop, and the
+     * share of the plain loop's time spent on WᵀW and its eigen-decomposition (spectra every
+     * {@value MatrixBenchmark#EVERY} steps).
+     */
+    static String matrixTable(Collection<RunResult> results) {
+        Map<String, Map<String, Double>> byShape = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String full = r.getParams().getBenchmark();
+            if (!full.contains("MatrixBenchmark")) continue;
+            String method = full.substring(full.lastIndexOf('.') + 1);
+            byShape.computeIfAbsent(r.getParams().getParam("shape"), k -> new LinkedHashMap<>())
+                    .put(method, r.getPrimaryResult().getScore());
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "%-38s %14s %14s %12s %14s", "matrix SGD, spectra every "
+                + MatrixBenchmark.EVERY + " steps", "actors steps/s", "loop steps/s", "actors/loop", "eigen share"));
+        for (Map.Entry<String, Map<String, Double>> e : byShape.entrySet()) {
+            double actors = e.getValue().getOrDefault("actorEngine", Double.NaN);
+            double loop = e.getValue().getOrDefault("plainLoop", Double.NaN);
+            double spectra = e.getValue().getOrDefault("spectraOnly", Double.NaN);
+            double steps = MatrixBenchmark.STEPS;
+            lines.add(String.format(Locale.ROOT, "%-38s %14.1f %14.1f %11.2f× %13.0f%%", "M×N = " + e.getKey().replace('x', '×')
+                    + ", |B| = " + MatrixBenchmark.BATCH, 1000 * steps / actors, 1000 * steps / loop, loop / actors,
+                    100 * spectra / loop));
         }
         return String.join(System.lineSeparator(), lines);
     }

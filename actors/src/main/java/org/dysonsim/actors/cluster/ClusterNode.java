@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.Cluster;
+import org.dysonsim.actors.BlockHost;
 import org.dysonsim.persistence.Journal;
 
 /**
@@ -59,6 +60,7 @@ public final class ClusterNode implements AutoCloseable {
             if (settings.roles().contains(NodeSettings.WORKER)) {
                 Journal.ensureSchema(system);
                 MemberShards.init(system);
+                BlockHost.start(system); // blocks of systems split over nodes (scenario key blocks.nodes)
             }
         } catch (RuntimeException e) {
             node.close();
