@@ -6,6 +6,7 @@ import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
@@ -19,7 +20,7 @@ import org.dysonsim.scenarios.config.ScenarioValues.Bound;
  * gets past here can start. The keys are documented in scenarios/README.md.
  */
 public final class RunSpecReader {
-    public static final List<String> MODELS = List.of("coulomb", "sgd", "wishart", "cir");
+    public static final List<String> MODELS = List.of("coulomb", "sgd", "wishart", "cir", "matrix");
     public static final List<String> DRIFTS = List.of("zero", "harmonic", "rbm", "mean-field");
     public static final List<String> INITS = List.of("marchenko-pastur", "explicit", "degenerate-pairs");
 
@@ -33,8 +34,10 @@ public final class RunSpecReader {
         long seed = v.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int members = v.integer("ensemble.members", 1);
         int blockSize = v.integer("blocks.size", 1);
+        v.integer("blocks.nodes", 1); // read by the engine from the resolved scenario (BlockPlacement)
+        v.integer(ErrorControl.MEMBERS, 0); // read from the stored scenario by ErrorControl; checked here
         String name = v.text("name");
-        InitialSpectrum init = readInit(v, n);
+        InitialSpectrum init = model.equals("matrix") ? null : readInit(v, n);
         String driftKind = v.choice("drift.kind", DRIFTS);
 
         double dt;
@@ -42,6 +45,15 @@ public final class RunSpecReader {
         StepSizeRule rule = readRule(v);
         RunSpec.Coordinates coordinates = RunSpec.Coordinates.EIGENVALUES;
         switch (model) {
+            case "matrix" -> {
+                if (!driftKind.equals("zero")) throw v.error("drift.kind", "model = matrix takes its drift from its loss (loss.kind); use zero");
+                MatrixModel matrix = MatrixSpecReader.read(v, n);
+                dt = matrix.sgd().alpha();
+                particles = matrix;
+                rule = StepSizeRule.fixed();
+                // W₀ has iid N(0, init-scale²) entries: its spectrum has this law (the sample is W₀'s own)
+                init = new InitialSpectrum.MarchenkoPastur(matrix.rows(), n, matrix.initScale() * matrix.initScale());
+            }
             case "coulomb" -> {
                 dt = v.positive("dt");
                 particles = gas(v, n, driftKind, v.perMode("noise.g2", n, Bound.POSITIVE));
@@ -71,7 +83,7 @@ public final class RunSpecReader {
                 particles = new CirModel(n, v.nonNegative("cir.alpha0"), v.nonNegative("cir.beta1"), v.positive("cir.eta-d"));
             }
         }
-        InitialCheck.check(v, particles, init, seed, members, coordinates);
+        if (!(particles instanceof MatrixModel)) InitialCheck.check(v, particles, init, seed, members, coordinates);
         String text = v.config().root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
         return new RunSpec(runId, name, text, particles, init, rule, dt, steps, recordEvery, seed, members, blockSize,
                 coordinates);

@@ -14,7 +14,17 @@ final class UnusedKeys {
     /** Key prefix → the choice key and the value under which it is read. */
     private static final Map<String, String[]> OWNERS = Map.ofEntries(
             Map.entry("noise.", new String[] {"model", "coulomb"}),
-            Map.entry("sgd.", new String[] {"model", "sgd"}),
+            Map.entry("sgd.alpha", new String[] {"model", "sgd", "matrix"}),
+            Map.entry("sgd.batch", new String[] {"model", "sgd", "matrix"}),
+            Map.entry("sgd.g-tilde", new String[] {"model", "sgd"}),
+            Map.entry("sgd.momentum", new String[] {"model", "matrix"}),
+            Map.entry("matrix.", new String[] {"model", "matrix"}),
+            Map.entry("loss.", new String[] {"model", "matrix"}),
+            Map.entry("data.", new String[] {"model", "matrix"}),
+            Map.entry("forecast.top-k", new String[] {"model", "matrix"}),
+            Map.entry("loss.rbm.", new String[] {"loss.kind", "rbm-pcd"}),
+            Map.entry("loss.teacher.", new String[] {"loss.kind", "teacher-student"}),
+            Map.entry("loss.zero.", new String[] {"loss.kind", "zero"}),
             Map.entry("wishart.", new String[] {"model", "wishart"}),
             Map.entry("cir.", new String[] {"model", "cir"}),
             Map.entry("drift.centre", new String[] {"drift.kind", "harmonic"}),
@@ -40,16 +50,20 @@ final class UnusedKeys {
                 String prefix = owner.getKey();
                 boolean owned = prefix.endsWith(".") ? key.startsWith(prefix) : key.equals(prefix);
                 String choice = owner.getValue()[0];
-                String needed = owner.getValue()[1];
+                List<String> needed = List.of(owner.getValue()).subList(1, owner.getValue().length);
                 if (!owned || swept.contains(choice)) continue;
                 String chosen = v.text(choice);
-                if (!chosen.equals(needed)) {
+                if (!needed.contains(chosen)) {
                     throw v.error(key, "not used with " + choice + " = " + chosen + " (it belongs to " + choice + " = "
-                            + needed + ")");
+                            + String.join(" or ", needed) + ")");
                 }
             }
-            if (key.equals("dt") && v.text("model").equals("sgd") && !swept.contains("model")) {
-                throw v.error(key, "not used with model = sgd (the step is sgd.alpha)");
+            String model = v.text("model");
+            if (key.equals("dt") && (model.equals("sgd") || model.equals("matrix")) && !swept.contains("model")) {
+                throw v.error(key, "not used with model = " + model + " (the step is sgd.alpha)");
+            }
+            if (key.startsWith("init.") && model.equals("matrix") && !swept.contains("model")) {
+                throw v.error(key, "not used with model = matrix (W₀ has iid N(0, matrix.init-scale²) entries)");
             }
         }
     }

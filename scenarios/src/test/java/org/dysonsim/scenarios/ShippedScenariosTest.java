@@ -30,7 +30,8 @@ class ShippedScenariosTest {
         }
         List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("quickstart.conf", "wigner-pairs.conf", "rbm-scalar-field.conf",
-                "wishart-gamma.conf", "pure-dyson.conf")), names.toString());
+                "wishart-gamma.conf", "pure-dyson.conf", "rbm-pcd.conf", "teacher-student.conf", "wishart-noise.conf")),
+                names.toString());
         Path data = temp.resolve("runs");
         for (Path f : files) {
             StudyPlan plan = StudyPlan.prepare(f, List.of(), data, Instant.EPOCH);

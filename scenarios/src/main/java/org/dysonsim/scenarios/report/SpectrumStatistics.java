@@ -5,6 +5,7 @@ import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
 
 /**
  * The ensemble statistics of a run in spectral coordinates (λ = s² for singular-value runs):
@@ -22,7 +23,7 @@ public record SpectrumStatistics(long[] steps, double[] times, double[] mean, do
         MemberTrajectory longest = members.stream().filter(m -> m.steps().length == records).findFirst().orElseThrow();
         double[] mean = new double[records];
         double[] variance = new double[records];
-        boolean ordered = spec.model() instanceof GasModel;
+        boolean ordered = spec.model() instanceof GasModel || spec.model() instanceof MatrixModel;
         double minGap = ordered ? Double.POSITIVE_INFINITY : Double.NaN;
         int gapMember = -1;
         long gapStep = -1;

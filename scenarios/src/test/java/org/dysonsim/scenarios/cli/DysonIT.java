@@ -129,4 +129,49 @@ class DysonIT {
         assertEquals(List.of("0.5/1", "0.5/2", "1.0/1", "1.0/2"), seen);
         assertEquals(4, o.err().lines().count(), "one progress line per run when stderr is not a terminal: " + o.err());
     }
+
+    @Test
+    void aMatrixScenarioRunsListsExportsAndReplaysLikeAParticleRun() throws Exception {
+        Outcome o = dyson("run", ROOT.resolve("scenarios/wishart-noise.conf").toString(), "--data-dir", "out",
+                "--set", "steps=40", "--set", "ensemble.members=4", "--quiet");
+        assertEquals(0, o.exit(), o.err());
+        Path run = runDirs(dir.resolve("out")).get(0);
+        Config r = report(run);
+        assertEquals("completed", r.getString("status"));
+        assertEquals("MatrixModel", r.getString("model"));
+        assertEquals(8, r.getInt("n"));
+        assertTrue(Files.size(run.resolve("density-final.png")) > 100);
+        String runId = run.getFileName().toString();
+
+        Outcome list = dyson("list", "--data-dir", "out");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().lines().anyMatch(line -> line.startsWith(runId)), list.out());
+
+        Outcome export = dyson("export", runId, "--format", "csv", "--out", "m.csv", "--data-dir", "out");
+        assertEquals(0, export.exit(), export.err());
+        List<String> rows = Files.readAllLines(dir.resolve("m.csv"));
+        assertEquals("member,step,t,index,value", rows.get(0));
+        // records at steps 0, 20, 40 (record-every = 20) of 4 members, 8 eigenvalues each: the spectra only
+        assertEquals(1 + 4 * 3 * 8, rows.size());
+
+        Outcome replay = dyson("replay", runId, "--data-dir", "out");
+        assertEquals(0, replay.exit(), replay.err());
+        assertEquals(r.getConfigList("statistics").get(0).getDoubleList("value"),
+                report(run).getConfigList("statistics").get(0).getDoubleList("value"), "replay recomputes the same report");
+    }
+
+    @Test
+    void aBadMatrixKeyExitsTwoWithOneLineNamingIt() throws Exception {
+        Files.writeString(dir.resolve("bad.conf"), "model = matrix\nn = 4\nsgd.momentum = 1.5\n");
+        Outcome o = dyson("run", "bad.conf", "--data-dir", "out");
+        assertEquals(2, o.exit());
+        assertEquals(1, o.err().lines().count(), o.err());
+        assertTrue(o.err().startsWith("dyson: bad.conf: sgd.momentum: "), o.err());
+        Files.writeString(dir.resolve("typo.conf"), "model = matrix\nn = 4\nmatrix.row = 8\n");
+        Outcome typo = dyson("run", "typo.conf", "--data-dir", "out");
+        assertEquals(2, typo.exit());
+        assertEquals(1, typo.err().lines().count(), typo.err());
+        assertTrue(typo.err().contains("matrix.rows"), "did you mean: " + typo.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
 }
