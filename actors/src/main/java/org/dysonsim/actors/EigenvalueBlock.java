@@ -11,8 +11,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.dysonsim.physics.gas.BrownianBridge;
-import org.dysonsim.physics.gas.CirExact;
-import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.CoulombTiles;
 import org.dysonsim.physics.gas.ExplicitPredictor;
 import org.dysonsim.physics.gas.GasModel;
@@ -67,7 +65,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private final ActorRef<BlockCommand>[] peers;
     private int peersKnown;
     private GasModel gas;
-    private GasStepper stepper;
+    private PlainAdvance plain;
 
     // exchange path
     private TileSums sums;
@@ -116,7 +114,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         mirror = model.hasMirror() ? new double[n] : null;
         z = new double[n];
         dW = new double[n];
-        scratch = new double[CoulombTiles.TILE];
+        scratch = new double[CoulombTiles.SCRATCH];
         int firstTile = CoulombTiles.tileOf(from);
         int lastTile = CoulombTiles.tileOf(to - 1);
         int local = 0;
@@ -327,24 +325,13 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
 
     private void onAdvance(BlockCommand.Advance advance) {
         System.arraycopy(advance.positions(), 0, x, from, to - from);
-        long k = advance.fromStep();
-        try {
-            for (; k < advance.toStep(); k++) {
-                if (setup.model() instanceof CirModel cir) {
-                    CirExact.advance(cir, x, k, dt, setup.seed(), setup.member(), from, to);
-                } else {
-                    if (stepper == null) stepper = new GasStepper(gas, setup.rule(), setup.seed(), setup.member());
-                    stepper.advance(x, k, dt);
-                }
-                for (int i = from; i < to; i++) {
-                    if (!Double.isFinite(x[i])) {
-                        advance.clock().tell(new ClockCommand.BlockDiverged(index, k, "eigenvalue " + i + " became " + x[i]));
-                        return;
-                    }
-                }
-            }
-        } catch (NonFiniteStateException e) {
-            advance.clock().tell(new ClockCommand.BlockDiverged(index, k, e.getMessage()));
+        if (plain == null) {
+            plain = new PlainAdvance(gas != null ? gas : setup.model(), setup.rule(), dt, setup.seed(), setup.member(),
+                    from, to);
+        }
+        PlainAdvance.Divergence divergence = plain.run(x, advance.fromStep(), advance.toStep());
+        if (divergence != null) {
+            advance.clock().tell(new ClockCommand.BlockDiverged(index, divergence.step(), divergence.reason()));
             return;
         }
         advance.clock().tell(new ClockCommand.Advanced(index, advance.toStep(), Arrays.copyOfRange(x, from, to)));

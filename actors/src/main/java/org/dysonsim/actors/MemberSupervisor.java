@@ -2,7 +2,9 @@ package org.dysonsim.actors;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.ChildFailed;
@@ -41,6 +43,8 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     private static final String STALL_TIMER = "stall";
     /** Armed while the recorder owes an answer: the ask timeout, without a future per message. */
     private static final String RECORDER_TIMER = "recorder";
+    /** Armed while block hosts on other nodes owe the blocks of a generation. */
+    private static final String PLACEMENT_TIMER = "placement";
 
     static Behavior<MemberCommand> create(RunSpec spec, int member, Behavior<RecorderCommand> recorder,
                                           boolean resume, EngineSettings settings,
@@ -60,6 +64,14 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
 
     private Phase phase = Phase.WAITING;
     private final List<ActorRef<?>> children = new ArrayList<>();
+    /** How many nodes a generation's blocks are spread over (scenario key blocks.nodes). */
+    private final int blocksNodes;
+    /** This generation's blocks placed by block hosts, with the host of each. */
+    private final Map<ActorRef<BlockCommand>, ActorRef<BlockHost.Command>> placed = new HashMap<>();
+    /** The hosts asked for each generation's blocks, block b on host b mod size. */
+    private final Map<Integer, List<ActorRef<BlockHost.Command>>> placements = new HashMap<>();
+    /** The generation waiting for its blocks, or null. */
+    private Placement placement;
     private int generation;
     private int restarts;
     private long faultStep = -1;
@@ -95,6 +107,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         // on the common pool, which on a 2-core machine starts a thread per answer.
         this.acks = context.messageAdapter(RecorderCommand.Ack.class, ack -> new MemberCommand.RecordAcked(ack.step()));
         this.states = context.messageAdapter(RecorderCommand.RecorderState.class, MemberCommand.StateLoaded::new);
+        this.blocksNodes = BlockPlacement.nodesOf(spec);
     }
 
     @Override
@@ -110,6 +123,8 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
                 .onMessage(MemberCommand.RecordAcked.class, this::onRecordAcked)
                 .onMessage(MemberCommand.RecorderUnavailable.class, this::onRecorderUnavailable)
                 .onMessage(MemberCommand.Stalled.class, this::onStalled)
+                .onMessage(MemberCommand.BlockPlaced.class, this::onBlockPlaced)
+                .onMessage(MemberCommand.BlocksUnplaced.class, this::onBlocksUnplaced)
                 .onSignal(Terminated.class, this::onTerminated)
                 .build();
     }
@@ -191,6 +206,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         return this;
     }
 
+    @SuppressWarnings("unchecked")
     private void spawnGeneration(long startStep, double[] start) {
         generation++;
         long failAt = -1;
@@ -203,22 +219,83 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             spawnMatrix(matrix, failAt);
             return;
         }
+        BlockLayout layout = BlockLayout.of(spec.n(), spec.blockSize());
+        // A single block on the plain path: the clock simulates it, with no block or loss actor.
+        boolean solo = layout.blocks() == 1 && settings.singleBlockFastPath();
+        boolean exchange = spec.model() instanceof GasModel && !solo;
         ActorRef<LossCommand> loss = null;
-        if (spec.model() instanceof GasModel gas) {
+        if (spec.model() instanceof GasModel gas && !solo) {
             loss = context.spawn(Loss.create(gas.drift()), "loss-" + generation);
             watchChild(loss);
         }
-        BlockLayout layout = BlockLayout.of(spec.n(), spec.blockSize());
-        boolean exchange = spec.model() instanceof GasModel
-                && !(layout.blocks() == 1 && settings.singleBlockFastPath());
+        List<ActorRef<BlockHost.Command>> hosts = exchange && blocksNodes > 1
+                ? BlockHosts.get(context.getSystem()).choose(blocksNodes) : List.of();
+        if (hosts.size() > 1) {
+            // Split over nodes: the hosts answer with BlockPlaced; the clock starts when all have.
+            placement = new Placement(generation, startStep, start, layout, failAt, new ActorRef[layout.blocks()]);
+            placements.put(generation, hosts);
+            for (int b = 0; b < layout.blocks(); b++) {
+                EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(),
+                        member, layout, b, loss, true);
+                hosts.get(b % hosts.size()).tell(new BlockHost.Spawn(setup, generation, context.getSelf()));
+            }
+            timers.startSingleTimer(PLACEMENT_TIMER, new MemberCommand.BlocksUnplaced(generation), settings.askTimeout());
+            armStallTimer();
+            return;
+        }
         List<ActorRef<BlockCommand>> blocks = new ArrayList<>();
-        for (int b = 0; b < layout.blocks(); b++) {
+        for (int b = 0; b < (solo ? 0 : layout.blocks()); b++) {
             EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(),
                     member, layout, b, loss, exchange);
             ActorRef<BlockCommand> block = context.spawn(EigenvalueBlock.create(setup), "block-" + generation + "-" + b);
             watchChild(block);
             blocks.add(block);
         }
+        startClock(startStep, start, layout, blocks, exchange, failAt);
+    }
+
+    /** A generation whose blocks are being placed on block hosts. */
+    private record Placement(int generation, long startStep, double[] start, BlockLayout layout, long failAt,
+                             ActorRef<BlockCommand>[] blocks) {
+        boolean complete() {
+            for (ActorRef<BlockCommand> block : blocks) if (block == null) return false;
+            return true;
+        }
+    }
+
+    private Behavior<MemberCommand> onBlockPlaced(MemberCommand.BlockPlaced message) {
+        List<ActorRef<BlockHost.Command>> hosts = placements.get(message.generation());
+        ActorRef<BlockHost.Command> host = hosts == null ? null : hosts.get(message.index() % hosts.size());
+        if (placement == null || message.generation() != placement.generation() || phase != Phase.RUNNING) {
+            // A block of a generation given up on: its host stops it.
+            if (host != null) host.tell(new BlockHost.Release(getContext().getSelf(), new ArrayList<>(List.of(message.block()))));
+            return this;
+        }
+        placement.blocks()[message.index()] = message.block();
+        placed.put(message.block(), host);
+        getContext().watch(message.block());
+        if (!placement.complete()) return this;
+        timers.cancel(PLACEMENT_TIMER);
+        Placement done = placement;
+        placement = null;
+        List<String> nodes = hosts.stream().map(h -> h.path().address().hasLocalScope() ? "local" : h.path().address().toString())
+                .distinct().toList();
+        getContext().getLog().info("member {}: generation {} runs its {} blocks on {} nodes {}", member, generation,
+                done.blocks().length, nodes.size(), nodes);
+        startClock(done.startStep(), done.start(), done.layout(), List.of(done.blocks()), true, done.failAt());
+        return this;
+    }
+
+    private Behavior<MemberCommand> onBlocksUnplaced(MemberCommand.BlocksUnplaced message) {
+        if (placement == null || message.generation() != placement.generation() || phase != Phase.RUNNING) return this;
+        return childFailed("block hosts " + placements.get(message.generation()).stream()
+                .map(host -> host.path().address().toString()).distinct().toList()
+                + " did not place every block within " + seconds(settings.askTimeout()));
+    }
+
+    private void startClock(long startStep, double[] start, BlockLayout layout, List<ActorRef<BlockCommand>> blocks,
+                            boolean exchange, long failAt) {
+        ActorContext<MemberCommand> context = getContext();
         if (exchange) {
             for (int b = 0; b < blocks.size(); b++) {
                 for (int p = 0; p < blocks.size(); p++) {
@@ -226,7 +303,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
                 }
             }
         }
-        Clock.Setup clock = new Clock.Setup(spec, startStep, start, layout, List.copyOf(blocks), exchange,
+        Clock.Setup clock = new Clock.Setup(spec, member, startStep, start, layout, List.copyOf(blocks), exchange,
                 settings.advanceSteps(layout.blockSize(), spec.rule()), context.getSelf(), generation, failAt);
         watchChild(context.spawn(Clock.create(clock), "clock-" + generation));
         armStallTimer();
@@ -257,6 +334,15 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             getContext().stop(child);
         }
         children.clear();
+        Map<ActorRef<BlockHost.Command>, List<ActorRef<BlockCommand>>> byHost = new HashMap<>();
+        for (Map.Entry<ActorRef<BlockCommand>, ActorRef<BlockHost.Command>> entry : placed.entrySet()) {
+            getContext().unwatch(entry.getKey());
+            byHost.computeIfAbsent(entry.getValue(), host -> new ArrayList<>()).add(entry.getKey());
+        }
+        byHost.forEach((host, blocks) -> host.tell(new BlockHost.Release(getContext().getSelf(), blocks)));
+        placed.clear();
+        placement = null;
+        timers.cancel(PLACEMENT_TIMER);
         timers.cancel(STALL_TIMER);
     }
 
@@ -364,6 +450,9 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             recorderAlive = false;
             if (phase == Phase.FAILING) return finish();
             return fail(cause == null ? "the recorder stopped" : "the recorder failed: " + cause);
+        }
+        if (placed.containsKey(ref)) {
+            return childFailed("block " + ref.path().name() + " on " + ref.path().address() + " stopped (its node left or failed)");
         }
         if (!children.contains(ref)) return this;
         // A divergence is a deterministic function of the run: restarting would only repeat it.

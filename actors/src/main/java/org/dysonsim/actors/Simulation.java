@@ -21,6 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class Simulation implements AutoCloseable {
     private final ActorSystem<Void> system;
     private final EngineSettings settings;
+    private final boolean ownsSystem;
     private final AtomicLong runs = new AtomicLong();
 
     /** Creates the actor system from {@code config}, falling back to application.conf and the defaults. */
@@ -30,6 +31,17 @@ public final class Simulation implements AutoCloseable {
                 .withFallback(ConfigFactory.defaultReference()).resolve();
         this.system = ActorSystem.create(Behaviors.empty(), "dyson", full);
         this.settings = EngineSettings.from(full);
+        this.ownsSystem = true;
+    }
+
+    /**
+     * Runs on an actor system that already exists, e.g. a cluster node's; {@link #close()} leaves
+     * it running.
+     */
+    public Simulation(ActorSystem<Void> system) {
+        this.system = system;
+        this.settings = EngineSettings.from(system.settings().config());
+        this.ownsSystem = false;
     }
 
     /** The actor system runs execute on, e.g. to prepare the journal before the first run. */
@@ -85,6 +97,7 @@ public final class Simulation implements AutoCloseable {
     /** Stops the actor system and waits for it. */
     @Override
     public void close() {
+        if (!ownsSystem) return;
         system.terminate();
         try {
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);

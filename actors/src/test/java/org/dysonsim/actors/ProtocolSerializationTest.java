@@ -125,6 +125,18 @@ class ProtocolSerializationTest {
                         new double[] {0, 0.1}, new double[][] {a, a},
                         List.of(new TrajectoryEvent.GradientRecorded(10, 0.1, 1.25, a, a, a, 0.5))),
                 new org.dysonsim.actors.cluster.StudyCommand.MemberDone(2, 1, 2, 0, "member 2: diverged")));
+        // A system split over nodes: what block hosts are sent and answer.
+        ActorRef<LossCommand> loss = testKit.<LossCommand>createTestProbe().getRef();
+        ActorRef<MemberCommand> owner = testKit.<MemberCommand>createTestProbe().getRef();
+        EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(gas, StepSizeRule.adaptive(0.01, 6), 0.01, 7L, 2,
+                new BlockLayout(3, 2), 1, loss, true);
+        samples.addAll(List.of(
+                setup,
+                new BlockLayout(200, 50),
+                new BlockHost.Spawn(setup, 3, owner),
+                new BlockHost.Release(owner, new ArrayList<>(List.of(block, block))),
+                new MemberCommand.BlockPlaced(3, 1, block),
+                new MemberCommand.BlocksUnplaced(3)));
         return samples;
     }
 

@@ -1,5 +1,7 @@
 package org.dysonsim.protocol;
 
+import org.apache.pekko.actor.typed.ActorRef;
+
 /**
  * The protocol of a member's run supervisor. {@code generation} counts the restarts of the
  * member's actors: reports from a generation that has been replaced are ignored.
@@ -7,7 +9,8 @@ package org.dysonsim.protocol;
 public sealed interface MemberCommand extends Wire
         permits MemberCommand.Start, MemberCommand.InjectFault, MemberCommand.Snapshot, MemberCommand.Progress,
                 MemberCommand.Finished, MemberCommand.Diverged, MemberCommand.StateLoaded,
-                MemberCommand.RecorderUnavailable, MemberCommand.RecordAcked, MemberCommand.Stalled {
+                MemberCommand.RecorderUnavailable, MemberCommand.RecordAcked, MemberCommand.Stalled,
+                MemberCommand.BlockPlaced, MemberCommand.BlocksUnplaced {
 
     /** Begin (or, for a resumed run, continue) the member. */
     record Start() implements MemberCommand {}
@@ -50,4 +53,10 @@ public sealed interface MemberCommand extends Wire
 
     /** Timer: generation {@code generation} made no progress for the configured time. */
     record Stalled(int generation) implements MemberCommand {}
+
+    /** A block host (possibly on another node) spawned block {@code index} of generation {@code generation}. */
+    record BlockPlaced(int generation, int index, ActorRef<BlockCommand> block) implements MemberCommand {}
+
+    /** Timer: not every block of generation {@code generation} was placed in time. */
+    record BlocksUnplaced(int generation) implements MemberCommand {}
 }

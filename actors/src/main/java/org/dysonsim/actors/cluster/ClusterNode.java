@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.Cluster;
+import org.dysonsim.actors.BlockHost;
 import org.dysonsim.persistence.Journal;
 
 /**
@@ -41,13 +42,15 @@ public final class ClusterNode implements AutoCloseable {
     /**
      * Starts a node and has it join its seed nodes (or form a cluster of its own if it has none).
      *
-     * @param overrides settings that win over dyson-cluster.conf (tests shorten timeouts here)
+     * @param overrides settings that win over dyson-cluster.conf (tests shorten timeouts here); Java
+     *                  system properties ({@code -Dkey=value}) win over both
      * @param base      the rest of the actor system's configuration, typically the journal's
      *                  ({@link org.dysonsim.persistence.JournalConfig#forWriting}); empty for a submitter
      * @throws org.dysonsim.persistence.JournalException if a worker cannot open its journal
      */
     public static ClusterNode start(NodeSettings settings, Config overrides, Config base) {
         Config config = settings.toConfig()
+                .withFallback(ConfigFactory.defaultOverrides())
                 .withFallback(overrides)
                 .withFallback(ConfigFactory.parseResources(ClusterNode.class.getClassLoader(), SETTINGS))
                 .withFallback(base)
@@ -59,6 +62,7 @@ public final class ClusterNode implements AutoCloseable {
             if (settings.roles().contains(NodeSettings.WORKER)) {
                 Journal.ensureSchema(system);
                 MemberShards.init(system);
+                BlockHost.start(system); // blocks of systems split over nodes (scenario key blocks.nodes)
             }
         } catch (RuntimeException e) {
             node.close();

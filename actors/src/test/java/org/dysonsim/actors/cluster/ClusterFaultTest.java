@@ -11,19 +11,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.persistence.PostgresJournal;
 import org.dysonsim.persistence.TrajectoryReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A worker dies in the middle of a study: its members continue on the other two from the shared journal. */
+/** A worker dies in the middle of a study: its members continue on the other two from the shared PostgreSQL journal. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterFaultTest {
     /** The study is this far along (member-steps done over all) when the node dies: its members are mid-run. */
     private static final int KILL_AT_PERCENT = 5;
     private static final long STUDY_TIMEOUT_MINUTES = 5;
+
+    @RegisterExtension
+    static final PostgresJournal POSTGRES = new PostgresJournal();
 
     @TempDir
     static Path dataRoot;
@@ -33,7 +38,7 @@ class ClusterFaultTest {
 
     @BeforeAll
     void start() {
-        cluster = ClusterFixture.start(dataRoot, 3, ClusterFixture.CRASHING);
+        cluster = ClusterFixture.start(dataRoot, POSTGRES.overrides(), 3, ClusterFixture.CRASHING);
         study = new ClusterStudy(cluster.submitter());
     }
 

@@ -12,8 +12,9 @@ import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.JournalConfig;
 
 /**
- * Worker nodes on 127.0.0.1 (free ports) in this JVM, sharing one journal: the embedded H2 file
- * of one data directory, which every node opens (in one JVM they share the database).
+ * Worker nodes on 127.0.0.1 (free ports) in this JVM, sharing one journal: PostgreSQL when the
+ * test gives its {@code dysonsim.journal} settings (persistence's PostgresJournal), otherwise the
+ * embedded H2 file of one data directory, which every node opens.
  */
 final class ClusterFixture implements AutoCloseable {
     /** Generous: joining is quick, but the machine may be busy with other builds. */
@@ -34,10 +35,12 @@ final class ClusterFixture implements AutoCloseable {
             """);
 
     final DataDirectory dataDir;
+    private final Config journalChoice;
     final List<ClusterNode> nodes = new ArrayList<>();
 
-    private ClusterFixture(DataDirectory dataDir) {
+    private ClusterFixture(DataDirectory dataDir, Config journalChoice) {
         this.dataDir = dataDir;
+        this.journalChoice = journalChoice;
     }
 
     /**
@@ -49,12 +52,15 @@ final class ClusterFixture implements AutoCloseable {
 
     /** {@code count} workers, the first forming the cluster and the others joining it, all Up. */
     static ClusterFixture start(Path dataRoot, int count) {
-        return start(dataRoot, count, ConfigFactory.empty());
+        return start(dataRoot, ConfigFactory.empty(), count, ConfigFactory.empty());
     }
 
-    /** As {@link #start(Path, int)}, the last worker with {@code lastOverrides}. */
-    static ClusterFixture start(Path dataRoot, int count, Config lastOverrides) {
-        ClusterFixture fixture = new ClusterFixture(DataDirectory.createOrOpen(dataRoot));
+    /**
+     * As {@link #start(Path, int)} on the journal {@code journalChoice} selects ({@code dysonsim.journal.*},
+     * empty for H2), the last worker with {@code lastOverrides}.
+     */
+    static ClusterFixture start(Path dataRoot, Config journalChoice, int count, Config lastOverrides) {
+        ClusterFixture fixture = new ClusterFixture(DataDirectory.createOrOpen(dataRoot), journalChoice);
         try {
             ClusterNode first = fixture.worker(List.of());
             for (int i = 1; i < count; i++) {
@@ -90,7 +96,7 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     Config journal() {
-        return JournalConfig.forWriting(dataDir, ConfigFactory.empty());
+        return JournalConfig.forWriting(dataDir, journalChoice);
     }
 
     @Override

@@ -3,20 +3,26 @@ package org.dysonsim.actors.cluster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.persistence.PostgresJournal;
 import org.dysonsim.persistence.TrajectoryReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A study submitted to three worker nodes sharing one journal. */
+/** A study submitted to three worker nodes sharing one PostgreSQL journal. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterStudyTest {
+    @RegisterExtension
+    static final PostgresJournal POSTGRES = new PostgresJournal();
+
     @TempDir
     static Path dataRoot;
 
@@ -25,7 +31,7 @@ class ClusterStudyTest {
 
     @BeforeAll
     void start() {
-        cluster = ClusterFixture.start(dataRoot, 3);
+        cluster = ClusterFixture.start(dataRoot, POSTGRES.overrides(), 3, ConfigFactory.empty());
         study = new ClusterStudy(cluster.submitter());
     }
 

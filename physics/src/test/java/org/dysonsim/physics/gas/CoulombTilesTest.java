@@ -62,7 +62,7 @@ class CoulombTilesTest {
         // Three workers, each with its own storage, exchanging partials like the block actors do.
         for (int workers : new int[] {1, 2, 3, 7}) {
             TileSums gathered = new TileSums(n, true);
-            double[] scratch = new double[CoulombTiles.TILE];
+            double[] scratch = new double[CoulombTiles.SCRATCH];
             for (int w = workers - 1; w >= 0; w--) {
                 TileSums own = new TileSums(n, true);
                 List<int[]> mine = TilePlan.pairsFor(n, w, workers);

@@ -45,20 +45,32 @@ final class ParticleCompanion {
 
     private ParticleCompanion() {}
 
-    /** Mean recorded per-sample gradient-entry variance over the later records of every member. */
-    static double noiseVariance(RunResult run) {
-        double sum = 0;
-        int count = 0;
+    /**
+     * The per-sample gradient noise along each mode (ascending), averaged over the later records of
+     * every member: for the top-k modes the recorded variance of the projection on their singular
+     * pair, for the others the recorded variance of one gradient entry. NaN where nothing finite
+     * was recorded (|B| = 1).
+     */
+    static double[] noiseVariances(RunResult run, int n) {
+        double[] sum = new double[n];
+        int[] count = new int[n];
         for (MemberTrajectory m : run.members()) {
             List<GradientRecorded> g = m.gradients();
             for (int k = (int) Math.floor(g.size() * (1 - CALIBRATION_SHARE)); k < g.size(); k++) {
-                if (Double.isFinite(g.get(k).noiseVariance())) {
-                    sum += g.get(k).noiseVariance();
-                    count++;
+                GradientRecorded r = g.get(k);
+                double[] pv = r.projectionVariances();
+                for (int i = 0; i < n; i++) {
+                    int rank = n - 1 - i;
+                    double v = rank < pv.length ? pv[rank] : r.noiseVariance();
+                    if (Double.isFinite(v)) {
+                        sum[i] += v;
+                        count[i]++;
+                    }
                 }
             }
         }
-        return count == 0 ? Double.NaN : sum / count;
+        for (int i = 0; i < n; i++) sum[i] = count[i] == 0 ? Double.NaN : sum[i] / count[i];
+        return sum;
     }
 
     /** The companion's particles at the matrix member's record steps: [record][particle]. */
@@ -78,8 +90,8 @@ final class ParticleCompanion {
         Map<String, Object> json = new LinkedHashMap<>();
         Map<String, String> plots = new LinkedHashMap<>();
         List<Comparison> comparisons = new ArrayList<>();
-        double v = noiseVariance(run);
-        if (!(v > 0)) {
+        double[] v = noiseVariances(run, matrix.cols());
+        if (!Arrays.stream(v).allMatch(x -> x > 0)) {
             json.put("note", "no finite gradient-noise variance recorded (|B| = 1?): no companion");
             return new ReportSection(KEY, comparisons, json, plots);
         }
@@ -116,9 +128,10 @@ final class ParticleCompanion {
 
         json.put("description", "SGD-form Coulomb gas with the RBM drift K(x) = (1/κ − 1/(μ² − x))x, x = σ_h²λ, one SGD step = α_p = 2σ_h²α"
                 + " of particle time, started from each member's own initial spectrum; compared at the last record");
-        json.put("noise_calibration", "calibrated from the measured gradient noise, not derived from the loss: g̃_i² = x*_i·v/(2σ_h²),"
-                + " x*_i = μ² − κ_i, v = mean recorded per-sample gradient-entry variance over the last "
-                + Math.round(CALIBRATION_SHARE * 100) + " % of the records");
+        json.put("noise_calibration", "calibrated from the measured gradient noise, not derived from the loss: g̃_i² = x*_i·v_i/(2σ_h²),"
+                + " x*_i = μ² − κ_i, v_i the recorded per-sample gradient variance along mode i (top-k modes: of the projection on"
+                + " their singular pair; the others: of one gradient entry), mean over the last " + Math.round(CALIBRATION_SHARE * 100)
+                + " % of the records of every member");
         json.put("noise_variance", v);
         json.put("alpha_particle", c.alphaP());
         json.put("kappa", c.kappa());
@@ -138,6 +151,9 @@ final class ParticleCompanion {
         json.put("final_mode_mean_particles", particleMean);
         json.put("final_mode_variance_matrix", matrixVar);
         json.put("final_mode_variance_particles", particleVar);
+        double[] ratio = new double[n];
+        for (int i = 0; i < n; i++) ratio[i] = matrixVar[i] / particleVar[i];
+        json.put("width_ratio_matrix_over_particles", ratio);
         int[] pairs = c.degeneratePairs();
         json.put("degenerate_pairs", Arrays.stream(pairs).mapToObj(i -> new long[] {i, i + 1}).toList());
         if (pairs.length > 0 && matrixFinal.size() >= 2) {

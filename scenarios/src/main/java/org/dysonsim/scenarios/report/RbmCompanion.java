@@ -22,30 +22,40 @@ import org.dysonsim.scenarios.ModelMapping;
  * {@code (μ² − κ_k)/σ_h²} times σ_h².
  *
  * <p>Noise, calibrated from the measured gradient noise (not derived from the loss): with the
- * recorded per-sample variance {@code v} of one gradient entry (GradientRecorded.noiseVariance,
- * the isotropic reading), a singular value moves by noise of variance {@code α²v/|B|} per step,
- * so λ = s² by {@code 4λα²v/|B|} and x by {@code 4σ_h²xα²v/|B|}. The SGD form gives
- * {@code 2g²α_p = 2α_p²g̃²/|B|}; equal at the fixed point {@code x*_i} when
- * {@code g̃_i² = x*_i·v/(2σ_h²)}. The walls: reflecting at 0, the barrier at μ² of the RBM drift.
+ * recorded per-sample variance {@code v_i} of the gradient along mode i, a singular value moves
+ * by noise of variance {@code α²v_i/|B|} per step, so λ = s² by {@code 4λα²v_i/|B|} and x by
+ * {@code 4σ_h²xα²v_i/|B|}. The SGD form gives {@code 2g²α_p = 2α_p²g̃²/|B|}; equal at the fixed
+ * point {@code x*_i} when {@code g̃_i² = x*_i·v_i/(2σ_h²)}. For the top-k modes v_i is the recorded
+ * variance of the projection u_iᵀg v_i (the noise along that singular pair); for the others, the
+ * recorded variance of one gradient entry (the isotropic reading). The walls: reflecting at 0,
+ * the barrier at μ² of the RBM drift.
  *
  * @param kappa       κ of each particle (the n smallest κ_k of the lattice, largest first: particle i is the i-th smallest)
  * @param gTilde2     g̃_i² per particle
  * @param alphaP      the particle step α_p = 2σ_h²α
- * @param noise       the v used (mean recorded noiseVariance)
+ * @param noise       v_i per particle
  */
 public record RbmCompanion(int n, double mu2, double sigmaH2, double[] kappa, double[] gTilde2, double alphaP, int batch,
-                           double noise) {
+                           double[] noise) {
 
     /** Relative difference below which two κ count as one degenerate level. */
     static final double DEGENERATE = 1e-9;
 
-    public static RbmCompanion of(MatrixRun matrix, double noiseVariance) {
+    /** @param noise v_i per particle (ascending particles), see the class comment */
+    public static RbmCompanion of(MatrixRun matrix, double[] noise) {
         int n = matrix.cols();
         double[] kappa = learnedKappa(n, matrix.rows(), matrix.mass2());
         double[] g = new double[n];
-        for (int i = 0; i < n; i++) g[i] = (matrix.mu2() - kappa[i]) * noiseVariance / (2 * matrix.sigmaH2());
+        for (int i = 0; i < n; i++) g[i] = (matrix.mu2() - kappa[i]) * noise[i] / (2 * matrix.sigmaH2());
         return new RbmCompanion(n, matrix.mu2(), matrix.sigmaH2(), kappa, g, 2 * matrix.sigmaH2() * matrix.alpha(), matrix.batch(),
-                noiseVariance);
+                noise.clone());
+    }
+
+    /** The same v for every particle. */
+    public static RbmCompanion of(MatrixRun matrix, double noise) {
+        double[] v = new double[matrix.cols()];
+        Arrays.fill(v, noise);
+        return of(matrix, v);
     }
 
     /**

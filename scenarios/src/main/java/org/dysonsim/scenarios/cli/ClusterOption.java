@@ -1,0 +1,42 @@
+package org.dysonsim.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import org.dysonsim.actors.cluster.NodeSettings;
+import org.dysonsim.scenarios.run.ClusterEngine;
+import picocli.CommandLine.Option;
+
+/** {@code --cluster HOST:PORT} (and this process's own address on it), for subcommands that can run on a cluster. */
+public final class ClusterOption {
+    /** Joining a running cluster takes a second or two; a busy machine gets some slack. */
+    static final Duration JOIN_TIMEOUT = Duration.ofSeconds(60);
+
+    @Option(names = "--cluster", paramLabel = "HOST:PORT",
+            description = "run on the cluster of `dyson node`s that the node at HOST:PORT belongs to")
+    String contact;
+
+    @Option(names = "--cluster-host", paramLabel = "HOST", defaultValue = NodeSettings.DEFAULT_HOST,
+            description = "this process's address as the cluster's nodes reach it (default: ${DEFAULT-VALUE})")
+    String host;
+
+    boolean chosen() {
+        return contact != null;
+    }
+
+    /** Joins the cluster; one line of bad input if the address is malformed or nothing answers there. */
+    ClusterEngine join(PrintWriter notes) {
+        List<String> address;
+        try {
+            address = NodeSettings.parseAddresses(contact);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--cluster: " + e.getMessage());
+        }
+        if (address.size() != 1) throw new BadInputException("--cluster: give one HOST:PORT, got \"" + contact + "\"");
+        try {
+            return ClusterEngine.join(address.get(0), host, JOIN_TIMEOUT, notes);
+        } catch (ClusterEngine.ClusterUnavailableException e) {
+            throw new BadInputException("--cluster: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.dysonsim.scenarios.run;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.dysonsim.actors.RunListener;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.actors.cluster.ClusterNode;
+import org.dysonsim.actors.cluster.ClusterStudy;
+import org.dysonsim.actors.cluster.ClusterStudyResult;
+import org.dysonsim.actors.cluster.NodeSettings;
+
+/**
+ * Runs on a running cluster of {@code dyson node}s: this process joins it as a submitter (no
+ * members run here), each run's members run on the workers and record into their shared
+ * journal, and the trajectories come back here for the report. One line per run on
+ * {@code notes} says where the members ran.
+ */
+public final class ClusterEngine implements RunEngine {
+    private final ClusterNode node;
+    private final ClusterStudy study;
+    private final PrintWriter notes;
+
+    private ClusterEngine(ClusterNode node, PrintWriter notes) {
+        this.node = node;
+        this.study = new ClusterStudy(node);
+        this.notes = notes;
+    }
+
+    /**
+     * Joins the cluster through the node at {@code contact} ({@code host:port}), listening on
+     * {@code host}.
+     *
+     * @param notes where to say on which nodes each run's members ran; null for nowhere
+     * @throws ClusterUnavailableException if no cluster takes this process within {@code joinTimeout}
+     */
+    public static ClusterEngine join(String contact, String host, Duration joinTimeout, PrintWriter notes) {
+        Config settings = ConfigFactory.parseResources(ActorEngine.SETTINGS);
+        ClusterNode node = ClusterNode.start(NodeSettings.submitter(host, contact), settings, ConfigFactory.empty());
+        if (!node.awaitUp(joinTimeout)) {
+            node.close();
+            throw new ClusterUnavailableException("no cluster took this process at " + contact + " within "
+                    + joinTimeout.toSeconds() + " s (is a `dyson node` running there, of the same dysonsim version?)");
+        }
+        return new ClusterEngine(node, notes);
+    }
+
+    @Override
+    public RunResult run(RunSpec spec, RunListener listener) {
+        ClusterStudyResult outcome = study.run(spec, listener);
+        if (notes != null && !outcome.nodes().isEmpty()) {
+            Map<String, Long> perNode = outcome.membersPerNode();
+            notes.println(spec.runId() + ": members ran on " + perNode.size() + " node(s): "
+                    + perNode.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
+                            .collect(Collectors.joining(", "))
+                    + (outcome.moves() > 0 ? "; " + outcome.moves() + " continued on another node after theirs left" : ""));
+            notes.flush();
+        }
+        return outcome.result();
+    }
+
+    /** Members on a cluster always continue from what the shared journal holds: resuming is running. */
+    @Override
+    public RunResult resume(RunSpec spec, RunListener listener) {
+        return run(spec, listener);
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+
+    /** The cluster could not be reached or refused this process. */
+    public static final class ClusterUnavailableException extends RuntimeException {
+        ClusterUnavailableException(String message) {
+            super(message);
+        }
+    }
+}
