@@ -32,7 +32,7 @@ public record EngineSettings(int maxRestarts, Duration askTimeout, Duration stal
      * ({@code size²} pairs in each of {@code 2^maxLevel} sub-steps).
      */
     int advanceSteps(int size, StepSizeRule rule) {
-        double perStep = (double) size * size * (rule.adaptive() ? Math.pow(2, rule.maxLevel()) : 1.0);
+        double perStep = (double) size * size * Math.pow(2, rule.finestLevel());
         return (int) Math.max(1, Math.min(advanceChunk, advancePairBudget / perStep));
     }
 }

@@ -12,7 +12,7 @@ package org.dysonsim.physics.gas;
  * Strictly convex with a barrier, so there is one ordered solution for every {@code z}:
  * particles cannot cross or collide at any step size. Solved by damped Newton on the
  * tridiagonal SPD Hessian (Thomas algorithm, O(N)), stopped on the Newton decrement.
- * Reflecting walls mirror the prediction before the solve and the result after it.
+ * Reflecting walls are zero-flux images folded into the same convex problem ({@link ReflectingWalls}).
  */
 public final class NearestNeighbourImplicit {
     /** Stop when the squared Newton decrement falls below this (a relative test never stops near collisions). */
@@ -42,6 +42,7 @@ public final class NearestNeighbourImplicit {
 
     private final int n;
     private final double[] grad, diag, off, delta, c, trial, invHGamma, gaps, nextGaps;
+    private ReflectingWalls reflecting;
 
     public NearestNeighbourImplicit(int n) {
         this.n = n;
@@ -63,18 +64,24 @@ public final class NearestNeighbourImplicit {
      * @throws NonFiniteStateException if {@code z} is not finite or no ordered solution is found
      */
     public int solve(GasModel model, double[] z, double h, double[] y) {
-        double[] gamma = model.coulomb();
-        Wall lower = model.lower();
-        Wall upper = model.upper();
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(z[i])) {
                 throw new NonFiniteStateException("explicit prediction of eigenvalue " + i + " is " + z[i]);
             }
-            double zi = z[i];
-            if (lower.kind() == Wall.Kind.REFLECT && zi < lower.position()) zi = 2 * lower.position() - zi;
-            if (upper.kind() == Wall.Kind.REFLECT && zi > upper.position()) zi = 2 * upper.position() - zi;
-            trial[i] = zi;
         }
+        if (ReflectingWalls.present(model)) {
+            if (reflecting == null) reflecting = new ReflectingWalls(this, n);
+            return reflecting.solve(model, z, h, y);
+        }
+        return solveInsideBarriers(model, z, h, y);
+    }
+
+    /** The solve with barrier walls only (a reflecting wall is treated as absent). */
+    int solveInsideBarriers(GasModel model, double[] z, double h, double[] y) {
+        double[] gamma = model.coulomb();
+        Wall lower = model.lower();
+        Wall upper = model.upper();
+        System.arraycopy(z, 0, trial, 0, n);
         double[] target = trial;
         double lo = lower.kind() == Wall.Kind.BARRIER ? lower.position() : Double.NEGATIVE_INFINITY;
         double hi = upper.kind() == Wall.Kind.BARRIER ? upper.position() : Double.POSITIVE_INFINITY;
@@ -113,30 +120,7 @@ public final class NearestNeighbourImplicit {
             for (int i = 0; i < n; i++) y[i] += step * delta[i];
             if (step == 1.0 && dec2 <= PREDICTED_STOP && cLo == 0.0 && cHi == 0.0) break;
         }
-        reflectResult(lower, upper, y);
         return iterations;
-    }
-
-    private void reflectResult(Wall lower, Wall upper, double[] y) {
-        boolean changed = false;
-        for (int i = 0; i < n; i++) {
-            if (lower.kind() == Wall.Kind.REFLECT && y[i] < lower.position()) {
-                y[i] = 2 * lower.position() - y[i];
-                changed = true;
-            }
-            if (upper.kind() == Wall.Kind.REFLECT && y[i] > upper.position()) {
-                y[i] = 2 * upper.position() - y[i];
-                changed = true;
-            }
-        }
-        if (changed) {
-            for (int i = 0; i + 1 < n; i++) {
-                if (!(y[i] < y[i + 1])) {
-                    throw new NonFiniteStateException("reflection at a wall reordered eigenvalues " + i + " and " + (i + 1)
-                            + "; use a smaller dt");
-                }
-            }
-        }
     }
 
     /**
