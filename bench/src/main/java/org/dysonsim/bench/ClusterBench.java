@@ -49,10 +49,12 @@ public final class ClusterBench {
 
     private static final String HOST = NodeSettings.DEFAULT_HOST;
     private static final Config NODE_SETTINGS = ConfigFactory.parseString("""
-            pekko.loglevel = WARNING
+            # Nodes of one JVM on two busy cores: heartbeat and shutdown warnings are expected noise.
+            pekko.loglevel = ERROR
             pekko.log-dead-letters = off
             pekko.log-dead-letters-during-shutdown = off
             pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
+            pekko.cluster.failure-detector.acceptable-heartbeat-pause = 10s
             pekko.actor.serializers.dyson-kryo = "org.dysonsim.bench.CountingSerializer"
             """);
 

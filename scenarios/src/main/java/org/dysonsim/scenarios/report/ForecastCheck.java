@@ -25,8 +25,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@code α·mean(projectionVariances)/(2|B|)} (the recorded per-sample variance of the projections,
  * |B| &gt; 1; with |B| = 1 the step-to-step variance of the projections); the forecast runs to every
  * later record. Reported: the band of member 0 against its trajectory, and per horizon the mean
- * relative error of the median and the coverage of the band over members and ranks. The verdict
- * is on the coverage of all horizons, members and ranks.
+ * relative error of the median (and, as the baseline, of persistence), the mean relative width of
+ * the band and its coverage over members and ranks. The verdict is on the coverage of all
+ * horizons, members and ranks; a wide band covers easily, so read it with the width.
  */
 final class ForecastCheck {
     static final String KEY = "forecast";
@@ -40,7 +41,7 @@ final class ForecastCheck {
     private ForecastCheck() {}
 
     /** One member's forecast with its actual values: actual[h][r]. */
-    record MemberForecast(int member, long originStep, long[] horizons, ForecastBand band, double[][] actual) {}
+    record MemberForecast(int member, long originStep, long[] horizons, ForecastBand band, double[][] actual, double[] atOrigin) {}
 
     static List<MemberForecast> forecasts(RunResult run, MatrixRun matrix, WishartConvention convention) {
         List<MemberForecast> out = new ArrayList<>();
@@ -78,7 +79,8 @@ final class ForecastCheck {
                     run.spec().seed() + SEED_OFFSET + m.member());
             try {
                 out.add(new MemberForecast(m.member(), m.steps()[origin], horizons,
-                        SingularValueForecast.forecast(s, projections, horizons, settings), actual));
+                        SingularValueForecast.forecast(s, projections, horizons, settings), actual,
+                        java.util.Arrays.copyOf(g.get(origin).singularValues(), k)));
             } catch (IllegalArgumentException e) {
                 // gradients without spread and |B| = 1: no D from gradients alone; this member is left out
             }
@@ -86,12 +88,17 @@ final class ForecastCheck {
         return out;
     }
 
-    /** Coverage over members, ranks and horizons, the per-horizon coverage and mean relative error. */
-    record Summary(double coverage, double[] coverageByHorizon, double[] relativeErrorByHorizon, int members) {}
+    /**
+     * Coverage over members, ranks and horizons; per horizon the coverage, the mean relative error
+     * of the median, that of persistence (the value at the origin: the forecast without any
+     * model) and the mean relative width of the band.
+     */
+    record Summary(double coverage, double[] coverageByHorizon, double[] relativeErrorByHorizon, double[] persistenceErrorByHorizon,
+                   double[] relativeWidthByHorizon, int members) {}
 
     static Summary summary(List<MemberForecast> f) {
         int horizons = f.stream().mapToInt(x -> x.horizons().length).min().orElse(0);
-        double[] cov = new double[horizons], err = new double[horizons];
+        double[] cov = new double[horizons], err = new double[horizons], naive = new double[horizons], width = new double[horizons];
         int[] count = new int[horizons];
         double total = 0;
         int totalCount = 0;
@@ -103,7 +110,10 @@ final class ForecastCheck {
                     totalCount++;
                     if (h < horizons) {
                         cov[h] += in ? 1 : 0;
-                        err[h] += Math.abs(x.band().median()[h][r] - x.actual()[h][r]) / x.actual()[h][r];
+                        double actual = x.actual()[h][r];
+                        err[h] += Math.abs(x.band().median()[h][r] - actual) / actual;
+                        naive[h] += Math.abs(x.atOrigin()[r] - actual) / actual;
+                        width[h] += (x.band().upper()[h][r] - x.band().lower()[h][r]) / actual;
                         count[h]++;
                     }
                 }
@@ -112,8 +122,10 @@ final class ForecastCheck {
         for (int h = 0; h < horizons; h++) {
             cov[h] /= count[h];
             err[h] /= count[h];
+            naive[h] /= count[h];
+            width[h] /= count[h];
         }
-        return new Summary(totalCount == 0 ? Double.NaN : total / totalCount, cov, err, f.size());
+        return new Summary(totalCount == 0 ? Double.NaN : total / totalCount, cov, err, naive, width, f.size());
     }
 
     static ReportSection write(Path dir, RunResult run, MatrixRun matrix) throws IOException {
@@ -138,6 +150,8 @@ final class ForecastCheck {
         json.put("drift_member_0", first.band().drift());
         json.put("coverage_by_horizon", s.coverageByHorizon());
         json.put("relative_error_by_horizon", s.relativeErrorByHorizon());
+        json.put("persistence_relative_error_by_horizon", s.persistenceErrorByHorizon());
+        json.put("relative_band_width_by_horizon", s.relativeWidthByHorizon());
         json.put("coverage", s.coverage());
         List<Object> ranks = new ArrayList<>();
         for (int r = 0; r < first.band().ranks(); r++) {
@@ -194,9 +208,12 @@ final class ForecastCheck {
         error.setXAxisTitle("steps after the origin");
         SpectralMonitoring.addLine(error, "coverage (members × ranks)", horizon, s.coverageByHorizon());
         SpectralMonitoring.addLine(error, "mean |median − actual|/actual", horizon, s.relativeErrorByHorizon());
+        SpectralMonitoring.addLine(error, "persistence: mean |σ(origin) − actual|/actual", horizon, s.persistenceErrorByHorizon());
+        SpectralMonitoring.addLine(error, "mean band width/actual", horizon, s.relativeWidthByHorizon());
         SpectralMonitoring.addLine(error, "nominal level", horizon, filled(horizon.length, LEVEL));
         Plots.save(error, dir, "forecast-error");
-        plots.put("forecast-error", "coverage of the band and mean relative error of the median against the forecast horizon");
+        plots.put("forecast-error", "coverage of the band, mean relative error of the median (and of persistence) and relative band width"
+                + " against the forecast horizon");
         return new ReportSection(KEY, comparisons, json, plots);
     }
 
