@@ -41,7 +41,8 @@ final class ForecastCheck {
     private ForecastCheck() {}
 
     /** One member's forecast with its actual values: actual[h][r]. */
-    record MemberForecast(int member, long originStep, long[] horizons, ForecastBand band, double[][] actual, double[] atOrigin) {}
+    record MemberForecast(int member, long originStep, long[] horizons, ForecastBand band, double[][] actual, double[] atOrigin,
+                          double[] rankDiffusion) {}
 
     static List<MemberForecast> forecasts(RunResult run, MatrixRun matrix, WishartConvention convention) {
         List<MemberForecast> out = new ArrayList<>();
@@ -54,18 +55,33 @@ final class ForecastCheck {
             if (origin - first + 1 < 2 || origin + 1 >= records) continue;
             int k = g.get(origin).projections().length;
             double[][] projections = new double[origin - first + 1][];
-            double varSum = 0;
-            int varCount = 0;
+            // D along each top-k pair from the recorded per-sample projection variance, the isotropic D from the entry variance
+            double[] rankSum = new double[k];
+            int[] rankCount = new int[k];
+            double isoSum = 0;
+            int isoCount = 0;
             for (int j = first; j <= origin; j++) {
                 projections[j - first] = g.get(j).projections();
-                for (double v : g.get(j).projectionVariances()) {
-                    if (Double.isFinite(v)) {
-                        varSum += v;
-                        varCount++;
+                double[] pv = g.get(j).projectionVariances();
+                for (int r = 0; r < k; r++) {
+                    if (Double.isFinite(pv[r])) {
+                        rankSum[r] += pv[r];
+                        rankCount[r]++;
                     }
                 }
+                if (Double.isFinite(g.get(j).noiseVariance())) {
+                    isoSum += g.get(j).noiseVariance();
+                    isoCount++;
+                }
             }
-            double d = matrix.batch() > 1 && varCount > 0 ? matrix.alpha() * (varSum / varCount) / (2.0 * matrix.batch()) : Double.NaN;
+            double scale = matrix.alpha() / (2.0 * matrix.batch());
+            double d = Double.NaN;
+            double[] rankD = null;
+            if (matrix.batch() > 1 && isoCount > 0 && java.util.Arrays.stream(rankCount).allMatch(c -> c > 0)) {
+                d = scale * isoSum / isoCount;
+                rankD = new double[k];
+                for (int r = 0; r < k; r++) rankD[r] = scale * rankSum[r] / rankCount[r];
+            }
             double[] lambda = m.values()[origin];
             double[] s = new double[lambda.length];
             for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
@@ -76,11 +92,11 @@ final class ForecastCheck {
                 for (int r = 0; r < k; r++) actual[h][r] = g.get(origin + 1 + h).singularValues()[r];
             }
             ForecastSettings settings = new ForecastSettings(matrix.alpha(), matrix.rows(), REPLICATES, LEVEL, convention, d,
-                    run.spec().seed() + SEED_OFFSET + m.member());
+                    run.spec().seed() + SEED_OFFSET + m.member(), rankD);
             try {
                 out.add(new MemberForecast(m.member(), m.steps()[origin], horizons,
                         SingularValueForecast.forecast(s, projections, horizons, settings), actual,
-                        java.util.Arrays.copyOf(g.get(origin).singularValues(), k)));
+                        java.util.Arrays.copyOf(g.get(origin).singularValues(), k), rankD));
             } catch (IllegalArgumentException e) {
                 // gradients without spread and |B| = 1: no D from gradients alone; this member is left out
             }
@@ -141,12 +157,16 @@ final class ForecastCheck {
         json.put("description", "Olsen et al. Algorithm 1 (bootstrapped drift), Bru's singular-value equation; origin at the middle"
                 + " record of each member, drift from the gradient projections of up to " + CALIBRATION + " records up to it, "
                 + REPLICATES + " bootstrap replicates, " + Math.round(LEVEL * 100) + " % band");
-        json.put("diffusion_source", matrix.batch() > 1 ? "D = α·mean(projection variance over the minibatch)/(2|B|), recorded"
-                : "D = α·var(projections between records)/2 (|B| = 1)");
+        json.put("diffusion_source", matrix.batch() > 1
+                ? "anisotropic: each top-k value diffuses with D_k = α·mean(recorded per-sample variance of its projection)/(2|B|);"
+                        + " the other values and the Coulomb, image and wall terms use D = α·mean(recorded per-sample variance of one"
+                        + " gradient entry)/(2|B|)"
+                : "isotropic D = α·var(projections between records)/2 (|B| = 1)");
         json.put("members", s.members());
         json.put("origin_step", first.originStep());
         json.put("horizon_steps", first.horizons());
         json.put("diffusion_member_0", first.band().diffusion());
+        json.put("rank_diffusion_member_0", first.rankDiffusion());
         json.put("drift_member_0", first.band().drift());
         json.put("coverage_by_horizon", s.coverageByHorizon());
         json.put("relative_error_by_horizon", s.relativeErrorByHorizon());
