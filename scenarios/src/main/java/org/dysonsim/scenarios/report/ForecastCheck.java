@@ -173,6 +173,7 @@ final class ForecastCheck {
         json.put("persistence_relative_error_by_horizon", s.persistenceErrorByHorizon());
         json.put("relative_band_width_by_horizon", s.relativeWidthByHorizon());
         json.put("coverage", s.coverage());
+        json.put("drift_check", driftCheck(run));
         List<Object> ranks = new ArrayList<>();
         for (int r = 0; r < first.band().ranks(); r++) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -235,6 +236,53 @@ final class ForecastCheck {
         plots.put("forecast-error", "coverage of the band, mean relative error of the median (and of persistence) and relative band width"
                 + " against the forecast horizon");
         return new ReportSection(KEY, comparisons, json, plots);
+    }
+
+    /**
+     * The premise of a gradient drift, checked on the records: per rank, over consecutive records of
+     * every member, the mean first-order drift −α·u_kᵀG_Bv_k per step against the mean recorded
+     * change of σ_k per step, with the standard error of their difference from the spread of the
+     * member means. A difference many SEs from 0 is drift that the gradient's first order does not
+     * carry (second-order, Itô terms of the minibatch noise, or noise correlated in time).
+     */
+    static Map<String, Object> driftCheck(RunResult run) {
+        List<MemberTrajectory> members = run.members();
+        int k = members.get(0).gradients().get(0).projections().length;
+        double alpha = ((org.dysonsim.physics.gas.MatrixModel) run.spec().model()).sgd().alpha();
+        double[] first = new double[k], observed = new double[k], se = new double[k];
+        for (int r = 0; r < k; r++) {
+            double[] diff = new double[members.size()];
+            double sumFirst = 0, sumObserved = 0;
+            for (int mi = 0; mi < members.size(); mi++) {
+                List<GradientRecorded> g = members.get(mi).gradients();
+                double f = 0, o = 0;
+                int c = 0;
+                for (int j = 0; j + 1 < g.size(); j++) {
+                    long steps = g.get(j + 1).step() - g.get(j).step();
+                    if (steps <= 0) continue;
+                    f += -alpha * g.get(j).projections()[r];
+                    o += (g.get(j + 1).singularValues()[r] - g.get(j).singularValues()[r]) / steps;
+                    c++;
+                }
+                f /= Math.max(c, 1);
+                o /= Math.max(c, 1);
+                sumFirst += f;
+                sumObserved += o;
+                diff[mi] = f - o;
+            }
+            first[r] = sumFirst / members.size();
+            observed[r] = sumObserved / members.size();
+            double mean = (first[r] - observed[r]), ss = 0;
+            for (double d : diff) ss += (d - mean) * (d - mean);
+            se[r] = members.size() > 1 ? Math.sqrt(ss / (members.size() - 1) / members.size()) : Double.NaN;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("description", "per rank: mean first-order drift −α·u_kᵀG_Bv_k per step and mean recorded change of σ_k per step over"
+                + " consecutive records, averaged over members; standard error of their difference from the spread across members");
+        out.put("first_order_drift", first);
+        out.put("observed_drift", observed);
+        out.put("difference_se", se);
+        return out;
     }
 
     private static double[] column(double[][] a, int r) {
