@@ -27,16 +27,19 @@ import java.sql.SQLException;
 public final class RunLock implements AutoCloseable {
 
     static final String FILE = "run.lock";
-    private static final String KEY = "hashtextextended('dysonsim run|' || ?, 0)";
+    /** Advisory locks are per database: the schema is part of the key, so studies in other schemas never collide. */
+    private static final String KEY = "hashtextextended('dysonsim run|' || current_schema() || '|' || ?, 0)";
 
     private final FileChannel channel;
     private final FileLock lock;
     private final Connection database;
+    private final String runId;
 
-    private RunLock(FileChannel channel, FileLock lock, Connection database) {
+    private RunLock(FileChannel channel, FileLock lock, Connection database, String runId) {
         this.channel = channel;
         this.lock = lock;
         this.database = database;
+        this.runId = runId;
     }
 
     /**
@@ -57,7 +60,7 @@ public final class RunLock implements AutoCloseable {
                 throw new JournalException("run " + runId + " is being recorded by another process on the journal "
                         + Journal.urlOf(journal) + "; wait for it or stop it first");
             }
-            return new RunLock(local.channel, local.lock, db);
+            return new RunLock(local.channel, local.lock, db, runId);
         } catch (SQLException e) {
             throw new JournalException("cannot lock run " + runId + " in the journal " + Journal.urlOf(journal)
                     + ": " + e.getMessage(), e);
@@ -121,7 +124,7 @@ public final class RunLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new RunLock(channel, lock, null);
+            return new RunLock(channel, lock, null, runId);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new JournalException("cannot lock run " + runId + " (" + file + "): " + e.getMessage(), e);
@@ -148,7 +151,17 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(database); // ending the session releases its advisory lock
+        if (database != null) {
+            // Released here, before anyone is told the run ended: closing the connection would
+            // release it too, but only once the server has noticed, a moment later.
+            try (PreparedStatement unlock = database.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
+                unlock.setString(1, runId);
+                unlock.execute();
+            } catch (SQLException e) {
+                // the session ends below, and its lock with it
+            }
+            closeQuietly(database);
+        }
         try {
             lock.release();
         } catch (IOException e) {

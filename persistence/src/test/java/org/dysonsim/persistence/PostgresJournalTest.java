@@ -45,6 +45,8 @@ class PostgresJournalTest {
     private static final long EVERY = 10;
     private static final int MEMBERS = 6;
     private static final String RUN = "pg-shared";
+    /** A shared server on a machine shared with other builds can take long; the wait only bounds a hang. */
+    private static final java.time.Duration SERVER_TIMEOUT = java.time.Duration.ofMinutes(3);
 
     private Path root;
     private JournalFixture nodeA;
@@ -70,7 +72,7 @@ class PostgresJournalTest {
             recorder.tell(new RecorderCommand.Complete(new TrajectoryEvent.RunCompleted(STEPS, 0.01 * STEPS), probe.ref()));
         }
         for (TestProbe<RecorderCommand.Ack> probe : acks) {
-            probe.receiveSeveralMessages((int) (STEPS / EVERY) + 3, WRITE_TIMEOUT);
+            probe.receiveSeveralMessages((int) (STEPS / EVERY) + 3, SERVER_TIMEOUT);
         }
         nodeA.recordRun("pg-interrupted", 0, N, 40, 10, false);
         reading = JournalSession.openForReading(DataDirectory.createOrOpen(root.resolve("c")).root(), POSTGRES.overrides());
