@@ -24,10 +24,12 @@ final class Clock extends AbstractBehavior<ClockCommand> {
 
     /**
      * @param startStep the step the positions {@code start} belong to (0, or a snapshot's step on restart)
+     * @param blocks    empty: the clock simulates the member itself (a single block's plain path,
+     *                  without the block's and the loss actor's messages: what makes small members cheap)
      * @param exchange  true: per-sub-step Coulomb exchange between blocks; false: blocks advance on their own
      * @param failAt    for testing supervision: throw on reaching this step (−1: never)
      */
-    record Setup(RunSpec run, long startStep, double[] start, BlockLayout layout,
+    record Setup(RunSpec run, int member, long startStep, double[] start, BlockLayout layout,
                  List<ActorRef<BlockCommand>> blocks, boolean exchange, int advanceChunk,
                  ActorRef<MemberCommand> supervisor, int generation, long failAt) {}
 
@@ -43,6 +45,7 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     private int pending;
     private long advanceTo;
     private boolean halted;
+    private PlainAdvance plain;
 
     private Clock(ActorContext<ClockCommand> context, Setup setup) {
         super(context);
@@ -77,10 +80,25 @@ final class Clock extends AbstractBehavior<ClockCommand> {
             advanceTo = Math.min(nextRecord, step + setup.advanceChunk());
             checkInjectedFault(step, advanceTo);
             pending = layout.blocks();
+            if (setup.blocks().isEmpty()) {
+                advanceItself();
+                return;
+            }
             for (int b = 0; b < layout.blocks(); b++) {
                 setup.blocks().get(b).tell(new BlockCommand.Advance(step, advanceTo,
                         Arrays.copyOfRange(x, layout.from(b), layout.to(b)), getContext().getSelf()));
             }
+        }
+    }
+
+    /** One chunk on this actor, then a message to itself, so that a run of many chunks does not recurse. */
+    private void advanceItself() {
+        if (plain == null) plain = new PlainAdvance(run.model(), run.rule(), run.dt(), run.seed(), setup.member(), 0, x.length);
+        PlainAdvance.Divergence divergence = plain.run(x, step, advanceTo);
+        if (divergence != null) {
+            getContext().getSelf().tell(new ClockCommand.BlockDiverged(0, divergence.step(), divergence.reason()));
+        } else {
+            getContext().getSelf().tell(new ClockCommand.Advanced(0, advanceTo, x.clone()));
         }
     }
 

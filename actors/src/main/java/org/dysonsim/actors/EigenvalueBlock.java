@@ -11,8 +11,6 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.dysonsim.physics.gas.BrownianBridge;
-import org.dysonsim.physics.gas.CirExact;
-import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.CoulombTiles;
 import org.dysonsim.physics.gas.ExplicitPredictor;
 import org.dysonsim.physics.gas.GasModel;
@@ -31,8 +29,9 @@ import org.dysonsim.protocol.LossCommand;
  * An eigenvalue block: owns the contiguous range {@code [from, to)} of a member's eigenvalues.
  *
  * <p>Exchange path ({@link BlockCommand.Run}), one sub-step (PHYSICS.md §2, "Actors"): every block
- * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}) and
- * sends each partial to the blocks owning rows of the target tile; holding every partial for its
+ * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}), first
+ * those with partials for other blocks, and sends each of those to the blocks owning rows of the
+ * target tile before it computes the pairs it alone needs; holding every partial for its
  * rows, it totals them in tile order, adds drift and noise ({@link ExplicitPredictor}) and sends
  * its predictions to every other block. Each block then does the O(N) implicit solve on all the
  * predictions itself: the same numbers in the same order, so every block holds the same new
@@ -67,11 +66,13 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private final ActorRef<BlockCommand>[] peers;
     private int peersKnown;
     private GasModel gas;
-    private GasStepper stepper;
+    private PlainAdvance plain;
 
     // exchange path
     private TileSums sums;
     private List<int[]> pairs;
+    /** The last of {@link #pairs} with partials for other blocks (they come first): −1 if none. */
+    private int lastShared;
     private int expectedPartials;
     private double[] far, mirror, z, dW, scratch;
     private double[][] increments = new double[0][];
@@ -111,12 +112,16 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private void prepareExchange() {
         GasModel model = (GasModel) setup.model();
         sums = new TileSums(n, model.hasMirror());
-        pairs = TilePlan.pairsFor(n, index, blocks);
+        pairs = TilePlan.pairsFor(n, setup.layout().blockSize(), index);
+        lastShared = -1;
+        for (int k = 0; k < pairs.size(); k++) {
+            if (TilePlan.sharedWithOthers(pairs.get(k), n, setup.layout().blockSize(), index)) lastShared = k;
+        }
         far = new double[n];
         mirror = model.hasMirror() ? new double[n] : null;
         z = new double[n];
         dW = new double[n];
-        scratch = new double[CoulombTiles.TILE];
+        scratch = new double[CoulombTiles.SCRATCH];
         int firstTile = CoulombTiles.tileOf(from);
         int lastTile = CoulombTiles.tileOf(to - 1);
         int local = 0;
@@ -251,12 +256,15 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             diverge(step, "eigenvalues of block " + index + " collided or are not finite (smallest gap " + minGap + ")");
             return;
         }
-        for (int[] pair : pairs) sums.computePair(x, pair[0], pair[1], scratch);
-        for (int[] pair : pairs) {
+        // The partials other blocks wait for are sent as soon as they are computed: the message
+        // then travels while this block computes the pairs it alone needs.
+        for (int k = 0; k < pairs.size(); k++) {
+            int[] pair = pairs.get(k);
+            sums.computePair(x, pair[0], pair[1], scratch);
             share(pair[1], pair[0]);
             if (pair[0] < pair[1]) share(pair[0], pair[1]);
+            if (k == lastShared) sendShared();
         }
-        sendShared();
         computed = true;
     }
 
@@ -327,24 +335,13 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
 
     private void onAdvance(BlockCommand.Advance advance) {
         System.arraycopy(advance.positions(), 0, x, from, to - from);
-        long k = advance.fromStep();
-        try {
-            for (; k < advance.toStep(); k++) {
-                if (setup.model() instanceof CirModel cir) {
-                    CirExact.advance(cir, x, k, dt, setup.seed(), setup.member(), from, to);
-                } else {
-                    if (stepper == null) stepper = new GasStepper(gas, setup.rule(), setup.seed(), setup.member());
-                    stepper.advance(x, k, dt);
-                }
-                for (int i = from; i < to; i++) {
-                    if (!Double.isFinite(x[i])) {
-                        advance.clock().tell(new ClockCommand.BlockDiverged(index, k, "eigenvalue " + i + " became " + x[i]));
-                        return;
-                    }
-                }
-            }
-        } catch (NonFiniteStateException e) {
-            advance.clock().tell(new ClockCommand.BlockDiverged(index, k, e.getMessage()));
+        if (plain == null) {
+            plain = new PlainAdvance(gas != null ? gas : setup.model(), setup.rule(), dt, setup.seed(), setup.member(),
+                    from, to);
+        }
+        PlainAdvance.Divergence divergence = plain.run(x, advance.fromStep(), advance.toStep());
+        if (divergence != null) {
+            advance.clock().tell(new ClockCommand.BlockDiverged(index, divergence.step(), divergence.reason()));
             return;
         }
         advance.clock().tell(new ClockCommand.Advanced(index, advance.toStep(), Arrays.copyOfRange(x, from, to)));

@@ -13,7 +13,7 @@ import org.dysonsim.physics.gas.StepSizeRule;
  * @param membersInFlight     members of an ensemble simulated at the same time
  * @param advanceChunk        the most nominal steps one block advances per message without exchange
  * @param advancePairBudget   fewer steps per such message when they would cost more pair evaluations
- * @param singleBlockFastPath a gas owned by one block advances with the plain stepper, no per-step messages
+ * @param singleBlockFastPath a member of one block is simulated by its clock with the plain stepper, no per-step messages
  * @param codeVersion         written into every RunStarted event
  */
 public record EngineSettings(int maxRestarts, Duration askTimeout, Duration stallTimeout, int membersInFlight,
@@ -32,7 +32,7 @@ public record EngineSettings(int maxRestarts, Duration askTimeout, Duration stal
      * ({@code size²} pairs in each of {@code 2^maxLevel} sub-steps).
      */
     int advanceSteps(int size, StepSizeRule rule) {
-        double perStep = (double) size * size * (rule.adaptive() ? Math.pow(2, rule.maxLevel()) : 1.0);
+        double perStep = (double) size * size * Math.pow(2, rule.finestLevel());
         return (int) Math.max(1, Math.min(advanceChunk, advancePairBudget / perStep));
     }
 }

@@ -219,14 +219,15 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             spawnMatrix(matrix, failAt);
             return;
         }
+        BlockLayout layout = BlockLayout.of(spec.n(), spec.blockSize());
+        // A single block on the plain path: the clock simulates it, with no block or loss actor.
+        boolean solo = layout.blocks() == 1 && settings.singleBlockFastPath();
+        boolean exchange = spec.model() instanceof GasModel && !solo;
         ActorRef<LossCommand> loss = null;
-        if (spec.model() instanceof GasModel gas) {
+        if (spec.model() instanceof GasModel gas && !solo) {
             loss = context.spawn(Loss.create(gas.drift()), "loss-" + generation);
             watchChild(loss);
         }
-        BlockLayout layout = BlockLayout.of(spec.n(), spec.blockSize());
-        boolean exchange = spec.model() instanceof GasModel
-                && !(layout.blocks() == 1 && settings.singleBlockFastPath());
         List<ActorRef<BlockHost.Command>> hosts = exchange && blocksNodes > 1
                 ? BlockHosts.get(context.getSystem()).choose(blocksNodes) : List.of();
         if (hosts.size() > 1) {
@@ -243,7 +244,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             return;
         }
         List<ActorRef<BlockCommand>> blocks = new ArrayList<>();
-        for (int b = 0; b < layout.blocks(); b++) {
+        for (int b = 0; b < (solo ? 0 : layout.blocks()); b++) {
             EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(),
                     member, layout, b, loss, exchange);
             ActorRef<BlockCommand> block = context.spawn(EigenvalueBlock.create(setup), "block-" + generation + "-" + b);
@@ -302,7 +303,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
                 }
             }
         }
-        Clock.Setup clock = new Clock.Setup(spec, startStep, start, layout, List.copyOf(blocks), exchange,
+        Clock.Setup clock = new Clock.Setup(spec, member, startStep, start, layout, List.copyOf(blocks), exchange,
                 settings.advanceSteps(layout.blockSize(), spec.rule()), context.getSelf(), generation, failAt);
         watchChild(context.spawn(Clock.create(clock), "clock-" + generation));
         armStallTimer();

@@ -4,12 +4,15 @@ import java.util.regex.Pattern;
 
 /**
  * Run ids and the persistence ids of their members, {@code run|<run-id>|<member>}. A run id is
- * also a directory name, so it is restricted to letters, digits, '.', '_' and '-'.
+ * also a directory name, so it is restricted to letters, digits, '.', '_' and '-'. The step-size
+ * companion of a member (the same member at h/2, PHYSICS.md §2) is recorded under
+ * {@code run|<run-id>|<member>|fine}: part of the same run, but never listed as a member of it.
  */
 public final class RunIds {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String PREFIX = "run|";
+    private static final String FINE_SUFFIX = "|fine";
 
     private RunIds() {}
 
@@ -31,7 +34,18 @@ public final class RunIds {
         return PREFIX + runId + "|" + member;
     }
 
-    /** The run and member of a recorder's persistence id, or null for another kind of id. */
+    /** The persistence id of the h/2 companion of one ensemble member (error control). */
+    public static String finePersistenceId(String runId, int member) {
+        return persistenceId(runId, member) + FINE_SUFFIX;
+    }
+
+    /** The run and member of a companion's persistence id, or null for another kind of id. */
+    static Member parseFine(String persistenceId) {
+        return persistenceId.endsWith(FINE_SUFFIX)
+                ? parse(persistenceId.substring(0, persistenceId.length() - FINE_SUFFIX.length())) : null;
+    }
+
+    /** The run and member of a recorder's persistence id, or null for another kind of id (a companion's included). */
     static Member parse(String persistenceId) {
         if (!persistenceId.startsWith(PREFIX)) {
             return null;

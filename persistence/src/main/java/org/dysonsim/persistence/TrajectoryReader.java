@@ -44,8 +44,7 @@ public final class TrajectoryReader {
     /** Every run id with at least one recorded event, sorted. */
     public List<String> runIds() {
         return await(journal.currentPersistenceIds()
-                .map(RunIds::parse)
-                .filter(member -> member != null)
+                .mapConcat(id -> parsed(RunIds.parse(id)))
                 .map(RunIds.Member::runId)
                 .runWith(Sink.seq(), system))
                 .stream().distinct().sorted().toList();
@@ -59,14 +58,31 @@ public final class TrajectoryReader {
     public SortedSet<Integer> members(String runId) {
         RunIds.check(runId);
         SortedSet<Integer> members = new TreeSet<>(await(journal.currentPersistenceIds()
-                .map(RunIds::parse)
-                .filter(member -> member != null && member.runId().equals(runId))
+                .mapConcat(id -> parsed(RunIds.parse(id)))
+                .filter(member -> member.runId().equals(runId))
                 .map(RunIds.Member::member)
                 .runWith(Sink.seq(), system)));
         if (members.isEmpty()) {
             throw new JournalException("unknown run id \"" + runId + "\"; `dyson list` shows the recorded runs");
         }
         return members;
+    }
+
+    /** The members of a run whose h/2 companion (error control) recorded something, ascending; empty if none. */
+    public SortedSet<Integer> fineMembers(String runId) {
+        RunIds.check(runId);
+        return new TreeSet<>(await(journal.currentPersistenceIds()
+                .mapConcat(id -> parsed(RunIds.parseFine(id)))
+                .filter(member -> member.runId().equals(runId))
+                .map(RunIds.Member::member)
+                .runWith(Sink.seq(), system)));
+    }
+
+    /** Every event of one member's h/2 companion in order. Close the stream. */
+    public Stream<TrajectoryEvent> fineEvents(String runId, int member) {
+        return journal.currentEventsByPersistenceId(RunIds.finePersistenceId(runId, member), 0, Long.MAX_VALUE)
+                .map(TrajectoryReader::eventOf)
+                .runWith(StreamConverters.asJavaStream(), system);
     }
 
     /** The highest sequence number of a member's journal, 0 if it has none. */
@@ -111,6 +127,11 @@ public final class TrajectoryReader {
                     .map(TrajectoryEvent.GradientRecorded.class::cast)
                     .toList();
         }
+    }
+
+    /** Streams carry no nulls: an id of another kind becomes no element. */
+    private static List<RunIds.Member> parsed(RunIds.Member member) {
+        return member == null ? List.of() : List.of(member);
     }
 
     private static TrajectoryEvent eventOf(EventEnvelope envelope) {

@@ -80,4 +80,12 @@ class DataDirectoryTest {
         assertEquals("2026-11-23_harmonic.1", RunIds.check("2026-11-23_harmonic.1"));
         assertEquals(new RunIds.Member("r-1", 12), RunIds.parse("run|r-1|12"));
     }
+
+    @Test
+    void aMembersStepSizeCompanionBelongsToTheRunWithoutBeingAMember() {
+        String fine = RunIds.finePersistenceId("r-1", 12);
+        assertEquals(null, RunIds.parse(fine), "not listed as a member (nor as a run)");
+        assertEquals(new RunIds.Member("r-1", 12), RunIds.parseFine(fine));
+        assertEquals(null, RunIds.parseFine(RunIds.persistenceId("r-1", 12)));
+    }
 }

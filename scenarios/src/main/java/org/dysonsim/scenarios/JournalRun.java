@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,7 +21,8 @@ import org.dysonsim.scenarios.config.ScenarioException;
  * A run rebuilt from its journal alone (persistence query through {@link TrajectoryReader}): the
  * resolved scenario of its {@code RunStarted} events gives the {@link RunSpec}, the
  * {@code SnapshotRecorded} events the trajectories, a {@code RunFailed} event the failure —
- * the same {@link RunResult} the live run handed to its report.
+ * the same {@link RunResult} the live run handed to its report; and its h/2 companion of error
+ * control, recorded under the run's fine persistence ids.
  */
 public final class JournalRun {
     /** Run ids of a sweep are the study id plus {@code -s<k>} (scenarios.RunIds). */
@@ -36,40 +38,73 @@ public final class JournalRun {
         String scenario = null;
         String failure = null;
         for (int member : members) {
+            Recorded recorded;
+            try (Stream<TrajectoryEvent> events = reader.events(runId, member)) {
+                recorded = Recorded.of(member, events);
+            }
+            if (scenario == null) scenario = recorded.scenario();
+            if (failure == null) failure = recorded.failure();
+            trajectories.add(recorded.trajectory());
+        }
+        if (scenario == null) throw new IllegalArgumentException("run " + runId + " has no RunStarted event in the journal");
+        return new RunResult(spec(scenario, runId), trajectories, failure);
+    }
+
+    /**
+     * The run's h/2 companion (error control, {@link ErrorControl}) as recorded under its fine
+     * persistence ids; empty when the run has no companion in the journal.
+     */
+    public static Optional<RunResult> readFine(TrajectoryReader reader, RunSpec run) {
+        Optional<RunSpec> companion = ErrorControl.companion(run);
+        if (companion.isEmpty()) return Optional.empty();
+        SortedSet<Integer> members = reader.fineMembers(run.runId());
+        if (members.isEmpty()) return Optional.empty();
+        List<MemberTrajectory> trajectories = new ArrayList<>();
+        String failure = null;
+        for (int member : members) {
+            try (Stream<TrajectoryEvent> events = reader.fineEvents(run.runId(), member)) {
+                Recorded recorded = Recorded.of(member, events);
+                if (failure == null) failure = recorded.failure();
+                trajectories.add(recorded.trajectory());
+            }
+        }
+        return Optional.of(new RunResult(companion.get(), trajectories, failure));
+    }
+
+    /** One member's recorded trajectory, the scenario of its first RunStarted, and its failure if it ended failed. */
+    private record Recorded(MemberTrajectory trajectory, String scenario, String failure) {
+        static Recorded of(int member, Stream<TrajectoryEvent> events) {
             List<Long> steps = new ArrayList<>();
             List<Double> times = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
             List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
-            String memberFailure = null;
-            try (Stream<TrajectoryEvent> events = reader.events(runId, member)) {
-                for (TrajectoryEvent e : (Iterable<TrajectoryEvent>) events::iterator) {
-                    if (e instanceof TrajectoryEvent.RunStarted started) {
-                        if (scenario == null) scenario = started.scenario();
-                        // a resumed member starts again: its later events continue the same trajectory
-                    } else if (e instanceof TrajectoryEvent.SnapshotRecorded s) {
-                        steps.add(s.step());
-                        times.add(s.t());
-                        values.add(s.values());
-                    } else if (e instanceof TrajectoryEvent.GradientRecorded g) {
-                        gradients.add(g);
-                    } else if (e instanceof TrajectoryEvent.RunFailed f) {
-                        memberFailure = "member " + member + ": " + f.reason();
-                    } else if (e instanceof TrajectoryEvent.RunCompleted) {
-                        memberFailure = null;
-                    }
+            String scenario = null;
+            String failure = null;
+            for (TrajectoryEvent e : (Iterable<TrajectoryEvent>) events::iterator) {
+                if (e instanceof TrajectoryEvent.RunStarted started) {
+                    if (scenario == null) scenario = started.scenario();
+                    // a resumed member starts again: its later events continue the same trajectory
+                } else if (e instanceof TrajectoryEvent.SnapshotRecorded s) {
+                    steps.add(s.step());
+                    times.add(s.t());
+                    values.add(s.values());
+                } else if (e instanceof TrajectoryEvent.GradientRecorded g) {
+                    gradients.add(g);
+                } else if (e instanceof TrajectoryEvent.RunFailed f) {
+                    failure = "member " + member + ": " + f.reason();
+                } else if (e instanceof TrajectoryEvent.RunCompleted) {
+                    failure = null;
                 }
             }
-            if (failure == null) failure = memberFailure;
             long[] s = new long[steps.size()];
             double[] t = new double[steps.size()];
             for (int k = 0; k < s.length; k++) {
                 s[k] = steps.get(k);
                 t[k] = times.get(k);
             }
-            trajectories.add(new MemberTrajectory(member, s, t, values.toArray(new double[0][]), gradients));
+            return new Recorded(new MemberTrajectory(member, s, t, values.toArray(new double[0][]), gradients), scenario,
+                    failure);
         }
-        if (scenario == null) throw new IllegalArgumentException("run " + runId + " has no RunStarted event in the journal");
-        return new RunResult(spec(scenario, runId), trajectories, failure);
     }
 
     /** The study a run id belongs to: the id itself, or without its {@code -s<k>} for a run of a sweep. */

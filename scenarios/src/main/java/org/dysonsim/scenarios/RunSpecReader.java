@@ -35,6 +35,7 @@ public final class RunSpecReader {
         int members = v.integer("ensemble.members", 1);
         int blockSize = v.integer("blocks.size", 1);
         v.integer("blocks.nodes", 1); // read by the engine from the resolved scenario (BlockPlacement)
+        v.integer(ErrorControl.MEMBERS, 0); // read from the stored scenario by ErrorControl; checked here
         String name = v.text("name");
         InitialSpectrum init = model.equals("matrix") ? null : readInit(v, n);
         String driftKind = v.choice("drift.kind", DRIFTS);

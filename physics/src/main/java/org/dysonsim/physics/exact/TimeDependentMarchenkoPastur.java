@@ -9,15 +9,25 @@ import org.hipparchus.complex.Complex;
  * (Dozier & Silverstein 2007; PHYSICS.md §3): the Stieltjes transform solves
  * {@code m = mean_k 1/[h_k/(1 + tcm) − (1 + tcm)z + t(1 − c)]}, h_k the eigenvalues of
  * {@code W₀W₀ᵀ/q}, and {@code ρ = Im m/π} at {@code z = x + i0}. Newton at {@code z = x + iη},
- * lowering η from 2 to 1e-9 so that each solve starts next to the branch with {@code Im m > 0}.
+ * lowering η from twice the spectrum's extent to 1e-9 of it (at most 1e-9) so that each solve
+ * starts next to the branch with {@code Im m > 0}; η scales with the spectrum, so a law of
+ * narrow bumps (small t) is followed as closely as a wide one.
  * For c > 1 an atom of mass {@code 1 − 1/c} sits at 0. The CDF is tabulated (trapezoid rule).
  */
 public final class TimeDependentMarchenkoPastur implements SpectralLaw {
+    /** η runs from ETA_START·top down to ETA_END·min(1, top), top the upper bound of the spectrum. */
     private static final double ETA_START = 2.0, ETA_END = 1e-9;
+    /** Newton stops when its step is this small relative to |m|... */
+    private static final double STEP_TOLERANCE = 1e-14;
+    /**
+     * ...or, below this, when the step stops shrinking quadratically: the residual's rounding
+     * floor (terms 1/D_k of a narrow bump cancel), which the tighter test may never reach.
+     */
+    private static final double ROUNDING_FLOOR = 1e-9;
     private static final int DEFAULT_GRID = 2_000;
 
     private final double[] h;
-    private final double c, t, top, atom;
+    private final double c, t, top, atom, etaStart, etaEnd;
     private final double[] gridX, gridCdf;
 
     public TimeDependentMarchenkoPastur(double[] signalEigenvalues, double ratio, double t) {
@@ -34,6 +44,8 @@ public final class TimeDependentMarchenkoPastur implements SpectralLaw {
         // ‖Y‖/√q ≤ ‖W₀‖/√q + √t(1 + √c): nothing lies beyond
         double edge = Math.sqrt(Math.max(0.0, hMax)) + Math.sqrt(t) * (1.0 + Math.sqrt(c));
         this.top = 1.02 * edge * edge;
+        this.etaStart = ETA_START * top;
+        this.etaEnd = ETA_END * Math.min(1.0, top);
         gridX = new double[grid + 1];
         gridCdf = new double[grid + 1];
         double prev = 0.0;
@@ -59,10 +71,10 @@ public final class TimeDependentMarchenkoPastur implements SpectralLaw {
 
     /** The Stieltjes transform m(x + iη) at the end of the continuation. */
     public Complex stieltjes(double x) {
-        double eta = ETA_START;
+        double eta = etaStart;
         Complex m = new Complex(x, eta).reciprocal().negate();   // −1/z: large-|z| behaviour
-        while (eta > ETA_END) {
-            double next = Math.max(ETA_END, 0.5 * eta);
+        while (eta > etaEnd) {
+            double next = Math.max(etaEnd, 0.5 * eta);
             Complex solved = solve(m, new Complex(x, next));
             while (solved == null) {   // too big a jump: approach the real axis more slowly
                 next = Math.sqrt(next * eta);
@@ -83,6 +95,7 @@ public final class TimeDependentMarchenkoPastur implements SpectralLaw {
     private Complex solve(Complex start, Complex z) {
         double mr = start.getReal(), mi = start.getImaginary(), zr = z.getReal(), zi = z.getImaginary();
         double tc = t * c, shift = t * (1.0 - c);
+        double previous = Double.POSITIVE_INFINITY;
         for (int iter = 0; iter < 50; iter++) {
             double ar = 1.0 + tc * mr, ai = tc * mi;                   // a = 1 + tcm
             double an = ar * ar + ai * ai, iar = ar / an, iai = -ai / an; // 1/a
@@ -108,7 +121,11 @@ public final class TimeDependentMarchenkoPastur implements SpectralLaw {
             mr -= stepR;
             mi -= stepI;
             if (!Double.isFinite(mr) || !Double.isFinite(mi)) return null;
-            if (Math.hypot(stepR, stepI) <= 1e-14 * (1.0 + Math.hypot(mr, mi))) return mi >= 0.0 ? new Complex(mr, mi) : null;
+            double step = Math.hypot(stepR, stepI), scale = 1.0 + Math.hypot(mr, mi);
+            boolean converged = step <= STEP_TOLERANCE * scale
+                    || (step <= ROUNDING_FLOOR * scale && step > 0.25 * previous);
+            if (converged) return mi >= 0.0 ? new Complex(mr, mi) : null;
+            previous = step;
         }
         return null;
     }

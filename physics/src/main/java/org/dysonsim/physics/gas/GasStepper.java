@@ -28,7 +28,7 @@ public final class GasStepper {
         this.mirror = model.hasMirror() ? new double[n] : null;
         this.z = new double[n];
         this.dW = new double[n];
-        this.scratch = new double[CoulombTiles.TILE];
+        this.scratch = new double[CoulombTiles.SCRATCH];
     }
 
     /** Advances {@code x} in place over nominal step {@code step} of length {@code dt}; returns the level used. */

@@ -8,12 +8,18 @@ package org.dysonsim.physics.gas;
  * path of the nominal step is refined by bridges ({@link BrownianBridge}), so the noise of
  * step {@code s} is the same whatever the level.
  *
- * @param adaptive  false: always level 0 (a fixed step, as in the SGD form)
- * @param theta     θ for the spacing criterion (0.01 where local statistics matter)
+ * @param adaptive   false: always level 0 (a fixed step, as in the SGD form)
+ * @param theta      θ for the spacing criterion (0.01 where local statistics matter)
  * @param thetaDrift θ_K for the drift-stiffness criterion
- * @param maxLevel  the finest level allowed
+ * @param maxLevel   the finest level the criterion may choose
+ * @param refinement levels added to whatever the criterion chooses: 0 for a run, 1 for its
+ *                   {@code h/2} companion of error control ({@link #refined()})
  */
-public record StepSizeRule(boolean adaptive, double theta, double thetaDrift, int maxLevel) {
+public record StepSizeRule(boolean adaptive, double theta, double thetaDrift, int maxLevel, int refinement) {
+
+    public StepSizeRule(boolean adaptive, double theta, double thetaDrift, int maxLevel) {
+        this(adaptive, theta, thetaDrift, maxLevel, 0);
+    }
 
     public static StepSizeRule fixed() {
         return new StepSizeRule(false, 0.01, 0.1, 0);
@@ -23,9 +29,23 @@ public record StepSizeRule(boolean adaptive, double theta, double thetaDrift, in
         return new StepSizeRule(true, theta, 0.1, maxLevel);
     }
 
+    /**
+     * The same rule with every step halved: the companion of error control (PHYSICS.md §2).
+     * Run with the same seed and member, its Brownian path is the bridge refinement of the
+     * original's, so the two runs are coupled and their difference estimates the step bias.
+     */
+    public StepSizeRule refined() {
+        return new StepSizeRule(adaptive, theta, thetaDrift, maxLevel, refinement + 1);
+    }
+
+    /** The finest level {@link #level} can return. */
+    public int finestLevel() {
+        return (adaptive ? maxLevel : 0) + refinement;
+    }
+
     /** The subdivision level for the nominal step starting at {@code x}. */
     public int level(GasModel model, double[] x, double dt) {
-        if (!adaptive) return 0;
+        if (!adaptive) return refinement;
         int n = x.length;
         double spacing = n > 1 ? (x[n - 1] - x[0]) / (n - 1) : Double.POSITIVE_INFINITY;
         double maxCoulomb = 0.0;
@@ -43,6 +63,6 @@ public record StepSizeRule(boolean adaptive, double theta, double thetaDrift, in
             h *= 0.5;
             level++;
         }
-        return level;
+        return level + refinement;
     }
 }

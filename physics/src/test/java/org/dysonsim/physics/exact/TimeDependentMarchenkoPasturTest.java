@@ -15,6 +15,8 @@ class TimeDependentMarchenkoPasturTest {
     private static final double DENSITY_TOLERANCE = 2e-6;
     /** Trapezoid CDF on 2000 points across √ edges (measured 6e-5). */
     private static final double CDF_TOLERANCE = 2e-4;
+    /** Relative error of the mean integrated from the tabulated CDF (trapezoid on 20 000 points). */
+    private static final double MEAN_TOLERANCE = 2e-3;
 
     @Test
     void noSignalIsMarchenkoPasturWithVarianceT() {
@@ -55,5 +57,52 @@ class TimeDependentMarchenkoPasturTest {
         assertTrue(right.scaled() < KolmogorovSmirnov.CRITICAL_1E4, right.toString());
         KolmogorovSmirnov.Result noise = KolmogorovSmirnov.oneSample(pooled, new MarchenkoPastur(0.5, t)::cdf);
         assertTrue(noise.scaled() > KolmogorovSmirnov.CRITICAL_1E6, noise.toString());
+    }
+
+    /**
+     * Small noise, s²t = 0.005 against signal eigenvalues 0.0125–0.11 (the first record of the
+     * wishart-bru scenario): the law is a row of narrow, barely overlapping bumps, where the
+     * continuation used to stall. Pooled eigenvalues of 120 matrices (p = 40, q = 160) against
+     * it; the same law at twice the noise is rejected.
+     */
+    @Test
+    void smallNoiseLawOfNarrowBumpsMatchesMatrices() {
+        int p = 40, q = 160, members = 120;
+        double t = 0.005;
+        double[] h = new double[p];
+        DMatrixRMaj w0 = new DMatrixRMaj(p, q);
+        for (int i = 0; i < p; i++) {
+            h[i] = 0.0125 + 0.0975 * i * i / ((p - 1.0) * (p - 1.0));
+            w0.set(i, i, Math.sqrt(q * h[i]));
+        }
+        TimeDependentMarchenkoPastur law = new TimeDependentMarchenkoPastur(h, (double) p / q, t);
+        assertEquals(1.0, law.cdf(law.upper()), 0.0);
+        double[] pooled = new double[p * members];
+        for (int m = 0; m < members; m++) {
+            DMatrixRMaj y = w0.copy();
+            for (int k = 0; k < p * q; k++) y.data[k] += Math.sqrt(t) * CounterRng.gaussian(29, m, k, 0, 0);
+            DMatrixRMaj yy = new DMatrixRMaj(p, p);
+            CommonOps_DDRM.multTransB(y, y, yy);
+            CommonOps_DDRM.scale(1.0 / q, yy);
+            System.arraycopy(SymmetricEigenvalues.of(yy), 0, pooled, m * p, p);
+        }
+        KolmogorovSmirnov.Result right = KolmogorovSmirnov.oneSample(pooled, law::cdf);
+        assertTrue(right.scaled() < KolmogorovSmirnov.CRITICAL_1E4, right.toString());
+        TimeDependentMarchenkoPastur twice = new TimeDependentMarchenkoPastur(h, (double) p / q, 2 * t);
+        KolmogorovSmirnov.Result wrong = KolmogorovSmirnov.oneSample(pooled, twice::cdf);
+        assertTrue(wrong.scaled() > KolmogorovSmirnov.CRITICAL_1E6, wrong.toString());
+    }
+
+    /** The first moment of information plus noise is exact at any size: E tr(YYᵀ/q)/p = mean h + t. */
+    @Test
+    void meanOfTheLawIsTheSignalMeanPlusTheNoiseAtTinyT() {
+        double[] h = {0.0134, 0.021, 0.0337, 0.0411, 0.0448, 0.0523, 0.068, 0.1004};
+        for (double t : new double[] {1e-4, 1e-3, 5e-3}) {
+            TimeDependentMarchenkoPastur law = new TimeDependentMarchenkoPastur(h, 0.25, t, 20_000);
+            double mean = 0.0;
+            for (double x = 0.0, dx = law.upper() / 20_000; x < law.upper(); x += dx) mean += (1.0 - law.cdf(x + 0.5 * dx)) * dx;
+            double expected = java.util.Arrays.stream(h).average().orElseThrow() + t;
+            assertEquals(expected, mean, MEAN_TOLERANCE * expected, "t = " + t);
+        }
     }
 }

@@ -27,8 +27,13 @@ abstract class Progress implements RunListener {
     static String summary(RunResult result, long nanos) {
         RunSpec s = result.spec();
         String status = result.succeeded() ? "completed" : "failed";
-        return s.runId() + ": " + status + ", " + s.steps() + " steps × " + s.members() + " members of n = " + s.n()
+        return name(s) + ": " + status + ", " + s.steps() + " steps × " + s.members() + " members of n = " + s.n()
                 + String.format(", %.1f s", nanos / 1e9);
+    }
+
+    /** The run id, marked for the h/2 companion of error control. */
+    private static String name(RunSpec s) {
+        return s.rule().refinement() > 0 ? s.runId() + " (error control at h/2)" : s.runId();
     }
 
     private static final class Line extends Progress {
@@ -55,7 +60,7 @@ abstract class Progress implements RunListener {
 
         Bar(PrintWriter err, RunSpec run) {
             this.err = err;
-            this.id = run.runId();
+            this.id = name(run);
         }
 
         public synchronized void progress(long done, long total) {

@@ -60,6 +60,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         RunResult run;
+        RunResult fine;
         Path dir;
         try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
             if (RunLock.isHeld(session.directory(), runId, journal.resolved(session.directory()))) {
@@ -67,6 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             try {
                 run = JournalRun.read(session.reader(), runId);
+                fine = JournalRun.readFine(session.reader(), run.spec()).orElse(null);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(e.getMessage());
             }
@@ -75,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Path report;
         try {
-            report = RunReport.write(dir, run, JournalRun.study(runId), compare);
+            report = RunReport.write(dir, run, fine, JournalRun.study(runId), compare);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--compare: " + e.getMessage());
         }

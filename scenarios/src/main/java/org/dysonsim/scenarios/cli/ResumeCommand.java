@@ -62,16 +62,19 @@ final class ResumeCommand implements Callable<Integer> {
             Progress progress = Progress.choose(err, quiet, run);
             resumed = engine.resume(run, progress);
             progress.finished(resumed);
+            RunCommand.runCompanion(engine, resumed, err, quiet, true);
         }
         // The report covers the whole trajectory, earlier snapshots included: read it back.
         RunResult whole;
+        RunResult fine;
         try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
             whole = JournalRun.read(session.reader(), runId);
+            fine = JournalRun.readFine(session.reader(), whole.spec()).orElse(null);
         }
         if (!resumed.succeeded() && whole.succeeded()) {
             whole = new RunResult(whole.spec(), whole.members(), resumed.failure());
         }
-        Path report = RunReport.write(dir, whole, JournalRun.study(runId));
+        Path report = RunReport.write(dir, whole, fine, JournalRun.study(runId), java.util.List.of());
         spec.commandLine().getOut().println("report: " + report);
         spec.commandLine().getOut().flush();
         if (!whole.succeeded()) {

@@ -13,6 +13,7 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.RunLock;
+import org.dysonsim.scenarios.ErrorControl;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.config.ScenarioException;
 import org.dysonsim.scenarios.report.Predictions;
@@ -80,14 +81,16 @@ final class RunCommand implements Callable<Integer> {
                 Path dir = data.resolve(run.runId());
                 Files.createDirectory(directory.runDirectory(run.runId()));
                 RunResult result;
+                RunResult fine;
                 try (RunLock lock = RunLock.acquire(directory, run.runId(), journal.resolved(directory))) {
                     Files.writeString(dir.resolve(RunReport.SCENARIO), run.scenarioText());
                     Progress progress = Progress.choose(err, quiet, run);
                     result = engine.run(run, progress);
                     progress.finished(result);
+                    fine = runCompanion(engine, result, err, quiet, false);
                 }
                 results.add(result);
-                Path report = RunReport.write(dir, result, plan.studyId());
+                Path report = RunReport.write(dir, result, fine, plan.studyId(), List.of());
                 out.println("report: " + report);
                 out.flush();
                 if (!result.succeeded()) {
@@ -102,5 +105,19 @@ final class RunCommand implements Callable<Integer> {
             if (study.isPresent()) out.println("study: " + study.get());
         }
         return exit;
+    }
+
+    /**
+     * Runs (or continues) the h/2 companion of a completed run, when its error control asks for
+     * one ({@link ErrorControl}); null otherwise.
+     */
+    static RunResult runCompanion(RunEngine engine, RunResult run, PrintWriter err, boolean quiet, boolean resume) {
+        if (!run.succeeded()) return null;
+        Optional<RunSpec> companion = ErrorControl.companion(run.spec());
+        if (companion.isEmpty()) return null;
+        Progress progress = Progress.choose(err, quiet, companion.get());
+        RunResult fine = engine.runFine(companion.get(), progress, resume);
+        progress.finished(fine);
+        return fine;
     }
 }

@@ -31,13 +31,33 @@ final class HtmlReport {
                     .append(RunReport.fmt(c.threshold())).append("</td><td class=\"").append(c.verdict()).append("\">")
                     .append(c.verdict()).append("</td></tr>\n");
         }
-        h.append("</table>\n<h2>Plots</h2>\n");
+        h.append("</table>\n");
+        errorControl(h, json.get("error_control"));
+        h.append("<h2>Plots</h2>\n");
         for (Map.Entry<String, String> p : plots.entrySet()) {
             String base = p.getKey();
             h.append("<h3>").append(escape(p.getValue())).append("</h3>\n<a href=\"").append(base).append(".svg\"><img src=\"")
                     .append(base).append(".png\" alt=\"").append(escape(p.getValue())).append("\" width=\"800\"></a>\n");
         }
         return h.append("</body></html>\n").toString();
+    }
+
+    /** The step-size error control: what was done, and the differences shown for information (SGD). */
+    private static void errorControl(StringBuilder h, Object section) {
+        if (!(section instanceof Map<?, ?> ec)) return;
+        h.append("<h2>Step-size error control</h2>\n<p>").append(escape(String.valueOf(ec.get("mode")))).append(": ")
+                .append(escape(String.valueOf(ec.get("reason"))));
+        if (ec.get("problem") != null) h.append(" — <span class=\"fail\">").append(escape(String.valueOf(ec.get("problem")))).append("</span>");
+        h.append("</p>\n");
+        if (!(ec.get("differences") instanceof List<?> rows)) return;
+        h.append("<table><tr><th>statistic</th><th>|h − h/2|</th><th>¼ tolerance</th></tr>\n");
+        for (Object row : rows) {
+            if (!(row instanceof Map<?, ?> r)) continue;
+            h.append("<tr><td>").append(escape(String.valueOf(r.get("name")))).append("</td><td>")
+                    .append(RunReport.fmt((Double) r.get("value"))).append("</td><td>")
+                    .append(RunReport.fmt((Double) r.get("quarter_tolerance"))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static String escape(String s) {

@@ -26,16 +26,22 @@ public final class RunReport {
 
     /** @return the path of report.html */
     public static Path write(Path dir, RunResult run, String study) throws IOException {
-        return write(dir, run, study, List.of());
+        return write(dir, run, null, study, List.of());
+    }
+
+    public static Path write(Path dir, RunResult run, String study, List<String> extra) throws IOException {
+        return write(dir, run, null, study, extra);
     }
 
     /**
+     * @param fine  the run's h/2 companion of error control ({@link org.dysonsim.scenarios.ErrorControl}),
+     *              null if none was recorded
      * @param extra predictions (by {@link Predictions#NAMES name}) compared in addition to the
      *              scenario's {@code report.predictions} (or, without that key, the model's defaults)
      * @return the path of report.html
      * @throws IllegalArgumentException naming a prediction that is unknown or does not apply
      */
-    public static Path write(Path dir, RunResult run, String study, List<String> extra) throws IOException {
+    public static Path write(Path dir, RunResult run, RunResult fine, String study, List<String> extra) throws IOException {
         RunSpec spec = run.spec();
         // a run that failed early may have members without a single snapshot
         List<MemberTrajectory> recorded = run.members().stream().filter(m -> m.values().length > 0).toList();
@@ -53,6 +59,8 @@ public final class RunReport {
         SpectrumStatistics stats = SpectrumStatistics.of(result);
         List<Prediction> predictions = predictions(result, extra);
         List<Comparison> comparisons = new ArrayList<>(comparisons(result, stats, predictions));
+        StepBiasReport.Outcome errorControl = StepBiasReport.of(result, fine);
+        comparisons.addAll(errorControl.comparisons());
         String axis = spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES ? "λ = s²" : "λ";
 
         Map<String, String> plots = new LinkedHashMap<>();
@@ -103,6 +111,7 @@ public final class RunReport {
             plots.putAll(s.plots());
         }
         Map<String, Object> json = json(result, study, stats, comparisons, plots);
+        json.put("error_control", errorControl.json());
         for (ReportSection s : sections) json.put(s.key(), s.json());
         Files.writeString(dir.resolve(JSON), Json.write(json));
         Path html = dir.resolve(HTML);

@@ -19,15 +19,24 @@ public final class ActorEngine implements RunEngine {
 
     private final Simulation simulation;
     private final RecorderFactory recorders;
+    private final RecorderFactory fineRecorders;
 
+    /** Step-size companions (error control) are kept in memory. */
     public ActorEngine(Config config, RecorderFactory recorders) {
+        this(config, recorders, RecorderFactory.inMemory());
+    }
+
+    /** @param fineRecorders where the h/2 companions of error control are recorded, apart from the members */
+    public ActorEngine(Config config, RecorderFactory recorders, RecorderFactory fineRecorders) {
         this.simulation = new Simulation(config);
         this.recorders = recorders;
+        this.fineRecorders = fineRecorders;
     }
 
     /**
      * Every member's trajectory persisted in the data directory's journal (so a run can be resumed
-     * and replayed); the journal's tables are created before the first run.
+     * and replayed), step-size companions under their fine persistence ids; the journal's tables are
+     * created before the first run.
      *
      * @throws org.dysonsim.persistence.JournalException if the journal cannot be opened (one line)
      */
@@ -42,7 +51,7 @@ public final class ActorEngine implements RunEngine {
     public static ActorEngine recording(DataDirectory dataDir, Config journal) {
         Config config = JournalConfig.forWriting(dataDir, journal.withFallback(ConfigFactory.parseResources(SETTINGS)));
         Journal.checkConnection(config);
-        ActorEngine engine = new ActorEngine(config, TrajectoryRecorder::create);
+        ActorEngine engine = new ActorEngine(config, TrajectoryRecorder::create, TrajectoryRecorder::createFine);
         try {
             Journal.ensureSchema(engine.simulation.system());
         } catch (RuntimeException e) {
@@ -60,6 +69,12 @@ public final class ActorEngine implements RunEngine {
     @Override
     public RunResult resume(RunSpec spec, RunListener listener) {
         return simulation.resume(spec, recorders, listener);
+    }
+
+    @Override
+    public RunResult runFine(RunSpec companion, RunListener listener, boolean resume) {
+        return resume ? simulation.resume(companion, fineRecorders, listener)
+                : simulation.run(companion, fineRecorders, listener);
     }
 
     @Override

@@ -27,7 +27,7 @@ class PostgresResumeIT {
     static final PostgresJournal POSTGRES = new PostgresJournal();
 
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
-    private static final int N = 256, MEMBERS = 2, STEPS = 60_000, EVERY = 500;
+    private static final int N = 256, MEMBERS = 2, STEPS = 30_000, EVERY = 500;
     /** Snapshots of member 0 in the journal before the kill: well into the run, far from its end. */
     private static final long KILL_AFTER = 4;
 
@@ -86,6 +86,8 @@ class PostgresResumeIT {
         Files.writeString(scenario, String.join("\n",
                 "name = long", "model = coulomb", "n = " + N, "steps = " + STEPS, "dt = 1e-5",
                 "record-every = " + EVERY, "seed = 11", "ensemble.members = " + MEMBERS, "noise.g2 = 0.5",
+                // Large enough that snapshots reach the journal one by one while the run goes on
+                // (a small system is done before its first snapshots are written).
                 "drift { kind = harmonic, centre = 256.0, stiffness = 1.0 }",
                 "init { kind = marchenko-pastur, rows = 512, sigma2 = 0.5 }", ""));
 

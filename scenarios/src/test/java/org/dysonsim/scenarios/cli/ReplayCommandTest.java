@@ -46,6 +46,7 @@ class ReplayCommandTest {
         InProcessDyson.Result replay = dyson("replay", runId, "--data-dir", data.toString());
         assertEquals(Main.OK, replay.exit(), replay.err());
         assertTrue(live.contains("free convolution"), "the live report compares with the free convolution");
+        assertTrue(live.contains("step bias: variance of level 0"), "and holds its step bias against its budget");
         assertTrue(Files.size(data.resolve(runId).resolve("overlay-2-1.png")) > 100, "an overlay per compared time");
         assertEquals(live, Files.readString(json));
     }

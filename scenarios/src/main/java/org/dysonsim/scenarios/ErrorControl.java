@@ -1,0 +1,83 @@
+package org.dysonsim.scenarios;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.util.Optional;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.physics.gas.CirModel;
+import org.dysonsim.physics.gas.MatrixModel;
+
+/**
+ * Step-size error control of a run (PHYSICS.md §2): the first {@code error-control.members}
+ * members are run a second time one refinement level finer (every step halved), with the same
+ * seed and member ids, so their Brownian paths are the bridge refinements of the run's own
+ * (coupled noise). The companion is recorded under the run's fine persistence ids; the report
+ * compares each key statistic's coupled difference with a quarter of its statistical tolerance.
+ */
+public final class ErrorControl {
+    public static final String MEMBERS = "error-control.members";
+
+    /** What error control does for a run. */
+    public enum Mode {
+        /** {@code error-control.members = 0} (or a run recorded without the key). */
+        OFF,
+        /** The companion runs and its differences are verdicts of the report. */
+        CHECKED,
+        /** The step is part of the model (SGD: the step is α): the difference is reported, not judged. */
+        INFORMATION,
+        /** The dynamics is sampled exactly (CIR): there is no step bias and no companion. */
+        EXACT
+    }
+
+    /** @param members companion members (0 unless CHECKED or INFORMATION); reason: the mode in words */
+    public record Plan(Mode mode, int members, String reason) {
+        public boolean runsCompanion() {
+            return members > 0;
+        }
+    }
+
+    private ErrorControl() {}
+
+    public static Plan plan(RunSpec spec) {
+        Config scenario = scenario(spec);
+        int requested = scenario.hasPath(MEMBERS) ? scenario.getInt(MEMBERS) : 0;
+        if (requested <= 0) return new Plan(Mode.OFF, 0, MEMBERS + " = 0: no companion run at h/2");
+        if (spec.model() instanceof CirModel) {
+            return new Plan(Mode.EXACT, 0, "the CIR transition is sampled exactly (PHYSICS.md §2): no step bias,"
+                    + " so no companion run");
+        }
+        if (spec.model() instanceof MatrixModel) {
+            return new Plan(Mode.OFF, 0, "a matrix-level run has no step to halve: its step is the learning rate and its"
+                    + " noise the minibatch's own");
+        }
+        if (spec.members() < 2) {
+            return new Plan(Mode.OFF, 0, "a single member has no statistical tolerance to hold a step bias against");
+        }
+        int members = Math.min(requested, spec.members());
+        if (scenario.hasPath("model") && scenario.getString("model").equals("sgd")) {
+            return new Plan(Mode.INFORMATION, members, "model = sgd: the step is α by definition, so the difference"
+                    + " to α/2 is the distance to the continuum SDE, reported for information");
+        }
+        return new Plan(Mode.CHECKED, members, members + " members rerun at h/2 on the same Brownian paths;"
+                + " each statistic's bias must stay below a quarter of its statistical tolerance (PHYSICS.md §2)");
+    }
+
+    /** The companion run: the first members of the run with every step halved; empty when the plan runs none. */
+    public static Optional<RunSpec> companion(RunSpec spec) {
+        Plan plan = plan(spec);
+        if (!plan.runsCompanion()) return Optional.empty();
+        return Optional.of(new RunSpec(spec.runId(), spec.scenarioName(), spec.scenarioText(), spec.model(), spec.init(),
+                spec.rule().refined(), spec.dt(), spec.steps(), spec.recordEvery(), spec.seed(), plan.members(),
+                spec.blockSize(), spec.coordinates()));
+    }
+
+    private static Config scenario(RunSpec spec) {
+        if (spec.scenarioText() == null || spec.scenarioText().isBlank()) return ConfigFactory.empty();
+        try {
+            return ConfigFactory.parseString(spec.scenarioText());
+        } catch (ConfigException e) {
+            return ConfigFactory.empty();
+        }
+    }
+}
