@@ -7,8 +7,9 @@ import org.dysonsim.protocol.TrajectoryEvent;
 /**
  * The recorded snapshots of one member: {@code values[k]} are the positions after nominal step
  * {@code steps[k]}. A matrix-level run also has its gradient records, one per snapshot in step
- * order ({@code gradients.get(k).step() == steps[k]} when the run recorded them all); a
- * particle-level run has none.
+ * order, {@code gradients.get(k).step() == steps[k]} — except in the live result of a resumed
+ * member, which begins with the snapshot it resumed from and that snapshot's gradient record is
+ * in the journal only (a replay has them all). A particle-level run has none.
  */
 public record MemberTrajectory(int member, long[] steps, double[] times, double[][] values,
                                List<TrajectoryEvent.GradientRecorded> gradients) {

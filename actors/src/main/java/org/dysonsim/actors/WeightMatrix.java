@@ -102,7 +102,6 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
         if (pairs != null) {
             supervisor.tell(new MemberCommand.Snapshot(setup.generation(), step, t, eigenvalues,
                     MatrixMessages.record(step, t, pairs, g)));
-            supervisor.tell(new MemberCommand.Progress(setup.generation(), step));
             pairs = null;
             eigenvalues = null;
         }
@@ -115,6 +114,8 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
         step++;
         if (step == setup.failAt()) throw new IllegalStateException("injected fault at step " + step);
         for (double v : w.data) if (!Double.isFinite(v)) throw diverged("W has a non-finite entry");
+        // every step, so the stall watchdog never depends on how long a record interval takes
+        supervisor.tell(new MemberCommand.Progress(setup.generation(), step));
         requestGradient();
         return this;
     }

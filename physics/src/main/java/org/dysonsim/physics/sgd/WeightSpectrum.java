@@ -60,7 +60,7 @@ public final class WeightSpectrum {
     /** WᵀW, a fresh matrix: EJML may overwrite what it decomposes, and W must stay intact. */
     private static DMatrixRMaj gram(DMatrixRMaj w) {
         DMatrixRMaj x = new DMatrixRMaj(w.numCols, w.numCols);
-        CommonOps_DDRM.multTransA(w, w, x);
+        CommonOps_DDRM.multInner(w, x); // symmetric: EJML computes one triangle and mirrors it
         return x;
     }
 
