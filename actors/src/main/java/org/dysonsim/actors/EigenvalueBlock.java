@@ -29,8 +29,9 @@ import org.dysonsim.protocol.LossCommand;
  * An eigenvalue block: owns the contiguous range {@code [from, to)} of a member's eigenvalues.
  *
  * <p>Exchange path ({@link BlockCommand.Run}), one sub-step (PHYSICS.md §2, "Actors"): every block
- * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}) and
- * sends each partial to the blocks owning rows of the target tile; holding every partial for its
+ * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}), first
+ * those with partials for other blocks, and sends each of those to the blocks owning rows of the
+ * target tile before it computes the pairs it alone needs; holding every partial for its
  * rows, it totals them in tile order, adds drift and noise ({@link ExplicitPredictor}) and sends
  * its predictions to every other block. Each block then does the O(N) implicit solve on all the
  * predictions itself: the same numbers in the same order, so every block holds the same new
@@ -70,6 +71,8 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     // exchange path
     private TileSums sums;
     private List<int[]> pairs;
+    /** The last of {@link #pairs} with partials for other blocks (they come first): −1 if none. */
+    private int lastShared;
     private int expectedPartials;
     private double[] far, mirror, z, dW, scratch;
     private double[][] increments = new double[0][];
@@ -109,7 +112,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private void prepareExchange() {
         GasModel model = (GasModel) setup.model();
         sums = new TileSums(n, model.hasMirror());
-        pairs = TilePlan.pairsFor(n, index, blocks);
+        pairs = TilePlan.pairsFor(n, setup.layout().blockSize(), index);
+        lastShared = -1;
+        for (int k = 0; k < pairs.size(); k++) {
+            if (TilePlan.sharedWithOthers(pairs.get(k), n, setup.layout().blockSize(), index)) lastShared = k;
+        }
         far = new double[n];
         mirror = model.hasMirror() ? new double[n] : null;
         z = new double[n];
@@ -249,12 +256,15 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             diverge(step, "eigenvalues of block " + index + " collided or are not finite (smallest gap " + minGap + ")");
             return;
         }
-        for (int[] pair : pairs) sums.computePair(x, pair[0], pair[1], scratch);
-        for (int[] pair : pairs) {
+        // The partials other blocks wait for are sent as soon as they are computed: the message
+        // then travels while this block computes the pairs it alone needs.
+        for (int k = 0; k < pairs.size(); k++) {
+            int[] pair = pairs.get(k);
+            sums.computePair(x, pair[0], pair[1], scratch);
             share(pair[1], pair[0]);
             if (pair[0] < pair[1]) share(pair[0], pair[1]);
+            if (k == lastShared) sendShared();
         }
-        sendShared();
         computed = true;
     }
 

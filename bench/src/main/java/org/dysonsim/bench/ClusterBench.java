@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,19 +94,22 @@ public final class ClusterBench {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "ensemble study: %d members of N = %d, %d steps each, recorded to the journal;"
                 + " median of %d runs after a warm-up (min-max)", study.members(), study.n(), study.steps(), repeats));
-        lines.add(String.format(Locale.ROOT, "%-34s %26s %12s", "configuration", "member-steps/s", "vs one node"));
-        double[] single = oneNode(root.resolve("single"), study, repeats);
-        lines.add(row("one actor system (dyson run)", single, median(single)));
+        lines.add(String.format(Locale.ROOT, "%-36s %28s %8s %28s %8s", "configuration", "member-steps per wall s",
+                "vs one", "member-steps per CPU s", "vs one"));
+        double[][] single = oneNode(root.resolve("single"), study, repeats);
+        lines.add(row("one actor system (dyson run)", single, single));
         for (int workers = 1; workers <= 3; workers++) {
-            double[] cluster = onCluster(root.resolve("cluster-" + workers), study, workers, repeats);
+            double[][] cluster = onCluster(root.resolve("cluster-" + workers), study, workers, repeats);
             lines.add(row("cluster, " + workers + " worker node" + (workers > 1 ? "s" : "") + " + submitter", cluster,
-                    median(single)));
+                    single));
         }
-        lines.add("(" + Runtime.getRuntime().availableProcessors() + " cores shared by every node of this JVM)");
+        lines.add("(" + Runtime.getRuntime().availableProcessors() + " cores shared by every node of this JVM and by"
+                + " whatever else runs on the machine: per wall second, more nodes means more threads and a larger"
+                + " share of a busy machine; per CPU second of this process is the cost of the work itself)");
         return String.join(System.lineSeparator(), lines);
     }
 
-    private static double[] oneNode(Path dir, Study study, int repeats) {
+    private static double[][] oneNode(Path dir, Study study, int repeats) {
         DataDirectory data = DataDirectory.createOrOpen(dir);
         try (Simulation simulation = new Simulation(JournalConfig.forWriting(data, BenchConfig.engine()))) {
             Journal.ensureSchema(simulation.system());
@@ -114,7 +118,7 @@ public final class ClusterBench {
         }
     }
 
-    private static double[] onCluster(Path dir, Study study, int workers, int repeats) {
+    private static double[][] onCluster(Path dir, Study study, int workers, int repeats) {
         Config journal = JournalConfig.forWriting(DataDirectory.createOrOpen(dir), ConfigFactory.empty());
         List<ClusterNode> nodes = new ArrayList<>();
         try {
@@ -136,23 +140,34 @@ public final class ClusterBench {
         void run(String runId);
     }
 
-    /** Member-steps per second of each measured run, after one warm-up run. */
-    private static double[] measure(Study study, int repeats, Run run) {
+    /**
+     * Member-steps per wall-clock second ({@code [0]}) and per CPU second of this process
+     * ({@code [1]}) of each measured run, after one warm-up run.
+     */
+    private static double[][] measure(Study study, int repeats, Run run) {
         run.run("bench-warm-up-" + System.nanoTime());
-        double[] rates = new double[repeats];
+        double[][] rates = new double[2][repeats];
         for (int r = 0; r < repeats; r++) {
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             run.run("bench-" + r + "-" + System.nanoTime());
-            rates[r] = study.memberSteps() / ((System.nanoTime() - start) / 1e9);
+            rates[0][r] = study.memberSteps() / ((System.nanoTime() - start) / 1e9);
+            rates[1][r] = study.memberSteps() / ((processCpuNanos() - cpu) / 1e9);
         }
         return rates;
     }
 
-    private static String row(String label, double[] rates, double reference) {
-        double[] sorted = rates.clone();
-        Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "%-34s %10.3g (%.3g-%.3g) %11.2f×", label, median(rates), sorted[0],
-                sorted[sorted.length - 1], median(rates) / reference);
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static String row(String label, double[][] rates, double[][] reference) {
+        return String.format(Locale.ROOT, "%-36s %28s %7.2f× %28s %7.2f×", label, spread(rates[0]),
+                median(rates[0]) / median(reference[0]), spread(rates[1]), median(rates[1]) / median(reference[1]));
+    }
+
+    private static String spread(double[] values) {
+        return String.format(Locale.ROOT, "%.3g (%.3g-%.3g)", median(values), min(values), max(values));
     }
 
     // ---- 2. network bytes of a split system -------------------------------------------------

@@ -28,6 +28,10 @@ import org.dysonsim.physics.rng.CounterRng;
  *     where a step fails ({@link RefiningStep}).</li>
  * <li>Per horizon and rank, the median and the central {@code level} band of the B values.</li>
  * </ol>
+ * Beyond the paper, which assumes isotropic noise: with {@link ForecastSettings#rankDiffusion()}
+ * each top-k singular value diffuses with the D measured along its own singular pair, while the
+ * Coulomb, image and wall terms — which come from the noise in all the other directions — keep the
+ * isotropic D.
  * Randomness: the resampled minibatch i of replicate b is {@code (seed, b, i, RESAMPLE_STEP)}, the
  * path noise {@code (seed, b, level, step)} through GasStepper: a forecast is a pure function of
  * its inputs.
@@ -69,6 +73,12 @@ public final class SingularValueForecast {
             double d = Double.isNaN(s.diffusion()) ? s.learningRate() * pooledVariance(projections, sample, mean) / 2 : s.diffusion();
             if (!(d > 0)) d = allD; // a resample of one repeated minibatch has no spread
             GasModel model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Constant(drift));
+            if (s.rankDiffusion() != null) {
+                // anisotropic noise: each top-k value diffuses with its own D; the interactions keep the isotropic one
+                double[] noise = model.noise().clone();
+                for (int r = 0; r < k; r++) noise[n - 1 - r] = s.learningRate() * s.rankDiffusion()[r];
+                model = new GasModel(noise, model.coulomb(), model.mirror(), model.drift(), model.lower(), model.upper());
+            }
             GasStepper stepper = new GasStepper(model, STEPPING, s.seed(), b);
             double[] x = start.clone();
             long step = 0;

@@ -113,4 +113,20 @@ class SingularValueForecastTest {
             org.junit.jupiter.api.Assertions.assertArrayEquals(a.upper()[h], b.upper()[h], 0.0);
         }
     }
+
+    @Test
+    void eachTopValueDiffusesWithItsOwnDWhenGiven() {
+        // one step ahead the band is the noise alone: its width goes as √D; rank 0 gets 4× the isotropic D
+        double[][] g = {{0.0, 0.0}, {0.0, 0.0}};
+        double[] start = {10.0, 20.0, 30.0};
+        ForecastSettings iso = new ForecastSettings(0.1, 8, 4000, LEVEL, WishartConvention.BRU, 0.01, 3);
+        ForecastSettings aniso = new ForecastSettings(0.1, 8, 4000, LEVEL, WishartConvention.BRU, 0.01, 3, new double[] {0.04, 0.01});
+        ForecastBand a = SingularValueForecast.forecast(start, g, new long[] {1}, iso);
+        ForecastBand b = SingularValueForecast.forecast(start, g, new long[] {1}, aniso);
+        double wa0 = a.upper()[0][0] - a.lower()[0][0], wb0 = b.upper()[0][0] - b.lower()[0][0];
+        double wa1 = a.upper()[0][1] - a.lower()[0][1], wb1 = b.upper()[0][1] - b.lower()[0][1];
+        // quantiles of 4000 replicates: a few per cent of sampling error in a width
+        assertEquals(2.0, wb0 / wa0, 0.1, "rank 0 widths " + wa0 + ", " + wb0);
+        assertEquals(1.0, wb1 / wa1, 0.1, "rank 1 widths " + wa1 + ", " + wb1);
+    }
 }

@@ -2,6 +2,7 @@ package org.dysonsim.physics.gas;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,13 +60,14 @@ class CoulombTilesTest {
         List<int[]> pairs = new ArrayList<>();
         for (int a = 0; a < tiles; a++) for (int b = a; b < tiles; b++) pairs.add(new int[] {a, b});
         Collections.reverse(pairs);
-        // Three workers, each with its own storage, exchanging partials like the block actors do.
-        for (int workers : new int[] {1, 2, 3, 7}) {
+        // Workers of 1, 2, 3 and 43 blocks, each with its own storage, exchanging partials like the block actors do.
+        for (int blockSize : new int[] {n, 150, 100, 7}) {
+            int workers = (n + blockSize - 1) / blockSize;
             TileSums gathered = new TileSums(n, true);
             double[] scratch = new double[CoulombTiles.SCRATCH];
             for (int w = workers - 1; w >= 0; w--) {
                 TileSums own = new TileSums(n, true);
-                List<int[]> mine = TilePlan.pairsFor(n, w, workers);
+                List<int[]> mine = TilePlan.pairsFor(n, blockSize, w);
                 for (int[] p : mine) own.computePair(x, p[0], p[1], scratch);
                 for (int[] p : mine) {
                     gathered.accept(p[1], p[0], own.coulombPartial(p[1], p[0]), own.mirrorPartial(p[1], p[0]));
@@ -86,13 +88,38 @@ class CoulombTilesTest {
     void tilePlanCoversEveryPairExactlyOnce() {
         int n = 1000;
         int tiles = CoulombTiles.tiles(n);
-        int[][] seen = new int[tiles][tiles];
-        for (int w = 0; w < 3; w++) {
-            for (int[] p : TilePlan.pairsFor(n, w, 3)) seen[p[0]][p[1]]++;
+        for (int blockSize : new int[] {334, 100, 1}) {
+            int workers = (n + blockSize - 1) / blockSize;
+            int[][] seen = new int[tiles][tiles];
+            for (int w = 0; w < workers; w++) {
+                for (int[] p : TilePlan.pairsFor(n, blockSize, w)) seen[p[0]][p[1]]++;
+            }
+            for (int a = 0; a < tiles; a++) {
+                for (int b = 0; b < tiles; b++) assertEquals(b >= a ? 1 : 0, seen[a][b], blockSize + ": " + a + "," + b);
+            }
         }
-        for (int a = 0; a < tiles; a++) {
-            for (int b = 0; b < tiles; b++) assertEquals(b >= a ? 1 : 0, seen[a][b], a + "," + b);
+    }
+
+    @Test
+    void tilePlanKeepsPairsWithTheirOwnersAndBalancesTwoBlocks() {
+        int n = 2048;
+        int blockSize = 1024;
+        double[] load = new double[2];
+        for (int w = 0; w < 2; w++) {
+            boolean ownPart = false;
+            for (int[] p : TilePlan.pairsFor(n, blockSize, w)) {
+                boolean shared = TilePlan.sharedWithOthers(p, n, blockSize, w);
+                // a pair between two tiles of one block is that block's, and the shared pairs come first
+                assertEquals(CoulombTiles.start(p[0]) / blockSize != CoulombTiles.start(p[1]) / blockSize, shared);
+                assertTrue(!(shared && ownPart), "shared pairs first");
+                ownPart |= !shared;
+                load[w] += p[0] == p[1] ? 0.5 : 1.0;
+            }
         }
+        // 32 tiles, 16 a block: within each, 16 diagonal pairs at half cost and 120 others;
+        // the 16·16 pairs across the blocks split evenly
+        assertEquals(16 * 0.5 + 120 + 128, load[0], 0.0);
+        assertEquals(load[0], load[1], 0.0);
     }
 
     @Test

@@ -41,7 +41,8 @@ final class ForecastCheck {
     private ForecastCheck() {}
 
     /** One member's forecast with its actual values: actual[h][r]. */
-    record MemberForecast(int member, long originStep, long[] horizons, ForecastBand band, double[][] actual, double[] atOrigin) {}
+    record MemberForecast(int member, long originStep, long[] horizons, ForecastBand band, double[][] actual, double[] atOrigin,
+                          double[] rankDiffusion) {}
 
     static List<MemberForecast> forecasts(RunResult run, MatrixRun matrix, WishartConvention convention) {
         List<MemberForecast> out = new ArrayList<>();
@@ -54,18 +55,33 @@ final class ForecastCheck {
             if (origin - first + 1 < 2 || origin + 1 >= records) continue;
             int k = g.get(origin).projections().length;
             double[][] projections = new double[origin - first + 1][];
-            double varSum = 0;
-            int varCount = 0;
+            // D along each top-k pair from the recorded per-sample projection variance, the isotropic D from the entry variance
+            double[] rankSum = new double[k];
+            int[] rankCount = new int[k];
+            double isoSum = 0;
+            int isoCount = 0;
             for (int j = first; j <= origin; j++) {
                 projections[j - first] = g.get(j).projections();
-                for (double v : g.get(j).projectionVariances()) {
-                    if (Double.isFinite(v)) {
-                        varSum += v;
-                        varCount++;
+                double[] pv = g.get(j).projectionVariances();
+                for (int r = 0; r < k; r++) {
+                    if (Double.isFinite(pv[r])) {
+                        rankSum[r] += pv[r];
+                        rankCount[r]++;
                     }
                 }
+                if (Double.isFinite(g.get(j).noiseVariance())) {
+                    isoSum += g.get(j).noiseVariance();
+                    isoCount++;
+                }
             }
-            double d = matrix.batch() > 1 && varCount > 0 ? matrix.alpha() * (varSum / varCount) / (2.0 * matrix.batch()) : Double.NaN;
+            double scale = matrix.alpha() / (2.0 * matrix.batch());
+            double d = Double.NaN;
+            double[] rankD = null;
+            if (matrix.batch() > 1 && isoCount > 0 && java.util.Arrays.stream(rankCount).allMatch(c -> c > 0)) {
+                d = scale * isoSum / isoCount;
+                rankD = new double[k];
+                for (int r = 0; r < k; r++) rankD[r] = scale * rankSum[r] / rankCount[r];
+            }
             double[] lambda = m.values()[origin];
             double[] s = new double[lambda.length];
             for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
@@ -76,11 +92,11 @@ final class ForecastCheck {
                 for (int r = 0; r < k; r++) actual[h][r] = g.get(origin + 1 + h).singularValues()[r];
             }
             ForecastSettings settings = new ForecastSettings(matrix.alpha(), matrix.rows(), REPLICATES, LEVEL, convention, d,
-                    run.spec().seed() + SEED_OFFSET + m.member());
+                    run.spec().seed() + SEED_OFFSET + m.member(), rankD);
             try {
                 out.add(new MemberForecast(m.member(), m.steps()[origin], horizons,
                         SingularValueForecast.forecast(s, projections, horizons, settings), actual,
-                        java.util.Arrays.copyOf(g.get(origin).singularValues(), k)));
+                        java.util.Arrays.copyOf(g.get(origin).singularValues(), k), rankD));
             } catch (IllegalArgumentException e) {
                 // gradients without spread and |B| = 1: no D from gradients alone; this member is left out
             }
@@ -141,18 +157,23 @@ final class ForecastCheck {
         json.put("description", "Olsen et al. Algorithm 1 (bootstrapped drift), Bru's singular-value equation; origin at the middle"
                 + " record of each member, drift from the gradient projections of up to " + CALIBRATION + " records up to it, "
                 + REPLICATES + " bootstrap replicates, " + Math.round(LEVEL * 100) + " % band");
-        json.put("diffusion_source", matrix.batch() > 1 ? "D = α·mean(projection variance over the minibatch)/(2|B|), recorded"
-                : "D = α·var(projections between records)/2 (|B| = 1)");
+        json.put("diffusion_source", matrix.batch() > 1
+                ? "anisotropic: each top-k value diffuses with D_k = α·mean(recorded per-sample variance of its projection)/(2|B|);"
+                        + " the other values and the Coulomb, image and wall terms use D = α·mean(recorded per-sample variance of one"
+                        + " gradient entry)/(2|B|)"
+                : "isotropic D = α·var(projections between records)/2 (|B| = 1)");
         json.put("members", s.members());
         json.put("origin_step", first.originStep());
         json.put("horizon_steps", first.horizons());
         json.put("diffusion_member_0", first.band().diffusion());
+        json.put("rank_diffusion_member_0", first.rankDiffusion());
         json.put("drift_member_0", first.band().drift());
         json.put("coverage_by_horizon", s.coverageByHorizon());
         json.put("relative_error_by_horizon", s.relativeErrorByHorizon());
         json.put("persistence_relative_error_by_horizon", s.persistenceErrorByHorizon());
         json.put("relative_band_width_by_horizon", s.relativeWidthByHorizon());
         json.put("coverage", s.coverage());
+        json.put("drift_check", driftCheck(run));
         List<Object> ranks = new ArrayList<>();
         for (int r = 0; r < first.band().ranks(); r++) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -215,6 +236,53 @@ final class ForecastCheck {
         plots.put("forecast-error", "coverage of the band, mean relative error of the median (and of persistence) and relative band width"
                 + " against the forecast horizon");
         return new ReportSection(KEY, comparisons, json, plots);
+    }
+
+    /**
+     * The premise of a gradient drift, checked on the records: per rank, over consecutive records of
+     * every member, the mean first-order drift −α·u_kᵀG_Bv_k per step against the mean recorded
+     * change of σ_k per step, with the standard error of their difference from the spread of the
+     * member means. A difference many SEs from 0 is drift that the gradient's first order does not
+     * carry (second-order, Itô terms of the minibatch noise, or noise correlated in time).
+     */
+    static Map<String, Object> driftCheck(RunResult run) {
+        List<MemberTrajectory> members = run.members();
+        int k = members.get(0).gradients().get(0).projections().length;
+        double alpha = ((org.dysonsim.physics.gas.MatrixModel) run.spec().model()).sgd().alpha();
+        double[] first = new double[k], observed = new double[k], se = new double[k];
+        for (int r = 0; r < k; r++) {
+            double[] diff = new double[members.size()];
+            double sumFirst = 0, sumObserved = 0;
+            for (int mi = 0; mi < members.size(); mi++) {
+                List<GradientRecorded> g = members.get(mi).gradients();
+                double f = 0, o = 0;
+                int c = 0;
+                for (int j = 0; j + 1 < g.size(); j++) {
+                    long steps = g.get(j + 1).step() - g.get(j).step();
+                    if (steps <= 0) continue;
+                    f += -alpha * g.get(j).projections()[r];
+                    o += (g.get(j + 1).singularValues()[r] - g.get(j).singularValues()[r]) / steps;
+                    c++;
+                }
+                f /= Math.max(c, 1);
+                o /= Math.max(c, 1);
+                sumFirst += f;
+                sumObserved += o;
+                diff[mi] = f - o;
+            }
+            first[r] = sumFirst / members.size();
+            observed[r] = sumObserved / members.size();
+            double mean = (first[r] - observed[r]), ss = 0;
+            for (double d : diff) ss += (d - mean) * (d - mean);
+            se[r] = members.size() > 1 ? Math.sqrt(ss / (members.size() - 1) / members.size()) : Double.NaN;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("description", "per rank: mean first-order drift −α·u_kᵀG_Bv_k per step and mean recorded change of σ_k per step over"
+                + " consecutive records, averaged over members; standard error of their difference from the spread across members");
+        out.put("first_order_drift", first);
+        out.put("observed_drift", observed);
+        out.put("difference_se", se);
+        return out;
     }
 
     private static double[] column(double[][] a, int r) {
