@@ -142,6 +142,7 @@ public final class BenchMain {
             double data = e.getValue().getOrDefault("dataSetOnly", 0.0);
             double steps = MatrixBenchmark.STEPS;
             // every run first generates its data set: left out of the per-step figures
+            // a benchmark that did not run shows as NaN rather than a made-up figure
             lines.add(String.format(Locale.ROOT, "%-38s %14.1f %14.1f %11.2f× %13.0f%%", "M×N = " + e.getKey().replace('x', '×')
                     + ", |B| = " + MatrixBenchmark.BATCH, 1000 * steps / (actors - data), 1000 * steps / (loop - data),
                     (loop - data) / (actors - data), 100 * spectra / (loop - data)));
