@@ -103,6 +103,8 @@ public final class ClusterBench {
             lines.add(row("cluster, " + workers + " worker node" + (workers > 1 ? "s" : "") + " + submitter", cluster,
                     single));
         }
+        // Again at the end: the drift of the machine (other jobs, the JIT) over the whole table.
+        lines.add(row("one actor system, measured again", oneNode(root.resolve("single-again"), study, repeats), single));
         lines.add("(" + Runtime.getRuntime().availableProcessors() + " cores shared by every node of this JVM and by"
                 + " whatever else runs on the machine: per wall second, more nodes means more threads and a larger"
                 + " share of a busy machine; per CPU second of this process is the cost of the work itself)");
