@@ -52,9 +52,24 @@ public class MatrixBenchmark {
     public String shape;
 
     private MatrixModel model;
-    private Simulation simulation;
     private DMatrixRMaj w0;
     private final AtomicLong runs = new AtomicLong();
+
+    /** The actor system, started only for the benchmark that uses it. */
+    @State(Scope.Benchmark)
+    public static class Engine {
+        Simulation simulation;
+
+        @Setup(Level.Trial)
+        public void start() {
+            simulation = new Simulation(BenchConfig.engine());
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() {
+            simulation.close();
+        }
+    }
 
     @Setup(Level.Trial)
     public void start() {
@@ -63,12 +78,6 @@ public class MatrixBenchmark {
         model = new MatrixModel(m, n, new LossSpec.TeacherStudent(1.0, 0.1, 0.0), new SgdSettings(0.05, BATCH, 0.0),
                 DATA, 0.05, TOP_K);
         w0 = InitialWeights.gaussian(m, n, model.initScale(), BenchSystems.SEED, 0);
-        simulation = new Simulation(BenchConfig.engine());
-    }
-
-    @TearDown(Level.Trial)
-    public void stop() {
-        simulation.close();
     }
 
     private RunSpec spec() {
@@ -79,8 +88,8 @@ public class MatrixBenchmark {
     }
 
     @Benchmark
-    public double actorEngine() {
-        RunResult r = simulation.run(spec(), RecorderFactory.inMemory(), RunListener.NONE);
+    public double actorEngine(Engine engine) {
+        RunResult r = engine.simulation.run(spec(), RecorderFactory.inMemory(), RunListener.NONE);
         if (!r.succeeded()) throw new IllegalStateException(r.failure());
         double[][] values = r.members().get(0).values();
         return values[values.length - 1][model.n() - 1];

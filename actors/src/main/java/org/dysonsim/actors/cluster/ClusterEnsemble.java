@@ -41,11 +41,14 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
 
     private record PlacementDue(int member, int attempt) {}
 
+    private record CheckSilence() {}
+
     /** Where one member is placed and what it has sent of its trajectory. */
     private static final class Placement {
         int attempt;
         int moves;
         long placedAt;
+        long heardAt;
         ActorRef<MemberEntityCommand> entity;
         String node;
         final List<StudyCommand.MemberSnapshots> chunks = new ArrayList<>();
@@ -92,6 +95,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         this.stepsDone = new long[spec.members()];
         this.total = spec.members() * spec.steps();
         context.getSelf().tell(new CountWorkers());
+        timers.startTimerWithFixedDelay(new CheckSilence(), settings.silenceTimeout().dividedBy(4));
     }
 
     @Override
@@ -104,6 +108,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
                 .onMessage(StudyCommand.MemberDone.class, this::onDone)
                 .onMessage(EntityLost.class, this::onEntityLost)
                 .onMessage(PlacementDue.class, this::onPlacementDue)
+                .onMessage(CheckSilence.class, m -> onCheckSilence())
                 .build();
     }
 
@@ -136,6 +141,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         if (placement.entity != null) getContext().unwatch(placement.entity);
         placement.attempt++;
         placement.placedAt = System.nanoTime();
+        placement.heardAt = placement.placedAt;
         placement.entity = null;
         placement.chunks.clear();
         askToRun(member, placement);
@@ -162,9 +168,28 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         Placement placement = inFlight.get(running.member());
         if (placement == null || placement.attempt != running.attempt() || placement.entity != null) return this;
         timers.cancel(running.member());
+        placement.heardAt = System.nanoTime();
         placement.entity = running.entity();
         placement.node = running.entity().path().address().toString();
         getContext().watchWith(running.entity(), new EntityLost(running.member(), running.attempt()));
+        return this;
+    }
+
+    /**
+     * A running member that has said nothing for the silence timeout is asked again: a message
+     * may have been dropped on the way (remoting drops when its queues are full), and the entity
+     * answers a new attempt with its result, or keeps running and reporting.
+     */
+    private Behavior<Object> onCheckSilence() {
+        long now = System.nanoTime();
+        for (Map.Entry<Integer, Placement> e : new ArrayList<>(inFlight.entrySet())) {
+            Placement placement = e.getValue();
+            if (placement.entity != null && now - placement.heardAt > settings.silenceTimeout().toNanos()) {
+                getContext().getLog().warn("member {}: nothing heard from {} for {} s; asking again", e.getKey(),
+                        placement.node, settings.silenceTimeout().toSeconds());
+                place(e.getKey());
+            }
+        }
         return this;
     }
 
@@ -183,6 +208,8 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
     }
 
     private Behavior<Object> onProgress(StudyCommand.MemberProgress message) {
+        Placement placement = inFlight.get(message.member());
+        if (placement != null) placement.heardAt = System.nanoTime();
         long delta = message.step() - stepsDone[message.member()];
         if (delta <= 0) return this;
         stepsDone[message.member()] = message.step();
@@ -197,7 +224,10 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
 
     private Behavior<Object> onSnapshots(StudyCommand.MemberSnapshots chunk) {
         Placement placement = inFlight.get(chunk.member());
-        if (placement != null && placement.attempt == chunk.attempt()) placement.chunks.add(chunk);
+        if (placement != null && placement.attempt == chunk.attempt()) {
+            placement.heardAt = System.nanoTime();
+            placement.chunks.add(chunk);
+        }
         return this;
     }
 

@@ -30,6 +30,11 @@ final class MemberEntity extends AbstractBehavior<Object> {
 
     /** Doubles per trajectory message: 128 KiB, half of Pekko's default remoting frame. */
     static final int CHUNK_DOUBLES = 16 * 1024;
+    /**
+     * Progress crosses the network at most this often per member: a member reports every step,
+     * and thousands of reports a second fill remoting's outbound queue, which then drops messages.
+     */
+    static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
 
     private record Reported(EnsembleCommand report) {}
 
@@ -45,6 +50,8 @@ final class MemberEntity extends AbstractBehavior<Object> {
     private int restarts;
     private String failure;
     private MemberTrajectory result;
+    private long progressSentAt;
+    private boolean reading;
 
     private MemberEntity(ActorContext<Object> context) {
         super(context);
@@ -68,6 +75,8 @@ final class MemberEntity extends AbstractBehavior<Object> {
         run.study().tell(new StudyCommand.MemberRunning(run.member(), run.attempt(), getContext().getSelf().narrow()));
         if (result != null) {
             sendResult();
+        } else if (!first && reading) {
+            readJournal(); // asked again: the first read may never have answered
         } else if (first) {
             supervisor = getContext().spawn(MemberSupervision.continuing(run.spec(), run.member(),
                     TrajectoryRecorder.create(run.spec().runId(), run.member()), reports), "supervisor");
@@ -79,7 +88,11 @@ final class MemberEntity extends AbstractBehavior<Object> {
 
     private Behavior<Object> onReported(Reported reported) {
         if (reported.report() instanceof EnsembleCommand.MemberProgress progress) {
-            run.study().tell(new StudyCommand.MemberProgress(run.member(), progress.step()));
+            long now = System.nanoTime();
+            if (now - progressSentAt >= PROGRESS_INTERVAL_NANOS || progress.step() >= run.spec().steps()) {
+                progressSentAt = now;
+                run.study().tell(new StudyCommand.MemberProgress(run.member(), progress.step()));
+            }
         } else if (reported.report() instanceof EnsembleCommand.MemberFinished finished) {
             getContext().unwatch(supervisor);
             getContext().stop(supervisor);
@@ -99,6 +112,7 @@ final class MemberEntity extends AbstractBehavior<Object> {
 
     /** The member continued from a snapshot recorded elsewhere: the steps before it are in the journal only. */
     private void readJournal() {
+        reading = true;
         TrajectoryReader reader = new TrajectoryReader(getContext().getSystem());
         getContext().pipeToSelf(reader.source(run.spec().runId(), run.member(), 0, Long.MAX_VALUE)
                         .runWith(Sink.seq(), getContext().getSystem()),
@@ -106,6 +120,8 @@ final class MemberEntity extends AbstractBehavior<Object> {
     }
 
     private Behavior<Object> onJournalRead(JournalRead read) {
+        if (result != null) return this;
+        reading = false;
         if (read.failure() != null) {
             failure = "member " + run.member() + ": cannot read its recorded trajectory: " + read.failure();
             result = new MemberTrajectory(run.member(), new long[0], new double[0], new double[0][]);
