@@ -75,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
         int exit = Main.OK;
         DataDirectory directory = DataDirectory.createOrOpen(data);
         List<RunResult> results = new ArrayList<>();
+        // A cluster runs the members; the few h/2 companion members of error control run here,
+        // into the same journal (they are not sharded entities).
+        RunEngine local = null;
         try (RunEngine engine = cluster.chosen() ? cluster.join(quiet ? null : err)
                 : Engines.create(directory, journal.overrides())) {
             for (RunSpec run : plan.runs()) {
@@ -87,7 +90,12 @@ final class RunCommand implements Callable<Integer> {
                     Progress progress = Progress.choose(err, quiet, run);
                     result = engine.run(run, progress);
                     progress.finished(result);
-                    fine = runCompanion(engine, result, err, quiet, false);
+                    RunEngine companions = engine;
+                    if (cluster.chosen() && ErrorControl.companion(run).isPresent()) {
+                        if (local == null) local = Engines.create(directory, journal.overrides());
+                        companions = local;
+                    }
+                    fine = runCompanion(companions, result, err, quiet, false);
                 }
                 results.add(result);
                 Path report = RunReport.write(dir, result, fine, plan.studyId(), List.of());
@@ -99,6 +107,8 @@ final class RunCommand implements Callable<Integer> {
                     exit = Main.FAILED;
                 }
             }
+        } finally {
+            if (local != null) local.close();
         }
         if (results.size() > 1) {
             Optional<Path> study = ScalingStudy.write(data.resolve(plan.studyId()), plan.studyId(), results);

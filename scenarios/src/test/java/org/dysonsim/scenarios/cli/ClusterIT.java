@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterIT {
     private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
-    private static final int MEMBERS = 12, STEPS = 20000, EVERY = 500;
+    private static final int MEMBERS = 12, STEPS = 60000, EVERY = 1500;
     /** Snapshots of member 0 in the journal before the kill: every member is under way, none near its end. */
     private static final long KILL_AFTER = 3;
     private static final long MINUTES = 5;
@@ -124,7 +124,7 @@ class ClusterIT {
         Path scenario = dir.resolve("study.conf");
         Files.writeString(scenario, String.join("\n",
                 "name = study", "model = coulomb", "n = 64", "steps = " + STEPS, "dt = 0.002",
-                "record-every = " + EVERY, "seed = 11", "ensemble.members = " + MEMBERS, "noise.g2 = 0.5",
+                "record-every = " + EVERY, "seed = 11", "error-control.members = 2", "ensemble.members = " + MEMBERS, "noise.g2 = 0.5",
                 "blocks.size = 32", "drift { kind = harmonic, centre = 64.0, stiffness = 1.0 }",
                 "init { kind = marchenko-pastur, rows = 128, sigma2 = 0.5 }", ""));
 
