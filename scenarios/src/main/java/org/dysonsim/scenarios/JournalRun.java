@@ -74,36 +74,20 @@ public final class JournalRun {
     /** One member's recorded trajectory, the scenario of its first RunStarted, and its failure if it ended failed. */
     private record Recorded(MemberTrajectory trajectory, String scenario, String failure) {
         static Recorded of(int member, Stream<TrajectoryEvent> events) {
-            List<Long> steps = new ArrayList<>();
-            List<Double> times = new ArrayList<>();
-            List<double[]> values = new ArrayList<>();
-            List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
+            List<TrajectoryEvent> all = events.toList();
             String scenario = null;
             String failure = null;
-            for (TrajectoryEvent e : (Iterable<TrajectoryEvent>) events::iterator) {
+            for (TrajectoryEvent e : all) {
                 if (e instanceof TrajectoryEvent.RunStarted started) {
                     if (scenario == null) scenario = started.scenario();
                     // a resumed member starts again: its later events continue the same trajectory
-                } else if (e instanceof TrajectoryEvent.SnapshotRecorded s) {
-                    steps.add(s.step());
-                    times.add(s.t());
-                    values.add(s.values());
-                } else if (e instanceof TrajectoryEvent.GradientRecorded g) {
-                    gradients.add(g);
                 } else if (e instanceof TrajectoryEvent.RunFailed f) {
                     failure = "member " + member + ": " + f.reason();
                 } else if (e instanceof TrajectoryEvent.RunCompleted) {
                     failure = null;
                 }
             }
-            long[] s = new long[steps.size()];
-            double[] t = new double[steps.size()];
-            for (int k = 0; k < s.length; k++) {
-                s[k] = steps.get(k);
-                t[k] = times.get(k);
-            }
-            return new Recorded(new MemberTrajectory(member, s, t, values.toArray(new double[0][]), gradients), scenario,
-                    failure);
+            return new Recorded(MemberTrajectory.of(member, all), scenario, failure);
         }
     }
 
