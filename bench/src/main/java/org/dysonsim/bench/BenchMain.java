@@ -61,11 +61,16 @@ public final class BenchMain {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    /** JMH settings for the benchmark classes {@code classes} (a regex alternation), one fork each. */
+    /**
+     * JMH settings for the benchmark classes {@code classes} (a regex alternation): two forks each
+     * in a full run, because the same benchmark compiles differently from one JVM to the next (the
+     * engine at N = 64 took 602 ms in one fork and 661 ms in another, against 560–573 ms for the
+     * loop in both); one in a quick run.
+     */
     private static ChainedOptionsBuilder options(String classes, int warmupIterations, int warmupSeconds, boolean quick) {
         return new OptionsBuilder()
                 .include("org\\.dysonsim\\.bench\\.(" + classes + ")\\..*")
-                .forks(1)
+                .forks(quick ? 1 : 2)
                 // an engine operation takes up to half a second: quick runs still warm up and
                 // time several operations per iteration, or the ratios scatter by ±30 %
                 .warmupIterations(warmupIterations)

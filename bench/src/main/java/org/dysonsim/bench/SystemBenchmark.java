@@ -33,10 +33,11 @@ public class SystemBenchmark {
 
     /**
      * Nominal steps per timed operation: about 10¹⁰ pair evaluations' worth (half a second to a
-     * second here), so that the run's fixed start-up is small against its steady state.
+     * second here), and at least 400, so that a run's fixed cost (spawning its actors and tile
+     * plan, stopping them: about 6 ms at N = 2048) stays near 1 % of the steady state the ratio is about.
      */
     static long steps(int n) {
-        return Math.max(100, 10_000_000_000L / ((long) n * n * 40));
+        return Math.max(400, 10_000_000_000L / ((long) n * n * 40));
     }
 
     /**
