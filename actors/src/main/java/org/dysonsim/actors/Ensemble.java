@@ -33,15 +33,12 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
 
     private final RunSpec spec;
     private final RecorderFactory recorders;
-    private final RunListener listener;
     private final boolean resume;
     private final EngineSettings settings;
     private final CompletableFuture<RunResult> result;
     private final Map<Integer, ActorRef<MemberCommand>> inFlight = new HashMap<>();
     private final Map<Integer, MemberTrajectory> finished = new TreeMap<>();
-    private final long[] stepsDone;
-    private final long total;
-    private long done;
+    private final ProgressTally progress;
     private int next;
 
     private Ensemble(ActorContext<EnsembleCommand> context, RunSpec spec, RecorderFactory recorders,
@@ -50,12 +47,10 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
         super(context);
         this.spec = spec;
         this.recorders = recorders;
-        this.listener = listener;
         this.resume = resume;
         this.settings = settings;
         this.result = result;
-        this.stepsDone = new long[spec.members()];
-        this.total = spec.members() * spec.steps();
+        this.progress = new ProgressTally(spec, listener);
         while (next < spec.members() && inFlight.size() < settings.membersInFlight()) launch(next++);
     }
 
@@ -77,15 +72,7 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
     }
 
     private Behavior<EnsembleCommand> onProgress(EnsembleCommand.MemberProgress message) {
-        long delta = message.step() - stepsDone[message.member()];
-        if (delta <= 0) return this;
-        stepsDone[message.member()] = message.step();
-        done += delta;
-        try {
-            listener.progress(done, total);
-        } catch (RuntimeException e) {
-            getContext().getLog().warn("progress listener failed: {}", e.toString());
-        }
+        progress.reached(message.member(), message.step(), getContext().getLog());
         return this;
     }
 

@@ -8,6 +8,10 @@ import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.BehaviorInterceptor;
+import org.apache.pekko.actor.typed.TypedActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.physics.gas.CirExact;
 import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.Drift;
@@ -17,6 +21,7 @@ import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.init.InitialSpectrum;
+import org.dysonsim.protocol.RecorderCommand;
 
 /** Models, specs and the plain-loop reference shared by the engine's tests. */
 final class EngineFixtures {
@@ -124,5 +129,25 @@ final class EngineFixtures {
             assertArrayEquals(expected.values()[k], actual.values()[k],
                     "member " + expected.member() + " at step " + expected.steps()[k]);
         }
+    }
+
+    /**
+     * Member 0's recorder fails on being asked to record {@code crashAt}, before storing it (an
+     * interrupted journal); everything before was stored by the same actor. The other members'
+     * runs are stopped wherever they are.
+     */
+    static RecorderFactory crashingAt(InMemoryJournal journal, long crashAt) {
+        return (runId, member) -> member != 0 ? journal.recorder(runId, member)
+                : Behaviors.intercept(() -> new BehaviorInterceptor<RecorderCommand, RecorderCommand>(RecorderCommand.class) {
+                    @Override
+                    public Behavior<RecorderCommand> aroundReceive(TypedActorContext<RecorderCommand> context,
+                                                                   RecorderCommand command,
+                                                                   ReceiveTarget<RecorderCommand> target) {
+                        if (command instanceof RecorderCommand.Record record && record.snapshot().step() == crashAt) {
+                            throw new IllegalStateException("disk full");
+                        }
+                        return target.apply(context, command);
+                    }
+                }, journal.recorder(runId, member));
     }
 }

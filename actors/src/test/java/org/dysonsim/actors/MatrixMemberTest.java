@@ -14,10 +14,6 @@ import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.BehaviorInterceptor;
-import org.apache.pekko.actor.typed.TypedActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
@@ -154,7 +150,7 @@ class MatrixMemberTest {
     void aResumedMatrixMemberEndsBitIdenticalToAnUninterruptedRun() {
         RunSpec spec = rbm("m-resume");
         InMemoryJournal journal = new InMemoryJournal();
-        RunResult interrupted = simulation.run(spec, crashingAt(journal, 20), RunListener.NONE);
+        RunResult interrupted = simulation.run(spec, EngineFixtures.crashingAt(journal, 20), RunListener.NONE);
         assertNotNull(interrupted.failure());
         assertEquals(2, journal.entry(spec.runId(), 0).snapshots().size(), "steps 0 and 10 recorded before the crash");
 
@@ -181,19 +177,4 @@ class MatrixMemberTest {
         return list;
     }
 
-    /** Member 0's recorder fails on being asked to record {@code crashAt}, before storing it. */
-    private static RecorderFactory crashingAt(InMemoryJournal journal, long crashAt) {
-        return (runId, member) -> member != 0 ? journal.recorder(runId, member)
-                : Behaviors.intercept(() -> new BehaviorInterceptor<RecorderCommand, RecorderCommand>(RecorderCommand.class) {
-                    @Override
-                    public Behavior<RecorderCommand> aroundReceive(TypedActorContext<RecorderCommand> context,
-                                                                   RecorderCommand command,
-                                                                   ReceiveTarget<RecorderCommand> target) {
-                        if (command instanceof RecorderCommand.Record record && record.snapshot().step() == crashAt) {
-                            throw new IllegalStateException("disk full");
-                        }
-                        return target.apply(context, command);
-                    }
-                }, journal.recorder(runId, member));
-    }
 }

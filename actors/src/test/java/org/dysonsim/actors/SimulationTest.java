@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.actor.typed.BehaviorInterceptor;
-import org.apache.pekko.actor.typed.TypedActorContext;
-import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.protocol.RecorderCommand;
@@ -99,31 +95,11 @@ class SimulationTest {
         }
     }
 
-    /**
-     * Member 0's recorder fails on being asked to record {@code crashAt}, before storing it (an
-     * interrupted journal); everything before was stored by the same actor. The other members'
-     * runs are stopped wherever they are.
-     */
-    private static RecorderFactory crashingAt(InMemoryJournal journal, long crashAt) {
-        return (runId, member) -> member != 0 ? journal.recorder(runId, member)
-                : Behaviors.intercept(() -> new BehaviorInterceptor<RecorderCommand, RecorderCommand>(RecorderCommand.class) {
-                    @Override
-                    public Behavior<RecorderCommand> aroundReceive(TypedActorContext<RecorderCommand> context,
-                                                                   RecorderCommand command,
-                                                                   ReceiveTarget<RecorderCommand> target) {
-                        if (command instanceof RecorderCommand.Record record && record.snapshot().step() == crashAt) {
-                            throw new IllegalStateException("disk full");
-                        }
-                        return target.apply(context, command);
-                    }
-                }, journal.recorder(runId, member));
-    }
-
     @Test
     void resumedMemberEndsBitIdenticalToAnUninterruptedRun() {
         RunSpec spec = harmonic("resume", 40, 10, 2, 3);
         InMemoryJournal journal = new InMemoryJournal();
-        RunResult interrupted = simulation.run(spec, crashingAt(journal, 20), RunListener.NONE);
+        RunResult interrupted = simulation.run(spec, EngineFixtures.crashingAt(journal, 20), RunListener.NONE);
         assertNotNull(interrupted.failure());
         assertTrue(interrupted.failure().contains("disk full"), interrupted.failure());
         long[] before = recordedSteps(journal, spec.runId(), 0);

@@ -30,12 +30,14 @@ class ShippedScenariosTest {
         }
         List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
         assertTrue(names.containsAll(List.of("quickstart.conf", "wigner-pairs.conf", "rbm-scalar-field.conf",
-                "wishart-gamma.conf", "pure-dyson.conf", "rbm-pcd.conf", "teacher-student.conf", "wishart-noise.conf")),
-                names.toString());
+                "wishart-gamma.conf", "pure-dyson.conf", "rbm-pcd.conf", "teacher-student.conf", "wishart-noise.conf",
+                "rbm-pcd-scaling.conf")), names.toString());
         Path data = temp.resolve("runs");
         for (Path f : files) {
             StudyPlan plan = StudyPlan.prepare(f, List.of(), data, Instant.EPOCH);
-            assertEquals(1, plan.runs().size(), f.toString());
+            // the scaling scenario is a sweep of 3 learning rates × 2 batch sizes; the others are single runs
+            int runs = f.getFileName().toString().endsWith("-scaling.conf") ? 6 : 1;
+            assertEquals(runs, plan.runs().size(), f.toString());
             assertFalse(Files.exists(data), "validation writes nothing");
         }
     }

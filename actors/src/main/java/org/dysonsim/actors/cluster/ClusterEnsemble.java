@@ -20,6 +20,7 @@ import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.dysonsim.actors.EngineSettings;
 import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.ProgressTally;
 import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
@@ -63,7 +64,6 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
 
     private final TimerScheduler<Object> timers;
     private final RunSpec spec;
-    private final RunListener listener;
     private final CompletableFuture<ClusterStudyResult> result;
     private final EngineSettings engine;
     private final ClusterSettings settings;
@@ -74,9 +74,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
     private final Map<Integer, Placement> inFlight = new HashMap<>();
     private final Map<Integer, MemberTrajectory> finished = new TreeMap<>();
     private final SortedMap<Integer, String> nodes = new TreeMap<>();
-    private final long[] stepsDone;
-    private final long total;
-    private long done;
+    private final ProgressTally progress;
     private int next;
     private int limit;
     private int moves;
@@ -86,14 +84,12 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         super(context);
         this.timers = timers;
         this.spec = spec;
-        this.listener = listener;
         this.result = result;
         this.engine = EngineSettings.from(context.getSystem().settings().config());
         this.settings = ClusterSettings.from(context.getSystem().settings().config());
         this.region = MemberShards.init(context.getSystem());
         this.self = context.getSelf().narrow();
-        this.stepsDone = new long[spec.members()];
-        this.total = spec.members() * spec.steps();
+        this.progress = new ProgressTally(spec, listener);
         context.getSelf().tell(new CountWorkers());
         timers.startTimerWithFixedDelay(new CheckSilence(), settings.silenceTimeout().dividedBy(4));
     }
@@ -210,15 +206,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
     private Behavior<Object> onProgress(StudyCommand.MemberProgress message) {
         Placement placement = inFlight.get(message.member());
         if (placement != null) placement.heardAt = System.nanoTime();
-        long delta = message.step() - stepsDone[message.member()];
-        if (delta <= 0) return this;
-        stepsDone[message.member()] = message.step();
-        done += delta;
-        try {
-            listener.progress(done, total);
-        } catch (RuntimeException e) {
-            getContext().getLog().warn("progress listener failed: {}", e.toString());
-        }
+        progress.reached(message.member(), message.step(), getContext().getLog());
         return this;
     }
 

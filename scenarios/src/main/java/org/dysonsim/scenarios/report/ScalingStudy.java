@@ -14,6 +14,7 @@ import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.fit.WeightedLine;
 import org.dysonsim.physics.gas.MatrixModel;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -25,11 +26,16 @@ import org.knowm.xchart.XYSeries;
  * σ² = (α/|B|) g̃²/Ω, grows linearly in α/|B| with no offset. For each run, σ² is the variance of
  * each level across members at the last recorded step, averaged over the levels; the line
  * σ² = a + b·α/|B| is fitted by weighted least squares and the rule holds when the intercept
- * is within {@link #Z} standard errors of 0.
+ * is within {@link #Z} standard errors of 0 and the points lie on the line: the fit's χ² below
+ * the χ² critical value at level {@link #LEVEL}. Both are needed: a sweep whose widths are no
+ * function of α/|B| at all (runs stopped before they relaxed, say) can leave an intercept with a
+ * standard error wide enough to contain 0.
  */
 public final class ScalingStudy {
     /** Standard errors an intercept may be from 0 (PHYSICS.md §7). */
     static final double Z = 5.0;
+    /** Level of the χ² goodness-of-fit test, the level of every KS threshold in the reports (PHYSICS.md §7). */
+    static final double LEVEL = 1e-4;
     public static final String JSON = "study.json";
 
     /** One run's point: x = α/|B|, the mean level variance y and its standard error. */
@@ -38,9 +44,9 @@ public final class ScalingStudy {
     private ScalingStudy() {}
 
     /**
-     * Writes {@code study.json} and the scaling plot into {@code dir} when the runs are SGD runs
-     * with at least two distinct values of α/|B|; returns the JSON file, or empty when the study
-     * is not a scaling sweep.
+     * Writes {@code study.json} and the scaling plot into {@code dir} when the runs are SGD runs,
+     * at least three, with at least two distinct values of α/|B|; returns the JSON file, or empty
+     * when the study is not a scaling sweep.
      */
     public static Optional<Path> write(Path dir, String studyId, List<RunResult> runs) throws IOException {
         List<Point> points = new ArrayList<>();
@@ -49,13 +55,16 @@ public final class ScalingStudy {
             if (p == null) return Optional.empty();
             points.add(p);
         }
-        if (points.stream().mapToDouble(Point::x).distinct().count() < 2) return Optional.empty();
+        // a line with an intercept needs a third point before either can be tested
+        if (points.size() < 3 || points.stream().mapToDouble(Point::x).distinct().count() < 2) return Optional.empty();
         double[] x = points.stream().mapToDouble(Point::x).toArray();
         double[] y = points.stream().mapToDouble(Point::y).toArray();
         double[] se = points.stream().mapToDouble(Point::se).toArray();
         WeightedLine line = WeightedLine.fit(x, y, se);
         WeightedLine origin = WeightedLine.throughOrigin(x, y, se);
-        boolean holds = Math.abs(line.intercept()) <= Z * line.interceptSe();
+        boolean noOffset = Math.abs(line.intercept()) <= Z * line.interceptSe();
+        double chiSquaredCritical = new ChiSquaredDistribution(line.degreesOfFreedom()).inverseCumulativeProbability(1.0 - LEVEL);
+        boolean onTheLine = line.chiSquared() <= chiSquaredCritical;
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("study", studyId);
@@ -83,12 +92,22 @@ public final class ScalingStudy {
         fit.put("slope_through_origin_se", origin.slopeSe());
         json.put("fit", fit);
         Map<String, Object> verdict = new LinkedHashMap<>();
-        verdict.put("name", "linear scaling rule: σ² ∝ α/|B| with no offset");
+        verdict.put("name", "no offset: the intercept of σ² against α/|B| is 0");
         verdict.put("value", line.intercept());
         verdict.put("threshold", Z * line.interceptSe());
         verdict.put("rule", "pass when |intercept| ≤ " + Z + " × its standard error");
-        verdict.put("verdict", holds ? "pass" : "fail");
+        verdict.put("verdict", noOffset ? "pass" : "fail");
         json.put("comparison", verdict);
+        Map<String, Object> linearity = new LinkedHashMap<>();
+        linearity.put("name", "linearity: σ² is one straight line in α/|B|");
+        linearity.put("value", line.chiSquared());
+        linearity.put("threshold", chiSquaredCritical);
+        linearity.put("rule", "pass when the fit's χ² is at most the χ² critical value for "
+                + line.degreesOfFreedom() + " degrees of freedom at level " + LEVEL);
+        linearity.put("verdict", onTheLine ? "pass" : "fail");
+        json.put("linearity", linearity);
+        json.put("verdict", noOffset && onTheLine ? "pass" : "fail");
+        json.put("verdict_rule", "pass when both the intercept (comparison) and the linearity checks pass");
         Files.createDirectories(dir);
         Path file = dir.resolve(JSON);
         Files.writeString(file, Json.write(json));

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * stopped with SIGTERM leaves the cluster and says so.
  */
 class ClusterIT {
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
     private static final int MEMBERS = 12, STEPS = 60000, EVERY = 1500;
     /** Snapshots of member 0 in the journal before the kill: every member is under way, none near its end. */
     private static final long KILL_AFTER = 3;
@@ -47,14 +46,8 @@ class ClusterIT {
     }
 
     private Process dyson(String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("dyson").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().put("DYSON_NO_BUILD", "1");
+        ProcessBuilder pb = DysonProcess.builder(dir, name, List.of(args));
         pb.environment().put("DYSON_JAVA_OPTS", "-Xmx256m");
-        pb.redirectOutput(dir.resolve(name + ".out").toFile());
-        pb.redirectError(dir.resolve(name + ".err").toFile());
         Process p = pb.start();
         processes.add(p);
         return p;
@@ -93,13 +86,11 @@ class ClusterIT {
         return p;
     }
 
+    /** The one run under {@code data}, or null while there is none. */
     private static String onlyRun(Path data) throws IOException {
-        try (Stream<Path> s = Files.list(data)) {
-            List<String> runs = s.filter(p -> Files.exists(p.resolve("scenario.conf"))).map(p -> p.getFileName().toString())
-                    .toList();
-            assertTrue(runs.size() <= 1, runs.toString());
-            return runs.isEmpty() ? null : runs.get(0);
-        }
+        List<String> runs = DysonProcess.runIds(data);
+        assertTrue(runs.size() <= 1, runs.toString());
+        return runs.isEmpty() ? null : runs.get(0);
     }
 
     /** The steps member {@code member} recorded in the shared journal, read as `dyson` reads it for the data directory {@code data}. */

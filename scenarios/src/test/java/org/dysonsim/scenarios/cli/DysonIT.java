@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * DYSON_NO_BUILD=1 so the script uses the freshly packaged jar).
  */
 class DysonIT {
-    /** Failsafe runs in the module directory; the script sits at the repository root. */
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
+    private static final Path ROOT = DysonProcess.ROOT;
 
     @TempDir
     Path dir;
@@ -30,16 +29,9 @@ class DysonIT {
     record Outcome(int exit, String out, String err) {}
 
     private Outcome dyson(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("dyson").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().put("DYSON_NO_BUILD", "1");
-        pb.redirectOutput(dir.resolve("stdout.txt").toFile());
-        pb.redirectError(dir.resolve("stderr.txt").toFile());
-        Process p = pb.start();
+        Process p = DysonProcess.builder(dir, "dyson", List.of(args)).start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "dyson did not finish");
-        return new Outcome(p.exitValue(), Files.readString(dir.resolve("stdout.txt")), Files.readString(dir.resolve("stderr.txt")));
+        return new Outcome(p.exitValue(), Files.readString(dir.resolve("dyson.out")), Files.readString(dir.resolve("dyson.err")));
     }
 
     /** The run directories of a data directory (those holding a resolved scenario; not the journal). */

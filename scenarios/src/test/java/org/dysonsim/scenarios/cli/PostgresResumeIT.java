@@ -26,7 +26,6 @@ class PostgresResumeIT {
     @RegisterExtension
     static final PostgresJournal POSTGRES = new PostgresJournal();
 
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
     private static final int N = 256, MEMBERS = 2, STEPS = 30_000, EVERY = 500;
     /** Snapshots of member 0 in the journal before the kill: well into the run, far from its end. */
     private static final long KILL_AFTER = 4;
@@ -39,37 +38,20 @@ class PostgresResumeIT {
     }
 
     private ProcessBuilder dyson(String name, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("dyson").toString());
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().put("DYSON_NO_BUILD", "1");
+        ProcessBuilder pb = DysonProcess.builder(dir, name, args);
         pb.environment().remove("DYSON_JOURNAL_URL");
         pb.environment().put("DYSON_JOURNAL_PASSWORD", POSTGRES.server().password());
-        pb.redirectOutput(dir.resolve(name + ".out").toFile());
-        pb.redirectError(dir.resolve(name + ".err").toFile());
         return pb;
     }
 
     private void finish(String name, List<String> args) throws IOException, InterruptedException {
-        Process p = dyson(name, args).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), name + " did not finish");
-        assertEquals(0, p.exitValue(), name + ": " + Files.readString(dir.resolve(name + ".err")));
+        DysonProcess.finish(dir, name, dyson(name, args));
     }
 
     private static List<String> with(List<String> first, List<String> more) {
         List<String> all = new ArrayList<>(first);
         all.addAll(more);
         return all;
-    }
-
-    private static String onlyRun(Path data) throws IOException {
-        try (Stream<Path> s = Files.list(data)) {
-            List<String> runs = s.filter(p -> Files.exists(p.resolve("scenario.conf"))).map(p -> p.getFileName().toString())
-                    .toList();
-            assertEquals(1, runs.size(), runs.toString());
-            return runs.get(0);
-        }
     }
 
     private static long snapshotsOfMember0(JournalSession session, String runId) {
@@ -101,10 +83,7 @@ class PostgresResumeIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (victim.isAlive() && runId == null && System.nanoTime() < deadline) {
             if (Files.isDirectory(killed)) {
-                try (Stream<Path> s = Files.list(killed)) {
-                    runId = s.filter(p -> Files.exists(p.resolve("scenario.conf"))).map(p -> p.getFileName().toString())
-                            .findFirst().orElse(null);
-                }
+                runId = DysonProcess.runIds(killed).stream().findFirst().orElse(null);
             }
             Thread.sleep(100);
         }
@@ -129,7 +108,7 @@ class PostgresResumeIT {
         finish("resume", with(List.of("resume", runId, "--data-dir", "killed", "--quiet"), postgres()));
         finish("export-killed", with(List.of("export", runId, "--data-dir", "killed", "--format", "csv", "--out",
                 "killed.csv"), postgres()));
-        String referenceId = onlyRun(dir.resolve("reference"));
+        String referenceId = DysonProcess.onlyRun(dir.resolve("reference"));
         finish("export-reference", List.of("export", referenceId, "--data-dir", "reference", "--format", "csv", "--out",
                 "reference.csv"));
 

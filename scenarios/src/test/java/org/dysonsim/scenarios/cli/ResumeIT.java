@@ -8,7 +8,6 @@ import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the exported trajectories are the same bytes, and no recorded step is lost or duplicated.
  */
 class ResumeIT {
-    private static final Path ROOT = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
     private static final int N = 256, MEMBERS = 2, STEPS = 60_000, EVERY = 500;
     /** Snapshots of member 0 in the journal before the kill: well into the run, far from its end. */
     private static final long KILL_AFTER = 4;
@@ -32,29 +30,11 @@ class ResumeIT {
     Path dir;
 
     private ProcessBuilder dyson(String name, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(ROOT.resolve("dyson").toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().put("DYSON_NO_BUILD", "1");
-        pb.redirectOutput(dir.resolve(name + ".out").toFile());
-        pb.redirectError(dir.resolve(name + ".err").toFile());
-        return pb;
+        return DysonProcess.builder(dir, name, List.of(args));
     }
 
     private void finish(String name, String... args) throws IOException, InterruptedException {
-        Process p = dyson(name, args).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), name + " did not finish");
-        assertEquals(0, p.exitValue(), name + ": " + Files.readString(dir.resolve(name + ".err")));
-    }
-
-    private static String onlyRun(Path data) throws IOException {
-        try (Stream<Path> s = Files.list(data)) {
-            List<String> runs = s.filter(p -> Files.exists(p.resolve("scenario.conf"))).map(p -> p.getFileName().toString())
-                    .toList();
-            assertEquals(1, runs.size(), runs.toString());
-            return runs.get(0);
-        }
+        DysonProcess.finish(dir, name, dyson(name, args));
     }
 
     private static long snapshotsOfMember0(Path data, String runId) {
@@ -86,10 +66,7 @@ class ResumeIT {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (victim.isAlive() && System.nanoTime() < deadline) {
             if (runId == null && Files.isDirectory(killed)) {
-                try (Stream<Path> s = Files.list(killed)) {
-                    runId = s.filter(p -> Files.exists(p.resolve("scenario.conf"))).map(p -> p.getFileName().toString())
-                            .findFirst().orElse(null);
-                }
+                runId = DysonProcess.runIds(killed).stream().findFirst().orElse(null);
             }
             if (runId != null && (seen = snapshotsOfMember0(killed, runId)) >= KILL_AFTER) break;
             Thread.sleep(200);
@@ -105,7 +82,7 @@ class ResumeIT {
 
         finish("resume", "resume", runId, "--data-dir", "killed", "--quiet");
         finish("export-killed", "export", runId, "--data-dir", "killed", "--format", "csv", "--out", "killed.csv");
-        String referenceId = onlyRun(dir.resolve("reference"));
+        String referenceId = DysonProcess.onlyRun(dir.resolve("reference"));
         finish("export-reference", "export", referenceId, "--data-dir", "reference", "--format", "csv", "--out",
                 "reference.csv");
 

@@ -39,6 +39,10 @@ class ScalingStudyTest {
     }
 
     private static RunResult run(String modelName, double alpha, int batch, double offset, long seed) {
+        return run(modelName, alpha, batch, SLOPE, offset, seed);
+    }
+
+    private static RunResult run(String modelName, double alpha, int batch, double slope, double offset, long seed) {
         String scenario = "model = " + modelName + "\nsgd { alpha = " + alpha + ", batch = " + batch + " }\n";
         ParticleModel model = modelName.equals("matrix")
                 ? new MatrixModel(3, N, new LossSpec.ZeroGradient(1.0), new SgdSettings(alpha, batch, 0.0), 100, 1.0, 1)
@@ -46,7 +50,7 @@ class ScalingStudyTest {
         RunSpec spec = new RunSpec("r-" + alpha + "-" + batch, "scaling", scenario, model,
                 new InitialSpectrum.Explicit(new double[] {0, 1}), StepSizeRule.fixed(), alpha, 1, 1, seed, MEMBERS, N,
                 RunSpec.Coordinates.EIGENVALUES);
-        double sd = Math.sqrt(SLOPE * alpha / batch + offset);
+        double sd = Math.sqrt(slope * alpha / batch + offset);
         List<MemberTrajectory> members = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {
             double[] last = new double[N];
@@ -79,25 +83,48 @@ class ScalingStudyTest {
         double slope = s.getDouble("fit.slope");
         assertEquals(SLOPE, slope, 5 * s.getDouble("fit.slope_se"));
         assertEquals("pass", s.getString("comparison.verdict"));
+        assertEquals("pass", s.getString("linearity.verdict"));
+        assertEquals("pass", s.getString("verdict"));
     }
 
     @Test
     void rejectsAWidthWithAnOffset() throws Exception {
         // an offset of 0.001 is ~30 % of the smallest width: the intercept is many standard errors from 0
-        assertEquals("fail", study(0.001).getString("comparison.verdict"));
+        Config s = study(0.001);
+        assertEquals("fail", s.getString("comparison.verdict"));
+        assertEquals("fail", s.getString("verdict"));
+    }
+
+    @Test
+    void rejectsWidthsThatAreNoFunctionOfAlphaOverBatch() throws Exception {
+        // no offset, but at |B| = 4 the widths are three times those at |B| = 1 for the same α/|B|:
+        // σ² depends on α and |B| separately, so the points cannot lie on one line
+        List<RunResult> runs = new ArrayList<>();
+        long seed = 1;
+        for (double alpha : new double[] {0.005, 0.01, 0.02}) {
+            runs.add(run("matrix", alpha, 1, SLOPE, 0.0, seed++));
+            runs.add(run("matrix", alpha, 4, 3 * SLOPE, 0.0, seed++));
+        }
+        Path file = ScalingStudy.write(dir.resolve("separate"), "separate", runs).orElseThrow();
+        Config s = ConfigFactory.parseString(Files.readString(file));
+        assertEquals("fail", s.getString("linearity.verdict"));
+        assertTrue(s.getDouble("linearity.value") > s.getDouble("linearity.threshold"));
+        assertEquals("fail", s.getString("verdict"));
     }
 
     @Test
     void matrixSweepsAreScalingStudiesToo() throws Exception {
         Config s = study("matrix", 0.0);
         assertEquals(SLOPE, s.getDouble("fit.slope"), 5 * s.getDouble("fit.slope_se"));
-        assertEquals("pass", s.getString("comparison.verdict"));
-        assertEquals("fail", study("matrix", 0.001).getString("comparison.verdict"));
+        assertEquals("pass", s.getString("verdict"));
+        assertEquals("fail", study("matrix", 0.001).getString("verdict"));
     }
 
     @Test
     void aSweepWithOneValueOfAlphaOverBatchIsNoScalingStudy() throws Exception {
-        List<RunResult> runs = List.of(run(0.01, 1, 0, 1), run(0.01, 1, 0, 2));
+        List<RunResult> runs = List.of(run(0.01, 1, 0, 1), run(0.01, 1, 0, 2), run(0.01, 1, 0, 3));
         assertTrue(ScalingStudy.write(dir.resolve("none"), "none", runs).isEmpty());
+        List<RunResult> two = List.of(run(0.01, 1, 0, 1), run(0.02, 1, 0, 2));
+        assertTrue(ScalingStudy.write(dir.resolve("two"), "two", two).isEmpty(), "two points leave no line to test");
     }
 }
