@@ -76,8 +76,7 @@ final class Clock extends AbstractBehavior<ClockCommand> {
                 block.tell(new BlockCommand.Run(step, run.steps(), x.clone(), getContext().getSelf()));
             }
         } else {
-            long nextRecord = Math.min(run.steps(), (step / run.recordEvery() + 1) * run.recordEvery());
-            advanceTo = Math.min(nextRecord, step + setup.advanceChunk());
+            advanceTo = intervalEnd(step);
             checkInjectedFault(step, advanceTo);
             pending = layout.blocks();
             if (setup.blocks().isEmpty()) {
@@ -91,10 +90,21 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         }
     }
 
+    /** The end of the chunk of steps from {@code start}: the next step to record, at most a chunk on. */
+    private long intervalEnd(long start) {
+        long nextRecord = Math.min(run.steps(), (start / run.recordEvery() + 1) * run.recordEvery());
+        return Math.min(nextRecord, start + setup.advanceChunk());
+    }
+
     /** One chunk on this actor, then a message to itself, so that a run of many chunks does not recurse. */
     private void advanceItself() {
-        if (plain == null) plain = new PlainAdvance(run.model(), run.rule(), run.dt(), run.seed(), setup.member(), 0, x.length);
-        PlainAdvance.Divergence divergence = plain.run(x, step, advanceTo);
+        if (plain == null) {
+            // A run of fewer members than cores leaves a core idle: the next chunk's noise is drawn there.
+            boolean idleCores = run.members() < Runtime.getRuntime().availableProcessors();
+            plain = new PlainAdvance(run.model(), run.rule(), run.dt(), run.seed(), setup.member(), 0, x.length,
+                    idleCores ? getContext().getExecutionContext() : null);
+        }
+        PlainAdvance.Divergence divergence = plain.run(x, step, advanceTo, intervalEnd(advanceTo));
         if (divergence != null) {
             getContext().getSelf().tell(new ClockCommand.BlockDiverged(0, divergence.step(), divergence.reason()));
         } else {

@@ -75,6 +75,16 @@ abstract class BitIdentityCases {
     }
 
     @Test
+    void fixedStepGasOfOneMemberIsIndependentOfBlockSize() {
+        // A lone member on the plain path with a fixed step draws each chunk's noise ahead, on
+        // another dispatcher thread (PlainAdvance): several chunks, sub-steps from the refinement.
+        RunSpec spec = EngineFixtures.spec("fixed12", EngineFixtures.harmonicGas(12, 1.0),
+                new InitialSpectrum.Explicit(EngineFixtures.linspace(-2, 2, 12)), StepSizeRule.fixed().refined(),
+                0.005, 40, 7, 1, 1);
+        assertMatchesReference(spec, 5, 12);
+    }
+
+    @Test
     void squareRootDiffusionsAreIndependentOfBlockSize() {
         RunSpec spec = EngineFixtures.spec("cir", new CirModel(7, 1.0, 0.5, 0.1),
                 new InitialSpectrum.Explicit(EngineFixtures.linspace(0.5, 2.0, 7)), StepSizeRule.fixed(),

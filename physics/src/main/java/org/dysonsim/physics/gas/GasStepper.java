@@ -50,6 +50,39 @@ public final class GasStepper {
         }
     }
 
+    /**
+     * The Brownian increments of nominal steps {@code [fromStep, toStep)} at {@code level}, as
+     * {@link #advanceAtLevel} draws them, into {@code out}: sub-step {@code s} of step {@code k}
+     * for mode {@code i} at {@code ((k − fromStep)·2^level + s)·n + i}. A pure function of its
+     * arguments, so it may run ahead of the stepping on another thread.
+     */
+    public static void noise(long seed, long member, int n, long fromStep, long toStep, int level, double dt,
+                             double[] out) {
+        int subs = 1 << level;
+        double[] one = new double[subs];
+        for (long k = fromStep; k < toStep; k++) {
+            int base = (int) (k - fromStep) * subs * n;
+            for (int i = 0; i < n; i++) {
+                BrownianBridge.increments(seed, member, i, k, level, dt, one);
+                for (int s = 0; s < subs; s++) out[base + s * n + i] = one[s];
+            }
+        }
+    }
+
+    /**
+     * Advances over one nominal step cut into {@code 2^level} sub-steps with its increments
+     * given, laid out as {@link #noise} writes them from {@code offset}: the same numbers as
+     * {@link #advanceAtLevel}, so the same bits.
+     */
+    public void advanceWithNoise(double[] x, double dt, int level, double[] noise, int offset) {
+        int subs = 1 << level;
+        double h = dt / subs;
+        for (int s = 0; s < subs; s++) {
+            System.arraycopy(noise, offset + s * n, dW, 0, n);
+            subStep(x, h);
+        }
+    }
+
     private void subStep(double[] x, double h) {
         int tiles = sums.tiles();
         for (int a = 0; a < tiles; a++) {

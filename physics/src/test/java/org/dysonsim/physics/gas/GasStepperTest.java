@@ -1,7 +1,9 @@
 package org.dysonsim.physics.gas;
 
 import static org.dysonsim.physics.gas.GasFixtures.KS_CRITICAL_1E3;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,33 @@ import org.junit.jupiter.api.Test;
 class GasStepperTest {
     /** Standard errors used for assertions are multiplied by this (PHYSICS.md §7). */
     private static final double Z = 5.0;
+
+    @Test
+    void noiseDrawnAheadGivesTheSameBitsAsTheStepper() {
+        // The engine may draw a chunk's increments on another thread (GasStepper.noise) and step
+        // with them later (advanceWithNoise): every bit must match the stepper drawing its own.
+        GasModel gas = GasFixtures.wishartBru(9, 14, 0.5);
+        double[] own = {0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.1, 2.4, 2.7};
+        double[] given = own.clone();
+        double dt = 0.004;
+        int level = 2, n = gas.n();
+        long from = 17, to = 29;
+        GasStepper drawing = new GasStepper(gas, StepSizeRule.fixed(), 11, 3);
+        GasStepper stepping = new GasStepper(gas, StepSizeRule.fixed(), 11, 3);
+        double[] noise = new double[(int) (to - from) * (1 << level) * n];
+        GasStepper.noise(11, 3, n, from, to, level, dt, noise);
+        for (long k = from; k < to; k++) {
+            drawing.advanceAtLevel(own, k, dt, level);
+            stepping.advanceWithNoise(given, dt, level, noise, (int) (k - from) * (1 << level) * n);
+        }
+        assertArrayEquals(own, given, 0.0);
+        // Power: the noise of other steps must give other positions.
+        double[] shifted = {0.3, 0.6, 0.9, 1.2, 1.5, 1.8, 2.1, 2.4, 2.7};
+        GasStepper.noise(11, 3, n, from + 1, to + 1, level, dt, noise);
+        GasStepper other = new GasStepper(gas, StepSizeRule.fixed(), 11, 3);
+        for (long k = from; k < to; k++) other.advanceWithNoise(shifted, dt, level, noise, (int) (k - from) * (1 << level) * n);
+        assertFalse(java.util.Arrays.equals(own, shifted), "shifted noise should move the particles elsewhere");
+    }
 
     @Test
     void oneParticleReachesTheDiscreteOrnsteinUhlenbeckVariance() {
