@@ -69,6 +69,8 @@ public final class ScalingStudy {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("study", studyId);
         json.put("statistic", "σ² = mean over levels of the variance across members at the last recorded step");
+        json.put("standard_error", "σ²'s: from the spread across members of each member's squared deviation from the"
+                + " ensemble mean, averaged over its levels (members are independent, the levels of one member are not)");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Point p : points) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -116,7 +118,8 @@ public final class ScalingStudy {
     }
 
     private static Point point(RunResult run) {
-        if (!run.succeeded() || run.members().size() < 2) return null;
+        // with two members the deviations from their mean are mirror images: no spread to estimate an error from
+        if (!run.succeeded() || run.members().size() < 3) return null;
         double alpha;
         int batch;
         if (run.spec().model() instanceof MatrixModel matrix) {
@@ -131,21 +134,30 @@ public final class ScalingStudy {
         List<MemberTrajectory> members = run.members();
         int m = members.size();
         int n = run.spec().n();
-        double sum = 0.0, varOfSum = 0.0;
-        for (int i = 0; i < n; i++) {
-            double mean = 0.0, sq = 0.0;
-            for (MemberTrajectory member : members) {
-                double v = member.values()[member.values().length - 1][i];
-                mean += v;
-                sq += v * v;
-            }
-            mean /= m;
-            double var = (sq - m * mean * mean) / (m - 1);
-            sum += var;
-            // a sample variance has standard error ≈ var·√(2/(m − 1)); levels taken as independent
-            varOfSum += 2.0 * var * var / (m - 1);
+        double[][] last = new double[m][];
+        double[] mean = new double[n];
+        for (int k = 0; k < m; k++) {
+            double[][] values = members.get(k).values();
+            last[k] = values[values.length - 1];
+            for (int i = 0; i < n; i++) mean[i] += last[k][i] / m;
         }
-        return new Point(run.spec().runId(), alpha, batch, alpha / batch, sum / n, Math.sqrt(varOfSum) / n);
+        // σ² is the mean over members of q_k = m/(m − 1) · (1/n) Σ_i (x_ki − x̄_i)². Members are the
+        // independent unit (PHYSICS.md §7); the levels of one member are not (they repel, and a
+        // matrix's eigenvalues share its noise), so the standard error is that of the mean of the q_k.
+        double[] q = new double[m];
+        double sigma2 = 0.0;
+        for (int k = 0; k < m; k++) {
+            for (int i = 0; i < n; i++) {
+                double d = last[k][i] - mean[i];
+                q[k] += d * d;
+            }
+            q[k] *= m / ((m - 1.0) * n);
+            sigma2 += q[k] / m;
+        }
+        double spread = 0.0;
+        for (double qk : q) spread += (qk - sigma2) * (qk - sigma2);
+        double se = Math.sqrt(spread / (m - 1) / m);
+        return new Point(run.spec().runId(), alpha, batch, alpha / batch, sigma2, se);
     }
 
     private static XYChart chart(List<Point> points, WeightedLine line) {

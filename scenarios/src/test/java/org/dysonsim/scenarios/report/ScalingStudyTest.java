@@ -43,6 +43,12 @@ class ScalingStudyTest {
     }
 
     private static RunResult run(String modelName, double alpha, int batch, double slope, double offset, long seed) {
+        return run(modelName, alpha, batch, slope, offset, seed, false);
+    }
+
+    /** {@code shared}: every level of a member takes the same value, the extreme of correlated levels. */
+    private static RunResult run(String modelName, double alpha, int batch, double slope, double offset, long seed,
+            boolean shared) {
         String scenario = "model = " + modelName + "\nsgd { alpha = " + alpha + ", batch = " + batch + " }\n";
         ParticleModel model = modelName.equals("matrix")
                 ? new MatrixModel(3, N, new LossSpec.ZeroGradient(1.0), new SgdSettings(alpha, batch, 0.0), 100, 1.0, 1)
@@ -54,7 +60,7 @@ class ScalingStudyTest {
         List<MemberTrajectory> members = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {
             double[] last = new double[N];
-            for (int i = 0; i < N; i++) last[i] = sd * CounterRng.gaussian(seed, m, i, 0, 0);
+            for (int i = 0; i < N; i++) last[i] = sd * CounterRng.gaussian(seed, m, shared ? 0 : i, 0, 0);
             members.add(new MemberTrajectory(m, new long[] {1}, new double[] {alpha}, new double[][] {last}));
         }
         return new RunResult(spec, members, null);
@@ -118,6 +124,24 @@ class ScalingStudyTest {
         assertEquals(SLOPE, s.getDouble("fit.slope"), 5 * s.getDouble("fit.slope_se"));
         assertEquals("pass", s.getString("verdict"));
         assertEquals("fail", study("matrix", 0.001).getString("verdict"));
+    }
+
+    @Test
+    void theStandardErrorComesFromTheMembersNotFromLevelsTakenAsIndependent() throws Exception {
+        // N levels equal within each member carry one member's worth of information, not N: the
+        // width's relative SE is √(2/M) for M Gaussian members (σ̂²'s); treating the levels as
+        // independent would give √(2/(M·N)), a factor 1/√2 here
+        List<RunResult> runs = new ArrayList<>();
+        long seed = 1;
+        for (double alpha : new double[] {0.005, 0.01, 0.02}) runs.add(run("matrix", alpha, 1, SLOPE, 0.0, seed++, true));
+        Path file = ScalingStudy.write(dir.resolve("shared"), "shared", runs).orElseThrow();
+        // the estimated SE of a variance is itself off by a relative √((kurtosis − 1)/(4M)), the
+        // kurtosis of a squared Gaussian being 15; five of those
+        double tolerance = 5 * Math.sqrt((15.0 - 1.0) / (4.0 * MEMBERS));
+        for (Config point : ConfigFactory.parseString(Files.readString(file)).getConfigList("points")) {
+            double relative = point.getDouble("sigma2_se") / point.getDouble("sigma2");
+            assertEquals(1.0, relative / Math.sqrt(2.0 / MEMBERS), tolerance, point.root().render());
+        }
     }
 
     @Test
