@@ -18,7 +18,8 @@ import org.dysonsim.protocol.MemberCommand;
  * progress and has the supervisor record a snapshot at step 0, every {@code recordEvery} steps
  * and at the last step. With the Coulomb exchange the blocks step on their own (each does the
  * implicit solve and picks the sub-step level from all positions, PHYSICS.md §2) and the first
- * block reports every nominal step; without it the clock hands out chunks of steps.
+ * block reports the nominal steps to record and, between them, its progress now and then;
+ * without it the clock hands out chunks of steps.
  */
 final class Clock extends AbstractBehavior<ClockCommand> {
 
@@ -120,6 +121,9 @@ final class Clock extends AbstractBehavior<ClockCommand> {
 
     private Behavior<ClockCommand> onStepped(ClockCommand.Stepped message) {
         if (halted) return this;
+        // The first block reports only the steps to record and, between them, progress now and
+        // then; the fault schedule of the steps it did not report is kept as if they had been.
+        checkInjectedFault(step + 1, message.step());
         System.arraycopy(message.positions(), 0, x, 0, x.length);
         return stepDone(message.step());
     }

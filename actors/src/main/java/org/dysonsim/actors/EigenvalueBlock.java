@@ -44,9 +44,21 @@ import org.dysonsim.protocol.LossCommand;
  */
 final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
 
-    /** What a block is told when it is spawned. */
+    /**
+     * What a block is told when it is spawned.
+     *
+     * @param recordEvery the run's snapshot interval: the first block reports every step the clock records
+     */
     record Setup(ParticleModel model, StepSizeRule rule, double dt, long seed, int member, BlockLayout layout,
-                 int index, ActorRef<LossCommand> loss, boolean exchange) {}
+                 int index, ActorRef<LossCommand> loss, boolean exchange, int recordEvery) {}
+
+    /**
+     * Between snapshots, the first block reports its step to the clock at most this often.
+     * Every report wakes the clock, the supervisor and the ensemble on cores the blocks keep
+     * busy, and each wake-up preempts a block and so delays the exchange of both. A fiftieth of
+     * a second is still far finer than any progress display or the stall watchdog needs.
+     */
+    static final long REPORT_INTERVAL_NANOS = 20_000_000L;
 
     static Behavior<BlockCommand> create(Setup setup) {
         int blocks = setup.layout().blocks();
@@ -82,6 +94,8 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private final List<BlockCommand> early = new ArrayList<>();
     private long seq;
     private long step, toStep;
+    /** When the first block last reported a step to the clock. */
+    private long reportedAt;
     private int level, sub;
     private ActorRef<ClockCommand> clock;
     private boolean running, computed, predicted;
@@ -180,6 +194,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         clock = run.clock();
         step = run.fromStep();
         toStep = run.toStep();
+        reportedAt = System.nanoTime();
         running = true;
         if (beginNominalStep()) progress();
     }
@@ -324,8 +339,16 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
                 return false;
             }
         }
-        if (index == 0) clock.tell(new ClockCommand.Stepped(step, x.clone()));
+        if (index == 0) report();
         return beginNominalStep();
+    }
+
+    /** Tells the clock the step just done if it is to be recorded, ends the run or is due as progress. */
+    private void report() {
+        long now = System.nanoTime();
+        if (step % setup.recordEvery() != 0 && step < toStep && now - reportedAt < REPORT_INTERVAL_NANOS) return;
+        reportedAt = now;
+        clock.tell(new ClockCommand.Stepped(step, x.clone()));
     }
 
     private void diverge(long atStep, String reason) {

@@ -236,7 +236,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             placements.put(generation, hosts);
             for (int b = 0; b < layout.blocks(); b++) {
                 EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(),
-                        member, layout, b, loss, true);
+                        member, layout, b, loss, true, spec.recordEvery());
                 hosts.get(b % hosts.size()).tell(new BlockHost.Spawn(setup, generation, context.getSelf()));
             }
             timers.startSingleTimer(PLACEMENT_TIMER, new MemberCommand.BlocksUnplaced(generation), settings.askTimeout());
@@ -246,7 +246,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         List<ActorRef<BlockCommand>> blocks = new ArrayList<>();
         for (int b = 0; b < (solo ? 0 : layout.blocks()); b++) {
             EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(),
-                    member, layout, b, loss, exchange);
+                    member, layout, b, loss, exchange, spec.recordEvery());
             ActorRef<BlockCommand> block = context.spawn(EigenvalueBlock.create(setup), "block-" + generation + "-" + b);
             watchChild(block);
             blocks.add(block);

@@ -129,7 +129,7 @@ class ProtocolSerializationTest {
         ActorRef<LossCommand> loss = testKit.<LossCommand>createTestProbe().getRef();
         ActorRef<MemberCommand> owner = testKit.<MemberCommand>createTestProbe().getRef();
         EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(gas, StepSizeRule.adaptive(0.01, 6), 0.01, 7L, 2,
-                new BlockLayout(3, 2), 1, loss, true);
+                new BlockLayout(3, 2), 1, loss, true, 5);
         samples.addAll(List.of(
                 setup,
                 new BlockLayout(200, 50),
