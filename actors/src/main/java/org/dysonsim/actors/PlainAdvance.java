@@ -2,6 +2,8 @@ package org.dysonsim.actors;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.dysonsim.physics.gas.CirExact;
 import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.GasModel;
@@ -18,8 +20,9 @@ import org.dysonsim.physics.gas.StepSizeRule;
  *
  * <p>Given an executor, a gas with a fixed step draws the Brownian increments of the next chunk
  * there while it steps through this one: about a fifth of a plain step at N = 64, moved to a
- * core that a lone member leaves idle. The increments are pure functions of (seed, member, mode,
- * step), so where they are drawn changes no bit.
+ * core that a lone member leaves idle (with none idle, the same work is done, once). The
+ * increments are pure functions of (seed, member, mode, step), so where they are drawn changes
+ * no bit.
  */
 final class PlainAdvance {
     /** Where the state left the domain of the dynamics. */
@@ -34,10 +37,45 @@ final class PlainAdvance {
     private final Executor ahead;
     private GasStepper stepper;
     /** The noise being drawn for {@code [aheadFrom, aheadTo)}, or null. */
-    private CompletableFuture<double[]> drawing;
+    private Draw drawing;
     private long aheadFrom, aheadTo;
-    /** A consumed noise buffer to draw into again (never one a cancelled draw may still write). */
+    /** A consumed noise buffer to draw into again. */
     private double[] spare;
+
+    /**
+     * One chunk's noise drawn on the executor, unless the stepping claims it first: a draw that
+     * has not started when its chunk is due is done in place, one already running is waited for
+     * (it is the same work), so no increment is ever drawn twice, even when no core is idle.
+     */
+    private static final class Draw implements Runnable {
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<double[]> result = new CompletableFuture<>();
+        private final Supplier<double[]> work;
+
+        Draw(Supplier<double[]> work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) return;
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        /** The noise: drawn here if the executor has not begun it. */
+        double[] take() {
+            return claimed.compareAndSet(false, true) ? work.get() : result.join();
+        }
+
+        /** Not needed after all: not drawn if not begun. */
+        void drop() {
+            claimed.set(true);
+        }
+    }
 
     PlainAdvance(ParticleModel model, StepSizeRule rule, double dt, long seed, int member, int from, int to) {
         this(model, rule, dt, seed, member, from, to, null);
@@ -93,18 +131,18 @@ final class PlainAdvance {
         int perStep = (1 << level) * n;
         double[] noise = null;
         if (drawing != null) {
-            if (aheadFrom == fromStep && aheadTo == toStep && drawing.isDone()) noise = drawing.join();
-            // Behind (its thread was busy) or for other steps: drawn here instead, never waited for.
-            else drawing.cancel(false);
+            if (aheadFrom == fromStep && aheadTo == toStep) noise = drawing.take();
+            else drawing.drop();
             drawing = null;
         }
-        if (noise == null) noise = draw(fromStep, toStep, level, perStep, null);
+        if (noise == null) noise = draw(fromStep, toStep, level, perStep, spare);
         if (followingTo > toStep) {
-            double[] buffer = spare;
+            double[] buffer = spare != noise ? spare : null;
             spare = null;
             aheadFrom = toStep;
             aheadTo = followingTo;
-            drawing = CompletableFuture.supplyAsync(() -> draw(toStep, followingTo, level, perStep, buffer), ahead);
+            drawing = new Draw(() -> draw(toStep, followingTo, level, perStep, buffer));
+            ahead.execute(drawing);
         }
         long k = fromStep;
         try {
