@@ -44,15 +44,7 @@ class TimeDependentMarchenkoPasturTest {
         double[] h = new double[p];
         for (int i = 0; i < p; i++) h[i] = i % 2 == 0 ? 2.0 : 0.5;
         TimeDependentMarchenkoPastur law = new TimeDependentMarchenkoPastur(h, (double) p / q, t);
-        double[] pooled = new double[p * members];
-        for (int m = 0; m < members; m++) {
-            DMatrixRMaj y = w0.copy();
-            for (int k = 0; k < p * q; k++) y.data[k] += Math.sqrt(t) * CounterRng.gaussian(23, m, k, 0, 0);
-            DMatrixRMaj yy = new DMatrixRMaj(p, p);
-            CommonOps_DDRM.multTransB(y, y, yy);
-            CommonOps_DDRM.scale(1.0 / q, yy);
-            System.arraycopy(SymmetricEigenvalues.of(yy), 0, pooled, m * p, p);
-        }
+        double[] pooled = pooledEigenvalues(w0, t, members, 23);
         KolmogorovSmirnov.Result right = KolmogorovSmirnov.oneSample(pooled, law::cdf);
         assertTrue(right.scaled() < KolmogorovSmirnov.CRITICAL_1E4, right.toString());
         KolmogorovSmirnov.Result noise = KolmogorovSmirnov.oneSample(pooled, new MarchenkoPastur(0.5, t)::cdf);
@@ -77,15 +69,7 @@ class TimeDependentMarchenkoPasturTest {
         }
         TimeDependentMarchenkoPastur law = new TimeDependentMarchenkoPastur(h, (double) p / q, t);
         assertEquals(1.0, law.cdf(law.upper()), 0.0);
-        double[] pooled = new double[p * members];
-        for (int m = 0; m < members; m++) {
-            DMatrixRMaj y = w0.copy();
-            for (int k = 0; k < p * q; k++) y.data[k] += Math.sqrt(t) * CounterRng.gaussian(29, m, k, 0, 0);
-            DMatrixRMaj yy = new DMatrixRMaj(p, p);
-            CommonOps_DDRM.multTransB(y, y, yy);
-            CommonOps_DDRM.scale(1.0 / q, yy);
-            System.arraycopy(SymmetricEigenvalues.of(yy), 0, pooled, m * p, p);
-        }
+        double[] pooled = pooledEigenvalues(w0, t, members, 29);
         KolmogorovSmirnov.Result right = KolmogorovSmirnov.oneSample(pooled, law::cdf);
         assertTrue(right.scaled() < KolmogorovSmirnov.CRITICAL_1E4, right.toString());
         TimeDependentMarchenkoPastur twice = new TimeDependentMarchenkoPastur(h, (double) p / q, 2 * t);
@@ -104,5 +88,23 @@ class TimeDependentMarchenkoPasturTest {
             double expected = java.util.Arrays.stream(h).average().orElseThrow() + t;
             assertEquals(expected, mean, MEAN_TOLERANCE * expected, "t = " + t);
         }
+    }
+
+    /**
+     * The eigenvalues of YYᵀ/q, Y = W₀ + √t·G (G p×q standard Gaussian, drawn with {@code seed}),
+     * of {@code members} independent matrices, pooled.
+     */
+    private static double[] pooledEigenvalues(DMatrixRMaj w0, double t, int members, long seed) {
+        int p = w0.numRows, q = w0.numCols;
+        double[] pooled = new double[p * members];
+        for (int m = 0; m < members; m++) {
+            DMatrixRMaj y = w0.copy();
+            for (int k = 0; k < p * q; k++) y.data[k] += Math.sqrt(t) * CounterRng.gaussian(seed, m, k, 0, 0);
+            DMatrixRMaj yy = new DMatrixRMaj(p, p);
+            CommonOps_DDRM.multTransB(y, y, yy);
+            CommonOps_DDRM.scale(1.0 / q, yy);
+            System.arraycopy(SymmetricEigenvalues.of(yy), 0, pooled, m * p, p);
+        }
+        return pooled;
     }
 }
