@@ -78,6 +78,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
     private int next;
     private int limit;
     private int moves;
+    private int askedAgain;
 
     private ClusterEnsemble(ActorContext<Object> context, TimerScheduler<Object> timers, RunSpec spec,
                             RunListener listener, CompletableFuture<ClusterStudyResult> result) {
@@ -182,7 +183,8 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
             Placement placement = e.getValue();
             if (placement.entity != null && now - placement.heardAt > settings.silenceTimeout().toNanos()) {
                 getContext().getLog().warn("member {}: nothing heard from {} for {} s; asking again", e.getKey(),
-                        placement.node, settings.silenceTimeout().toSeconds());
+                        placement.node, settings.silenceTimeout().toMillis() / 1000.0);
+                askedAgain++;
                 place(e.getKey());
             }
         }
@@ -268,7 +270,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         }
         inFlight.clear();
         result.complete(new ClusterStudyResult(new RunResult(spec, new ArrayList<>(finished.values()), failure), nodes,
-                moves));
+                moves, askedAgain));
         return Behaviors.stopped();
     }
 }

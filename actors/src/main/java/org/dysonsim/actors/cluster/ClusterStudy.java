@@ -47,6 +47,6 @@ public final class ClusterStudy {
     }
 
     private static ClusterStudyResult failed(RunSpec spec, String why) {
-        return new ClusterStudyResult(new RunResult(spec, List.of(), why), new TreeMap<>(), 0);
+        return new ClusterStudyResult(new RunResult(spec, List.of(), why), new TreeMap<>(), 0, 0);
     }
 }

@@ -11,8 +11,9 @@ import org.dysonsim.actors.RunResult;
  * @param result the run, as a local run would give it
  * @param nodes  member → address of the node that finished it (or last ran it)
  * @param moves  how often a member continued on another node because its node left or died
+ * @param askedAgain how often a running member was asked again after the silence timeout
  */
-public record ClusterStudyResult(RunResult result, SortedMap<Integer, String> nodes, int moves) {
+public record ClusterStudyResult(RunResult result, SortedMap<Integer, String> nodes, int moves, int askedAgain) {
     public ClusterStudyResult {
         nodes = new TreeMap<>(nodes);
     }

@@ -88,8 +88,13 @@ final class ClusterFixture implements AutoCloseable {
 
     /** A submitter joining through the first worker. */
     ClusterNode submitter() {
+        return submitter(ConfigFactory.empty());
+    }
+
+    /** A submitter joining through the first worker, with {@code overrides} over the test settings. */
+    ClusterNode submitter(Config overrides) {
         ClusterNode node = ClusterNode.start(NodeSettings.submitter(NodeSettings.DEFAULT_HOST, nodes.get(0).hostPort()),
-                TEST_SETTINGS, ConfigFactory.empty());
+                overrides.withFallback(TEST_SETTINGS), ConfigFactory.empty());
         nodes.add(node);
         assertTrue(node.awaitUp(JOIN_TIMEOUT), "the submitter is not Up");
         return node;

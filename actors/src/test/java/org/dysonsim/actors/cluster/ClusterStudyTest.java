@@ -2,6 +2,7 @@ package org.dysonsim.actors.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
@@ -53,6 +54,31 @@ class ClusterStudyTest {
         assertEquals(0, onCluster.moves());
         assertEquals(spec.members() * spec.steps(), done.get(), "progress reaches the total");
 
+        TrajectoryReader reader = new TrajectoryReader(cluster.nodes.get(0).system());
+        for (int m = 0; m < spec.members(); m++) {
+            assertArrayEquals(oneNode.members().get(m).steps(), ClusterStudies.journalSteps(reader, spec.runId(), m),
+                    "the shared journal holds every recorded step of member " + m + " once");
+        }
+    }
+
+    /**
+     * A submitter whose silence timeout (100 ms) is shorter than the 200 ms between a member's
+     * progress reports asks every running member again and again, as it would after lost messages:
+     * each new attempt reaches the same entity, which answers with its progress or its result, and
+     * the study ends as if it had never asked.
+     */
+    @Test
+    void membersAskedAgainWhileRunningEndTheSameBitForBit() {
+        ClusterStudy impatient = new ClusterStudy(cluster.submitter(
+                ConfigFactory.parseString("dysonsim.cluster.silence-timeout = 100ms")));
+        RunSpec spec = ClusterStudies.harmonic("silence", 12, 12000, 500, 6, 6);
+        ClusterStudyResult onCluster = impatient.run(spec, (d, total) -> {});
+
+        // each member runs for a second or more, reporting every 200 ms: asked again several times
+        assertTrue(onCluster.askedAgain() >= 1, "no member was asked again: the silence path was not taken");
+        assertEquals(0, onCluster.moves());
+        RunResult oneNode = ClusterStudies.oneNode(spec);
+        ClusterStudies.assertSameRun(oneNode, onCluster.result());
         TrajectoryReader reader = new TrajectoryReader(cluster.nodes.get(0).system());
         for (int m = 0; m < spec.members(); m++) {
             assertArrayEquals(oneNode.members().get(m).steps(), ClusterStudies.journalSteps(reader, spec.runId(), m),

@@ -57,7 +57,8 @@ public final class ClusterEngine implements RunEngine {
             notes.println(spec.runId() + ": members ran on " + perNode.size() + " node(s): "
                     + perNode.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue())
                             .collect(Collectors.joining(", "))
-                    + (outcome.moves() > 0 ? "; " + outcome.moves() + " continued on another node after theirs left" : ""));
+                    + (outcome.moves() > 0 ? "; " + outcome.moves() + " continued on another node after theirs left" : "")
+                    + (outcome.askedAgain() > 0 ? "; asked " + outcome.askedAgain() + " time(s) again after silence" : ""));
             notes.flush();
         }
         return outcome.result();
