@@ -1,6 +1,5 @@
 package org.dysonsim.actors.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.PostgresJournal;
-import org.dysonsim.persistence.TrajectoryReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,13 +58,7 @@ class ClusterFaultTest {
 
             assertTrue(onCluster.moves() >= 1, "no member had to move: the node went too late to test anything");
             assertFalse(onCluster.nodes().containsValue(victim.address().toString()), "a member finished on the lost node");
-            RunResult oneNode = ClusterStudies.oneNode(spec);
-            ClusterStudies.assertSameRun(oneNode, onCluster.result());
-            TrajectoryReader reader = new TrajectoryReader(cluster.nodes.get(0).system());
-            for (int m = 0; m < spec.members(); m++) {
-                assertArrayEquals(oneNode.members().get(m).steps(), ClusterStudies.journalSteps(reader, spec.runId(), m),
-                        "the shared journal holds every recorded step of member " + m + " once");
-            }
+            ClusterStudies.assertSameAsOneNode(spec, onCluster, cluster.nodes.get(0));
             assertEquals(2, onCluster.membersPerNode().size(), "members per node: " + onCluster.membersPerNode());
         }
     }

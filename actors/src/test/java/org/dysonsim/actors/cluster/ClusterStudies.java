@@ -81,4 +81,18 @@ final class ClusterStudies {
         }
         return steps.stream().mapToLong(Long::longValue).toArray();
     }
+
+    /**
+     * The study on the cluster equals the same study on one node bit for bit, and the shared
+     * journal, read through {@code reading}, holds every recorded step of every member once.
+     */
+    static void assertSameAsOneNode(RunSpec spec, ClusterStudyResult onCluster, ClusterNode reading) {
+        RunResult oneNode = oneNode(spec);
+        assertSameRun(oneNode, onCluster.result());
+        TrajectoryReader reader = new TrajectoryReader(reading.system());
+        for (int m = 0; m < spec.members(); m++) {
+            assertArrayEquals(oneNode.members().get(m).steps(), journalSteps(reader, spec.runId(), m),
+                    "the shared journal holds every recorded step of member " + m + " once");
+        }
+    }
 }

@@ -1,16 +1,13 @@
 package org.dysonsim.actors.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
-import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.PostgresJournal;
-import org.dysonsim.persistence.TrajectoryReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,17 +45,10 @@ class ClusterStudyTest {
         AtomicLong done = new AtomicLong();
         ClusterStudyResult onCluster = study.run(spec, (d, total) -> done.accumulateAndGet(d, Math::max));
 
-        RunResult oneNode = ClusterStudies.oneNode(spec);
-        ClusterStudies.assertSameRun(oneNode, onCluster.result());
         assertEquals(3, onCluster.membersPerNode().size(), "members per node: " + onCluster.membersPerNode());
         assertEquals(0, onCluster.moves());
         assertEquals(spec.members() * spec.steps(), done.get(), "progress reaches the total");
-
-        TrajectoryReader reader = new TrajectoryReader(cluster.nodes.get(0).system());
-        for (int m = 0; m < spec.members(); m++) {
-            assertArrayEquals(oneNode.members().get(m).steps(), ClusterStudies.journalSteps(reader, spec.runId(), m),
-                    "the shared journal holds every recorded step of member " + m + " once");
-        }
+        ClusterStudies.assertSameAsOneNode(spec, onCluster, cluster.nodes.get(0));
     }
 
     /**
@@ -77,12 +67,6 @@ class ClusterStudyTest {
         // each member runs for a second or more, reporting every 200 ms: asked again several times
         assertTrue(onCluster.askedAgain() >= 1, "no member was asked again: the silence path was not taken");
         assertEquals(0, onCluster.moves());
-        RunResult oneNode = ClusterStudies.oneNode(spec);
-        ClusterStudies.assertSameRun(oneNode, onCluster.result());
-        TrajectoryReader reader = new TrajectoryReader(cluster.nodes.get(0).system());
-        for (int m = 0; m < spec.members(); m++) {
-            assertArrayEquals(oneNode.members().get(m).steps(), ClusterStudies.journalSteps(reader, spec.runId(), m),
-                    "the shared journal holds every recorded step of member " + m + " once");
-        }
+        ClusterStudies.assertSameAsOneNode(spec, onCluster, cluster.nodes.get(0));
     }
 }
