@@ -34,9 +34,16 @@ public final class JournalConfig {
         return resolve(dir, overrides, false);
     }
 
-    /** The embedded H2 URL of a data directory. */
+    /**
+     * The embedded H2 URL of a data directory. {@code WRITE_DELAY=0}: H2 keeps no redo log, and by
+     * default it writes committed changes to the file up to half a second later, so a process
+     * killed with SIGKILL loses what it had acknowledged in that time (a run killed early loses
+     * everything, its start included). With 0 every commit is in the file (the operating
+     * system's cache) before it is acknowledged; it costs well under a millisecond a commit.
+     */
     public static String h2Url(DataDirectory dir, boolean create) {
-        return "jdbc:h2:file:" + dir.databaseBase() + ";DATABASE_TO_UPPER=false;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE"
+        return "jdbc:h2:file:" + dir.databaseBase()
+                + ";DATABASE_TO_UPPER=false;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0"
                 + (create ? "" : ";IFEXISTS=TRUE");
     }
 

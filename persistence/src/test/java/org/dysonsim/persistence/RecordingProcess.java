@@ -10,8 +10,9 @@ import java.nio.file.Path;
 
 /**
  * A second process recording into a data directory, for {@link ConcurrentProcessesTest}:
- * {@code RecordingProcess DATA_DIR RUN_ID RECORDS DELAY_MS}. Prints READY once the journal is
- * open and DONE once every record is durable.
+ * {@code RecordingProcess DATA_DIR RUN_ID RECORDS DELAY_MS [--await-kill]}. Prints READY once the
+ * journal is open and DONE once every record is acknowledged. With {@code --await-kill} it
+ * completes nothing: it prints ACKED once every snapshot is acknowledged and waits to be killed.
  */
 public final class RecordingProcess {
 
@@ -24,6 +25,7 @@ public final class RecordingProcess {
         String runId = args[1];
         int records = Integer.parseInt(args[2]);
         long delayMillis = Long.parseLong(args[3]);
+        boolean awaitKill = args.length > 4 && args[4].equals("--await-kill");
         ActorTestKit testKit = ActorTestKit.create("child", JournalConfig.forWriting(dir, ConfigFactory.empty()));
         int status = 1;
         try (RunLock lock = RunLock.acquire(dir, runId)) {
@@ -36,6 +38,12 @@ public final class RecordingProcess {
             for (int step = 0; step < records; step++) {
                 recorder.tell(new RecorderCommand.Record(JournalFixture.snapshot(0, step, N), acks.ref()));
                 Thread.sleep(delayMillis);
+            }
+            if (awaitKill) {
+                acks.receiveSeveralMessages(records + 1, JournalFixture.WRITE_TIMEOUT);
+                System.out.println("ACKED");
+                System.out.flush();
+                Thread.sleep(Long.MAX_VALUE);
             }
             recorder.tell(new RecorderCommand.Complete(new TrajectoryEvent.RunCompleted(records - 1, 1.0), acks.ref()));
             acks.receiveSeveralMessages(records + 2, JournalFixture.WRITE_TIMEOUT);
