@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.pekko.actor.typed.Behavior;
+import org.dysonsim.protocol.MatrixCheckpoint;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
 
@@ -22,6 +23,7 @@ final class InMemoryJournal implements RecorderFactory {
         private final List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
         private RecorderCommand.Status status = RecorderCommand.Status.NEW;
         private String failure;
+        private MatrixCheckpoint checkpoint;
 
         synchronized void begin(TrajectoryEvent.RunStarted event) {
             started = event;
@@ -46,6 +48,14 @@ final class InMemoryJournal implements RecorderFactory {
         synchronized void fail(String reason) {
             status = RecorderCommand.Status.FAILED;
             failure = reason;
+        }
+
+        synchronized void saveCheckpoint(MatrixCheckpoint saved) {
+            checkpoint = saved;
+        }
+
+        synchronized MatrixCheckpoint checkpoint() {
+            return checkpoint;
         }
 
         synchronized RecorderCommand.RecorderState state() {

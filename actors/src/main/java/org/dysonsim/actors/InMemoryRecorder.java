@@ -7,7 +7,7 @@ import org.dysonsim.protocol.RecorderCommand;
 /**
  * A recorder that stores each member's events in an {@link InMemoryJournal.Entry}; like the
  * persistent recorder it acknowledges a command once its event is stored and answers
- * {@code GetState} with the last snapshot.
+ * {@code GetState} with the last snapshot, {@code GetCheckpoint} with the last checkpoint.
  */
 final class InMemoryRecorder {
     private InMemoryRecorder() {}
@@ -37,6 +37,15 @@ final class InMemoryRecorder {
                 })
                 .onMessage(RecorderCommand.GetState.class, get -> {
                     get.replyTo().tell(entry.state());
+                    return Behaviors.same();
+                })
+                .onMessage(RecorderCommand.SaveCheckpoint.class, save -> {
+                    entry.saveCheckpoint(save.checkpoint());
+                    save.replyTo().tell(new RecorderCommand.Ack(save.checkpoint().step()));
+                    return Behaviors.same();
+                })
+                .onMessage(RecorderCommand.GetCheckpoint.class, get -> {
+                    get.replyTo().tell(new RecorderCommand.CheckpointState(entry.checkpoint()));
                     return Behaviors.same();
                 })
                 .build();

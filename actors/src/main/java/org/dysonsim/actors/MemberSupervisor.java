@@ -20,6 +20,7 @@ import org.dysonsim.physics.gas.NonFiniteStateException;
 import org.dysonsim.protocol.BlockCommand;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
+import org.dysonsim.protocol.MatrixCheckpoint;
 import org.dysonsim.protocol.MatrixLossCommand;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
@@ -34,7 +35,9 @@ import org.dysonsim.protocol.TrajectoryEvent;
  * state, a silent stall, or a recorder that does not answer.
  *
  * <p>Snapshots are deterministic functions of the run, so a snapshot is recorded whichever
- * generation of actors sent it, exactly once, in step order.
+ * generation of actors sent it, exactly once, in step order. A matrix-level member's checkpoints
+ * are saved once the snapshot of their step is durable, so that a saved checkpoint never lies
+ * beyond the recorded trajectory; restarts and resumes continue from the last one.
  */
 final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
 
@@ -85,6 +88,15 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     private final List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
     private final ActorRef<RecorderCommand.Ack> acks;
     private final ActorRef<RecorderCommand.RecorderState> states;
+    private final ActorRef<RecorderCommand.CheckpointState> checkpoints;
+    /** Where a matrix-level generation starts: the last checkpoint received or loaded, null for W₀. */
+    private MatrixCheckpoint restartPoint;
+    /** A checkpoint waiting for the snapshot of its step to be durable, or null. */
+    private MatrixCheckpoint unsaved;
+    /** The last step whose snapshot is known to be durable. */
+    private long durableStep = -1;
+    /** A resumed matrix member's last recorded snapshot, kept while its checkpoint loads. */
+    private TrajectoryEvent.SnapshotRecorded loadedLast;
     /** Commands sent to the recorder and not yet acknowledged; the recorder acknowledges in order. */
     private int pendingAcks;
     private boolean clockFinished;
@@ -107,6 +119,8 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         // on the common pool, which on a 2-core machine starts a thread per answer.
         this.acks = context.messageAdapter(RecorderCommand.Ack.class, ack -> new MemberCommand.RecordAcked(ack.step()));
         this.states = context.messageAdapter(RecorderCommand.RecorderState.class, MemberCommand.StateLoaded::new);
+        this.checkpoints = context.messageAdapter(RecorderCommand.CheckpointState.class,
+                state -> new MemberCommand.CheckpointLoaded(state.checkpoint()));
         this.blocksNodes = BlockPlacement.nodesOf(spec);
     }
 
@@ -116,6 +130,8 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
                 .onMessage(MemberCommand.Start.class, this::onStart)
                 .onMessage(MemberCommand.InjectFault.class, this::onInjectFault)
                 .onMessage(MemberCommand.StateLoaded.class, this::onStateLoaded)
+                .onMessage(MemberCommand.CheckpointLoaded.class, this::onCheckpointLoaded)
+                .onMessage(MemberCommand.Checkpointed.class, this::onCheckpointed)
                 .onMessage(MemberCommand.Snapshot.class, this::onSnapshot)
                 .onMessage(MemberCommand.Progress.class, this::onProgress)
                 .onMessage(MemberCommand.Finished.class, this::onFinished)
@@ -185,15 +201,46 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         RecorderCommand.RecorderState state = message.state();
         TrajectoryEvent.SnapshotRecorded last = state.last();
         if (last == null) return beginFresh(state.started() == null);
-        phase = Phase.RUNNING;
         if (last.values().length != spec.n()) {
+            phase = Phase.RUNNING;
             return fail("the last recorded snapshot has " + last.values().length + " values, the model has n = " + spec.n());
         }
+        if (spec.model() instanceof MatrixModel && state.status() != RecorderCommand.Status.COMPLETED) {
+            loadedLast = last; // and where W is: the last checkpoint
+            recorder.tell(new RecorderCommand.GetCheckpoint(checkpoints));
+            timers.startSingleTimer(RECORDER_TIMER, new MemberCommand.RecorderUnavailable(
+                    "the recorder did not return the checkpoint within " + seconds(settings.askTimeout())),
+                    settings.askTimeout());
+            return this;
+        }
+        return continueAfter(last, state.status());
+    }
+
+    private Behavior<MemberCommand> onCheckpointLoaded(MemberCommand.CheckpointLoaded message) {
+        if (phase != Phase.LOADING || loadedLast == null) return this;
+        timers.cancel(RECORDER_TIMER);
+        MatrixCheckpoint checkpoint = message.checkpoint();
+        MatrixModel matrix = (MatrixModel) spec.model();
+        if (checkpoint != null && checkpoint.step() <= loadedLast.step() && checkpoint.rows() == matrix.rows()
+                && checkpoint.cols() == matrix.n()) {
+            restartPoint = checkpoint;
+        } else if (checkpoint != null) {
+            getContext().getLog().warn("member {}: ignoring a checkpoint of step {} ({}×{}) that does not fit the run "
+                    + "(last snapshot at step {}); re-simulating from W₀", member, checkpoint.step(), checkpoint.rows(),
+                    checkpoint.cols(), loadedLast.step());
+        }
+        return continueAfter(loadedLast, RecorderCommand.Status.RUNNING);
+    }
+
+    /** A resumed member continues after its last recorded snapshot {@code last}. */
+    private Behavior<MemberCommand> continueAfter(TrajectoryEvent.SnapshotRecorded last, RecorderCommand.Status status) {
+        phase = Phase.RUNNING;
+        durableStep = last.step();
         lastStep = last.step();
         lastValues = last.values().clone();
         keep(last.step(), last.t(), lastValues);
         progress(last.step());
-        if (state.status() == RecorderCommand.Status.COMPLETED) return finish();
+        if (status == RecorderCommand.Status.COMPLETED) return finish();
         return continueFrom(last.step(), lastValues);
     }
 
@@ -310,15 +357,21 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     }
 
     /**
-     * A matrix-level generation: loss and weight-matrix actors, always from step 0 (re-simulating
-     * deterministically is the checkpoint; snapshots up to the last recorded step are dropped).
+     * A matrix-level generation: loss and weight-matrix actors, from the last checkpoint or else
+     * from step 0 (re-simulating deterministically; snapshots up to the last recorded step are dropped).
      */
     private void spawnMatrix(MatrixModel matrix, long failAt) {
         ActorContext<MemberCommand> context = getContext();
-        ActorRef<MatrixLossCommand> loss = context.spawn(MatrixLoss.create(matrix, spec.seed(), member), "loss-" + generation);
+        MatrixCheckpoint start = restartPoint;
+        if (start != null) {
+            context.getLog().info("member {}: generation {} continues from the checkpoint of step {}", member, generation,
+                    start.step());
+        }
+        ActorRef<MatrixLossCommand> loss = context.spawn(MatrixLoss.create(matrix, spec.seed(), member,
+                start == null ? null : start.lossState()), "loss-" + generation);
         watchChild(loss);
         WeightMatrix.Setup setup = new WeightMatrix.Setup(matrix, spec.seed(), member, spec.steps(), spec.recordEvery(),
-                loss, context.getSelf(), generation, failAt);
+                start, loss, context.getSelf(), generation, failAt);
         watchChild(context.spawn(WeightMatrix.create(setup), "weights-" + generation));
         armStallTimer();
     }
@@ -377,6 +430,19 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         values.add(positions);
     }
 
+    private Behavior<MemberCommand> onCheckpointed(MemberCommand.Checkpointed message) {
+        if (message.generation() != generation || phase != Phase.RUNNING) return this;
+        restartPoint = message.checkpoint();
+        if (restartPoint.step() <= durableStep) saveCheckpoint(restartPoint);
+        else unsaved = restartPoint;
+        return this;
+    }
+
+    private void saveCheckpoint(MatrixCheckpoint checkpoint) {
+        unsaved = null;
+        sendToRecorder(new RecorderCommand.SaveCheckpoint(checkpoint, acks), "the checkpoint of step " + checkpoint.step());
+    }
+
     private Behavior<MemberCommand> onProgress(MemberCommand.Progress message) {
         if (message.generation() != generation || phase != Phase.RUNNING) return this;
         progress(message.step());
@@ -411,6 +477,11 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
 
     private Behavior<MemberCommand> onRecordAcked(MemberCommand.RecordAcked message) {
         pendingAcks--;
+        durableStep = Math.max(durableStep, message.step());
+        // the snapshot of a waiting checkpoint's step is durable: the checkpoint may be saved
+        if (unsaved != null && unsaved.step() <= durableStep && phase == Phase.RUNNING && !clockFinished) {
+            saveCheckpoint(unsaved);
+        }
         if (pendingAcks > 0) expectRecorder("the snapshots after step " + message.step());
         else timers.cancel(RECORDER_TIMER);
         // Completion and failure are the last commands sent: once everything is acknowledged, so are they.

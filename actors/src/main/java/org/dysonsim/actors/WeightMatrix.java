@@ -12,6 +12,7 @@ import org.dysonsim.physics.sgd.InitialWeights;
 import org.dysonsim.physics.sgd.SgdUpdate;
 import org.dysonsim.physics.sgd.SingularPairs;
 import org.dysonsim.physics.sgd.WeightSpectrum;
+import org.dysonsim.protocol.MatrixCheckpoint;
 import org.dysonsim.protocol.MatrixLossCommand;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.WeightMatrixCommand;
@@ -24,15 +25,20 @@ import org.ejml.data.DMatrixRMaj;
  * pairs, asks for the next step's gradient with those pairs, and sends the snapshot with its
  * gradient record to the supervisor.
  *
- * <p>It always starts from W₀ (a pure function of seed and member): a restarted or resumed member
- * re-simulates deterministically, and its supervisor drops the snapshots already recorded.
+ * <p>It starts from W₀ (a pure function of seed and member) or from a {@link MatrixCheckpoint}:
+ * at the first record step at least {@code model.checkpointEvery()} steps after the last one it
+ * sends the supervisor, after that step's snapshot, W, its momentum and the loss's state. A
+ * restarted or resumed member continues from the last checkpoint saved (else from W₀)
+ * deterministically, and its supervisor drops the snapshots already recorded.
  */
 final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
 
     /**
+     * @param start  the checkpoint to continue from, or null to start from W₀ (the loss actor must
+     *               have been started with the same checkpoint's loss state)
      * @param failAt for testing supervision: throw on reaching this step (−1: never)
      */
-    record Setup(MatrixModel model, long seed, int member, long steps, int recordEvery,
+    record Setup(MatrixModel model, long seed, int member, long steps, int recordEvery, MatrixCheckpoint start,
                  ActorRef<MatrixLossCommand> loss, ActorRef<MemberCommand> supervisor, int generation, long failAt) {}
 
     static Behavior<WeightMatrixCommand> create(Setup setup) {
@@ -45,6 +51,8 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
     private final DMatrixRMaj w;
     private final DMatrixRMaj velocity;
     private long step;
+    /** The step of the last checkpoint (of the start: W₀ counts as one at step 0). */
+    private long checkpointStep;
     /** Set at a record step until the next gradient arrives: the spectrum and pairs of W_step. */
     private double[] eigenvalues;
     private SingularPairs pairs;
@@ -54,8 +62,16 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
         this.setup = setup;
         this.model = setup.model();
         this.gradients = context.messageAdapter(MatrixLossCommand.Gradient.class, WeightMatrixCommand.GradientArrived::new);
-        this.w = InitialWeights.gaussian(model.rows(), model.n(), model.initScale(), setup.seed(), setup.member());
-        this.velocity = new DMatrixRMaj(model.rows(), model.n());
+        MatrixCheckpoint start = setup.start();
+        if (start == null) {
+            this.w = InitialWeights.gaussian(model.rows(), model.n(), model.initScale(), setup.seed(), setup.member());
+            this.velocity = new DMatrixRMaj(model.rows(), model.n());
+        } else {
+            this.w = DMatrixRMaj.wrap(model.rows(), model.n(), start.weights().clone());
+            this.velocity = DMatrixRMaj.wrap(model.rows(), model.n(), start.velocity().clone());
+            this.step = start.step();
+            this.checkpointStep = start.step();
+        }
         requestGradient();
     }
 
@@ -68,6 +84,12 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
 
     private boolean recordStep(long s) {
         return s % setup.recordEvery() == 0 || s == setup.steps();
+    }
+
+    /** A checkpoint at this record step: due, and not the last step (nothing is left to resume). */
+    private boolean checkpointStep(long s) {
+        long every = model.checkpointEvery();
+        return every > 0 && s < setup.steps() && s - checkpointStep >= every;
     }
 
     /** The gradient of step + 1 at W_step; with the pairs of W_step at a record step. */
@@ -84,8 +106,9 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
             for (double x : eigenvalues) if (!Double.isFinite(x)) throw diverged("WᵀW has a non-finite eigenvalue");
         }
         // W is not touched until the answer arrives, so the loss may read it in place
+        boolean checkpoint = pairs != null && checkpointStep(step);
         setup.loss().tell(new MatrixLossCommand.ComputeGradient(step + 1, model.rows(), model.n(), w.data,
-                pairs == null ? null : MatrixMessages.directions(pairs), gradients));
+                pairs == null ? null : MatrixMessages.directions(pairs), checkpoint, gradients));
     }
 
     /** A deterministic divergence: the supervisor stops the member instead of restarting it. */
@@ -104,6 +127,12 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
                     MatrixMessages.record(step, t, pairs, g)));
             pairs = null;
             eigenvalues = null;
+        }
+        if (g.lossState() != null) {
+            // W_step, its momentum and the loss's state before step + 1: continuing from here is exact
+            supervisor.tell(new MemberCommand.Checkpointed(setup.generation(), new MatrixCheckpoint(step, model.rows(),
+                    model.n(), w.data.clone(), velocity.data.clone(), g.lossState())));
+            checkpointStep = step;
         }
         if (step >= setup.steps()) {
             supervisor.tell(new MemberCommand.Finished(setup.generation(), step));

@@ -25,6 +25,7 @@ import org.dysonsim.physics.sgd.MinibatchLoss;
 import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.physics.sgd.WeightSpectrum;
 import org.dysonsim.protocol.EnsembleCommand;
+import org.dysonsim.protocol.MatrixCheckpoint;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
@@ -53,14 +54,20 @@ class MatrixMemberTest {
 
     private static RunSpec spec(String runId, LossSpec loss, double alpha, double momentum, long steps, int recordEvery,
                                 int members) {
-        MatrixModel model = new MatrixModel(6, 4, loss, new SgdSettings(alpha, 5, momentum), 200, 0.3, 2);
+        return spec(runId, loss, alpha, momentum, steps, recordEvery, members, MatrixModel.DEFAULT_CHECKPOINT_EVERY);
+    }
+
+    private static RunSpec spec(String runId, LossSpec loss, double alpha, double momentum, long steps, int recordEvery,
+                                int members, long checkpointEvery) {
+        MatrixModel model = new MatrixModel(6, 4, loss, new SgdSettings(alpha, 5, momentum), 200, 0.3, 2, checkpointEvery);
         return new RunSpec(runId, "test", "name = test", model, new InitialSpectrum.MarchenkoPastur(6, 4, 0.09),
                 StepSizeRule.fixed(), alpha, steps, recordEvery, EngineFixtures.SEED, members, 4,
                 RunSpec.Coordinates.EIGENVALUES);
     }
 
+    /** Momentum and persistent chains: a checkpoint must carry both. A checkpoint at every record. */
     private static RunSpec rbm(String runId) {
-        return spec(runId, new LossSpec.RbmPcd(1.0, 7.0, 1.0, 1), 0.01, 0.5, 40, 10, 2);
+        return spec(runId, new LossSpec.RbmPcd(1.0, 7.0, 1.0, 1), 0.01, 0.5, 40, 10, 2, 10);
     }
 
     /** The plain loop: what the actors must record. */
@@ -144,6 +151,7 @@ class MatrixMemberTest {
         assertNull(finished.failure());
         assertEquals(1, finished.restarts());
         assertSame(reference(spec, 0), journal.entry(spec.runId(), 0).snapshots(), journal.entry(spec.runId(), 0).gradients());
+        assertEquals(30, journal.entry(spec.runId(), 0).checkpoint().step(), "the last checkpoint before step 40, the end");
     }
 
     @Test
@@ -153,12 +161,39 @@ class MatrixMemberTest {
         RunResult interrupted = simulation.run(spec, EngineFixtures.crashingAt(journal, 20), RunListener.NONE);
         assertNotNull(interrupted.failure());
         assertEquals(2, journal.entry(spec.runId(), 0).snapshots().size(), "steps 0 and 10 recorded before the crash");
+        assertEquals(10, journal.entry(spec.runId(), 0).checkpoint().step(), "saved once the snapshot of step 10 was");
 
         RunResult resumed = simulation.resume(spec, journal, RunListener.NONE);
         assertNull(resumed.failure());
         for (int m = 0; m < spec.members(); m++) {
             assertSame(reference(spec, m), journal.entry(spec.runId(), m).snapshots(), journal.entry(spec.runId(), m).gradients());
         }
+    }
+
+    @Test
+    void aResumedMatrixMemberContinuesFromItsCheckpointNotFromW0() {
+        RunSpec spec = rbm("m-tampered");
+        InMemoryJournal journal = new InMemoryJournal();
+        assertNotNull(simulation.run(spec, EngineFixtures.crashingAt(journal, 20), RunListener.NONE).failure());
+        // A checkpoint that W₀ could not have led to: were it ignored, the run would match the reference.
+        InMemoryJournal.Entry entry = journal.entry(spec.runId(), 0);
+        MatrixCheckpoint saved = entry.checkpoint();
+        double[] scaled = saved.weights().clone();
+        for (int k = 0; k < scaled.length; k++) scaled[k] *= 1.01;
+        entry.saveCheckpoint(new MatrixCheckpoint(saved.step(), saved.rows(), saved.cols(), scaled, saved.velocity(),
+                saved.lossState()));
+
+        assertNull(simulation.resume(spec, journal, RunListener.NONE).failure());
+        MemberTrajectory reference = reference(spec, 0);
+        List<TrajectoryEvent.SnapshotRecorded> snapshots = entry.snapshots();
+        assertEquals(reference.steps().length, snapshots.size());
+        for (int k = 0; k < snapshots.size(); k++) {
+            boolean same = java.util.Arrays.equals(reference.values()[k], snapshots.get(k).values());
+            assertEquals(snapshots.get(k).step() <= 10, same, "step " + snapshots.get(k).step()
+                    + ": recorded before the crash, else continued from the altered checkpoint");
+        }
+        // member 1 was stopped by the crash before it saved a checkpoint, or after: either way it matches
+        assertSame(reference(spec, 1), journal.entry(spec.runId(), 1).snapshots(), journal.entry(spec.runId(), 1).gradients());
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.dysonsim.protocol.BlockCommand;
 import org.dysonsim.protocol.ClockCommand;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
+import org.dysonsim.protocol.MatrixCheckpoint;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.MatrixLossCommand;
@@ -98,11 +99,14 @@ class ProtocolSerializationTest {
                 new InitialSpectrum.DegeneratePairs(a, 0.01),
                 StepSizeRule.adaptive(0.01, 6),
                 new MatrixLossCommand.ComputeGradient(3, 2, 1, new double[] {1, 2}, new MatrixLossCommand.Directions(
-                        new double[] {2.2}, new double[] {0.4, 0.9}, new double[] {1}), weights),
-                new MatrixLossCommand.ComputeGradient(4, 2, 1, new double[] {1, 2}, null, weights),
+                        new double[] {2.2}, new double[] {0.4, 0.9}, new double[] {1}), true, weights),
+                new MatrixLossCommand.ComputeGradient(4, 2, 1, new double[] {1, 2}, null, false, weights),
                 new MatrixLossCommand.Directions(new double[] {2.2}, new double[] {0.4, 0.9}, new double[] {1}),
-                new MatrixLossCommand.Gradient(4, a, 0.5, a, a, 0.25),
-                new WeightMatrixCommand.GradientArrived(new MatrixLossCommand.Gradient(4, a, 0.5, null, null, Double.NaN)),
+                new MatrixLossCommand.Gradient(4, a, 0.5, a, a, 0.25, a),
+                new WeightMatrixCommand.GradientArrived(new MatrixLossCommand.Gradient(4, a, 0.5, null, null, Double.NaN, null)),
+                new MemberCommand.Checkpointed(2, new MatrixCheckpoint(30, 3, 1, a, a, new double[0])),
+                new MemberCommand.CheckpointLoaded(new MatrixCheckpoint(30, 1, 3, a, a, a)),
+                new MemberCommand.CheckpointLoaded(null),
                 new MatrixModel(6, 3, new LossSpec.RbmPcd(1, 7, 1, 1), new SgdSettings(0.01, 8, 0.5), 100, 0.1, 2),
                 new LossSpec.RbmPcd(1, 7, 1, 2),
                 new LossSpec.TeacherStudent(1, 0.1, 0.01),

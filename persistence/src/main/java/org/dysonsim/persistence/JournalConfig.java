@@ -71,6 +71,7 @@ public final class JournalConfig {
         Config plugins = ConfigFactory.parseString("""
                 pekko.persistence.journal.plugin = "jdbc-journal"
                 pekko.persistence.snapshot-store.plugin = "jdbc-snapshot-store"
+                pekko.persistence.state.plugin = "jdbc-durable-state-store"
                 jdbc-journal.use-shared-db = "dyson"
                 jdbc-snapshot-store.use-shared-db = "dyson"
                 jdbc-read-journal.use-shared-db = "dyson"

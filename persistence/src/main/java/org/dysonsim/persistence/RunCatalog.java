@@ -17,7 +17,8 @@ import java.util.SortedSet;
 
 /**
  * The runs of a data directory with their status, steps done and size: what {@code dyson list}
- * prints. Reading a member costs three small queries (its first event, its last two and its size),
+ * prints. Reading a member costs three small queries (its first event, its last two and its size,
+ * its checkpoint included),
  * never a replay of the trajectory.
  */
 public final class RunCatalog {
@@ -114,10 +115,13 @@ public final class RunCatalog {
         Config config = system.settings().config();
         String journal = config.getString("jdbc-journal.tables.event_journal.tableName");
         String snapshots = config.getString("jdbc-snapshot-store.tables.snapshot.tableName");
+        String states = config.getString("jdbc-durable-state-store.tables.durable_state.tableName");
         return sum(db, "SELECT SUM(OCTET_LENGTH(\"event_payload\")) FROM \"" + journal + "\" WHERE \"persistence_id\" = ?",
                 persistenceId)
                 + sum(db, "SELECT SUM(OCTET_LENGTH(\"snapshot_payload\")) FROM \"" + snapshots
-                        + "\" WHERE \"persistence_id\" = ?", persistenceId);
+                        + "\" WHERE \"persistence_id\" = ?", persistenceId)
+                + sum(db, "SELECT SUM(OCTET_LENGTH(\"state_payload\")) FROM \"" + states
+                        + "\" WHERE \"persistence_id\" = ?", CheckpointStore.persistenceId(persistenceId));
     }
 
     private static long sum(Connection db, String sql, String persistenceId) throws SQLException {

@@ -20,11 +20,15 @@ import java.util.List;
  * not per snapshot. The event-sourced part is {@link RecorderJournal}, a child. A failed write
  * restarts it with backoff and the unanswered batch is sent again ({@code dysonsim.recorder.
  * max-write-retries}); if it still fails, the child stops and the recorder with it, so whoever
- * watches the recorder learns of the failure.
+ * watches the recorder learns of the failure. A matrix-level member's checkpoints go to a second
+ * child, the {@link CheckpointStore}, started on the first checkpoint command.
  */
 public final class TrajectoryRecorder extends AbstractBehavior<Object> {
 
+    private final String persistenceId;
+    private final RecorderSettings settings;
     private final ActorRef<RecorderJournal.Command> journal;
+    private ActorRef<RecorderCommand> checkpoints;
     private final ActorRef<RecorderJournal.Written> written;
     private final int maxBatch;
     private List<RecorderCommand> pending = new ArrayList<>();
@@ -34,6 +38,8 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
 
     private TrajectoryRecorder(ActorContext<Object> context, String persistenceId, RecorderSettings settings) {
         super(context);
+        this.persistenceId = persistenceId;
+        this.settings = settings;
         ActorRef<RecorderJournal.Recovered> recovered = context.messageAdapter(RecorderJournal.Recovered.class, r -> r);
         this.journal = context.spawn(RecorderJournal.create(persistenceId, settings, recovered), "journal");
         context.watch(journal);
@@ -74,6 +80,14 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
     }
 
     private Behavior<Object> onCommand(RecorderCommand command) {
+        if (command instanceof RecorderCommand.SaveCheckpoint || command instanceof RecorderCommand.GetCheckpoint) {
+            if (checkpoints == null) {
+                checkpoints = getContext().spawn(CheckpointStore.create(persistenceId, settings), "checkpoint");
+                getContext().watch(checkpoints);
+            }
+            checkpoints.tell(command);
+            return this;
+        }
         pending.add(command);
         if (writing == null) {
             flush();
@@ -119,7 +133,7 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
     }
 
     private Behavior<Object> onJournalStopped() {
-        getContext().getLog().error("the journal of {} stopped; {} commands were not recorded",
+        getContext().getLog().error("the journal or checkpoint store of {} stopped; {} commands were not recorded",
                 getContext().getSelf().path(), pending.size());
         return Behaviors.stopped();
     }

@@ -8,9 +8,10 @@ public sealed interface MatrixLossCommand extends Wire permits MatrixLossCommand
     /**
      * The minibatch gradient of step {@code step} at W ({@code weights}, rows × cols row-major;
      * the sender leaves it untouched until the answer). With {@code directions} non-null the
-     * answer carries the gradient record's statistics on those singular pairs.
+     * answer carries the gradient record's statistics on those singular pairs; with
+     * {@code withState} it carries the loss's state before this step, for a checkpoint.
      */
-    record ComputeGradient(long step, int rows, int cols, double[] weights, Directions directions,
+    record ComputeGradient(long step, int rows, int cols, double[] weights, Directions directions, boolean withState,
                            ActorRef<Gradient> replyTo) implements MatrixLossCommand {}
 
     /**
@@ -21,8 +22,9 @@ public sealed interface MatrixLossCommand extends Wire permits MatrixLossCommand
 
     /**
      * G_B of step {@code step} (rows × cols, row-major) and the minibatch loss; the statistics are
-     * those of {@link TrajectoryEvent.GradientRecorded}, null (NaN) without directions.
+     * those of {@link TrajectoryEvent.GradientRecorded}, null (NaN) without directions;
+     * {@code lossState} is the loss's state before this step if asked for, else null.
      */
     record Gradient(long step, double[] gradient, double loss, double[] projections, double[] projectionVariances,
-                    double noiseVariance) implements Wire {}
+                    double noiseVariance, double[] lossState) implements Wire {}
 }

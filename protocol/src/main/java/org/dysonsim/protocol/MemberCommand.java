@@ -10,7 +10,8 @@ public sealed interface MemberCommand extends Wire
         permits MemberCommand.Start, MemberCommand.InjectFault, MemberCommand.Snapshot, MemberCommand.Progress,
                 MemberCommand.Finished, MemberCommand.Diverged, MemberCommand.StateLoaded,
                 MemberCommand.RecorderUnavailable, MemberCommand.RecordAcked, MemberCommand.Stalled,
-                MemberCommand.BlockPlaced, MemberCommand.BlocksUnplaced {
+                MemberCommand.BlockPlaced, MemberCommand.BlocksUnplaced, MemberCommand.Checkpointed,
+                MemberCommand.CheckpointLoaded {
 
     /** Begin (or, for a resumed run, continue) the member. */
     record Start() implements MemberCommand {}
@@ -32,6 +33,15 @@ public sealed interface MemberCommand extends Wire
             this(generation, step, t, values, null);
         }
     }
+
+    /**
+     * A matrix-level member's resume point after a recorded step, sent after that step's
+     * snapshot: the supervisor saves it once the snapshot is durable.
+     */
+    record Checkpointed(int generation, MatrixCheckpoint checkpoint) implements MemberCommand {}
+
+    /** The recorder's answer to {@link RecorderCommand.GetCheckpoint}, for a resumed member. */
+    record CheckpointLoaded(MatrixCheckpoint checkpoint) implements MemberCommand {}
 
     /** Nominal step {@code step} is done. */
     record Progress(int generation, long step) implements MemberCommand {}

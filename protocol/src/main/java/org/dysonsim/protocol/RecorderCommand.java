@@ -9,7 +9,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public sealed interface RecorderCommand extends Wire
         permits RecorderCommand.Begin, RecorderCommand.Record, RecorderCommand.Complete, RecorderCommand.Fail,
-                RecorderCommand.GetState {
+                RecorderCommand.GetState, RecorderCommand.SaveCheckpoint, RecorderCommand.GetCheckpoint {
 
     record Begin(TrajectoryEvent.RunStarted started, ActorRef<Ack> replyTo) implements RecorderCommand {}
 
@@ -30,6 +30,19 @@ public sealed interface RecorderCommand extends Wire
 
     /** The recorder's state: what a resumed member starts from. */
     record GetState(ActorRef<RecorderState> replyTo) implements RecorderCommand {}
+
+    /**
+     * Keep {@code checkpoint} as the member's resume point, replacing the one before; acknowledged
+     * with its step once durable. Send it only after the snapshot of its step was acknowledged, so
+     * that a stored checkpoint never lies beyond the recorded trajectory.
+     */
+    record SaveCheckpoint(MatrixCheckpoint checkpoint, ActorRef<Ack> replyTo) implements RecorderCommand {}
+
+    /** The last checkpoint saved: what a resumed matrix-level member starts from. */
+    record GetCheckpoint(ActorRef<CheckpointState> replyTo) implements RecorderCommand {}
+
+    /** @param checkpoint null if none was saved */
+    record CheckpointState(MatrixCheckpoint checkpoint) implements Wire {}
 
     /** The event at {@code step} is durable. */
     record Ack(long step) implements Wire {}

@@ -38,7 +38,9 @@ final class MatrixSpecReader {
                 yield new LossSpec.ZeroGradient(v.positive("loss.zero.sample-variance"));
             }
         };
-        return new MatrixModel(rows, n, loss, new SgdSettings(alpha, batch, momentum), dataSize, initScale, topK);
+        long checkpointEvery = v.integer("matrix.checkpoint-every", 0);
+        return new MatrixModel(rows, n, loss, new SgdSettings(alpha, batch, momentum), dataSize, initScale, topK,
+                checkpointEvery);
     }
 
     private static LossSpec.RbmPcd rbm(ScenarioValues v, int sites, int hidden, double initScale) {

@@ -19,6 +19,25 @@ public sealed interface MinibatchLoss permits RbmPcdLoss, TeacherStudentLoss, Ze
     double loss(long step, DMatrixRMaj w);
 
     /**
+     * The state that {@link #gradient} advances (the RBM's persistent chains), a copy; empty for a
+     * loss without one. With W and the step it is all a checkpoint needs: the data are a function
+     * of the seed.
+     */
+    default double[] state() {
+        return new double[0];
+    }
+
+    /**
+     * Sets the state saved by {@link #state} of a loss made with the same settings, so that the
+     * next gradients are those the saved loss would have given.
+     *
+     * @throws IllegalArgumentException if the state does not fit this loss
+     */
+    default void restore(double[] state) {
+        if (state.length != 0) throw new IllegalArgumentException("this loss has no state, got " + state.length + " values");
+    }
+
+    /**
      * The loss of a W of {@code rows}×{@code cols} with {@code dataSize} samples, minibatches of
      * {@code batch}, data (and chains) drawn for ({@code seed}, {@code member}).
      */

@@ -67,6 +67,20 @@ public final class RbmPcdLoss implements MinibatchLoss {
         return chains.clone();
     }
 
+    /** The persistent chains. */
+    @Override
+    public double[] state() {
+        return chains();
+    }
+
+    @Override
+    public void restore(double[] state) {
+        if (state.length != chains.length) {
+            throw new IllegalArgumentException("the chains have " + chains.length + " values, got " + state.length);
+        }
+        System.arraycopy(state, 0, chains, 0, chains.length);
+    }
+
     @Override
     public MinibatchGradient gradient(long step, DMatrixRMaj w, SingularPairs pairs) {
         advanceChains(step, w);

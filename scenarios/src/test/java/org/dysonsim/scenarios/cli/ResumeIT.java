@@ -8,18 +8,25 @@ import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dysonsim.persistence.JournalSession;
+import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run killed with SIGKILL mid-way and resumed ends bit-identical to the same run left alone:
- * the exported trajectories are the same bytes, and no recorded step is lost or duplicated.
+ * the exported trajectories are the same bytes, and no recorded step is lost or duplicated. A
+ * matrix-level run does the same, with the checkpoints it saved in the journal beside it.
  */
 class ResumeIT {
     private static final int N = 256, MEMBERS = 2, STEPS = 60_000, EVERY = 500;
@@ -39,8 +46,8 @@ class ResumeIT {
 
     private static long snapshotsOfMember0(Path data, String runId) {
         try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty());
-             Stream<?> events = session.reader().events(runId, 0)) {
-            return events.count() - 1; // less RunStarted
+             Stream<TrajectoryEvent> events = session.reader().events(runId, 0)) {
+            return events.filter(e -> e instanceof TrajectoryEvent.SnapshotRecorded).count();
         } catch (RuntimeException e) {
             return 0; // the journal or the run is not there yet
         }
@@ -57,10 +64,55 @@ class ResumeIT {
                 // error control's companion would double this test's cost; its resume is in ErrorControlTest
                 "error-control.members = 0", ""));
 
-        finish("reference", "run", scenario.toString(), "--data-dir", "reference", "--quiet");
+        String runId = killResumeAndCompare(scenario, "", KILL_AFTER, STEPS / EVERY + 1);
+        List<String> resumed = Files.readAllLines(dir.resolve("killed.csv"));
+        assertEquals(1 + MEMBERS * (STEPS / EVERY + 1) * N, resumed.size(), "rows of the uninterrupted run");
+        assertUniqueRows(resumed);
+        assertTrue(Files.readString(dir.resolve("killed").resolve(runId).resolve("report.json")).contains("\"completed\""));
+    }
 
-        Path killed = dir.resolve("killed");
-        Process victim = dyson("victim", "run", scenario.toString(), "--data-dir", "killed", "--quiet").start();
+    @Test
+    void killedMatrixRunResumesBitIdenticallyFromItsCheckpoints() throws Exception {
+        int steps = 6000, every = 200, n = 32;
+        Path scenario = dir.resolve("matrix.conf");
+        Files.writeString(scenario, String.join("\n",
+                "name = matrix-long", "model = matrix", "n = " + n, "steps = " + steps, "record-every = " + every,
+                "seed = 11", "ensemble.members = " + MEMBERS, "drift.kind = zero", "error-control.members = 0",
+                // a slow step (512×32, |B| = 128) against a cheap report: killed mid-run with room to spare
+                "matrix { rows = 512, checkpoint-every = 500 }", "loss.kind = teacher-student",
+                // momentum: a checkpoint must carry it too
+                "sgd { alpha = 0.002, batch = 128, momentum = 0.5 }", "data.size = 512", ""));
+        // killed at step 1000 or later: member 0 has saved its checkpoint of step 500 (or later) by then
+        String runId = killResumeAndCompare(scenario, "matrix-", 6, steps / every + 1);
+        assertUniqueRows(Files.readAllLines(dir.resolve("matrix-killed.csv")));
+        assertEquals(List.of("run|" + runId + "|0|checkpoint", "run|" + runId + "|1|checkpoint"),
+                checkpointIds(dir.resolve("matrix-killed")), "each member's checkpoint, beside its trajectory");
+    }
+
+    /** The persistence ids with a checkpoint in the embedded journal of {@code data}, which no process has open. */
+    private static List<String> checkpointIds(Path data) throws SQLException {
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("journal/dyson")
+                + ";IFEXISTS=TRUE;DATABASE_TO_UPPER=false");
+             ResultSet saved = db.createStatement().executeQuery(
+                     "SELECT \"persistence_id\" FROM \"durable_state\" ORDER BY \"persistence_id\"")) {
+            List<String> ids = new ArrayList<>();
+            while (saved.next()) ids.add(saved.getString(1));
+            return ids;
+        }
+    }
+
+    /**
+     * Runs {@code scenario} to its end into {@code <prefix>reference}, and again into
+     * {@code <prefix>killed} killed with SIGKILL once member 0 has {@code killAfter} snapshots,
+     * then resumed; both exported to CSV ({@code <prefix>reference.csv}, {@code <prefix>killed.csv})
+     * must be the same bytes. Returns the killed run's id.
+     */
+    private String killResumeAndCompare(Path scenario, String prefix, long killAfter, long records) throws Exception {
+        finish(prefix + "reference", "run", scenario.toString(), "--data-dir", prefix + "reference", "--quiet");
+
+        Path killed = dir.resolve(prefix + "killed");
+        Process victim = dyson(prefix + "victim", "run", scenario.toString(), "--data-dir", prefix + "killed", "--quiet")
+                .start();
         String runId = null;
         long seen = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -68,33 +120,41 @@ class ResumeIT {
             if (runId == null && Files.isDirectory(killed)) {
                 runId = DysonProcess.runIds(killed).stream().findFirst().orElse(null);
             }
-            if (runId != null && (seen = snapshotsOfMember0(killed, runId)) >= KILL_AFTER) break;
+            if (runId != null && (seen = snapshotsOfMember0(killed, runId)) >= killAfter) break;
             Thread.sleep(200);
         }
         assertTrue(victim.isAlive(), "the run ended before it could be killed (" + seen + " snapshots seen)");
         victim.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
         assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
         long atKill = snapshotsOfMember0(killed, runId);
-        assertTrue(atKill < STEPS / EVERY + 1, "killed mid-run: " + atKill + " snapshots recorded");
+        assertTrue(atKill >= killAfter && atKill < records, "killed mid-run: " + atKill + " snapshots recorded");
+        if (prefix.startsWith("matrix")) {
+            List<String> ids = checkpointIds(killed);
+            assertTrue(ids.contains("run|" + runId + "|0|checkpoint"), "a checkpoint of member 0 to resume from: " + ids);
+        }
 
-        finish("list", "list", "--data-dir", "killed");
-        assertTrue(Files.readString(dir.resolve("list.out")).contains("interrupted"), Files.readString(dir.resolve("list.out")));
+        finish(prefix + "list", "list", "--data-dir", prefix + "killed");
+        String listed = Files.readString(dir.resolve(prefix + "list.out"));
+        assertTrue(listed.contains("interrupted"), listed);
 
-        finish("resume", "resume", runId, "--data-dir", "killed", "--quiet");
-        finish("export-killed", "export", runId, "--data-dir", "killed", "--format", "csv", "--out", "killed.csv");
-        String referenceId = DysonProcess.onlyRun(dir.resolve("reference"));
-        finish("export-reference", "export", referenceId, "--data-dir", "reference", "--format", "csv", "--out",
-                "reference.csv");
+        finish(prefix + "resume", "resume", runId, "--data-dir", prefix + "killed", "--quiet");
+        finish(prefix + "export-killed", "export", runId, "--data-dir", prefix + "killed", "--format", "csv", "--out",
+                prefix + "killed.csv");
+        String referenceId = DysonProcess.onlyRun(dir.resolve(prefix + "reference"));
+        finish(prefix + "export-reference", "export", referenceId, "--data-dir", prefix + "reference", "--format", "csv",
+                "--out", prefix + "reference.csv");
 
-        List<String> resumed = Files.readAllLines(dir.resolve("killed.csv"));
-        List<String> reference = Files.readAllLines(dir.resolve("reference.csv"));
-        assertEquals(1 + MEMBERS * (STEPS / EVERY + 1) * N, reference.size(), "rows of the uninterrupted run");
+        List<String> resumed = Files.readAllLines(dir.resolve(prefix + "killed.csv"));
+        List<String> reference = Files.readAllLines(dir.resolve(prefix + "reference.csv"));
         assertArrayEquals(reference.toArray(), resumed.toArray(), "the resumed trajectory, byte for byte");
+        return runId;
+    }
+
+    private static void assertUniqueRows(List<String> csv) {
         Set<String> keys = new HashSet<>();
-        for (String row : resumed.subList(1, resumed.size())) {
+        for (String row : csv.subList(1, csv.size())) {
             String[] f = row.split(",");
             assertTrue(keys.add(f[0] + "," + f[1] + "," + f[3]), "duplicated (member, step, index): " + row);
         }
-        assertTrue(Files.readString(dir.resolve("killed").resolve(runId).resolve("report.json")).contains("\"completed\""));
     }
 }
