@@ -24,6 +24,12 @@ public final class Journal {
     private static final int H2_DATABASE_NOT_FOUND = 90146;
     private static final int H2_WRONG_FORMAT = 90048;
     private static final int H2_FILE_VERSION = 90045;
+    // Races of processes opening one embedded file at the same moment (AUTO_SERVER): one creates
+    // the directory or the lock file while the other looks, or has not yet started its server.
+    private static final int H2_ERROR_OPENING = 8000;
+    private static final int H2_FILE_CREATION_FAILED = 90062;
+    /** How long opening an embedded journal is retried while another process is opening it. */
+    private static final long OPEN_RACE_MILLIS = 15_000;
 
     private Journal() {}
 
@@ -63,10 +69,54 @@ public final class Journal {
      * @throws JournalException describing what is wrong
      */
     public static void checkConnection(Config config) {
-        try (Connection ignored = connect(config)) {
+        try (Connection ignored = open(config)) {
             // opened: the database is readable
         } catch (SQLException e) {
             throw new JournalException(describe(urlOf(config), e), e);
+        }
+    }
+
+    /**
+     * One plain JDBC connection with the journal's settings (close it), as {@link #checkConnection}
+     * checks. An embedded file stays open, and served to other processes, while a connection of
+     * this process is: hold one while the connection pool starts, so that the file is not closed
+     * and opened again under processes starting beside this one. While another process is opening
+     * the same embedded file at the same moment, opening is retried for a few seconds.
+     *
+     * @throws JournalException describing what is wrong
+     */
+    public static Connection open(Config config) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_RACE_MILLIS);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connect(config);
+            } catch (SQLException e) {
+                if (!openRace(config, e) || System.nanoTime() > deadline) {
+                    throw new JournalException(describe(urlOf(config), e), e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Whether {@code e} is another process opening the same embedded file at this moment: worth a retry. */
+    private static boolean openRace(Config config, SQLException e) {
+        if (!urlOf(config).startsWith("jdbc:h2:file:")) return false;
+        return switch (e.getErrorCode()) {
+            case H2_DATABASE_ALREADY_OPEN, H2_FILE_CREATION_FAILED -> true;
+            case H2_ERROR_OPENING -> String.valueOf(e.getMessage()).contains("Lock file");
+            default -> false;
+        };
+    }
+
+    /** A short, growing, randomised pause, so that processes racing for the file fall out of step. */
+    private static void pause(int attempt) {
+        long millis = Math.min(500, 50L * attempt) + java.util.concurrent.ThreadLocalRandom.current().nextLong(50);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted while opening the journal", e);
         }
     }
 

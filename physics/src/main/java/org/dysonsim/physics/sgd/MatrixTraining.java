@@ -31,6 +31,11 @@ public final class MatrixTraining {
         return w;
     }
 
+    /** The momentum v after step() steps (live: do not modify). */
+    public DMatrixRMaj velocity() {
+        return velocity;
+    }
+
     /** The gradient step s + 1 applies, with the record statistics on {@code pairs} (may be null), then that step. */
     public MinibatchGradient advance(SingularPairs pairs) {
         MinibatchGradient g = loss.gradient(step + 1, w, pairs);

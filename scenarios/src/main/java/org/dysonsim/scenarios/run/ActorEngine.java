@@ -2,6 +2,8 @@ package org.dysonsim.scenarios.run;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import org.dysonsim.actors.RecorderFactory;
 import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunResult;
@@ -10,6 +12,7 @@ import org.dysonsim.actors.Simulation;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.Journal;
 import org.dysonsim.persistence.JournalConfig;
+import org.dysonsim.persistence.JournalException;
 import org.dysonsim.persistence.TrajectoryRecorder;
 
 /** Runs on the actor engine ({@link Simulation}), one actor system for every run of a study. */
@@ -50,15 +53,18 @@ public final class ActorEngine implements RunEngine {
      */
     public static ActorEngine recording(DataDirectory dataDir, Config journal) {
         Config config = JournalConfig.forWriting(dataDir, journal.withFallback(ConfigFactory.parseResources(SETTINGS)));
-        Journal.checkConnection(config);
-        ActorEngine engine = new ActorEngine(config, TrajectoryRecorder::create, TrajectoryRecorder::createFine);
-        try {
-            Journal.ensureSchema(engine.simulation.system());
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
+        try (Connection held = Journal.open(config)) { // the file stays open while the pool starts
+            ActorEngine engine = new ActorEngine(config, TrajectoryRecorder::create, TrajectoryRecorder::createFine);
+            try {
+                Journal.ensureSchema(engine.simulation.system());
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
+            }
+            return engine;
+        } catch (SQLException e) {
+            throw new JournalException("cannot close a journal connection: " + e.getMessage(), e);
         }
-        return engine;
     }
 
     @Override
