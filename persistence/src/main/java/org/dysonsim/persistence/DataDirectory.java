@@ -43,10 +43,12 @@ public final class DataDirectory {
             if (Files.exists(dir.root) && !Files.isDirectory(dir.root)) {
                 throw new JournalException(dir.root + " is a file, not a data directory");
             }
-            if (Files.isDirectory(dir.root) && !isEmpty(dir.root)) {
+            // a process creating the same directory at this moment writes its marker first of all
+            if (Files.isDirectory(dir.root) && !isEmpty(dir.root) && !Files.exists(dir.marker())) {
                 throw new JournalException(dir.root + " is not a dysonsim data directory (no " + MARKER
                         + " file) and is not empty; choose another --data-dir");
             }
+            if (Files.exists(dir.marker())) return dir;
             Files.createDirectories(dir.root);
             Files.writeString(dir.marker(), MARKER_TEXT, StandardCharsets.UTF_8);
             return dir;

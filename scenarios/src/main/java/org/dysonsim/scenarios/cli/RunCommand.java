@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int exit = Main.OK;
         DataDirectory directory = DataDirectory.createOrOpen(data);
+        plan = claim(plan, directory, overrides);
         List<RunResult> results = new ArrayList<>();
         // A cluster runs the members; the few h/2 companion members of error control run here,
         // into the same journal (they are not sharded entities).
@@ -82,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
                 : Engines.create(directory, journal.overrides())) {
             for (RunSpec run : plan.runs()) {
                 Path dir = data.resolve(run.runId());
-                Files.createDirectory(directory.runDirectory(run.runId()));
+                if (!run.runId().equals(plan.runs().get(0).runId())) Files.createDirectory(directory.runDirectory(run.runId()));
                 RunResult result;
                 RunResult fine;
                 try (RunLock lock = RunLock.acquire(directory, run.runId(), journal.resolved(directory))) {
@@ -129,5 +131,22 @@ final class RunCommand implements Callable<Integer> {
         RunResult fine = engine.runFine(companion.get(), progress, resume);
         progress.finished(fine);
         return fine;
+    }
+
+    /**
+     * Creates the directory of the plan's first run, which reserves the study's id (ids are taken
+     * by prefix). Another process that started the same scenario in the same second may have
+     * taken the id first: the plan is then made again, with the next free id.
+     */
+    private StudyPlan claim(StudyPlan plan, DataDirectory directory, List<String> overrides) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectory(directory.runDirectory(plan.runs().get(0).runId()));
+                return plan;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 20) throw e;
+                plan = StudyPlan.prepare(scenario, overrides, dataDir.path(), Instant.now());
+            }
+        }
     }
 }

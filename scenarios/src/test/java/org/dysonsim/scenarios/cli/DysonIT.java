@@ -79,6 +79,28 @@ class DysonIT {
     }
 
     @Test
+    void threeRunsStartedAtOnceIntoOneNewDataDirectoryAllComplete() throws Exception {
+        // Same scenario, same second: one data directory created, one run id each, one H2 file
+        // opened by three processes at once and served on as each of them exits.
+        List<Process> processes = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            processes.add(DysonProcess.builder(dir, "at-once-" + k, List.of("run",
+                    ROOT.resolve("scenarios/quickstart.conf").toString(), "--data-dir", "shared", "--quiet")).start());
+        }
+        for (int k = 0; k < 3; k++) {
+            assertTrue(processes.get(k).waitFor(5, TimeUnit.MINUTES), "run " + k + " did not finish");
+            assertEquals(0, processes.get(k).exitValue(), Files.readString(dir.resolve("at-once-" + k + ".err")));
+            assertEquals("", Files.readString(dir.resolve("at-once-" + k + ".err")), "nothing on stderr");
+        }
+        List<Path> runs = runDirs(dir.resolve("shared"));
+        assertEquals(3, runs.size(), runs.toString());
+        for (Path run : runs) assertEquals("completed", report(run).getString("status"), run.toString());
+        Outcome list = dyson("list", "--data-dir", "shared");
+        assertEquals(0, list.exit(), list.err());
+        assertEquals(3, list.out().lines().filter(l -> l.contains("completed")).count(), list.out());
+    }
+
+    @Test
     void badScenarioExitsTwoWithExactlyOneLineAndWritesNothing() throws Exception {
         Files.writeString(dir.resolve("bad.conf"), "n = 4\ndrift { kind = rbm, mu2 = 0.5 }\n");
         Outcome o = dyson("run", "bad.conf", "--data-dir", "out");
