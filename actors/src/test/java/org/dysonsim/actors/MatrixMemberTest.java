@@ -182,15 +182,9 @@ class MatrixMemberTest {
         training.advance(10);
         double[] altered = training.weights().data.clone();
         for (int k = 0; k < altered.length; k++) altered[k] *= 1.01;
-        InMemoryJournal journal = new InMemoryJournal();
+        InMemoryJournal journal = interruptedAfterStep10(spec, reference, new MatrixCheckpoint(10, model.rows(), model.n(),
+                altered, training.velocity().data.clone(), loss.state()));
         InMemoryJournal.Entry entry = journal.entry(spec.runId(), 0);
-        entry.begin(new TrajectoryEvent.RunStarted(spec.runId(), 0, spec.scenarioText(), spec.seed(), "test", spec.n()));
-        for (int k = 0; k < 2; k++) {
-            entry.record(new TrajectoryEvent.SnapshotRecorded(reference.steps()[k], reference.times()[k], reference.values()[k]));
-            entry.recordGradient(reference.gradients().get(k));
-        }
-        entry.saveCheckpoint(new MatrixCheckpoint(10, model.rows(), model.n(), altered, training.velocity().data.clone(),
-                loss.state()));
 
         RunSpec one = new RunSpec(spec.runId(), spec.scenarioName(), spec.scenarioText(), model, spec.init(), spec.rule(),
                 spec.dt(), spec.steps(), spec.recordEvery(), spec.seed(), 1, spec.blockSize(), spec.coordinates());
@@ -204,17 +198,23 @@ class MatrixMemberTest {
         }
 
         // the same checkpoint unaltered: the resumed run is the reference, bit for bit
-        InMemoryJournal intact = new InMemoryJournal();
-        InMemoryJournal.Entry copy = intact.entry(spec.runId(), 0);
-        copy.begin(new TrajectoryEvent.RunStarted(spec.runId(), 0, spec.scenarioText(), spec.seed(), "test", spec.n()));
-        for (int k = 0; k < 2; k++) {
-            copy.record(new TrajectoryEvent.SnapshotRecorded(reference.steps()[k], reference.times()[k], reference.values()[k]));
-            copy.recordGradient(reference.gradients().get(k));
-        }
-        copy.saveCheckpoint(new MatrixCheckpoint(10, model.rows(), model.n(), training.weights().data.clone(),
-                training.velocity().data.clone(), loss.state()));
+        InMemoryJournal intact = interruptedAfterStep10(spec, reference, new MatrixCheckpoint(10, model.rows(), model.n(),
+                training.weights().data.clone(), training.velocity().data.clone(), loss.state()));
         assertNull(simulation.resume(one, intact, RunListener.NONE).failure());
-        assertSame(reference, copy.snapshots(), copy.gradients());
+        assertSame(reference, intact.entry(spec.runId(), 0).snapshots(), intact.entry(spec.runId(), 0).gradients());
+    }
+
+    /** Member 0's journal as a run interrupted after recording steps 0 and 10 of {@code reference} would leave it. */
+    private static InMemoryJournal interruptedAfterStep10(RunSpec spec, MemberTrajectory reference, MatrixCheckpoint checkpoint) {
+        InMemoryJournal journal = new InMemoryJournal();
+        InMemoryJournal.Entry entry = journal.entry(spec.runId(), 0);
+        entry.begin(new TrajectoryEvent.RunStarted(spec.runId(), 0, spec.scenarioText(), spec.seed(), "test", spec.n()));
+        for (int k = 0; k < 2; k++) {
+            entry.record(new TrajectoryEvent.SnapshotRecorded(reference.steps()[k], reference.times()[k], reference.values()[k]));
+            entry.recordGradient(reference.gradients().get(k));
+        }
+        entry.saveCheckpoint(checkpoint);
+        return journal;
     }
 
     @Test
