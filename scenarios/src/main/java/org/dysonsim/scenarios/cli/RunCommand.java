@@ -111,6 +111,15 @@ final class RunCommand implements Callable<Integer> {
             }
         } finally {
             if (local != null) local.close();
+            // a study that never began (the journal or the cluster could not be reached) leaves no empty run directory
+            Path first = directory.runDirectory(plan.runs().get(0).runId());
+            if (!Files.exists(first.resolve(RunReport.SCENARIO))) {
+                try {
+                    Files.deleteIfExists(first);
+                } catch (IOException notEmpty) {
+                    // something else was written there: leave it
+                }
+            }
         }
         if (results.size() > 1) {
             Optional<Path> study = ScalingStudy.write(data.resolve(plan.studyId()), plan.studyId(), results);

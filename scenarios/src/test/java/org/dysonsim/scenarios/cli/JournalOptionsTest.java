@@ -40,6 +40,20 @@ class JournalOptionsTest {
     }
 
     @Test
+    void aRunWhoseJournalCannotBeReachedLeavesNoRunDirectory() throws IOException {
+        Path quickstart = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent()
+                .resolve("scenarios/quickstart.conf");
+        Path data = dir.resolve("unreachable");
+        assertOneLineBadInput(InProcessDyson.run("run", quickstart.toString(), "--data-dir", data.toString(), "--quiet",
+                "--journal", "postgres", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/dyson", "--jdbc-user", "dyson"),
+                "cannot open the journal");
+        try (var entries = Files.list(data)) {
+            assertEquals(java.util.List.of(".dysonsim"), entries.map(p -> p.getFileName().toString()).toList(),
+                    "the data directory's marker, and no run");
+        }
+    }
+
+    @Test
     void aUrlThatIsNotPostgresIsRefused() throws IOException {
         assertOneLineBadInput(list("--journal", "postgres", "--jdbc-url", "jdbc:mysql://db/dyson"), "not a PostgreSQL JDBC URL");
     }
