@@ -1,7 +1,6 @@
 package org.dysonsim.persistence;
 
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.state.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.state.javadsl.DurableStateBehavior;
@@ -22,8 +21,7 @@ final class CheckpointStore extends DurableStateBehavior<RecorderCommand, Matrix
     static final MatrixCheckpoint NONE = new MatrixCheckpoint(-1, 0, 0, new double[0], new double[0], new double[0]);
 
     private CheckpointStore(PersistenceId id, RecorderSettings settings) {
-        super(id, SupervisorStrategy.restartWithBackoff(settings.retryMinBackoff(), settings.retryMaxBackoff(), 0.2)
-                .withMaxRestarts(settings.maxWriteRetries()));
+        super(id, settings.writeRetries());
     }
 
     static Behavior<RecorderCommand> create(String recorderPersistenceId, RecorderSettings settings) {

@@ -2,7 +2,6 @@ package org.dysonsim.persistence;
 
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
@@ -50,8 +49,7 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
     private RecorderJournal(PersistenceId id, RecorderSettings settings, ActorRef<Recovered> owner) {
         // A failed write (the database went away, e.g. the process serving the embedded file
         // exited) restarts this actor with backoff; it recovers and its owner re-sends the batch.
-        super(id, SupervisorStrategy.restartWithBackoff(settings.retryMinBackoff(), settings.retryMaxBackoff(), 0.2)
-                .withMaxRestarts(settings.maxWriteRetries()));
+        super(id, settings.writeRetries());
         this.settings = settings;
         this.owner = owner;
     }

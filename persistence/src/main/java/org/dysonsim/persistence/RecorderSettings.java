@@ -1,6 +1,9 @@
 package org.dysonsim.persistence;
 
 import com.typesafe.config.Config;
+import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.slf4j.event.Level;
 
 import java.time.Duration;
 
@@ -22,6 +25,22 @@ public record RecorderSettings(int snapshotEvery, int keepSnapshots, int maxBatc
                     + " must be at least 1 and max-write-retries at least 0, got " + snapshotEvery + ", "
                     + keepSnapshots + ", " + maxBatch + ", " + maxWriteRetries);
         }
+    }
+
+    /** Failures retried quietly before the supervisor logs them as errors: a neighbour's exit costs one or two. */
+    static final int QUIET_RETRIES = 3;
+
+    /**
+     * How a failed write restarts the persistent actor: with backoff, at most
+     * {@code maxWriteRetries} times; the first {@link #QUIET_RETRIES} failures are logged at debug
+     * level only (the process serving an embedded file exiting fails every member's write once),
+     * later ones as errors.
+     */
+    BackoffSupervisorStrategy writeRetries() {
+        return SupervisorStrategy.restartWithBackoff(retryMinBackoff, retryMaxBackoff, 0.2)
+                .withMaxRestarts(maxWriteRetries)
+                .withLogLevel(Level.DEBUG)
+                .withCriticalLogLevel(Level.ERROR, QUIET_RETRIES);
     }
 
     public static RecorderSettings fromConfig(Config config) {

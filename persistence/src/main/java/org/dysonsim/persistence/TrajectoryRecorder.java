@@ -111,8 +111,13 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
     private Behavior<Object> onRecovered() {
         recoveries++;
         if (recoveries > 1 && writing != null) {
-            getContext().getLog().warn("a journal write of {} failed; writing its {} commands again",
-                    getContext().getSelf().path(), writing.size());
+            // one failure is what a neighbour serving the embedded file costs when it exits: not worth a warning
+            String message = "a journal write of {} failed; writing its {} commands again";
+            if (recoveries - 1 > RecorderSettings.QUIET_RETRIES) {
+                getContext().getLog().warn(message, getContext().getSelf().path(), writing.size());
+            } else {
+                getContext().getLog().info(message, getContext().getSelf().path(), writing.size());
+            }
             journal.tell(new RecorderJournal.Persist(writing, written));
         }
         return this;

