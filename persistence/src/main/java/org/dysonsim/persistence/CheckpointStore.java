@@ -47,7 +47,7 @@ final class CheckpointStore extends DurableStateBehavior<RecorderCommand, Matrix
                 .onCommand(RecorderCommand.GetCheckpoint.class, (state, get) -> Effect()
                         .none()
                         .thenRun(current -> get.replyTo().tell(new RecorderCommand.CheckpointState(
-                                current == null || current.step() < 0 ? null : current))))
+                                current.step() < 0 ? null : current))))
                 .build();
     }
 }

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -111,7 +112,7 @@ public final class Journal {
 
     /** A short, growing, randomised pause, so that processes racing for the file fall out of step. */
     private static void pause(int attempt) {
-        long millis = Math.min(500, 50L * attempt) + java.util.concurrent.ThreadLocalRandom.current().nextLong(50);
+        long millis = Math.min(500, 50L * attempt) + ThreadLocalRandom.current().nextLong(50);
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

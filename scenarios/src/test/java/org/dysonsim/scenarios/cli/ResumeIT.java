@@ -64,7 +64,7 @@ class ResumeIT {
                 // error control's companion would double this test's cost; its resume is in ErrorControlTest
                 "error-control.members = 0", ""));
 
-        String runId = killResumeAndCompare(scenario, "", KILL_AFTER, STEPS / EVERY + 1);
+        String runId = killResumeAndCompare(scenario, "", KILL_AFTER, STEPS / EVERY + 1, (data, id) -> { });
         List<String> resumed = Files.readAllLines(dir.resolve("killed.csv"));
         assertEquals(1 + MEMBERS * (STEPS / EVERY + 1) * N, resumed.size(), "rows of the uninterrupted run");
         assertUniqueRows(resumed);
@@ -83,7 +83,10 @@ class ResumeIT {
                 // momentum: a checkpoint must carry it too
                 "sgd { alpha = 0.002, batch = 128, momentum = 0.5 }", "data.size = 512", ""));
         // killed at step 1000 or later: member 0 has saved its checkpoint of step 500 (or later) by then
-        String runId = killResumeAndCompare(scenario, "matrix-", 6, steps / every + 1);
+        String runId = killResumeAndCompare(scenario, "matrix-", 6, steps / every + 1, (data, id) -> {
+            List<String> ids = checkpointIds(data);
+            assertTrue(ids.contains("run|" + id + "|0|checkpoint"), "a checkpoint of member 0 to resume from: " + ids);
+        });
         assertUniqueRows(Files.readAllLines(dir.resolve("matrix-killed.csv")));
         assertEquals(List.of("run|" + runId + "|0|checkpoint", "run|" + runId + "|1|checkpoint"),
                 checkpointIds(dir.resolve("matrix-killed")), "each member's checkpoint, beside its trajectory");
@@ -105,9 +108,11 @@ class ResumeIT {
      * Runs {@code scenario} to its end into {@code <prefix>reference}, and again into
      * {@code <prefix>killed} killed with SIGKILL once member 0 has {@code killAfter} snapshots,
      * then resumed; both exported to CSV ({@code <prefix>reference.csv}, {@code <prefix>killed.csv})
-     * must be the same bytes. Returns the killed run's id.
+     * must be the same bytes; {@code afterKill} looks at the killed data directory before the
+     * resume. Returns the killed run's id.
      */
-    private String killResumeAndCompare(Path scenario, String prefix, long killAfter, long records) throws Exception {
+    private String killResumeAndCompare(Path scenario, String prefix, long killAfter, long records, KilledCheck afterKill)
+            throws Exception {
         finish(prefix + "reference", "run", scenario.toString(), "--data-dir", prefix + "reference", "--quiet");
 
         Path killed = dir.resolve(prefix + "killed");
@@ -128,10 +133,7 @@ class ResumeIT {
         assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
         long atKill = snapshotsOfMember0(killed, runId);
         assertTrue(atKill >= killAfter && atKill < records, "killed mid-run: " + atKill + " snapshots recorded");
-        if (prefix.startsWith("matrix")) {
-            List<String> ids = checkpointIds(killed);
-            assertTrue(ids.contains("run|" + runId + "|0|checkpoint"), "a checkpoint of member 0 to resume from: " + ids);
-        }
+        afterKill.check(killed, runId);
 
         finish(prefix + "list", "list", "--data-dir", prefix + "killed");
         String listed = Files.readString(dir.resolve(prefix + "list.out"));
@@ -148,6 +150,12 @@ class ResumeIT {
         List<String> reference = Files.readAllLines(dir.resolve(prefix + "reference.csv"));
         assertArrayEquals(reference.toArray(), resumed.toArray(), "the resumed trajectory, byte for byte");
         return runId;
+    }
+
+    /** A look at a killed run's data directory and id, before it is resumed. */
+    @FunctionalInterface
+    private interface KilledCheck {
+        void check(Path data, String runId) throws Exception;
     }
 
     private static void assertUniqueRows(List<String> csv) {
