@@ -11,17 +11,19 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.dysonsim.physics.gas.BrownianBridge;
+import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.CoulombTiles;
 import org.dysonsim.physics.gas.ExplicitPredictor;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
 import org.dysonsim.physics.gas.NearestNeighbourImplicit;
 import org.dysonsim.physics.gas.NonFiniteStateException;
-import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.TilePlan;
 import org.dysonsim.physics.gas.TileSums;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.BlockDynamics;
+import org.dysonsim.protocol.BlockSetup;
 import org.dysonsim.protocol.ClockCommand;
 import org.dysonsim.protocol.LossCommand;
 
@@ -41,16 +43,12 @@ import org.dysonsim.protocol.LossCommand;
  *
  * <p>Advance path ({@link BlockCommand.Advance}): the block runs the plain integrator over many
  * steps with no messages in between — a gas owned by one block, or independent CIR modes.
+ *
+ * <p>A block is spawned from a {@link BlockSetup} of plain data, without the drift: a gas block
+ * subscribes to the loss actor, the one source of the drift, and waits for it
+ * ({@link BlockCommand.UseDrift}) before it does anything else.
  */
 final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
-
-    /**
-     * What a block is told when it is spawned.
-     *
-     * @param recordEvery the run's snapshot interval: the first block reports every step the clock records
-     */
-    record Setup(ParticleModel model, StepSizeRule rule, double dt, long seed, int member, BlockLayout layout,
-                 int index, ActorRef<LossCommand> loss, boolean exchange, int recordEvery) {}
 
     /**
      * Between snapshots, the first block reports its step to the clock at most this often.
@@ -60,9 +58,10 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
      */
     static final long REPORT_INTERVAL_NANOS = 20_000_000L;
 
-    static Behavior<BlockCommand> create(Setup setup) {
-        int blocks = setup.layout().blocks();
-        int tiles = CoulombTiles.tiles(setup.layout().n());
+    static Behavior<BlockCommand> create(BlockSetup setup) {
+        BlockLayout layout = BlockLayout.of(setup.n(), setup.blockSize());
+        int blocks = layout.blocks();
+        int tiles = CoulombTiles.tiles(layout.n());
         // Before the drift and the peers are known, at most a run, an advance, and one batch of
         // partials and one of predictions per peer can arrive (the next sub-step needs ours).
         int capacity = 16 + 2 * blocks + tiles * tiles;
@@ -71,9 +70,13 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     }
 
     private final StashBuffer<BlockCommand> stash;
-    private final Setup setup;
+    private final BlockSetup setup;
+    private final BlockLayout layout;
+    private final StepSizeRule rule;
     private final int n, index, from, to, blocks;
     private final double dt;
+    /** The independent diffusions this block advances, or null for a gas (whose drift comes from the loss actor). */
+    private final CirModel diffusions;
     private final double[] x;
     private final ActorRef<BlockCommand>[] peers;
     private int peersKnown;
@@ -102,11 +105,14 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private int partialsIn, predictionsIn;
 
     @SuppressWarnings("unchecked")
-    private EigenvalueBlock(ActorContext<BlockCommand> context, StashBuffer<BlockCommand> stash, Setup setup) {
+    private EigenvalueBlock(ActorContext<BlockCommand> context, StashBuffer<BlockCommand> stash, BlockSetup setup) {
         super(context);
         this.stash = stash;
         this.setup = setup;
-        BlockLayout layout = setup.layout();
+        this.layout = BlockLayout.of(setup.n(), setup.blockSize());
+        this.rule = ParticleMessages.rule(setup.rule());
+        this.diffusions = setup.dynamics() instanceof BlockDynamics.SquareRootDiffusions d
+                ? ParticleMessages.squareRootDiffusions(d) : null;
         this.n = layout.n();
         this.index = setup.index();
         this.from = layout.from(index);
@@ -117,22 +123,21 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         this.peers = (ActorRef<BlockCommand>[]) new ActorRef<?>[blocks];
         this.peers[index] = context.getSelf();
         this.peersKnown = 1;
-        if (setup.model() instanceof GasModel) {
+        if (diffusions == null) {
             setup.loss().tell(new LossCommand.Subscribe(context.getSelf()));
         }
-        if (setup.exchange()) prepareExchange();
     }
 
+    /** The exchange's bookkeeping, once the gas is known (its image term decides what is exchanged). */
     private void prepareExchange() {
-        GasModel model = (GasModel) setup.model();
-        sums = new TileSums(n, model.hasMirror());
-        pairs = TilePlan.pairsFor(n, setup.layout().blockSize(), index);
+        sums = new TileSums(n, gas.hasMirror());
+        pairs = TilePlan.pairsFor(n, layout.blockSize(), index);
         lastShared = -1;
         for (int k = 0; k < pairs.size(); k++) {
-            if (TilePlan.sharedWithOthers(pairs.get(k), n, setup.layout().blockSize(), index)) lastShared = k;
+            if (TilePlan.sharedWithOthers(pairs.get(k), n, layout.blockSize(), index)) lastShared = k;
         }
         far = new double[n];
-        mirror = model.hasMirror() ? new double[n] : null;
+        mirror = gas.hasMirror() ? new double[n] : null;
         z = new double[n];
         dW = new double[n];
         scratch = new double[CoulombTiles.SCRATCH];
@@ -150,7 +155,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     }
 
     private boolean ready() {
-        boolean hasDrift = gas != null || !(setup.model() instanceof GasModel);
+        boolean hasDrift = gas != null || diffusions != null;
         return hasDrift && (!setup.exchange() || peersKnown == blocks);
     }
 
@@ -170,8 +175,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     }
 
     private Behavior<BlockCommand> onUseDrift(BlockCommand.UseDrift message) {
-        GasModel m = (GasModel) setup.model();
-        gas = new GasModel(m.noise(), m.coulomb(), m.mirror(), message.drift(), m.lower(), m.upper());
+        if (gas != null || diffusions != null) {
+            throw new IllegalStateException("block " + index + " was sent a second drift");
+        }
+        gas = ParticleMessages.gas((BlockDynamics.Gas) setup.dynamics(), ParticleMessages.drift(message.drift()));
+        if (setup.exchange()) prepareExchange();
         return ready() ? stash.unstashAll(this) : this;
     }
 
@@ -223,7 +231,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             }
             partialsIn += force.sourceTiles().length;
         } else if (message instanceof BlockCommand.Predictions p) {
-            System.arraycopy(p.z(), 0, z, setup.layout().from(p.block()), p.z().length);
+            System.arraycopy(p.z(), 0, z, layout.from(p.block()), p.z().length);
             predictionsIn++;
         }
     }
@@ -253,7 +261,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             running = false;
             return false;
         }
-        level = setup.rule().level(gas, x, dt);
+        level = rule.level(gas, x, dt);
         sub = 0;
         int subs = 1 << level;
         if (increments.length != to - from || increments[0].length < subs) increments = new double[to - from][subs];
@@ -285,7 +293,6 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
 
     /** Queues the partial of tile {@code source} on tile {@code target} for the other blocks owning rows of it. */
     private void share(int source, int target) {
-        BlockLayout layout = setup.layout();
         double[] coulomb = null, image = null;
         for (int b = layout.firstOwnerOf(target); b <= layout.lastOwnerOf(target); b++) {
             if (b == index) continue;
@@ -359,8 +366,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private void onAdvance(BlockCommand.Advance advance) {
         System.arraycopy(advance.positions(), 0, x, from, to - from);
         if (plain == null) {
-            plain = new PlainAdvance(gas != null ? gas : setup.model(), setup.rule(), dt, setup.seed(), setup.member(),
-                    from, to);
+            plain = new PlainAdvance(gas != null ? gas : diffusions, rule, dt, setup.seed(), setup.member(), from, to);
         }
         PlainAdvance.Divergence divergence = plain.run(x, advance.fromStep(), advance.toStep());
         if (divergence != null) {
