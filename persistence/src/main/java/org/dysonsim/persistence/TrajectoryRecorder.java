@@ -58,15 +58,15 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
                 settings)).narrow();
     }
 
-    /** The recorder of a member's h/2 companion (error control), under {@link RunIds#finePersistenceId}. */
+    /** The recorder of a member's h/2 companion (error control), under {@link PersistenceIds#finePersistenceId}. */
     public static Behavior<RecorderCommand> createFine(String runId, int member) {
-        return Behaviors.<Object>setup(context -> new TrajectoryRecorder(context, RunIds.finePersistenceId(runId, member),
+        return Behaviors.<Object>setup(context -> new TrajectoryRecorder(context, PersistenceIds.finePersistenceId(runId, member),
                 RecorderSettings.fromConfig(context.getSystem().settings().config()))).narrow();
     }
 
     /** {@code run|<run-id>|<member>}. */
     public static String persistenceId(String runId, int member) {
-        return RunIds.persistenceId(runId, member);
+        return PersistenceIds.persistenceId(runId, member);
     }
 
     @Override
