@@ -20,6 +20,7 @@ import org.dysonsim.protocol.LossCommand;
 import org.dysonsim.protocol.MatrixLossCommand;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.RecorderJournalCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.dysonsim.protocol.WeightMatrixCommand;
 import org.dysonsim.protocol.Wire;
@@ -63,7 +64,7 @@ class KryoRegistryTest {
         Set<String> missing = new TreeSet<>();
         Deque<Class<?>> todo = new ArrayDeque<>(List.of(BlockCommand.class, BlockHostCommand.class, ClockCommand.class,
                 EnsembleCommand.class, LossCommand.class, MatrixLossCommand.class, MemberCommand.class,
-                RecorderCommand.class, TrajectoryEvent.class, WeightMatrixCommand.class));
+                RecorderCommand.class, RecorderJournalCommand.class, TrajectoryEvent.class, WeightMatrixCommand.class));
         Set<Class<?>> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Class<?> type = todo.pop();
