@@ -1,6 +1,5 @@
 package org.dysonsim.actors;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -29,6 +28,9 @@ import org.dysonsim.protocol.LossCommand;
 
 /**
  * An eigenvalue block: owns the contiguous range {@code [from, to)} of a member's eigenvalues.
+ * (Over 300 lines: the exchange path's sub-step loop — compute and share, predict, solve, report —
+ * reads best in one place; its bookkeeping is {@link SubStepLedger}, its outgoing partials
+ * {@link PartialOutbox}, the advance path's integrator {@link PlainAdvance}.)
  *
  * <p>Exchange path ({@link BlockCommand.Run}), one sub-step (PHYSICS.md §2, "Actors"): every block
  * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}), first
@@ -88,21 +90,17 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private List<int[]> pairs;
     /** The last of {@link #pairs} with partials for other blocks (they come first): −1 if none. */
     private int lastShared;
-    private int expectedPartials;
+    private SubStepLedger ledger;
     private double[] far, mirror, z, dW, scratch;
     private double[][] increments = new double[0][];
-    private PartialBatch[] outbox;
+    private PartialOutbox outbox;
     private NearestNeighbourImplicit implicit;
-    /** Messages of the next sub-step that came before this block finished the current one. */
-    private final List<BlockCommand> early = new ArrayList<>();
-    private long seq;
     private long step, toStep;
     /** When the first block last reported a step to the clock. */
     private long reportedAt;
     private int level, sub;
     private ActorRef<ClockCommand> clock;
-    private boolean running, computed, predicted;
-    private int partialsIn, predictionsIn;
+    private boolean running;
 
     @SuppressWarnings("unchecked")
     private EigenvalueBlock(ActorContext<BlockCommand> context, StashBuffer<BlockCommand> stash, BlockSetup setup) {
@@ -141,16 +139,8 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         z = new double[n];
         dW = new double[n];
         scratch = new double[CoulombTiles.SCRATCH];
-        int firstTile = CoulombTiles.tileOf(from);
-        int lastTile = CoulombTiles.tileOf(to - 1);
-        int local = 0;
-        for (int[] pair : pairs) {
-            if (pair[0] >= firstTile && pair[0] <= lastTile) local++;
-            if (pair[0] < pair[1] && pair[1] >= firstTile && pair[1] <= lastTile) local++;
-        }
-        expectedPartials = (lastTile - firstTile + 1) * sums.tiles() - local;
-        outbox = new PartialBatch[blocks];
-        for (int b = 0; b < blocks; b++) if (b != index) outbox[b] = new PartialBatch();
+        ledger = new SubStepLedger(layout, index, pairs);
+        outbox = new PartialOutbox(layout, index);
         implicit = new NearestNeighbourImplicit(n);
     }
 
@@ -207,18 +197,9 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         if (beginNominalStep()) progress();
     }
 
-    /**
-     * A peer's partials or predictions. A peer can be one sub-step ahead (it needs this block's
-     * predictions of the current sub-step to get there, never two): those wait in {@link #early}.
-     */
+    /** A peer's partials or predictions: of this sub-step, or of the next (the ledger keeps those). */
     private void onExchange(long messageSeq, BlockCommand message) {
-        if (messageSeq == seq + 1) {
-            early.add(message);
-            return;
-        }
-        if (messageSeq != seq) {
-            throw new IllegalStateException("block " + index + " got sub-step " + messageSeq + " during sub-step " + seq);
-        }
+        if (!ledger.isCurrent(messageSeq, message)) return;
         take(message);
         progress();
     }
@@ -229,29 +210,26 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
                 sums.accept(force.sourceTiles()[k], force.targetTiles()[k], force.coulomb()[k],
                         force.mirror() == null ? null : force.mirror()[k]);
             }
-            partialsIn += force.sourceTiles().length;
         } else if (message instanceof BlockCommand.Predictions p) {
             System.arraycopy(p.z(), 0, z, layout.from(p.block()), p.z().length);
-            predictionsIn++;
         }
+        ledger.taken(message);
     }
 
     /** Does every part of the sub-step whose inputs are in; a loop, so a lone block never recurses. */
     private void progress() {
         while (running) {
-            if (!computed) {
+            if (!ledger.computed()) {
                 computeAndShare();
                 if (!running) return;
             }
-            if (!predicted) {
-                if (partialsIn < expectedPartials) return;
+            if (!ledger.predicted()) {
+                if (!ledger.hasAllPartials()) return;
                 predict();
             }
-            if (predictionsIn < blocks) return;
+            if (!ledger.hasAllPredictions()) return;
             if (!solve()) return;
-            List<BlockCommand> next = List.copyOf(early);
-            early.clear();
-            for (BlockCommand message : next) take(message);
+            for (BlockCommand message : ledger.takeEarly()) take(message);
         }
     }
 
@@ -284,32 +262,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         for (int k = 0; k < pairs.size(); k++) {
             int[] pair = pairs.get(k);
             sums.computePair(x, pair[0], pair[1], scratch);
-            share(pair[1], pair[0]);
-            if (pair[0] < pair[1]) share(pair[0], pair[1]);
-            if (k == lastShared) sendShared();
+            outbox.share(sums, pair[1], pair[0]);
+            if (pair[0] < pair[1]) outbox.share(sums, pair[0], pair[1]);
+            if (k == lastShared) outbox.send(ledger.seq(), sums.hasMirror(), peers);
         }
-        computed = true;
-    }
-
-    /** Queues the partial of tile {@code source} on tile {@code target} for the other blocks owning rows of it. */
-    private void share(int source, int target) {
-        double[] coulomb = null, image = null;
-        for (int b = layout.firstOwnerOf(target); b <= layout.lastOwnerOf(target); b++) {
-            if (b == index) continue;
-            if (coulomb == null) {
-                coulomb = sums.coulombPartial(source, target);
-                image = sums.mirrorPartial(source, target);
-            }
-            outbox[b].add(source, target, coulomb, image);
-        }
-    }
-
-    /** One message per receiving block: every partial it needs from this block in this sub-step. */
-    private void sendShared() {
-        for (int b = 0; b < blocks; b++) {
-            if (outbox[b] == null || outbox[b].isEmpty()) continue;
-            peers[b].tell(outbox[b].drain(seq, sums.hasMirror()));
-        }
+        ledger.computedAndShared();
     }
 
     private void predict() {
@@ -317,12 +274,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         for (int i = from; i < to; i++) dW[i] = increments[i - from][sub];
         double h = dt / (1 << level);
         ExplicitPredictor.predict(gas, x, far, mirror, dW, h, from, to, z);
-        BlockCommand.Predictions mine = new BlockCommand.Predictions(seq, index, Arrays.copyOfRange(z, from, to));
+        BlockCommand.Predictions mine = new BlockCommand.Predictions(ledger.seq(), index, Arrays.copyOfRange(z, from, to));
         for (int b = 0; b < blocks; b++) {
             if (b != index) peers[b].tell(mine);
         }
-        predicted = true;
-        predictionsIn++;
+        ledger.predictedOwn();
     }
 
     /** The implicit solve on all predictions; false when the run is over or diverged. */
@@ -333,11 +289,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             diverge(step, e.getMessage());
             return false;
         }
-        seq++;
-        computed = false;
-        predicted = false;
-        partialsIn = 0;
-        predictionsIn = 0;
+        ledger.endSubStep();
         if (++sub < (1 << level)) return true;
         step++;
         for (int i = 0; i < n; i++) {
