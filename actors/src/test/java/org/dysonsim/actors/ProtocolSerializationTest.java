@@ -44,8 +44,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every class this module registers with the Kryo serializer round-trips with all its values,
- * including the physics records that no engine run happens to send.
+ * Every class of the engine's messages in the Kryo registry (ids 160–499 of protocol's
+ * reference.conf) round-trips with all its values, including the physics records that no engine
+ * run happens to send.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtocolSerializationTest {
