@@ -18,6 +18,8 @@ import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.gas.NonFiniteStateException;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.BlockHostCommand;
+import org.dysonsim.protocol.BlockSetup;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
 import org.dysonsim.protocol.MatrixCheckpoint;
@@ -70,9 +72,9 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     /** How many nodes a generation's blocks are spread over (scenario key blocks.nodes). */
     private final int blocksNodes;
     /** This generation's blocks placed by block hosts, with the host of each. */
-    private final Map<ActorRef<BlockCommand>, ActorRef<BlockHost.Command>> placed = new HashMap<>();
+    private final Map<ActorRef<BlockCommand>, ActorRef<BlockHostCommand>> placed = new HashMap<>();
     /** The hosts asked for each generation's blocks, block b on host b mod size. */
-    private final Map<Integer, List<ActorRef<BlockHost.Command>>> placements = new HashMap<>();
+    private final Map<Integer, List<ActorRef<BlockHostCommand>>> placements = new HashMap<>();
     /** The generation waiting for its blocks, or null. */
     private Placement placement;
     private int generation;
@@ -275,16 +277,15 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             loss = context.spawn(Loss.create(gas.drift()), "loss-" + generation);
             watchChild(loss);
         }
-        List<ActorRef<BlockHost.Command>> hosts = exchange && blocksNodes > 1
+        List<ActorRef<BlockHostCommand>> hosts = exchange && blocksNodes > 1
                 ? BlockHosts.get(context.getSystem()).choose(blocksNodes) : List.of();
         if (hosts.size() > 1) {
             // Split over nodes: the hosts answer with BlockPlaced; the clock starts when all have.
             placement = new Placement(generation, startStep, start, layout, failAt, new ActorRef[layout.blocks()]);
             placements.put(generation, hosts);
             for (int b = 0; b < layout.blocks(); b++) {
-                EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(),
-                        member, layout, b, loss, true, spec.recordEvery());
-                hosts.get(b % hosts.size()).tell(new BlockHost.Spawn(setup, generation, context.getSelf()));
+                BlockSetup setup = ParticleMessages.blockSetup(spec, member, layout, b, loss, true);
+                hosts.get(b % hosts.size()).tell(new BlockHostCommand.Spawn(setup, generation, context.getSelf()));
             }
             timers.startSingleTimer(PLACEMENT_TIMER, new MemberCommand.BlocksUnplaced(generation), settings.askTimeout());
             armStallTimer();
@@ -292,8 +293,7 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
         }
         List<ActorRef<BlockCommand>> blocks = new ArrayList<>();
         for (int b = 0; b < (solo ? 0 : layout.blocks()); b++) {
-            EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(),
-                    member, layout, b, loss, exchange, spec.recordEvery());
+            BlockSetup setup = ParticleMessages.blockSetup(spec, member, layout, b, loss, exchange);
             ActorRef<BlockCommand> block = context.spawn(EigenvalueBlock.create(setup), "block-" + generation + "-" + b);
             watchChild(block);
             blocks.add(block);
@@ -311,11 +311,11 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
     }
 
     private Behavior<MemberCommand> onBlockPlaced(MemberCommand.BlockPlaced message) {
-        List<ActorRef<BlockHost.Command>> hosts = placements.get(message.generation());
-        ActorRef<BlockHost.Command> host = hosts == null ? null : hosts.get(message.index() % hosts.size());
+        List<ActorRef<BlockHostCommand>> hosts = placements.get(message.generation());
+        ActorRef<BlockHostCommand> host = hosts == null ? null : hosts.get(message.index() % hosts.size());
         if (placement == null || message.generation() != placement.generation() || phase != Phase.RUNNING) {
             // A block of a generation given up on: its host stops it.
-            if (host != null) host.tell(new BlockHost.Release(getContext().getSelf(), new ArrayList<>(List.of(message.block()))));
+            if (host != null) host.tell(new BlockHostCommand.Release(getContext().getSelf(), new ArrayList<>(List.of(message.block()))));
             return this;
         }
         placement.blocks()[message.index()] = message.block();
@@ -387,12 +387,12 @@ final class MemberSupervisor extends AbstractBehavior<MemberCommand> {
             getContext().stop(child);
         }
         children.clear();
-        Map<ActorRef<BlockHost.Command>, List<ActorRef<BlockCommand>>> byHost = new HashMap<>();
-        for (Map.Entry<ActorRef<BlockCommand>, ActorRef<BlockHost.Command>> entry : placed.entrySet()) {
+        Map<ActorRef<BlockHostCommand>, List<ActorRef<BlockCommand>>> byHost = new HashMap<>();
+        for (Map.Entry<ActorRef<BlockCommand>, ActorRef<BlockHostCommand>> entry : placed.entrySet()) {
             getContext().unwatch(entry.getKey());
             byHost.computeIfAbsent(entry.getValue(), host -> new ArrayList<>()).add(entry.getKey());
         }
-        byHost.forEach((host, blocks) -> host.tell(new BlockHost.Release(getContext().getSelf(), blocks)));
+        byHost.forEach((host, blocks) -> host.tell(new BlockHostCommand.Release(getContext().getSelf(), blocks)));
         placed.clear();
         placement = null;
         timers.cancel(PLACEMENT_TIMER);

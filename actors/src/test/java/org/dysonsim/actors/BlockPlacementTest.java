@@ -10,6 +10,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
+import org.dysonsim.protocol.BlockHostCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -49,7 +50,7 @@ class BlockPlacementTest {
     @Test
     void aHostThatNeverPlacesItsBlockFailsTheMemberWithOneLineAfterItsRestarts() throws InterruptedException {
         BlockHost.start(testKit.system());
-        TestProbe<BlockHost.Command> silent = testKit.createTestProbe();
+        TestProbe<BlockHostCommand> silent = testKit.createTestProbe();
         testKit.system().receptionist().tell(Receptionist.register(BlockHost.KEY, silent.ref()));
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (BlockHosts.get(testKit.system()).choose(2).size() < 2 && System.nanoTime() < deadline) {
@@ -64,6 +65,6 @@ class BlockPlacementTest {
         assertTrue(result.failure().contains("did not place every block within 1 s"), result.failure());
         assertTrue(result.failure().contains("gave up after 1 restarts"), result.failure());
         assertEquals(1, result.failure().lines().count(), "one line: " + result.failure());
-        silent.expectMessageClass(BlockHost.Spawn.class);
+        silent.expectMessageClass(BlockHostCommand.Spawn.class);
     }
 }

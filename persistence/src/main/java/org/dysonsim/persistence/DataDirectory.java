@@ -88,7 +88,7 @@ public final class DataDirectory {
 
     /** The run's own directory (lock, resolved scenario, reports); not created here. */
     public Path runDirectory(String runId) {
-        RunIds.check(runId);
+        PersistenceIds.check(runId);
         return root.resolve(runId);
     }
 

@@ -61,7 +61,7 @@ public final class RunCatalog {
                 anyFailed |= progress.failed;
                 allCompleted &= progress.completed;
                 stepsDone = Math.min(stepsDone, progress.step);
-                bytes += payloadBytes(db, RunIds.persistenceId(runId, member));
+                bytes += payloadBytes(db, PersistenceIds.persistenceId(runId, member));
             }
         } catch (SQLException e) {
             throw new JournalException("cannot measure run " + runId + " in the journal: " + e.getMessage(), e);

@@ -44,8 +44,8 @@ public final class TrajectoryReader {
     /** Every run id with at least one recorded event, sorted. */
     public List<String> runIds() {
         return await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(RunIds.parse(id)))
-                .map(RunIds.Member::runId)
+                .mapConcat(id -> parsed(PersistenceIds.parse(id)))
+                .map(PersistenceIds.Member::runId)
                 .runWith(Sink.seq(), system))
                 .stream().distinct().sorted().toList();
     }
@@ -56,11 +56,11 @@ public final class TrajectoryReader {
      * @throws JournalException if the run is unknown
      */
     public SortedSet<Integer> members(String runId) {
-        RunIds.check(runId);
+        PersistenceIds.check(runId);
         SortedSet<Integer> members = new TreeSet<>(await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(RunIds.parse(id)))
+                .mapConcat(id -> parsed(PersistenceIds.parse(id)))
                 .filter(member -> member.runId().equals(runId))
-                .map(RunIds.Member::member)
+                .map(PersistenceIds.Member::member)
                 .runWith(Sink.seq(), system)));
         if (members.isEmpty()) {
             throw new JournalException("unknown run id \"" + runId + "\"; `dyson list` shows the recorded runs");
@@ -70,30 +70,30 @@ public final class TrajectoryReader {
 
     /** The members of a run whose h/2 companion (error control) recorded something, ascending; empty if none. */
     public SortedSet<Integer> fineMembers(String runId) {
-        RunIds.check(runId);
+        PersistenceIds.check(runId);
         return new TreeSet<>(await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(RunIds.parseFine(id)))
+                .mapConcat(id -> parsed(PersistenceIds.parseFine(id)))
                 .filter(member -> member.runId().equals(runId))
-                .map(RunIds.Member::member)
+                .map(PersistenceIds.Member::member)
                 .runWith(Sink.seq(), system)));
     }
 
     /** Every event of one member's h/2 companion in order. Close the stream. */
     public Stream<TrajectoryEvent> fineEvents(String runId, int member) {
-        return journal.currentEventsByPersistenceId(RunIds.finePersistenceId(runId, member), 0, Long.MAX_VALUE)
+        return journal.currentEventsByPersistenceId(PersistenceIds.finePersistenceId(runId, member), 0, Long.MAX_VALUE)
                 .map(TrajectoryReader::eventOf)
                 .runWith(StreamConverters.asJavaStream(), system);
     }
 
     /** The highest sequence number of a member's journal, 0 if it has none. */
     public long lastSequenceNumber(String runId, int member) {
-        Optional<Long> last = await(journal.currentLastSequenceNumberByPersistenceId(RunIds.persistenceId(runId, member)));
+        Optional<Long> last = await(journal.currentLastSequenceNumberByPersistenceId(PersistenceIds.persistenceId(runId, member)));
         return last.orElse(0L);
     }
 
     /** The events of one member with sequence numbers in [from, to], as a Pekko stream source. */
     public Source<TrajectoryEvent, NotUsed> source(String runId, int member, long fromSequenceNr, long toSequenceNr) {
-        return journal.currentEventsByPersistenceId(RunIds.persistenceId(runId, member), fromSequenceNr, toSequenceNr)
+        return journal.currentEventsByPersistenceId(PersistenceIds.persistenceId(runId, member), fromSequenceNr, toSequenceNr)
                 .map(TrajectoryReader::eventOf);
     }
 
@@ -130,7 +130,7 @@ public final class TrajectoryReader {
     }
 
     /** Streams carry no nulls: an id of another kind becomes no element. */
-    private static List<RunIds.Member> parsed(RunIds.Member member) {
+    private static List<PersistenceIds.Member> parsed(PersistenceIds.Member member) {
         return member == null ? List.of() : List.of(member);
     }
 

@@ -25,7 +25,7 @@ import org.dysonsim.scenarios.config.ScenarioException;
  * control, recorded under the run's fine persistence ids.
  */
 public final class JournalRun {
-    /** Run ids of a sweep are the study id plus {@code -s<k>} (scenarios.RunIds). */
+    /** Run ids of a sweep are the study id plus {@code -s<k>} (scenarios.RunNaming). */
     private static final Pattern SWEEP_RUN = Pattern.compile("(.*-\\d{8}-\\d{6}(?:-\\d+)?)-s\\d+");
 
     private JournalRun() {}

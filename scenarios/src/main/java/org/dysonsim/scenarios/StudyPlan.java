@@ -23,8 +23,8 @@ public record StudyPlan(String studyId, List<RunSpec> runs) {
     public static StudyPlan prepare(Path scenario, List<String> overrides, Path dataDir, Instant now) {
         Study study = new ScenarioLoader().load(scenario, overrides);
         String name = new ScenarioValues(study.file(), study.runs().get(0)).text("name");
-        String studyId = RunIds.study(dataDir, name, now);
-        List<String> ids = RunIds.runs(studyId, study.runs().size());
+        String studyId = RunNaming.study(dataDir, name, now);
+        List<String> ids = RunNaming.runs(studyId, study.runs().size());
         List<RunSpec> specs = new ArrayList<>();
         for (int k = 0; k < ids.size(); k++) {
             Config config = study.runs().get(k);
