@@ -1,6 +1,5 @@
 package org.dysonsim.actors;
 
-import java.util.Arrays;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -18,8 +17,8 @@ import org.dysonsim.protocol.MemberCommand;
  * progress and has the supervisor record a snapshot at step 0, every {@code recordEvery} steps
  * and at the last step. With the Coulomb exchange the blocks step on their own (each does the
  * implicit solve and picks the sub-step level from all positions, PHYSICS.md §2) and the first
- * block reports the nominal steps to record and, between them, its progress now and then;
- * without it the clock hands out chunks of steps.
+ * block reports the nominal steps to record and, between them, its progress now and then, and
+ * the clock relays them; without it the clock hands out chunks of steps ({@link ChunkDispatch}).
  */
 final class Clock extends AbstractBehavior<ClockCommand> {
 
@@ -40,11 +39,9 @@ final class Clock extends AbstractBehavior<ClockCommand> {
 
     private final Setup setup;
     private final RunSpec run;
-    private final BlockLayout layout;
+    private final ChunkDispatch chunks;
     private final double[] x;
     private long step;
-    private int pending;
-    private long advanceTo;
     private boolean halted;
     private PlainAdvance plain;
 
@@ -52,7 +49,7 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         super(context);
         this.setup = setup;
         this.run = setup.run();
-        this.layout = setup.layout();
+        this.chunks = new ChunkDispatch(run.steps(), run.recordEvery(), setup.advanceChunk(), setup.layout());
         this.x = setup.start().clone();
         this.step = setup.startStep();
         if (step == 0) {
@@ -77,24 +74,16 @@ final class Clock extends AbstractBehavior<ClockCommand> {
                 block.tell(new BlockCommand.Run(step, run.steps(), x.clone(), getContext().getSelf()));
             }
         } else {
-            advanceTo = intervalEnd(step);
+            long advanceTo = chunks.begin(step);
             checkInjectedFault(step, advanceTo);
-            pending = layout.blocks();
             if (setup.blocks().isEmpty()) {
                 advanceItself();
                 return;
             }
-            for (int b = 0; b < layout.blocks(); b++) {
-                setup.blocks().get(b).tell(new BlockCommand.Advance(step, advanceTo,
-                        Arrays.copyOfRange(x, layout.from(b), layout.to(b)), getContext().getSelf()));
+            for (int b = 0; b < setup.layout().blocks(); b++) {
+                setup.blocks().get(b).tell(new BlockCommand.Advance(step, advanceTo, chunks.slice(x, b), getContext().getSelf()));
             }
         }
-    }
-
-    /** The end of the chunk of steps from {@code start}: the next step to record, at most a chunk on. */
-    private long intervalEnd(long start) {
-        long nextRecord = Math.min(run.steps(), (start / run.recordEvery() + 1) * run.recordEvery());
-        return Math.min(nextRecord, start + setup.advanceChunk());
     }
 
     /** One chunk on this actor, then a message to itself, so that a run of many chunks does not recurse. */
@@ -105,7 +94,8 @@ final class Clock extends AbstractBehavior<ClockCommand> {
             plain = new PlainAdvance(run.model(), run.rule(), run.dt(), run.seed(), setup.member(), 0, x.length,
                     idleCores ? getContext().getExecutionContext() : null);
         }
-        PlainAdvance.Divergence divergence = plain.run(x, step, advanceTo, intervalEnd(advanceTo));
+        long advanceTo = chunks.end();
+        PlainAdvance.Divergence divergence = plain.run(x, step, advanceTo, chunks.endOf(advanceTo));
         if (divergence != null) {
             getContext().getSelf().tell(new ClockCommand.BlockDiverged(0, divergence.step(), divergence.reason()));
         } else {
@@ -130,9 +120,8 @@ final class Clock extends AbstractBehavior<ClockCommand> {
 
     private Behavior<ClockCommand> onAdvanced(ClockCommand.Advanced message) {
         if (halted) return this;
-        System.arraycopy(message.positions(), 0, x, layout.from(message.block()), message.positions().length);
-        if (--pending > 0) return this;
-        return stepDone(advanceTo);
+        if (!chunks.arrived(message.block(), message.positions(), x)) return this;
+        return stepDone(chunks.end());
     }
 
     private Behavior<ClockCommand> onBlockDiverged(ClockCommand.BlockDiverged message) {
