@@ -7,6 +7,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.ReceiveBuilder;
 import org.dysonsim.protocol.BlockCommand;
 import org.dysonsim.protocol.ClockCommand;
 import org.dysonsim.protocol.MemberCommand;
@@ -42,7 +43,6 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     private final ChunkDispatch chunks;
     private final double[] x;
     private long step;
-    private boolean halted;
     private PlainAdvance plain;
 
     private Clock(ActorContext<ClockCommand> context, Setup setup) {
@@ -58,31 +58,36 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         beginInterval();
     }
 
+    /** Relaying the steps exchanging blocks report, or dispatching chunks; until finished or diverged. */
     @Override
     public Receive<ClockCommand> createReceive() {
-        return newReceiveBuilder()
-                .onMessage(ClockCommand.Stepped.class, this::onStepped)
-                .onMessage(ClockCommand.Advanced.class, this::onAdvanced)
-                .onMessage(ClockCommand.BlockDiverged.class, this::onBlockDiverged)
-                .build();
+        ReceiveBuilder<ClockCommand> running = newReceiveBuilder();
+        if (setup.exchange()) running.onMessage(ClockCommand.Stepped.class, this::onStepped);
+        else running.onMessage(ClockCommand.Advanced.class, this::onAdvanced);
+        return running.onMessage(ClockCommand.BlockDiverged.class, m -> diverge(m.step(), m.reason())).build();
     }
 
     private void beginInterval() {
-        if (setup.exchange()) {
-            checkInjectedFault(step, step + 1);
-            for (ActorRef<BlockCommand> block : setup.blocks()) {
-                block.tell(new BlockCommand.Run(step, run.steps(), x.clone(), getContext().getSelf()));
-            }
-        } else {
-            long advanceTo = chunks.begin(step);
-            checkInjectedFault(step, advanceTo);
-            if (setup.blocks().isEmpty()) {
-                advanceItself();
-                return;
-            }
-            for (int b = 0; b < setup.layout().blocks(); b++) {
-                setup.blocks().get(b).tell(new BlockCommand.Advance(step, advanceTo, chunks.slice(x, b), getContext().getSelf()));
-            }
+        if (setup.exchange()) startExchanging();
+        else dispatchChunk();
+    }
+
+    private void startExchanging() {
+        checkInjectedFault(step, step + 1);
+        for (ActorRef<BlockCommand> block : setup.blocks()) {
+            block.tell(new BlockCommand.Run(step, run.steps(), x.clone(), getContext().getSelf()));
+        }
+    }
+
+    private void dispatchChunk() {
+        long advanceTo = chunks.begin(step);
+        checkInjectedFault(step, advanceTo);
+        if (setup.blocks().isEmpty()) {
+            advanceItself();
+            return;
+        }
+        for (int b = 0; b < setup.layout().blocks(); b++) {
+            setup.blocks().get(b).tell(new BlockCommand.Advance(step, advanceTo, chunks.slice(x, b), getContext().getSelf()));
         }
     }
 
@@ -110,7 +115,6 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     }
 
     private Behavior<ClockCommand> onStepped(ClockCommand.Stepped message) {
-        if (halted) return this;
         // The first block reports only the steps to record and, between them, progress now and
         // then; the fault schedule of the steps it did not report is kept as if they had been.
         checkInjectedFault(step + 1, message.step());
@@ -119,14 +123,8 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     }
 
     private Behavior<ClockCommand> onAdvanced(ClockCommand.Advanced message) {
-        if (halted) return this;
         if (!chunks.arrived(message.block(), message.positions(), x)) return this;
         return stepDone(chunks.end());
-    }
-
-    private Behavior<ClockCommand> onBlockDiverged(ClockCommand.BlockDiverged message) {
-        if (halted) return this;
-        return diverge(message.step(), message.reason());
     }
 
     /** Nominal steps up to {@code done} are complete. */
@@ -143,19 +141,18 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         }
         if (step >= run.steps()) {
             supervisor.tell(new MemberCommand.Finished(generation, step));
-            halted = true;
-            return this;
+            return Behaviors.ignore();
         }
         // The exchanging blocks go on by themselves; the clock only keeps the fault schedule.
         if (setup.exchange()) checkInjectedFault(step, step + 1);
-        else beginInterval();
+        else dispatchChunk();
         return this;
     }
 
+    /** Reports the divergence; whatever the blocks still send is ignored. */
     private Behavior<ClockCommand> diverge(long atStep, String reason) {
-        halted = true;
         setup.supervisor().tell(new MemberCommand.Diverged(setup.generation(),
                 "non-finite state in step " + atStep + " (t = " + atStep * run.dt() + "): " + reason));
-        return this;
+        return Behaviors.ignore();
     }
 }
