@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.dysonsim.persistence.JournalException;
 import org.dysonsim.scenarios.config.ScenarioException;
+import org.dysonsim.scenarios.config.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +39,31 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         // Initialise logging before actor threads start logging concurrently (else SLF4J replays and warns).
         org.slf4j.LoggerFactory.getILoggerFactory();
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs the command line; a JVM {@link Error} (out of memory, stack overflow) that reaches
+     * here is one line on stderr and exit code 1, never a stack trace.
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return fatal(cl, "out of memory (" + e.getMessage() + "); give the JVM more with DYSON_JAVA_OPTS=-Xmx..."
+                    + " or make the scenario smaller");
+        } catch (StackOverflowError e) {
+            return fatal(cl, "stack overflow (input nested too deeply?)");
+        } catch (Error e) {
+            return fatal(cl, "fatal error: " + e);
+        }
+    }
+
+    private static int fatal(CommandLine cl, String line) {
+        PrintWriter err = cl.getErr();
+        err.println("dyson: " + TerminalText.oneLine(line));
+        err.flush();
+        return FAILED;
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */
@@ -48,7 +73,7 @@ public final class Main implements Runnable {
         ReplayCommand.listPredictions(cl.getSubcommands().get("replay"));
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("dyson: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ") + " (see "
+            err.println("dyson: " + TerminalText.oneLine(e.getMessage()) + " (see "
                     + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return BAD_INPUT;
@@ -61,11 +86,11 @@ public final class Main implements Runnable {
                 return BAD_INPUT;
             }
             if (e instanceof BadInputException || e instanceof JournalException) {
-                err.println("dyson: " + e.getMessage());
+                err.println("dyson: " + TerminalText.oneLine(e.getMessage()));
                 err.flush();
                 return BAD_INPUT;
             }
-            err.println("dyson: internal error: " + e);
+            err.println("dyson: internal error: " + TerminalText.oneLine(String.valueOf(e)));
             err.flush();
             return FAILED;
         });
