@@ -44,26 +44,27 @@ public final class MemoryEstimate {
             long data = v.integer("data.size", 1, Long.MAX_VALUE);
             long batch = v.integer("sgd.batch", 1, Long.MAX_VALUE);
             String loss = v.text("loss.kind");
-            long rowsByN = array(v, "matrix.rows", rows, n);
+            long rowsByN = array(v, "matrix.rows", rows, "n", n);
             // W, momentum, gradient, the copies sent to the loss and kept for checkpoints, the top-k vectors
             add(bytes, "matrix.rows", atOnce * 8 * 6 * rowsByN);
             // WᵀW, its copy and the eigen-decomposition's workspace
-            add(bytes, "n", atOnce * 8 * 3 * array(v, "n", n, n));
+            add(bytes, "n", atOnce * 8 * 3 * array(v, "n", n, "n", n));
             if (loss.equals("teacher-student")) {
-                add(bytes, "data.size", atOnce * 8 * (array(v, "data.size", data, rows) + array(v, "data.size", data, n)));
+                add(bytes, "data.size", atOnce * 8 * (array(v, "data.size", data, "matrix.rows", rows)
+                        + array(v, "data.size", data, "n", n)));
                 add(bytes, "matrix.rows", atOnce * 8 * rowsByN); // the teacher
             } else if (loss.equals("rbm-pcd")) {
-                add(bytes, "data.size", atOnce * 8 * array(v, "data.size", data, rows));
-                add(bytes, "sgd.batch", atOnce * 8 * array(v, "sgd.batch", batch, rows));
-                add(bytes, "matrix.rows", atOnce * 8 * 3 * array(v, "matrix.rows", rows, rows)); // covariances, lattice modes
+                add(bytes, "data.size", atOnce * 8 * array(v, "data.size", data, "matrix.rows", rows));
+                add(bytes, "sgd.batch", atOnce * 8 * array(v, "sgd.batch", batch, "matrix.rows", rows));
+                add(bytes, "matrix.rows", atOnce * 8 * 3 * array(v, "matrix.rows", rows, "matrix.rows", rows)); // covariances, lattice modes
             }
         } else {
             add(bytes, "n", atOnce * 8 * 16 * n); // positions, the stepper's work arrays, far-field tiles
             if (!v.isNull("init.kind") && v.text("init.kind").equals("marchenko-pastur")) {
                 long rows = v.isNull("init.rows") ? 2 * n : v.integer("init.rows", 1, Long.MAX_VALUE);
                 // W (rows × n) drawn for each member, then WᵀW, its copy and the workspace
-                add(bytes, "init.rows", sampling * 8 * array(v, "init.rows", rows, n));
-                add(bytes, "n", sampling * 8 * 3 * array(v, "n", n, n));
+                add(bytes, "init.rows", sampling * 8 * array(v, "init.rows", rows, "n", n));
+                add(bytes, "n", sampling * 8 * 3 * array(v, "n", n, "n", n));
             }
         }
         long total = BASELINE_BYTES;
@@ -79,10 +80,14 @@ public final class MemoryEstimate {
         }
     }
 
-    /** {@code a × b} elements of one array, refused with one line when no Java array can hold them. */
-    private static long array(ScenarioValues v, String key, long a, long b) {
+    /**
+     * {@code a × b} elements of one array, refused with one line when no Java array can hold them;
+     * the line names the key of the larger factor.
+     */
+    private static long array(ScenarioValues v, String keyA, long a, String keyB, long b) {
         if (a > MAX_ARRAY / b) {
-            throw v.error(key, a + " × " + b + " values exceed the largest array the JVM can hold (" + MAX_ARRAY + ")");
+            throw v.error(a >= b ? keyA : keyB, keyA + " × " + keyB + " = " + a + " × " + b
+                    + " values exceed the largest array the JVM can hold (" + MAX_ARRAY + ")");
         }
         return a * b;
     }

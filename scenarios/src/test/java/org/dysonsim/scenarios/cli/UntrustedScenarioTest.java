@@ -65,6 +65,8 @@ class UntrustedScenarioTest {
         assertRefused(run(scenario(TINY + "ensemble.members = 2147483647\n")), "ensemble.members", "must be ≤ 1000000");
         assertRefused(run(scenario("name = m\nmodel = matrix\nn = 8\nloss.kind = zero\nmatrix.rows = 100000000\n")), "matrix.rows",
                 "of memory");
+        assertRefused(run(scenario("name = m\nmodel = matrix\nn = 8\nmatrix.rows = 100000000\n")), "matrix.rows",
+                "data.size × matrix.rows = 4096 × 100000000 values exceed the largest array");
         assertRefused(run(scenario("name = m\nmodel = matrix\nn = 8\ndata.size = 2000000000\n")), "data.size",
                 "largest array");
         assertRefused(run(scenario("name = p\nn = 8\ninit.rows = 2000000000\n")), "init.rows", "largest array");
