@@ -49,18 +49,16 @@ public final class Main implements Runnable {
     static int execute(CommandLine cl, String... args) {
         try {
             return cl.execute(args);
-        } catch (OutOfMemoryError e) {
-            return fatal(cl, "out of memory (" + e.getMessage() + "); give the JVM more with DYSON_JAVA_OPTS=-Xmx..."
-                    + " or make the scenario smaller");
-        } catch (StackOverflowError e) {
-            return fatal(cl, "stack overflow (input nested too deeply?)");
         } catch (Error e) {
-            return fatal(cl, "fatal error: " + e);
+            return fatal(cl.getErr(), e);
         }
     }
 
-    private static int fatal(CommandLine cl, String line) {
-        PrintWriter err = cl.getErr();
+    /** One line for a JVM error, thrown here or carried as the cause of a failed run's exception. */
+    private static int fatal(PrintWriter err, Error e) {
+        String line = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage()
+                + "); give the JVM more with DYSON_JAVA_OPTS=-Xmx... or make the scenario smaller"
+                : e instanceof StackOverflowError ? "stack overflow (input nested too deeply?)" : "fatal error: " + e;
         err.println("dyson: " + TerminalText.oneLine(line));
         err.flush();
         return FAILED;
@@ -89,6 +87,9 @@ public final class Main implements Runnable {
                 err.println("dyson: " + TerminalText.oneLine(e.getMessage()));
                 err.flush();
                 return BAD_INPUT;
+            }
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof Error error) return fatal(err, error);
             }
             err.println("dyson: internal error: " + TerminalText.oneLine(String.valueOf(e)));
             err.flush();

@@ -20,8 +20,10 @@ import java.util.TreeSet;
 
 /**
  * Reads a scenario file, applies {@code --set} overrides, rejects unknown keys, expands the
- * sweep and falls back to the defaults in {@value #DEFAULTS}. Only key names and syntax are
- * checked here; values are checked when a run is built from them.
+ * sweep and falls back to the defaults in {@value #DEFAULTS}. Checked here: key names, syntax,
+ * each key's type ({@link KeyTypes}), the {@link InputLimits} (file size, nesting, sweep size),
+ * includes ({@link ScenarioIncluder}), an empty file and substitution cycles; values are
+ * range-checked when a run is built from them.
  */
 public final class ScenarioLoader {
     public static final String DEFAULTS = "scenario-defaults.conf";
@@ -49,9 +51,13 @@ public final class ScenarioLoader {
         try {
             return loadChecked(file, label, overrides);
         } catch (StackOverflowError e) {
-            throw new ScenarioException(label, null, "nested too deeply (at most " + InputLimits.MAX_NESTING
-                    + " levels of objects, lists and dotted keys)");
+            throw nestedTooDeeply(label);
         }
+    }
+
+    private static ScenarioException nestedTooDeeply(String label) {
+        return new ScenarioException(label, null, "nested too deeply (at most " + InputLimits.MAX_NESTING
+                + " levels of objects, lists and dotted keys)");
     }
 
     private Study loadChecked(Path file, String label, List<String> overrides) {
@@ -110,10 +116,7 @@ public final class ScenarioLoader {
     }
 
     private static void checkDepth(String label, ConfigObject root) {
-        if (InputLimits.tooDeep(root)) {
-            throw new ScenarioException(label, null, "nested too deeply (at most " + InputLimits.MAX_NESTING
-                    + " levels of objects, lists and dotted keys)");
-        }
+        if (InputLimits.tooDeep(root)) throw nestedTooDeeply(label);
     }
 
     /**

@@ -191,14 +191,27 @@ class UntrustedScenarioTest {
         }
     }
 
+    /** An out-of-memory error that reaches the command as the cause of a failed run's exception. */
+    @CommandLine.Command(name = "exhaust")
+    static final class Exhaust implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("a member failed", new OutOfMemoryError("Java heap space"));
+        }
+    }
+
     @Test
     void aStackOverflowOrOutOfMemoryIsOneLineAndExitOne() {
         CommandLine cl = Main.commandLine();
         cl.addSubcommand(new Overflow());
+        cl.addSubcommand(new Exhaust());
         StringWriter err = new StringWriter();
         cl.setErr(new PrintWriter(err));
         assertEquals(Main.FAILED, Main.execute(cl, "overflow"));
-        assertEquals("dyson: stack overflow (input nested too deeply?)\n", err.toString());
+        assertEquals(Main.FAILED, Main.execute(cl, "exhaust"));
+        assertEquals("dyson: stack overflow (input nested too deeply?)\n"
+                + "dyson: out of memory (Java heap space); give the JVM more with DYSON_JAVA_OPTS=-Xmx... or make the scenario"
+                + " smaller\n", err.toString());
     }
 
     private Path onlyRun() throws IOException {
