@@ -177,6 +177,18 @@ class UntrustedScenarioTest {
         }
     }
 
+    @Test
+    void aScenarioNameWithControlCharactersIsListedEscaped() throws IOException {
+        Path f = scenario("name = \"evil\\u001b[2J\\u0007 run\"\nn = 2\nsteps = 2\nerror-control.members = 0\n"
+                + "init { kind = explicit, values = [0, 1] }\n");
+        InProcessDyson.Result result = run(f);
+        assertEquals(Main.OK, result.exit(), result.err());
+        InProcessDyson.Result list = InProcessDyson.run("list", "--data-dir", data().toString());
+        assertEquals(Main.OK, list.exit(), list.err());
+        assertTrue(list.out().contains(" evil\\e[2J\\u0007_run "), list.out());
+        assertFalse(list.out().chars().anyMatch(c -> c < 0x20 && c != '\n'), list.out());
+    }
+
     // item 5: a JVM error that gets past validation is one line and exit code 1
 
     @CommandLine.Command(name = "overflow")
