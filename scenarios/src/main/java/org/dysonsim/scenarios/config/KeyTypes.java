@@ -35,7 +35,7 @@ final class KeyTypes {
             boolean fits = value.valueType() == expected
                     || PER_MODE.contains(key) && value.valueType() == ConfigValueType.LIST;
             if (!fits) {
-                throw new ScenarioException(label, key, "expected " + describe(key, expected) + ", got "
+                throw new ScenarioException(label, key, "expected " + describe(key, expected, e.getValue()) + ", got "
                         + ScenarioValues.describe(value));
             }
             if (value instanceof ConfigList list) checkElements(label, key, list);
@@ -46,19 +46,21 @@ final class KeyTypes {
         ConfigValueType element = NAME_LISTS.contains(key) ? ConfigValueType.STRING : ConfigValueType.NUMBER;
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i).valueType() != element) {
-                throw new ScenarioException(label, key, "element " + i + " should be a "
-                        + (element == ConfigValueType.STRING ? "name (a string)" : "number") + ", got "
+                throw new ScenarioException(label, key, "element " + i + " is not a "
+                        + (element == ConfigValueType.STRING ? "name" : "number") + ": "
                         + ScenarioValues.describe(list.get(i)));
             }
         }
     }
 
-    private static String describe(String key, ConfigValueType type) {
+    private static String describe(String key, ConfigValueType type, ConfigValue byDefault) {
         if (PER_MODE.contains(key)) return "a number or a list of numbers";
         if (NAME_LISTS.contains(key)) return "a list of names";
+        boolean integer = byDefault.unwrapped() instanceof Integer || byDefault.unwrapped() instanceof Long
+                || DERIVED.get(key) == ConfigValueType.NUMBER; // the derived numbers are all row counts
         return switch (type) {
             case STRING -> "a string";
-            case NUMBER -> "a number";
+            case NUMBER -> integer ? "an integer" : "a number";
             case BOOLEAN -> "true or false";
             case LIST -> "a list of numbers";
             default -> type.name().toLowerCase();

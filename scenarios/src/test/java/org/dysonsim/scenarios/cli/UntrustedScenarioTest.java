@@ -77,11 +77,11 @@ class UntrustedScenarioTest {
     void everyKeyIsTypeCheckedEvenWhereNothingReadsIt() throws IOException {
         assertRefused(run(scenario(TINY + "report.predictions = \"ks\"\n")), "report.predictions",
                 "expected a list of names, got string \"ks\"");
-        assertRefused(run(scenario(TINY + "report.predictions = [1]\n")), "report.predictions", "element 0 should be a name");
+        assertRefused(run(scenario(TINY + "report.predictions = [1]\n")), "report.predictions", "element 0 is not a name: 1");
         assertRefused(run(scenario(TINY + "step.adaptive = 3\n")), "step.adaptive", "expected true or false");
         // a sweep over the model: wishart.m is read by one run only, but its type is checked for both
         assertRefused(run(scenario(TINY + "wishart.m = [3]\nsweep.model = [coulomb, wishart]\n")), "wishart.m",
-                "expected a number, got a list");
+                "expected an integer, got a list");
     }
 
     @Test
@@ -139,7 +139,7 @@ class UntrustedScenarioTest {
     @Test
     void aSeedBeyondSixtyFourBitsIsRefused() throws IOException {
         assertRefused(run(scenario(TINY + "seed = 1e20\n")), "seed", "expected an integer from -9223372036854775808");
-        assertRefused(run(scenario(TINY + "seed = 9223372036854775808\n")), "seed", "expected a number");
+        assertRefused(run(scenario(TINY + "seed = 9223372036854775808\n")), "seed", "expected an integer");
     }
 
     // item 9: options checked before the data directory is created
