@@ -54,9 +54,9 @@ final class ExportCommand implements Callable<Integer> {
         if (fromStep < 0) throw new BadInputException("--from-step must be >= 0, got " + fromStep);
         ExportFormat chosen = ExportFormat.parse(format);
         ExportOptions options = new ExportOptions(chosen, members == null ? null : MemberRange.parse(members), fromStep, force);
-        journal.overrides();
+        journal.overrides(); // the options are checked before the journal is opened
         for (Path target : TrajectoryExporter.targets(out, chosen)) {
-            if (OutsideDataDirectory.isInside(target, dataDir.path())) {
+            if (DataDirectoryPaths.contains(dataDir.path(), target)) {
                 throw new BadInputException("--out: " + target + " is inside the data directory " + dataDir.path()
                         + "; write exports elsewhere");
             }

@@ -1,6 +1,7 @@
 package org.dysonsim.scenarios.config;
 
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigIncludeContext;
 import com.typesafe.config.ConfigIncluder;
 import com.typesafe.config.ConfigIncluderClasspath;
@@ -46,7 +47,7 @@ final class ScenarioIncluder implements ConfigIncluder, ConfigIncluderFile, Conf
     @Override
     public ConfigObject includeFile(ConfigIncludeContext context, File file) {
         checkFile(file.toPath(), file.toString());
-        return com.typesafe.config.ConfigFactory.parseFile(file, context.parseOptions().setAllowMissing(false)).root();
+        return ConfigFactory.parseFile(file, context.parseOptions().setAllowMissing(false)).root();
     }
 
     @Override

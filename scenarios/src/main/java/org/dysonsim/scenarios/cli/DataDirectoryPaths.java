@@ -8,10 +8,10 @@ import java.nio.file.Path;
  * Whether a path a command is asked to write lies inside a data directory, where it could
  * replace the journal or a run's files. Symbolic links are followed as far as the path exists.
  */
-final class OutsideDataDirectory {
-    private OutsideDataDirectory() {}
+final class DataDirectoryPaths {
+    private DataDirectoryPaths() {}
 
-    static boolean isInside(Path file, Path dataDir) {
+    static boolean contains(Path dataDir, Path file) {
         Path dir = real(dataDir);
         return real(file).startsWith(dir);
     }
