@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.dysonsim.persistence.JournalException;
 import org.dysonsim.scenarios.config.ScenarioException;
+import org.dysonsim.scenarios.config.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,7 +39,29 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         // Initialise logging before actor threads start logging concurrently (else SLF4J replays and warns).
         org.slf4j.LoggerFactory.getILoggerFactory();
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs the command line; a JVM {@link Error} (out of memory, stack overflow) that reaches
+     * here is one line on stderr and exit code 1, never a stack trace.
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            return fatal(cl.getErr(), e);
+        }
+    }
+
+    /** One line for a JVM error, thrown here or carried as the cause of a failed run's exception. */
+    private static int fatal(PrintWriter err, Error e) {
+        String line = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage()
+                + "); give the JVM more with DYSON_JAVA_OPTS=-Xmx... or make the scenario smaller"
+                : e instanceof StackOverflowError ? "stack overflow (input nested too deeply?)" : "fatal error: " + e;
+        err.println("dyson: " + TerminalText.oneLine(line));
+        err.flush();
+        return FAILED;
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */
@@ -48,7 +71,7 @@ public final class Main implements Runnable {
         ReplayCommand.listPredictions(cl.getSubcommands().get("replay"));
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("dyson: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ") + " (see "
+            err.println("dyson: " + TerminalText.oneLine(e.getMessage()) + " (see "
                     + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return BAD_INPUT;
@@ -61,11 +84,14 @@ public final class Main implements Runnable {
                 return BAD_INPUT;
             }
             if (e instanceof BadInputException || e instanceof JournalException) {
-                err.println("dyson: " + e.getMessage());
+                err.println("dyson: " + TerminalText.oneLine(e.getMessage()));
                 err.flush();
                 return BAD_INPUT;
             }
-            err.println("dyson: internal error: " + e);
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof Error error) return fatal(err, error);
+            }
+            err.println("dyson: internal error: " + TerminalText.oneLine(String.valueOf(e)));
             err.flush();
             return FAILED;
         });

@@ -12,6 +12,7 @@ import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
+import org.dysonsim.scenarios.config.TerminalText;
 import org.dysonsim.scenarios.report.RunReport;
 import org.dysonsim.scenarios.run.RunEngine;
 import picocli.CommandLine.Command;
@@ -78,7 +79,7 @@ final class ResumeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("report: " + report);
         spec.commandLine().getOut().flush();
         if (!whole.succeeded()) {
-            err.println("dyson: " + runId + ": " + whole.failure());
+            err.println("dyson: " + runId + ": " + TerminalText.oneLine(String.valueOf(whole.failure())));
             err.flush();
             return Main.FAILED;
         }

@@ -17,6 +17,7 @@ import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.ErrorControl;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.config.ScenarioException;
+import org.dysonsim.scenarios.config.TerminalText;
 import org.dysonsim.scenarios.report.Predictions;
 import org.dysonsim.scenarios.report.ReportSettings;
 import org.dysonsim.scenarios.report.RunReport;
@@ -59,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        journal.overrides(); // options are checked before the data directory is created
+        cluster.check();
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) overrides.add("seed=" + seed);
         Path data = dataDir.path();
@@ -104,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println("report: " + report);
                 out.flush();
                 if (!result.succeeded()) {
-                    err.println("dyson: " + run.runId() + ": " + result.failure());
+                    err.println("dyson: " + run.runId() + ": " + TerminalText.oneLine(String.valueOf(result.failure())));
                     err.flush();
                     exit = Main.FAILED;
                 }
