@@ -132,8 +132,17 @@ class ProtocolSerializationTest {
                 testKit.<org.dysonsim.actors.cluster.StudyCommand>createTestProbe().getRef();
         ActorRef<org.dysonsim.actors.cluster.MemberEntityCommand> entity =
                 testKit.<org.dysonsim.actors.cluster.MemberEntityCommand>createTestProbe().getRef();
+        RunSpec fromScenario = new RunSpec("run-2", "test", "name = test", gas, new InitialSpectrum.Explicit(a),
+                StepSizeRule.fixed(), 0.01, 100, 10, 7L, 3, new RunSpec.Placement(2, 3), RunSpec.Coordinates.EIGENVALUES,
+                new RunSpec.Mapping.Wishart(5, 0.05, 2.0), new RunSpec.Checks(new String[] {"wishart-mp"}, 4));
         samples.addAll(List.of(
                 spec,
+                fromScenario,
+                new RunSpec.Placement(64, 2),
+                new RunSpec.Mapping.Direct(),
+                new RunSpec.Mapping.Sgd(0.01, 8),
+                new RunSpec.Mapping.Wishart(5, 0.05, 2.0),
+                new RunSpec.Checks(new String[] {"free-convolution", "two-mode"}, 8),
                 RunSpec.Coordinates.EIGENVALUES,
                 new org.dysonsim.actors.cluster.MemberEntityCommand.Run(spec, 2, 1, study),
                 new org.dysonsim.actors.cluster.MemberEntityCommand.Release(),

@@ -55,7 +55,7 @@ final class ResumeCommand implements Callable<Integer> {
         if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
             throw new BadInputException(runId + " is still running (its lock is held by a live process)");
         }
-        RunSpec run = StoredRun.spec(dir, runId);
+        RunSpec run = StoredRun.read(dataDir.path(), journal.overrides(), runId);
         PrintWriter err = spec.commandLine().getErr();
         RunResult resumed;
         try (RunEngine engine = Engines.create(directory, journal.overrides());

@@ -16,10 +16,7 @@ import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.ErrorControl;
 import org.dysonsim.scenarios.StudyPlan;
-import org.dysonsim.scenarios.config.ScenarioException;
 import org.dysonsim.scenarios.config.TerminalText;
-import org.dysonsim.scenarios.report.Predictions;
-import org.dysonsim.scenarios.report.ReportSettings;
 import org.dysonsim.scenarios.report.RunReport;
 import org.dysonsim.scenarios.report.ScalingStudy;
 import org.dysonsim.scenarios.run.RunEngine;
@@ -66,13 +63,6 @@ final class RunCommand implements Callable<Integer> {
         if (seed != null) overrides.add("seed=" + seed);
         Path data = dataDir.path();
         StudyPlan plan = StudyPlan.prepare(scenario, overrides, data, Instant.now());
-        for (RunSpec run : plan.runs()) {
-            String unknown = ReportSettings.unknownPrediction(run);
-            if (unknown != null) {
-                throw new ScenarioException(scenario.toString(), ReportSettings.PREDICTIONS, "unknown prediction \"" + unknown
-                        + "\", expected one of " + String.join(", ", Predictions.NAMES.keySet()));
-            }
-        }
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
