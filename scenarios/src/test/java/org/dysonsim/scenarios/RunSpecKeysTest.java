@@ -37,15 +37,15 @@ class RunSpecKeysTest {
 
     /** Each key the engine or a report acts on, with a scenario where it applies. */
     private static final Map<String, String> USED = Map.of(
-            "blocks.size", "",
-            "blocks.nodes", "",
-            "report.predictions", "",
-            "error-control.members", "",
-            "sgd.alpha", "model = sgd",
-            "sgd.batch", "model = sgd",
-            "wishart.eta", "model = wishart",
-            "wishart.d", "model = wishart",
-            "drift.kind", "model = wishart");
+            "blocks.size", "n = 4",
+            "blocks.nodes", "n = 4",
+            "report.predictions", "n = 4",
+            "error-control.members", "n = 4",
+            "sgd.alpha", "model = sgd\nn = 4",
+            "sgd.batch", "model = sgd\nn = 4",
+            "wishart.eta", "model = wishart\nn = 4",
+            "wishart.d", "model = wishart\nn = 4",
+            "drift.kind", "model = wishart\nn = 4");
 
     @TempDir
     Path dir;
@@ -93,10 +93,10 @@ class RunSpecKeysTest {
     @Test
     void predictionNamesAreCheckedWhereTheyAreRead() throws IOException {
         ScenarioException unknown = assertThrows(ScenarioException.class,
-                () -> read(resolved("", "report.predictions=[free-convolutoin]")));
+                () -> read(resolved("n = 4\n", "report.predictions=[free-convolutoin]")));
         assertEquals("report.predictions", unknown.key());
         assertTrue(unknown.problem().startsWith("unknown prediction \"free-convolutoin\""), unknown.line());
-        ScenarioException string = assertThrows(ScenarioException.class, () -> read(resolved("", "report.predictions=two-mode")));
+        ScenarioException string = assertThrows(ScenarioException.class, () -> read(resolved("n = 4\n", "report.predictions=two-mode")));
         assertEquals("report.predictions", string.key());
         assertEquals(1, string.line().lines().count());
     }
