@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,12 +26,17 @@ public final class Journal {
     private static final int H2_DATABASE_NOT_FOUND = 90146;
     private static final int H2_WRONG_FORMAT = 90048;
     private static final int H2_FILE_VERSION = 90045;
+    private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
     // Races of processes opening one embedded file at the same moment (AUTO_SERVER): one creates
     // the directory or the lock file while the other looks, or has not yet started its server.
     private static final int H2_ERROR_OPENING = 8000;
     private static final int H2_FILE_CREATION_FAILED = 90062;
     /** How long opening an embedded journal is retried while another process is opening it. */
     private static final long OPEN_RACE_MILLIS = 15_000;
+
+    static {
+        EmbeddedJournal.bindToLoopback();
+    }
 
     private Journal() {}
 
@@ -90,7 +96,12 @@ public final class Journal {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_RACE_MILLIS);
         for (int attempt = 1; ; attempt++) {
             try {
-                return connect(config);
+                Connection db = connect(config);
+                if (urlOf(config).startsWith("jdbc:h2:file:") && urlOf(config).contains(";AUTO_SERVER=TRUE")) {
+                    // H2 creates its files, the lock file with the server's key included, as the umask says
+                    EmbeddedJournal.restrictToOwner(Path.of(embeddedBase(urlOf(config))).getParent());
+                }
+                return db;
             } catch (SQLException e) {
                 if (!openRace(config, e) || System.nanoTime() > deadline) {
                     throw new JournalException(describe(urlOf(config), e), e);
@@ -150,6 +161,18 @@ public final class Journal {
         return urlOf(config).startsWith("jdbc:postgresql:");
     }
 
+    /** The file path of an embedded URL, without H2's suffix. */
+    private static String embeddedBase(String url) {
+        String rest = url.substring("jdbc:h2:file:".length());
+        int options = rest.indexOf(';');
+        return options < 0 ? rest : rest.substring(0, options);
+    }
+
+    /** A failure to open the database at {@code url}, as one line. */
+    static JournalException failure(String url, SQLException e) {
+        return new JournalException(describe(url, e), e);
+    }
+
     static String urlOf(Config config) {
         return config.getString("pekko-persistence-jdbc.shared-databases.dyson.db.url");
     }
@@ -162,6 +185,7 @@ public final class Journal {
             case H2_DATABASE_ALREADY_OPEN ->
                     "the journal " + where + " is locked by another process";
             case H2_DATABASE_NOT_FOUND -> "no journal at " + where;
+            case H2_WRONG_USER_OR_PASSWORD -> "the journal " + where + " refused the user name or password";
             default -> "cannot open the journal " + where + ": " + firstLine(e.getMessage());
         };
     }
