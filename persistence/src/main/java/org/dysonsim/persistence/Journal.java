@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -97,9 +98,10 @@ public final class Journal {
         for (int attempt = 1; ; attempt++) {
             try {
                 Connection db = connect(config);
-                if (urlOf(config).startsWith("jdbc:h2:file:") && urlOf(config).contains(";AUTO_SERVER=TRUE")) {
-                    // H2 creates its files, the lock file with the server's key included, as the umask says
-                    EmbeddedJournal.restrictToOwner(Path.of(embeddedBase(urlOf(config))).getParent());
+                String path = embeddedPath(urlOf(config));
+                if (path != null && urlOf(config).contains(";AUTO_SERVER=TRUE")) {
+                    // a journal of an older build was created as the umask said
+                    EmbeddedJournal.restrictToOwner(Path.of(path).getParent());
                 }
                 return db;
             } catch (SQLException e) {
@@ -113,7 +115,7 @@ public final class Journal {
 
     /** Whether {@code e} is another process opening the same embedded file at this moment: worth a retry. */
     private static boolean openRace(Config config, SQLException e) {
-        if (!urlOf(config).startsWith("jdbc:h2:file:")) return false;
+        if (embeddedPath(urlOf(config)) == null) return false;
         return switch (e.getErrorCode()) {
             case H2_DATABASE_ALREADY_OPEN, H2_FILE_CREATION_FAILED -> true;
             case H2_ERROR_OPENING -> String.valueOf(e.getMessage()).contains("Lock file");
@@ -161,11 +163,16 @@ public final class Journal {
         return urlOf(config).startsWith("jdbc:postgresql:");
     }
 
-    /** The file path of an embedded URL, without H2's suffix. */
-    private static String embeddedBase(String url) {
-        String rest = url.substring("jdbc:h2:file:".length());
-        int options = rest.indexOf(';');
-        return options < 0 ? rest : rest.substring(0, options);
+    /** The file of an embedded H2 URL (in any of the ways this module opens it) without H2's suffix; null for a server. */
+    static String embeddedPath(String url) {
+        for (String scheme : List.of("file:", OwnerOnlyFilePath.SCHEME + ":", ReadOnlyFilePath.SCHEME + ":")) {
+            if (url.startsWith("jdbc:h2:" + scheme)) {
+                String rest = url.substring("jdbc:h2:".length() + scheme.length());
+                int options = rest.indexOf(';');
+                return options < 0 ? rest : rest.substring(0, options);
+            }
+        }
+        return null;
     }
 
     /** A failure to open the database at {@code url}, as one line. */
@@ -178,7 +185,7 @@ public final class Journal {
     }
 
     private static String describe(String url, SQLException e) {
-        String where = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db" : url;
+        String where = embeddedPath(url) != null ? embeddedPath(url) + ".mv.db" : url;
         return switch (e.getErrorCode()) {
             case H2_FILE_CORRUPTED, H2_WRONG_FORMAT, H2_FILE_VERSION ->
                     "the journal " + where + " is corrupted or not an H2 database; it was left untouched";

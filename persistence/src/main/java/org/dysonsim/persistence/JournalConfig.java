@@ -65,7 +65,7 @@ public final class JournalConfig {
      * system's cache) before it is acknowledged; it costs well under a millisecond a commit.
      */
     public static String h2Url(DataDirectory dir, boolean create) {
-        return "jdbc:h2:file:" + dir.databaseBase()
+        return "jdbc:h2:" + OwnerOnlyFilePath.prefix() + dir.databaseBase()
                 + ";DATABASE_TO_UPPER=false;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0"
                 + (create ? "" : ";IFEXISTS=TRUE");
     }
