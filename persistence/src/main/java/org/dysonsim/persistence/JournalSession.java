@@ -63,6 +63,23 @@ public final class JournalSession implements AutoCloseable {
         return new JournalSession(dir, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null);
     }
 
+    /**
+     * Reads a whole run back (members and h/2 companions), checking every stored snapshot and
+     * gradient record against its checksum: {@code run} does this before it reports a run,
+     * {@code resume} before it continues one.
+     *
+     * @return the number of snapshots read; 0 if the journal holds nothing of the run (yet)
+     * @throws JournalException naming the run, member and step of the first record that does not read back
+     */
+    public static long verifyRun(Path dataDir, Config overrides, String runId) {
+        try (JournalSession session = openForReading(dataDir, overrides)) {
+            if (session.system == null || !session.reader.runIds().contains(runId)) {
+                return 0;
+            }
+            return session.reader.verify(runId);
+        }
+    }
+
     public DataDirectory directory() {
         return dir;
     }

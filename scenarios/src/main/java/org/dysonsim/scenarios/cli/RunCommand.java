@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.DataDirectory;
+import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.ErrorControl;
 import org.dysonsim.scenarios.StudyPlan;
@@ -99,6 +100,8 @@ final class RunCommand implements Callable<Integer> {
                     }
                     fine = runCompanion(companions, result, err, quiet, false);
                 }
+                // what the report says must be what the journal holds: it reads back, every checksum matching
+                if (result.succeeded()) JournalSession.verifyRun(data, journal.overrides(), run.runId());
                 results.add(result);
                 Path report = RunReport.write(dir, result, fine, plan.studyId(), List.of());
                 out.println("report: " + report);
