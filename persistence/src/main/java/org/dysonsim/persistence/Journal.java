@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,6 +34,8 @@ public final class Journal {
     // the directory or the lock file while the other looks, or has not yet started its server.
     private static final int H2_ERROR_OPENING = 8000;
     private static final int H2_FILE_CREATION_FAILED = 90062;
+    /** Less room than this (H2 writes its lock file and a chunk of up to a few pages) counts as a full disk. */
+    private static final long FULL_DISK_BYTES = 256 * 1024;
     /** How long opening an embedded journal is retried while another process is opening it. */
     private static final long OPEN_RACE_MILLIS = 15_000;
 
@@ -186,6 +190,10 @@ public final class Journal {
 
     private static String describe(String url, SQLException e) {
         String where = embeddedPath(url) != null ? embeddedPath(url) + ".mv.db" : url;
+        if (embeddedPath(url) != null && diskFull(Path.of(embeddedPath(url)).getParent())) {
+            return "the disk holding the journal " + where + " is full; nothing was written to the journal."
+                    + " Free some space and start again (`dyson resume RUN-ID` continues a run that had begun)";
+        }
         return switch (e.getErrorCode()) {
             case H2_FILE_CORRUPTED, H2_WRONG_FORMAT, H2_FILE_VERSION ->
                     "the journal " + where + " is corrupted or not an H2 database; it was left untouched";
@@ -195,6 +203,15 @@ public final class Journal {
             case H2_WRONG_USER_OR_PASSWORD -> "the journal " + where + " refused the user name or password";
             default -> "cannot open the journal " + where + ": " + firstLine(e.getMessage());
         };
+    }
+
+    /** Whether the file system holding {@code dir} has less room than H2 needs to open a database. */
+    private static boolean diskFull(Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace() < FULL_DISK_BYTES;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -92,9 +92,20 @@ class DiskLimitsTest {
         assertEquals(1, lines.size(), "one line: " + full.err());
         assertTrue(lines.get(0).startsWith("dyson: "), lines.get(0));
         assertFalse(lines.get(0).contains("internal error"), lines.get(0));
+        assertTrue(lines.get(0).contains("is full"), lines.get(0));
+
+        System.out.println("dyson run on a full disk: " + lines.get(0));
 
         Files.delete(mount.resolve("filler"));
         assertReadable(data, runId, csv);
+        // a run that began before the disk filled is finished by resume once there is space again
+        for (String stopped : DysonProcess.runIds(data)) {
+            if (stopped.equals(runId)) continue;
+            InProcessDyson.Result resumed = InProcessDyson.run("resume", stopped, "--data-dir", data.toString(), "--quiet");
+            assertEquals(Main.OK, resumed.exit(), resumed.err());
+            InProcessDyson.Result list = InProcessDyson.run("list", "--data-dir", data.toString());
+            assertTrue(list.out().lines().anyMatch(row -> row.startsWith(stopped) && row.contains("completed")), list.out());
+        }
     }
 
     private String recordARun(Path data) throws IOException {
