@@ -68,13 +68,13 @@ public final class JournalSession implements AutoCloseable {
      * gradient record against its checksum: {@code run} does this before it reports a run,
      * {@code resume} before it continues one.
      *
-     * @return the number of snapshots read; 0 if the journal holds nothing of the run (yet)
+     * @return what was read; {@link TrajectoryReader.ReadBack#NOTHING} if the journal holds nothing of the run (yet)
      * @throws JournalException naming the run, member and step of the first record that does not read back
      */
-    public static long verifyRun(Path dataDir, Config overrides, String runId) {
+    public static TrajectoryReader.ReadBack verifyRun(Path dataDir, Config overrides, String runId) {
         try (JournalSession session = openForReading(dataDir, overrides)) {
             if (session.system == null || !session.reader.runIds().contains(runId)) {
-                return 0;
+                return TrajectoryReader.ReadBack.NOTHING;
             }
             return session.reader.verify(runId);
         }

@@ -106,26 +106,42 @@ public final class TrajectoryReader {
     }
 
     /**
+     * What a whole run read back: its members, how many of them ended with a completed event, and
+     * its snapshots (members and h/2 companions).
+     */
+    public record ReadBack(int members, int completed, long snapshots) {
+        public static final ReadBack NOTHING = new ReadBack(0, 0, 0);
+    }
+
+    /**
      * Reads every event of a run (its members and their h/2 companions), checking each stored
      * snapshot and gradient record against its checksum, in constant memory.
      *
-     * @return the number of snapshots read
      * @throws JournalException naming the run, member and step of the first record that does not
      *                          match, or if the run is unknown
      */
-    public long verify(String runId) {
+    public ReadBack verify(String runId) {
+        int members = 0;
+        int completed = 0;
         long snapshots = 0;
         for (int member : members(runId)) {
+            members++;
+            boolean done = false;
             try (Stream<TrajectoryEvent> events = events(runId, member)) {
-                snapshots += events.filter(TrajectoryEvent.SnapshotRecorded.class::isInstance).count();
+                for (var it = events.iterator(); it.hasNext(); ) {
+                    TrajectoryEvent event = it.next();
+                    if (event instanceof TrajectoryEvent.SnapshotRecorded) snapshots++;
+                    done = event instanceof TrajectoryEvent.RunCompleted || (done && !(event instanceof TrajectoryEvent.RunStarted));
+                }
             }
+            if (done) completed++;
         }
         for (int member : fineMembers(runId)) {
             try (Stream<TrajectoryEvent> events = fineEvents(runId, member)) {
                 snapshots += events.filter(TrajectoryEvent.SnapshotRecorded.class::isInstance).count();
             }
         }
-        return snapshots;
+        return new ReadBack(members, completed, snapshots);
     }
 
     /**

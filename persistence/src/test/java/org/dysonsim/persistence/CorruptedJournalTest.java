@@ -55,14 +55,16 @@ class CorruptedJournalTest {
     }
 
     @Test
-    void anIntactRunVerifies(@TempDir Path root) {
+    void anIntactRunReadsBackWithTheMembersThatCompleted(@TempDir Path root) {
         Path data = root.resolve("data");
         try (JournalFixture journal = JournalFixture.open(data, "")) {
             journal.recordRun(RUN, 0, N, 50, 10, true);
+            journal.recordRun(RUN, 1, N, 30, 10, false);
         }
         try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty())) {
-            assertEquals(6, session.reader().verify(RUN));
+            assertEquals(new TrajectoryReader.ReadBack(2, 1, 6 + 4), session.reader().verify(RUN));
         }
+        assertEquals(TrajectoryReader.ReadBack.NOTHING, JournalSession.verifyRun(data, ConfigFactory.empty(), "other-run"));
     }
 
     private static void assertCorruptionLine(JournalException e) {

@@ -65,6 +65,14 @@ public final class Main implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                // a full disk, say, while writing the report: the journal holds the run, resume rewrites it
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                err.println("dyson: " + (root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage()));
+                err.flush();
+                return FAILED;
+            }
             err.println("dyson: internal error: " + e);
             err.flush();
             return FAILED;
