@@ -69,7 +69,8 @@ public final class Main implements Runnable {
                 // a full disk, say, while writing the report: the journal holds the run, resume rewrites it
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-                err.println("dyson: " + (root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage()));
+                String message = root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
+                err.println("dyson: " + String.valueOf(message).replaceAll("\\s*\\R\\s*", " "));
                 err.flush();
                 return FAILED;
             }
