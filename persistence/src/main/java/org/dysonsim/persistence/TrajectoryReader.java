@@ -80,8 +80,7 @@ public final class TrajectoryReader {
 
     /** Every event of one member's h/2 companion in order. Close the stream. */
     public Stream<TrajectoryEvent> fineEvents(String runId, int member) {
-        return journal.currentEventsByPersistenceId(PersistenceIds.finePersistenceId(runId, member), 0, Long.MAX_VALUE)
-                .map(TrajectoryReader::eventOf)
+        return checkedEvents(PersistenceIds.finePersistenceId(runId, member), 0, Long.MAX_VALUE)
                 .runWith(StreamConverters.asJavaStream(), system);
     }
 
@@ -91,10 +90,58 @@ public final class TrajectoryReader {
         return last.orElse(0L);
     }
 
-    /** The events of one member with sequence numbers in [from, to], as a Pekko stream source. */
+    /**
+     * The events of one member with sequence numbers in [from, to], as a Pekko stream source. Every
+     * snapshot and gradient record is checked against its checksum: the stream fails with a
+     * {@link JournalException} naming the member and step at the first that does not match.
+     */
     public Source<TrajectoryEvent, NotUsed> source(String runId, int member, long fromSequenceNr, long toSequenceNr) {
-        return journal.currentEventsByPersistenceId(PersistenceIds.persistenceId(runId, member), fromSequenceNr, toSequenceNr)
-                .map(TrajectoryReader::eventOf);
+        return checkedEvents(PersistenceIds.persistenceId(runId, member), fromSequenceNr, toSequenceNr);
+    }
+
+    private Source<TrajectoryEvent, NotUsed> checkedEvents(String persistenceId, long from, long to) {
+        return journal.currentEventsByPersistenceId(persistenceId, from, to)
+                .map(envelope -> RecordIntegrity.checked(persistenceId, eventOf(envelope)))
+                .mapError(Throwable.class, failure -> RecordIntegrity.unreadable(persistenceId, failure));
+    }
+
+    /**
+     * What a whole run read back: its members, how many of them ended with a completed event, and
+     * its snapshots (members and h/2 companions).
+     */
+    public record ReadBack(int members, int completed, long snapshots) {
+        public static final ReadBack NOTHING = new ReadBack(0, 0, 0);
+    }
+
+    /**
+     * Reads every event of a run (its members and their h/2 companions), checking each stored
+     * snapshot and gradient record against its checksum, in constant memory.
+     *
+     * @throws JournalException naming the run, member and step of the first record that does not
+     *                          match, or if the run is unknown
+     */
+    public ReadBack verify(String runId) {
+        int members = 0;
+        int completed = 0;
+        long snapshots = 0;
+        for (int member : members(runId)) {
+            members++;
+            boolean done = false;
+            try (Stream<TrajectoryEvent> events = events(runId, member)) {
+                for (var it = events.iterator(); it.hasNext(); ) {
+                    TrajectoryEvent event = it.next();
+                    if (event instanceof TrajectoryEvent.SnapshotRecorded) snapshots++;
+                    done = event instanceof TrajectoryEvent.RunCompleted || (done && !(event instanceof TrajectoryEvent.RunStarted));
+                }
+            }
+            if (done) completed++;
+        }
+        for (int member : fineMembers(runId)) {
+            try (Stream<TrajectoryEvent> events = fineEvents(runId, member)) {
+                snapshots += events.filter(TrajectoryEvent.SnapshotRecorded.class::isInstance).count();
+            }
+        }
+        return new ReadBack(members, completed, snapshots);
     }
 
     /**

@@ -91,6 +91,15 @@ public final class Main implements Runnable {
             for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
                 if (cause instanceof Error error) return fatal(err, error);
             }
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                // a full disk, say, while writing the report: the journal holds the run, resume rewrites it
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                String message = root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
+                err.println("dyson: " + TerminalText.oneLine(String.valueOf(message)));
+                err.flush();
+                return FAILED;
+            }
             err.println("dyson: internal error: " + TerminalText.oneLine(String.valueOf(e)));
             err.flush();
             return FAILED;

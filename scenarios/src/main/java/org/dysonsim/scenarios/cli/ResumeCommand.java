@@ -56,6 +56,8 @@ final class ResumeCommand implements Callable<Integer> {
             throw new BadInputException(runId + " is still running (its lock is held by a live process)");
         }
         RunSpec run = StoredRun.read(dataDir.path(), journal.overrides(), runId);
+        // a corrupted snapshot is found before any member continues from it
+        JournalSession.verifyRun(dataDir.path(), journal.overrides(), runId);
         PrintWriter err = spec.commandLine().getErr();
         RunResult resumed;
         try (RunEngine engine = Engines.create(directory, journal.overrides());

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.DataDirectory;
+import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.ErrorControl;
 import org.dysonsim.scenarios.StudyPlan;
@@ -92,6 +93,8 @@ final class RunCommand implements Callable<Integer> {
                     }
                     fine = runCompanion(companions, result, err, quiet, false);
                 }
+                // what the report says must be what the journal holds: it reads back, every checksum matching
+                if (result.succeeded()) result = readBack(data, result);
                 results.add(result);
                 Path report = RunReport.write(dir, result, fine, plan.studyId(), List.of());
                 out.println("report: " + report);
@@ -119,6 +122,16 @@ final class RunCommand implements Callable<Integer> {
             if (study.isPresent()) out.println("study: " + study.get());
         }
         return exit;
+    }
+
+    /** {@code result}, or a failure if the journal does not hold every member to its end. */
+    private RunResult readBack(Path data, RunResult result) {
+        String runId = result.spec().runId();
+        var back = JournalSession.verifyRun(data, journal.overrides(), runId);
+        if (back.completed() >= result.members().size()) return result;
+        return new RunResult(result.spec(), result.members(), "only " + back.completed() + " of "
+                + result.members().size() + " members were recorded to their end; `dyson resume " + runId
+                + "` finishes the others");
     }
 
     /**
