@@ -22,11 +22,13 @@ public final class JournalSession implements AutoCloseable {
     private static final Duration TERMINATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataDirectory dir;
+    private final Config config;
     private final ActorSystem<Void> system;
     private final TrajectoryReader reader;
 
-    private JournalSession(DataDirectory dir, ActorSystem<Void> system) {
+    private JournalSession(DataDirectory dir, Config config, ActorSystem<Void> system) {
         this.dir = dir;
+        this.config = config;
         this.system = system;
         this.reader = system == null ? null : new TrajectoryReader(system);
     }
@@ -39,22 +41,22 @@ public final class JournalSession implements AutoCloseable {
         DataDirectory dir = DataDirectory.openExisting(dataDir);
         Config config = JournalConfig.forReading(dir, overrides);
         if (JournalConfig.isEmbedded(config) && !Files.exists(dir.databaseFile())) {
-            return new JournalSession(dir, null); // nothing recorded yet
+            return new JournalSession(dir, config, null); // nothing recorded yet
         }
         Journal.checkConnection(config);
         if (!JournalConfig.isEmbedded(config) && !Journal.hasTables(config)) {
-            return new JournalSession(dir, null); // a shared database nothing was recorded in yet
+            return new JournalSession(dir, config, null); // a shared database nothing was recorded in yet
         }
-        return new JournalSession(dir, ActorSystem.create(Behaviors.empty(), "dyson-read", config));
+        return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config));
     }
 
     public DataDirectory directory() {
         return dir;
     }
 
-    /** Every run of the directory, sorted by id; empty if nothing was recorded yet. */
+    /** Every run of the directory, sorted by id; those not in the journal yet from their run directories. */
     public List<RunSummary> list() {
-        return system == null ? List.of() : catalog().list();
+        return system == null ? RunCatalog.unrecorded(dir, config) : catalog().list();
     }
 
     public RunCatalog catalog() {
