@@ -191,7 +191,8 @@ final class RunClaim {
     }
 
     private static boolean isMissingTable(SQLException e) {
-        return "42S02".equals(e.getSQLState()) || "42P01".equals(e.getSQLState()) || e.getErrorCode() == 42102;
+        // H2: 42102 table not found, 42104 the same in a database without any table
+        return e.getErrorCode() == 42102 || e.getErrorCode() == 42104 || "42P01".equals(e.getSQLState());
     }
 
     /** The kernel's host name (no DNS look-up, which can hang), else Java's. */
