@@ -28,9 +28,9 @@ final class Interruption {
         handle("TERM", SIGTERM_EXIT);
     }
 
-    /** From now on an interruption names {@code runId} and says how to continue it with {@code resume}. */
-    static void running(String runId, String resumeCommand) {
-        current.set("run " + runId + " interrupted; continue it with: " + resumeCommand);
+    /** From now on an interruption prints {@code what} (what was interrupted and how to go on), until {@link #idle}. */
+    static void during(String what) {
+        current.set(what);
     }
 
     /** The run in progress is finished (its report written): an interruption now names none. */

@@ -165,7 +165,9 @@ final class StudyRunner {
      */
     private int locked(String runId, boolean keepUnfinished, LockedWork work) throws IOException {
         try (RunLock lock = RunLock.acquire(directory, runId, journal.resolved(directory))) {
-            Interruption.running(runId, resumeCommand(runId));
+            Interruption.during(keepUnfinished
+                    ? "replay of " + runId + " interrupted; write its report again with: " + command("replay", runId)
+                    : "run " + runId + " interrupted; continue it with: " + command("resume", runId));
             try {
                 int exit = work.apply(lock);
                 if (!(keepUnfinished && lock.wasUnfinished())) lock.finished();
@@ -200,9 +202,9 @@ final class StudyRunner {
         out.flush();
     }
 
-    /** The command that continues {@code runId}, with the journal options this command was given. */
-    private String resumeCommand(String runId) {
-        StringBuilder command = new StringBuilder("dyson resume " + runId + " --data-dir " + directory.root());
+    /** {@code dyson SUBCOMMAND RUN-ID} on this data directory, with the journal options this command was given. */
+    private String command(String subcommand, String runId) {
+        StringBuilder command = new StringBuilder("dyson " + subcommand + " " + runId + " --data-dir " + directory.root());
         if (journal.kind != null) command.append(" --journal ").append(journal.kind);
         if (journal.url != null) command.append(" --jdbc-url ").append(journal.url);
         if (journal.user != null) command.append(" --jdbc-user ").append(journal.user);
