@@ -39,18 +39,21 @@ public final class RunLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
+    /** PostgreSQL: the session that holds the advisory lock; embedded: null, a connection is opened per change. */
     private final Connection database;
+    private final Config journal;
     private final String runId;
     private final boolean embedded;
     private final boolean wasUnfinished;
     private final RunClaim.Holder me = RunClaim.Holder.current();
     private boolean finished;
 
-    private RunLock(FileChannel channel, FileLock lock, Connection database, String runId, boolean embedded,
-                    boolean wasUnfinished) {
+    private RunLock(FileChannel channel, FileLock lock, Connection database, Config journal, String runId,
+                    boolean embedded, boolean wasUnfinished) {
         this.channel = channel;
         this.lock = lock;
         this.database = database;
+        this.journal = journal;
         this.runId = runId;
         this.embedded = embedded;
         this.wasUnfinished = wasUnfinished;
@@ -76,7 +79,13 @@ public final class RunLock implements AutoCloseable {
             RunClaim.createTable(db);
             // with the advisory lock taken, a holder named in the row is a dead process
             boolean unfinished = RunClaim.take(db, runId, RunClaim.Holder.current(), embedded);
-            return new RunLock(local.channel, local.lock, db, runId, embedded, unfinished);
+            if (embedded) {
+                // Not held: the process serving the embedded file to this one may exit before this
+                // run ends, and its connections with it; each later change opens its own.
+                db.close();
+                db = null;
+            }
+            return new RunLock(local.channel, local.lock, db, journal, runId, embedded, unfinished);
         } catch (SQLException e) {
             closeQuietly(db);
             local.close();
@@ -142,15 +151,32 @@ public final class RunLock implements AutoCloseable {
      * @throws JournalException if the journal cannot be written
      */
     public void finished() {
-        if (database == null) {
+        if (journal == null) {
             finished = true;
             return;
         }
         try {
-            RunClaim.finish(database, runId, me);
+            change(db -> RunClaim.finish(db, runId, me));
             finished = true;
-        } catch (SQLException e) {
+        } catch (SQLException | JournalException e) {
             throw new JournalException("cannot mark run " + runId + " finished in the journal: " + e.getMessage(), e);
+        }
+    }
+
+    /** A change of the run's row. */
+    @FunctionalInterface
+    private interface RowChange {
+        void apply(Connection db) throws SQLException;
+    }
+
+    /** On the lock's own session (PostgreSQL), or on a connection opened for it (embedded). */
+    private void change(RowChange change) throws SQLException {
+        if (database != null) {
+            change.apply(database);
+            return;
+        }
+        try (Connection db = Journal.open(journal)) {
+            change.apply(db);
         }
     }
 
@@ -184,7 +210,7 @@ public final class RunLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new RunLock(channel, lock, null, runId, true, false);
+            return new RunLock(channel, lock, null, null, runId, true, false);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new JournalException("cannot lock run " + runId + " (" + file + "): " + e.getMessage(), e);
@@ -211,12 +237,14 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
-        if (database != null) {
+        if (journal != null && !finished) {
             try {
-                if (!finished) RunClaim.release(database, runId, me);
-            } catch (SQLException e) {
+                change(db -> RunClaim.release(db, runId, me));
+            } catch (SQLException | JournalException e) {
                 // the row keeps naming this process, which is dead to later readers once it exits
             }
+        }
+        if (database != null) {
             if (!embedded) {
                 // Released here, before anyone is told the run ended: closing the connection would
                 // release it too, but only once the server has noticed, a moment later.

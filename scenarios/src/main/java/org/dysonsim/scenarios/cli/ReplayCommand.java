@@ -54,7 +54,8 @@ final class ReplayCommand implements Callable<Integer> {
             }
         }
         DataDirectory directory = DataDirectory.openExisting(dataDir.path());
-        return new StudyRunner(directory, journal, spec.commandLine().getOut(), spec.commandLine().getErr(), true)
+        return new StudyRunner(directory, directory.root(), journal,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), true)
                 .replay(runId, compare);
     }
 }

@@ -37,7 +37,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         DataDirectory directory = DataDirectory.openExisting(dataDir.path());
-        return new StudyRunner(directory, journal, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet)
+        return new StudyRunner(directory, directory.root(), journal,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), quiet)
                 .resume(runId);
     }
 }

@@ -65,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
         }
 
         DataDirectory directory = DataDirectory.createOrOpen(data);
-        StudyRunner runner = new StudyRunner(directory, journal, spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
+        StudyRunner runner = new StudyRunner(directory, data, journal,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
         return runner.run(plan, () -> StudyPlan.prepare(scenario, overrides, data, Instant.now()), cluster);
     }
 }

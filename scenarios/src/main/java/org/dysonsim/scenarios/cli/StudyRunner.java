@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.DataDirectory;
+import org.dysonsim.persistence.JournalException;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.ErrorControl;
@@ -31,13 +32,17 @@ import org.dysonsim.scenarios.run.RunEngine;
  */
 final class StudyRunner {
     private final DataDirectory directory;
+    /** The data directory as the user named it, for the paths printed. */
+    private final Path shown;
     private final JournalOptions journal;
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean quiet;
 
-    StudyRunner(DataDirectory directory, JournalOptions journal, PrintWriter out, PrintWriter err, boolean quiet) {
+    StudyRunner(DataDirectory directory, Path shown, JournalOptions journal, PrintWriter out, PrintWriter err,
+                boolean quiet) {
         this.directory = directory;
+        this.shown = shown;
         this.journal = journal;
         this.out = out;
         this.err = err;
@@ -73,7 +78,7 @@ final class StudyRunner {
             if (!began) forget(claimed.runs().get(0).runId());
         }
         if (results.size() > 1) {
-            Optional<Path> study = ScalingStudy.write(directory.root().resolve(claimed.studyId()), claimed.studyId(), results);
+            Optional<Path> study = ScalingStudy.write(shown.resolve(claimed.studyId()), claimed.studyId(), results);
             if (study.isPresent()) out.println("study: " + study.get());
         }
         return exit;
@@ -170,7 +175,16 @@ final class StudyRunner {
                     : "run " + runId + " interrupted; continue it with: " + command("resume", runId));
             try {
                 int exit = work.apply(lock);
-                if (!(keepUnfinished && lock.wasUnfinished())) lock.finished();
+                if (!(keepUnfinished && lock.wasUnfinished())) {
+                    try {
+                        lock.finished();
+                    } catch (JournalException e) {
+                        err.println("dyson: " + runId + ": the report is written, but " + e.getMessage()
+                                + "; it stays listed interrupted until " + command("resume", runId) + " finishes it");
+                        err.flush();
+                        return Main.FAILED;
+                    }
+                }
                 return exit;
             } finally {
                 Interruption.idle();
@@ -197,7 +211,7 @@ final class StudyRunner {
 
     private void writeReport(String runId, RunResult result, RunResult fine, String study, List<String> compare)
             throws IOException {
-        Path report = RunReport.write(directory.runDirectory(runId), result, fine, study, compare);
+        Path report = RunReport.write(shown.resolve(directory.runDirectory(runId).getFileName()), result, fine, study, compare);
         out.println("report: " + report);
         out.flush();
     }
