@@ -24,12 +24,14 @@ public final class JournalSession implements AutoCloseable {
     private static final Duration TERMINATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataDirectory dir;
+    private final Config config;
     private final ActorSystem<Void> system;
     private final TrajectoryReader reader;
     private final ReadOnlyJournal embedded;
 
-    private JournalSession(DataDirectory dir, ActorSystem<Void> system, ReadOnlyJournal embedded) {
+    private JournalSession(DataDirectory dir, Config config, ActorSystem<Void> system, ReadOnlyJournal embedded) {
         this.dir = dir;
+        this.config = config;
         this.system = system;
         this.reader = system == null ? null : new TrajectoryReader(system);
         this.embedded = embedded;
@@ -43,13 +45,13 @@ public final class JournalSession implements AutoCloseable {
         DataDirectory dir = DataDirectory.openExisting(dataDir);
         if (JournalConfig.choosesEmbedded(overrides)) {
             if (!Files.exists(dir.databaseFile())) {
-                return new JournalSession(dir, null, null); // nothing recorded yet
+                return new JournalSession(dir, JournalConfig.forReading(dir, overrides), null, null); // nothing recorded yet
             }
             EmbeddedJournal.Credentials credentials = EmbeddedJournal.forReading(dir);
             ReadOnlyJournal journal = ReadOnlyJournal.open(dir, credentials);
             try {
                 Config config = JournalConfig.forReading(dir, overrides, journal, credentials);
-                return new JournalSession(dir, ActorSystem.create(Behaviors.empty(), "dyson-read", config), journal);
+                return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), journal);
             } catch (RuntimeException e) {
                 journal.close();
                 throw e;
@@ -58,9 +60,9 @@ public final class JournalSession implements AutoCloseable {
         Config config = JournalConfig.forReading(dir, overrides);
         Journal.checkConnection(config);
         if (!Journal.hasTables(config)) {
-            return new JournalSession(dir, null, null); // a shared database nothing was recorded in yet
+            return new JournalSession(dir, config, null, null); // a shared database nothing was recorded in yet
         }
-        return new JournalSession(dir, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null);
+        return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null);
     }
 
     /**
@@ -73,20 +75,25 @@ public final class JournalSession implements AutoCloseable {
      */
     public static TrajectoryReader.ReadBack verifyRun(Path dataDir, Config overrides, String runId) {
         try (JournalSession session = openForReading(dataDir, overrides)) {
-            if (session.system == null || !session.reader.runIds().contains(runId)) {
+            if (!session.holds(runId)) {
                 return TrajectoryReader.ReadBack.NOTHING;
             }
             return session.reader.verify(runId);
         }
     }
 
+    /** Whether the journal holds any event of the run. */
+    public boolean holds(String runId) {
+        return system != null && reader.runIds().contains(runId);
+    }
+
     public DataDirectory directory() {
         return dir;
     }
 
-    /** Every run of the directory, sorted by id; empty if nothing was recorded yet. */
+    /** Every run of the directory, sorted by id; those not in the journal yet from their run directories. */
     public List<RunSummary> list() {
-        return system == null ? List.of() : catalog().list();
+        return system == null ? RunCatalog.unrecorded(dir, config) : catalog().list();
     }
 
     public RunCatalog catalog() {

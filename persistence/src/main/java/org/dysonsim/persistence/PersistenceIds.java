@@ -25,6 +25,11 @@ public final class PersistenceIds {
         return runId;
     }
 
+    /** Whether {@code name} can name a run. */
+    public static boolean isValid(String name) {
+        return name != null && VALID.matcher(name).matches();
+    }
+
     /** The persistence id of one ensemble member's recorder. */
     public static String persistenceId(String runId, int member) {
         check(runId);

@@ -5,6 +5,8 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +40,25 @@ public final class StoredRun {
         try (JournalSession session = JournalSession.openForReading(dataDir, journalOverrides)) {
             return read(session.reader(), runId);
         }
+    }
+
+    /**
+     * The run's {@link RunSpec} for continuing it: from the journal, or, when nothing of the run
+     * reached the journal (killed in its first moments), from {@code claimedScenario}, the resolved
+     * scenario its directory was claimed with, which is the text its members record first.
+     */
+    public static RunSpec read(Path dataDir, Config journalOverrides, String runId, Path claimedScenario) {
+        try (JournalSession session = JournalSession.openForReading(dataDir, journalOverrides)) {
+            if (session.holds(runId)) return read(session.reader(), runId);
+        }
+        String text;
+        try {
+            text = Files.readString(claimedScenario);
+        } catch (IOException e) {
+            throw new ScenarioException(runId, null, "nothing of this run is in the journal and its scenario cannot be"
+                    + " read: " + e.getMessage());
+        }
+        return spec(text, runId);
     }
 
     /**

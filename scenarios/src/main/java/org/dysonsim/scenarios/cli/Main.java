@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dyson} command. Exit codes: 0 success, 2 bad input (usage, scenario, parameters),
- * 1 failure while running. A subcommand is a picocli {@code @Command} class in this package,
+ * 1 failure while running, 130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM ({@link Interruption};
+ * {@code dyson node} instead leaves its cluster on either signal). A subcommand is a picocli {@code @Command} class in this package,
  * registered in {@link #SUBCOMMANDS}; it signals bad input by throwing {@link ScenarioException},
  * {@link BadInputException} or {@link JournalException} (one line each) and a failed run by
  * returning {@link #FAILED}.
@@ -39,6 +40,7 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         // Initialise logging before actor threads start logging concurrently (else SLF4J replays and warns).
         org.slf4j.LoggerFactory.getILoggerFactory();
+        if (args.length == 0 || !args[0].equals("node")) Interruption.install();
         System.exit(execute(commandLine(), args));
     }
 
