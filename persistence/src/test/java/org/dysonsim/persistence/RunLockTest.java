@@ -91,7 +91,7 @@ class RunLockTest {
         assertTrue(gone.waitFor(1, TimeUnit.MINUTES));
         long start = gone.info().startInstant().map(Instant::toEpochMilli).orElse(1L);
         String host = RunClaim.Holder.current().host();
-        try (Connection db = DriverManager.getConnection(JournalConfig.h2Url(journal.dir, false))) {
+        try (Connection db = Journal.connect(config)) {
             RunClaim.createTable(db);
             try (PreparedStatement insert = db.prepareStatement(
                     "INSERT INTO \"" + RunClaim.TABLE + "\" (\"run_id\", \"holder\", \"since\") VALUES (?, ?, 0)")) {
