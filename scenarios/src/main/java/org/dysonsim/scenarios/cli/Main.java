@@ -98,6 +98,10 @@ public final class Main implements Runnable {
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) root = root.getCause();
                 String message = root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
+                if (String.valueOf(message).contains("No space left on device")) {
+                    message = "the disk is full (" + message + "); what was recorded is kept: free some space and"
+                            + " run again, or resume an interrupted run";
+                }
                 err.println("dyson: " + TerminalText.oneLine(String.valueOf(message)));
                 err.flush();
                 return FAILED;

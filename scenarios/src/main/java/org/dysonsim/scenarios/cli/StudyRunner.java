@@ -123,28 +123,27 @@ final class StudyRunner {
      * added. A run that was unfinished stays so: its report is rewritten, not completed.
      */
     int replay(String runId, List<String> compare) throws IOException {
-        try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
-            if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
-                throw new BadInputException(runId + " is still running (its lock is held); replay it when it has finished");
-            }
-            session.reader().members(runId); // an unknown run id is refused before anything is locked or written
-            return locked(runId, true, lock -> {
-                RunResult run;
-                RunResult fine;
-                try {
-                    run = JournalRun.read(session.reader(), runId);
-                    fine = JournalRun.readFine(session.reader(), run.spec()).orElse(null);
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException(e.getMessage());
-                }
-                try {
-                    writeReport(runId, run, fine, JournalRun.study(runId), compare);
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException("--compare: " + e.getMessage());
-                }
-                return Main.OK;
-            });
+        if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
+            throw new BadInputException(runId + " is still running (its lock is held); replay it when it has finished");
         }
+        // read first, then lock: the lock writes to the journal, which a reading session holds read-only
+        RunResult run;
+        RunResult fine;
+        try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+            session.reader().members(runId); // an unknown run id is refused before anything is locked or written
+            run = JournalRun.read(session.reader(), runId);
+            fine = JournalRun.readFine(session.reader(), run.spec()).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        return locked(runId, true, lock -> {
+            try {
+                writeReport(runId, run, fine, JournalRun.study(runId), compare);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--compare: " + e.getMessage());
+            }
+            return Main.OK;
+        });
     }
 
     /**
