@@ -98,19 +98,12 @@ final class MemberEntity extends AbstractBehavior<Object> {
             getContext().stop(supervisor);
             restarts = finished.restarts();
             failure = finished.failure();
-            boolean whole = finished.steps().length > 0 && finished.steps()[0] == 0;
-            if (whole || failure != null) {
-                result = new MemberTrajectory(finished.member(), finished.steps(), finished.times(), finished.values(),
-                        finished.gradients());
-                sendResult();
-            } else {
-                readJournal();
-            }
+            readJournal();
         }
         return this;
     }
 
-    /** The member continued from a snapshot recorded elsewhere: the steps before it are in the journal only. */
+    /** The member's trajectory is in the journal only (its supervisor keeps none). */
     private void readJournal() {
         reading = true;
         TrajectoryReader reader = new TrajectoryReader(getContext().getSystem());
@@ -123,7 +116,7 @@ final class MemberEntity extends AbstractBehavior<Object> {
         if (result != null) return this;
         reading = false;
         if (read.failure() != null) {
-            failure = "member " + run.member() + ": cannot read its recorded trajectory: " + read.failure();
+            if (failure == null) failure = "member " + run.member() + ": cannot read its recorded trajectory: " + read.failure();
             result = new MemberTrajectory(run.member(), new long[0], new double[0], new double[0][]);
         } else {
             result = MemberTrajectory.of(run.member(), read.events());
