@@ -91,7 +91,7 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
         for (Map.Entry<Integer, ActorRef<MemberCommand>> e : inFlight.entrySet()) {
             if (e.getValue().equals(signal.getRef())) {
                 inFlight.remove(e.getKey());
-                String cause = signal instanceof ChildFailed failed ? MemberSupervisor.describe(failed.getCause())
+                String cause = signal instanceof ChildFailed failed ? OneLine.of(failed.getCause())
                         : "stopped";
                 return complete("member " + e.getKey() + ": its supervisor failed: " + cause);
             }

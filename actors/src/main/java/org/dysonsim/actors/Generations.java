@@ -20,6 +20,19 @@ sealed interface Generations permits ParticleGenerations, MatrixGenerations {
      */
     void spawn(int generation, long step, double[] start, MatrixCheckpoint checkpoint, long failAt);
 
+    /**
+     * The positions of step 0 for a fresh member; null when the first generation computes them (a
+     * weight matrix's spectrum).
+     *
+     * @throws IllegalArgumentException if they cannot be had (one line)
+     */
+    double[] initialPositions();
+
+    /** {@code checkpoint} if a resumed member may continue from it after {@code lastStep}, else null (from W₀). */
+    default MatrixCheckpoint resumable(MatrixCheckpoint checkpoint, long lastStep) {
+        return null;
+    }
+
     /** Stops the current generation's actors, wherever they run. */
     void stop();
 

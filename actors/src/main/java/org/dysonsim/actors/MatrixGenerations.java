@@ -41,6 +41,23 @@ final class MatrixGenerations implements Generations {
     }
 
     @Override
+    public double[] initialPositions() {
+        return null;
+    }
+
+    @Override
+    public MatrixCheckpoint resumable(MatrixCheckpoint checkpoint, long lastStep) {
+        if (checkpoint == null) return null;
+        if (checkpoint.step() <= lastStep && checkpoint.rows() == matrix.rows() && checkpoint.cols() == matrix.n()) {
+            return checkpoint;
+        }
+        context.getLog().warn("member {}: ignoring a checkpoint of step {} ({}×{}) that does not fit the run "
+                + "(last snapshot at step {}); re-simulating from W₀", member, checkpoint.step(), checkpoint.rows(),
+                checkpoint.cols(), lastStep);
+        return null;
+    }
+
+    @Override
     public void stop() {
         actors.stopAll();
     }

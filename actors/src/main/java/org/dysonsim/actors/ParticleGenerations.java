@@ -136,6 +136,21 @@ final class ParticleGenerations implements Generations {
     }
 
     @Override
+    public double[] initialPositions() {
+        double[] start;
+        try {
+            start = spec.initialPositions(member);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the initial spectrum could not be sampled: " + OneLine.of(e), e);
+        }
+        if (start.length != spec.n()) {
+            throw new IllegalArgumentException("the initial spectrum has " + start.length + " values, the model has n = "
+                    + spec.n());
+        }
+        return start;
+    }
+
+    @Override
     public void stop() {
         actors.stopAll();
         placement = null;

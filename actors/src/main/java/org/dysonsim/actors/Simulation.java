@@ -70,7 +70,7 @@ public final class Simulation implements AutoCloseable {
             for (int member : outcome.members()) members.add(recorders.recorded(spec.runId(), member));
         } catch (RuntimeException e) {
             return new RunResult(spec, members, outcome.failure() != null ? outcome.failure()
-                    : "cannot read back the recorded trajectories: " + MemberSupervisor.describe(e));
+                    : "cannot read back the recorded trajectories: " + OneLine.of(e));
         }
         return new RunResult(spec, members, outcome.failure());
     }
@@ -94,7 +94,7 @@ public final class Simulation implements AutoCloseable {
             Thread.currentThread().interrupt();
             return RunOutcome.failed("interrupted while waiting for the run");
         } catch (ExecutionException e) {
-            return RunOutcome.failed(MemberSupervisor.describe(e.getCause()));
+            return RunOutcome.failed(OneLine.of(e.getCause()));
         }
     }
 
