@@ -66,7 +66,7 @@ final class MemberSupervisor {
         this.member = member;
         this.settings = settings;
         this.parent = parent;
-        this.recorder = new RecorderLink(context, timers, recorder, settings);
+        this.recorder = new RecorderLink(context, timers, spec.runId() + " member " + member, recorder, settings);
         this.writes = this.recorder.writes();
         this.generations = spec.model() instanceof MatrixModel matrix ? new MatrixGenerations(context, spec, matrix, member)
                 : new ParticleGenerations(context, timers, spec, member, settings);

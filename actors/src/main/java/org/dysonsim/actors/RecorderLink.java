@@ -9,6 +9,8 @@ import org.dysonsim.protocol.MatrixCheckpoint;
 import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A member supervisor's line to its recorder: spawns and watches the recorder, sends it commands
@@ -18,6 +20,8 @@ import org.dysonsim.protocol.TrajectoryEvent;
  */
 final class RecorderLink {
     private static final String RECORDER_TIMER = "recorder";
+    /** At debug level, one line per snapshot sent: how far the simulation is ahead of the journal. */
+    private static final Logger LOG = LoggerFactory.getLogger(RecorderLink.class);
 
     private final ActorContext<MemberCommand> context;
     private final TimerScheduler<MemberCommand> timers;
@@ -25,10 +29,12 @@ final class RecorderLink {
     private final ActorRef<RecorderCommand> recorder;
     private final ActorRef<RecorderCommand.Ack> acks;
     private final WritePipeline writes;
+    private final String member;
 
-    RecorderLink(ActorContext<MemberCommand> context, TimerScheduler<MemberCommand> timers,
+    RecorderLink(ActorContext<MemberCommand> context, TimerScheduler<MemberCommand> timers, String member,
                  Behavior<RecorderCommand> recorder, EngineSettings settings) {
         this.context = context;
+        this.member = member;
         this.timers = timers;
         this.askTimeout = settings.askTimeout();
         this.recorder = context.spawn(recorder, "recorder");
@@ -70,6 +76,8 @@ final class RecorderLink {
         writes.snapshotSent(step);
         recorder.tell(new RecorderCommand.Record(new TrajectoryEvent.SnapshotRecorded(step, t, positions), gradient, acks));
         expect("acknowledge the snapshot of step " + step);
+        LOG.debug("{}: sent the snapshot of step {}; durable up to step {}, {} snapshots not yet", member, step,
+                writes.durableStep(), writes.backlog());
     }
 
     void complete(TrajectoryEvent.RunCompleted completed) {
