@@ -22,9 +22,9 @@ import org.dysonsim.protocol.TrajectoryEvent;
 /**
  * One ensemble member as a Cluster Sharding entity: runs the member's supervisor (recording into
  * this node's journal, which all nodes share) and reports to the study that placed it. A member
- * started on this node after its first node left continues from its last recorded snapshot; its
- * whole trajectory then comes from the journal. Stays, holding its result, until the study
- * releases it, so a study that lost track of it can ask again.
+ * started on this node after its first node left continues from its last recorded snapshot. Its
+ * trajectory is read back from the journal once it is done (its supervisor keeps none). Stays,
+ * holding its result, until the study releases it, so a study that lost track of it can ask again.
  */
 final class MemberEntity extends AbstractBehavior<Object> {
 
