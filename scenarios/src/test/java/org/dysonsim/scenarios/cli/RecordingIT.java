@@ -80,19 +80,20 @@ class RecordingIT {
                 Thread.sleep(200);
             }
             assertTrue(runId != null, "the run never appeared under " + data);
-            long first = recordedBeyond(victim, data, runId, -1);
-            long later = recordedBeyond(victim, data, runId, first + EVERY);
+            String id = runId;
+            long first = recordedBeyond(victim, data, id, -1);
+            long later = recordedBeyond(victim, data, id, first + EVERY);
             assertTrue(victim.isAlive(), "the run must still be simulating");
             assertTrue(first >= 0 && later > first, "member 0's journal grew from step " + first + " to " + later);
 
             DysonProcess.finish(dir, "list", DysonProcess.builder(dir, "list", List.of("list", "--data-dir", "data")));
             assertTrue(victim.isAlive(), "still simulating after the listing");
             String listed = Files.readString(dir.resolve("list.out"));
-            assertTrue(listed.lines().anyMatch(line -> line.startsWith(runId) && line.contains(" running ")), listed);
+            assertTrue(listed.lines().anyMatch(line -> line.startsWith(id) && line.contains(" running ")), listed);
 
             victim.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
-            long recorded = recordedStepOfMember0(data, runId);
+            long recorded = recordedStepOfMember0(data, id);
             long sent = -1;
             Matcher m = SENT.matcher(Files.readString(dir.resolve("victim.err")));
             while (m.find()) sent = Long.parseLong(m.group(1));
