@@ -27,7 +27,6 @@ import org.dysonsim.protocol.TrajectoryEvent;
  * state, a stall or a silent recorder stops the member with one line. Writes: {@link RecorderLink}.
  */
 final class MemberSupervisor {
-
     private static final String STALL_TIMER = "stall";
 
     static Behavior<MemberCommand> create(RunSpec spec, int member, Behavior<RecorderCommand> recorder,
@@ -164,9 +163,10 @@ final class MemberSupervisor {
     }
 
     private Behavior<MemberCommand> onSnapshot(MemberCommand.Snapshot message) {
-        if (message.step() <= lastStep) return Behaviors.same(); // re-simulated after a restart: already sent
+        // Only the current generation's: one stopped in a pause may have queued snapshots beyond a gap.
+        if (message.step() <= lastStep || message.generation() != generation) return Behaviors.same();
         record(message.step(), message.t(), message.values(), message.gradient());
-        if (!writes.full() || message.generation() != generation) return Behaviors.same();
+        if (!writes.full()) return Behaviors.same();
         // The recorder is behind: stop simulating until half the backlog is written.
         stopGeneration();
         return paused();
@@ -209,8 +209,7 @@ final class MemberSupervisor {
 
     private Behavior<MemberCommand> acknowledged(long step) {
         recorder.acknowledged(step);
-        if (writes.durableStep() > progressStep) progress(writes.durableStep());
-        return Behaviors.same();
+        return writes.durableStep() > progressStep ? progress(writes.durableStep()) : Behaviors.same();
     }
 
     private Behavior<MemberCommand> onCheckpointed(MemberCommand.Checkpointed message) {
@@ -246,9 +245,10 @@ final class MemberSupervisor {
         return Behaviors.same();
     }
 
-    private void progress(long step) {
+    private Behavior<MemberCommand> progress(long step) {
         progressStep = step;
         parent.tell(new EnsembleCommand.MemberProgress(member, step));
+        return Behaviors.same();
     }
 
     private Behavior<MemberCommand> onTerminated(Terminated signal) {
