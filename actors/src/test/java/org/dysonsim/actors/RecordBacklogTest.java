@@ -11,11 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
+import org.dysonsim.protocol.EnsembleCommand;
+import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +71,37 @@ class RecordBacklogTest {
                     })
                     .build();
         })).narrow();
+    }
+
+    /**
+     * A generation stopped for a pause may still have snapshots queued for its supervisor, beyond
+     * those the pause dropped: recording one would leave a gap. Generation 0 never runs (the first
+     * is 1), so its snapshots stand for such stale ones.
+     */
+    @Test
+    void snapshotsOfAGenerationNotRunningAreNeverRecorded() {
+        ActorTestKit testKit = ActorTestKit.create("stale", ConfigFactory.parseString(
+                "dysonsim.engine.record-backlog = " + BACKLOG).withFallback(EngineFixtures.config(2, true)));
+        try {
+            RunSpec spec = EngineFixtures.spec("stale", EngineFixtures.harmonicGas(10, 1.0),
+                    new InitialSpectrum.Explicit(EngineFixtures.linspace(-2, 2, 10)), StepSizeRule.adaptive(0.02, 3),
+                    0.01, 300, 5, 1, 10);
+            InMemoryJournal journal = new InMemoryJournal();
+            TestProbe<EnsembleCommand> parent = testKit.createTestProbe();
+            ActorRef<MemberCommand> supervisor = testKit.spawn(MemberSupervisor.create(spec, 0,
+                    slow(journal.recorder(spec.runId(), 0), new AtomicInteger()), false,
+                    EngineSettings.from(testKit.system().settings().config()), parent.getRef()));
+            supervisor.tell(new MemberCommand.Start());
+            for (long step = 150; step < 300; step += 5) {
+                supervisor.tell(new MemberCommand.Snapshot(0, step, step * 0.01, new double[10]));
+            }
+            parent.fishForMessage(Duration.ofSeconds(60), m -> m instanceof EnsembleCommand.MemberFinished
+                    ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+            EngineFixtures.assertSameTrajectory(EngineFixtures.reference(spec, 0).trajectory(),
+                    journal.recorded(spec.runId(), 0));
+        } finally {
+            testKit.shutdownTestKit();
+        }
     }
 
     @Test
