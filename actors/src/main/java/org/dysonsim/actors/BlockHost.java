@@ -14,8 +14,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.BlockHostCommand;
+import org.dysonsim.protocol.BlockSetup;
 import org.dysonsim.protocol.MemberCommand;
-import org.dysonsim.protocol.Wire;
 
 /**
  * Spawns eigenvalue blocks on its node for member supervisors on any node: typed Pekko has no
@@ -27,46 +28,34 @@ import org.dysonsim.protocol.Wire;
 public final class BlockHost {
 
     /** The receptionist key every node's host registers under. */
-    public static final ServiceKey<Command> KEY = ServiceKey.create(Command.class, "dyson-block-host");
+    public static final ServiceKey<BlockHostCommand> KEY = ServiceKey.create(BlockHostCommand.class, "dyson-block-host");
 
     private static final String NAME = "block-host";
 
     private BlockHost() {}
 
-    /** What a block host understands. */
-    public sealed interface Command extends Wire permits Spawn, Release {}
-
-    /**
-     * Spawn block {@code setup.index()} of generation {@code generation} for {@code owner}, which
-     * is answered with {@link MemberCommand.BlockPlaced}.
-     */
-    public record Spawn(EigenvalueBlock.Setup setup, int generation, ActorRef<MemberCommand> owner) implements Command {}
-
-    /** Stop these blocks of {@code owner} (its generation ended). */
-    public record Release(ActorRef<MemberCommand> owner, List<ActorRef<BlockCommand>> blocks) implements Command {}
-
     /**
      * Starts this node's block host and registers it with the receptionist; also starts tracking
      * the cluster's hosts ({@link BlockHosts}). Call once per actor system.
      */
-    public static ActorRef<Command> start(ActorSystem<?> system) {
+    public static ActorRef<BlockHostCommand> start(ActorSystem<?> system) {
         BlockHosts.get(system);
         return system.systemActorOf(create(), NAME, Props.empty());
     }
 
-    static Behavior<Command> create() {
+    static Behavior<BlockHostCommand> create() {
         return Behaviors.setup(context -> {
             context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
             return running(context, new HashMap<>(), new long[1]);
         });
     }
 
-    private static Behavior<Command> running(ActorContext<Command> context,
+    private static Behavior<BlockHostCommand> running(ActorContext<BlockHostCommand> context,
                                              Map<ActorRef<MemberCommand>, List<ActorRef<BlockCommand>>> owned,
                                              long[] spawned) {
-        return Behaviors.receive(Command.class)
-                .onMessage(Spawn.class, spawn -> {
-                    EigenvalueBlock.Setup setup = spawn.setup();
+        return Behaviors.receive(BlockHostCommand.class)
+                .onMessage(BlockHostCommand.Spawn.class, spawn -> {
+                    BlockSetup setup = spawn.setup();
                     ActorRef<BlockCommand> block = context.spawn(EigenvalueBlock.create(setup),
                             "block-" + (spawned[0]++) + "-m" + setup.member() + "-g" + spawn.generation() + "-" + setup.index());
                     if (!owned.containsKey(spawn.owner())) {
@@ -77,7 +66,7 @@ public final class BlockHost {
                     spawn.owner().tell(new MemberCommand.BlockPlaced(spawn.generation(), setup.index(), block));
                     return Behaviors.same();
                 })
-                .onMessage(Release.class, release -> {
+                .onMessage(BlockHostCommand.Release.class, release -> {
                     List<ActorRef<BlockCommand>> blocks = owned.get(release.owner());
                     for (ActorRef<BlockCommand> block : release.blocks()) {
                         if (blocks != null && blocks.remove(block)) context.stop(block);

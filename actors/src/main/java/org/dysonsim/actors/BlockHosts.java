@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.dysonsim.protocol.BlockHostCommand;
 
 /**
  * The block hosts this node knows of, kept current by a receptionist subscription, so that a
@@ -31,7 +32,7 @@ public final class BlockHosts implements Extension {
     };
 
     private final ActorSystem<?> system;
-    private volatile Set<ActorRef<BlockHost.Command>> listed = Set.of();
+    private volatile Set<ActorRef<BlockHostCommand>> listed = Set.of();
 
     private BlockHosts(ActorSystem<?> system) {
         this.system = system;
@@ -52,13 +53,13 @@ public final class BlockHosts implements Extension {
      * At most {@code count} usable hosts: this node's first, then the others in address order
      * (a fixed order, so that placement is reproducible; results do not depend on it anyway).
      */
-    public List<ActorRef<BlockHost.Command>> choose(int count) {
+    public List<ActorRef<BlockHostCommand>> choose(int count) {
         Address self = system.address();
-        List<ActorRef<BlockHost.Command>> usable = new ArrayList<>();
-        for (ActorRef<BlockHost.Command> host : listed) {
+        List<ActorRef<BlockHostCommand>> usable = new ArrayList<>();
+        for (ActorRef<BlockHostCommand> host : listed) {
             if (usable(host)) usable.add(host);
         }
-        usable.sort(Comparator.comparing((ActorRef<BlockHost.Command> host) -> !addressOf(host).equals(self))
+        usable.sort(Comparator.comparing((ActorRef<BlockHostCommand> host) -> !addressOf(host).equals(self))
                 .thenComparing(host -> addressOf(host).toString()));
         return List.copyOf(usable.subList(0, Math.min(count, usable.size())));
     }

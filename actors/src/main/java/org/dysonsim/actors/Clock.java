@@ -1,6 +1,5 @@
 package org.dysonsim.actors;
 
-import java.util.Arrays;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -8,6 +7,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.ReceiveBuilder;
 import org.dysonsim.protocol.BlockCommand;
 import org.dysonsim.protocol.ClockCommand;
 import org.dysonsim.protocol.MemberCommand;
@@ -18,8 +18,8 @@ import org.dysonsim.protocol.MemberCommand;
  * progress and has the supervisor record a snapshot at step 0, every {@code recordEvery} steps
  * and at the last step. With the Coulomb exchange the blocks step on their own (each does the
  * implicit solve and picks the sub-step level from all positions, PHYSICS.md §2) and the first
- * block reports the nominal steps to record and, between them, its progress now and then;
- * without it the clock hands out chunks of steps.
+ * block reports the nominal steps to record and, between them, its progress now and then, and
+ * the clock relays them; without it the clock hands out chunks of steps ({@link ChunkDispatch}).
  */
 final class Clock extends AbstractBehavior<ClockCommand> {
 
@@ -40,19 +40,16 @@ final class Clock extends AbstractBehavior<ClockCommand> {
 
     private final Setup setup;
     private final RunSpec run;
-    private final BlockLayout layout;
+    private final ChunkDispatch chunks;
     private final double[] x;
     private long step;
-    private int pending;
-    private long advanceTo;
-    private boolean halted;
     private PlainAdvance plain;
 
     private Clock(ActorContext<ClockCommand> context, Setup setup) {
         super(context);
         this.setup = setup;
         this.run = setup.run();
-        this.layout = setup.layout();
+        this.chunks = new ChunkDispatch(run.steps(), run.recordEvery(), setup.advanceChunk(), setup.layout());
         this.x = setup.start().clone();
         this.step = setup.startStep();
         if (step == 0) {
@@ -61,40 +58,37 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         beginInterval();
     }
 
+    /** Relaying the steps exchanging blocks report, or dispatching chunks; until finished or diverged. */
     @Override
     public Receive<ClockCommand> createReceive() {
-        return newReceiveBuilder()
-                .onMessage(ClockCommand.Stepped.class, this::onStepped)
-                .onMessage(ClockCommand.Advanced.class, this::onAdvanced)
-                .onMessage(ClockCommand.BlockDiverged.class, this::onBlockDiverged)
-                .build();
+        ReceiveBuilder<ClockCommand> running = newReceiveBuilder();
+        if (setup.exchange()) running.onMessage(ClockCommand.Stepped.class, this::onStepped);
+        else running.onMessage(ClockCommand.Advanced.class, this::onAdvanced);
+        return running.onMessage(ClockCommand.BlockDiverged.class, m -> diverge(m.step(), m.reason())).build();
     }
 
     private void beginInterval() {
-        if (setup.exchange()) {
-            checkInjectedFault(step, step + 1);
-            for (ActorRef<BlockCommand> block : setup.blocks()) {
-                block.tell(new BlockCommand.Run(step, run.steps(), x.clone(), getContext().getSelf()));
-            }
-        } else {
-            advanceTo = intervalEnd(step);
-            checkInjectedFault(step, advanceTo);
-            pending = layout.blocks();
-            if (setup.blocks().isEmpty()) {
-                advanceItself();
-                return;
-            }
-            for (int b = 0; b < layout.blocks(); b++) {
-                setup.blocks().get(b).tell(new BlockCommand.Advance(step, advanceTo,
-                        Arrays.copyOfRange(x, layout.from(b), layout.to(b)), getContext().getSelf()));
-            }
+        if (setup.exchange()) startExchanging();
+        else dispatchChunk();
+    }
+
+    private void startExchanging() {
+        checkInjectedFault(step, step + 1);
+        for (ActorRef<BlockCommand> block : setup.blocks()) {
+            block.tell(new BlockCommand.Run(step, run.steps(), x.clone(), getContext().getSelf()));
         }
     }
 
-    /** The end of the chunk of steps from {@code start}: the next step to record, at most a chunk on. */
-    private long intervalEnd(long start) {
-        long nextRecord = Math.min(run.steps(), (start / run.recordEvery() + 1) * run.recordEvery());
-        return Math.min(nextRecord, start + setup.advanceChunk());
+    private void dispatchChunk() {
+        long advanceTo = chunks.begin(step);
+        checkInjectedFault(step, advanceTo);
+        if (setup.blocks().isEmpty()) {
+            advanceItself();
+            return;
+        }
+        for (int b = 0; b < setup.layout().blocks(); b++) {
+            setup.blocks().get(b).tell(new BlockCommand.Advance(step, advanceTo, chunks.slice(x, b), getContext().getSelf()));
+        }
     }
 
     /** One chunk on this actor, then a message to itself, so that a run of many chunks does not recurse. */
@@ -105,7 +99,8 @@ final class Clock extends AbstractBehavior<ClockCommand> {
             plain = new PlainAdvance(run.model(), run.rule(), run.dt(), run.seed(), setup.member(), 0, x.length,
                     idleCores ? getContext().getExecutionContext() : null);
         }
-        PlainAdvance.Divergence divergence = plain.run(x, step, advanceTo, intervalEnd(advanceTo));
+        long advanceTo = chunks.end();
+        PlainAdvance.Divergence divergence = plain.run(x, step, advanceTo, chunks.endOf(advanceTo));
         if (divergence != null) {
             getContext().getSelf().tell(new ClockCommand.BlockDiverged(0, divergence.step(), divergence.reason()));
         } else {
@@ -120,7 +115,6 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     }
 
     private Behavior<ClockCommand> onStepped(ClockCommand.Stepped message) {
-        if (halted) return this;
         // The first block reports only the steps to record and, between them, progress now and
         // then; the fault schedule of the steps it did not report is kept as if they had been.
         checkInjectedFault(step + 1, message.step());
@@ -129,15 +123,8 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     }
 
     private Behavior<ClockCommand> onAdvanced(ClockCommand.Advanced message) {
-        if (halted) return this;
-        System.arraycopy(message.positions(), 0, x, layout.from(message.block()), message.positions().length);
-        if (--pending > 0) return this;
-        return stepDone(advanceTo);
-    }
-
-    private Behavior<ClockCommand> onBlockDiverged(ClockCommand.BlockDiverged message) {
-        if (halted) return this;
-        return diverge(message.step(), message.reason());
+        if (!chunks.arrived(message.block(), message.positions(), x)) return this;
+        return stepDone(chunks.end());
     }
 
     /** Nominal steps up to {@code done} are complete. */
@@ -154,19 +141,18 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         }
         if (step >= run.steps()) {
             supervisor.tell(new MemberCommand.Finished(generation, step));
-            halted = true;
-            return this;
+            return Behaviors.ignore();
         }
         // The exchanging blocks go on by themselves; the clock only keeps the fault schedule.
         if (setup.exchange()) checkInjectedFault(step, step + 1);
-        else beginInterval();
+        else dispatchChunk();
         return this;
     }
 
+    /** Reports the divergence; whatever the blocks still send is ignored. */
     private Behavior<ClockCommand> diverge(long atStep, String reason) {
-        halted = true;
         setup.supervisor().tell(new MemberCommand.Diverged(setup.generation(),
                 "non-finite state in step " + atStep + " (t = " + atStep * run.dt() + "): " + reason));
-        return this;
+        return Behaviors.ignore();
     }
 }

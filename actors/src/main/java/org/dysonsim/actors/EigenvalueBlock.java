@@ -1,6 +1,5 @@
 package org.dysonsim.actors;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -11,22 +10,27 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.dysonsim.physics.gas.BrownianBridge;
+import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.CoulombTiles;
 import org.dysonsim.physics.gas.ExplicitPredictor;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
 import org.dysonsim.physics.gas.NearestNeighbourImplicit;
 import org.dysonsim.physics.gas.NonFiniteStateException;
-import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.TilePlan;
 import org.dysonsim.physics.gas.TileSums;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.BlockDynamics;
+import org.dysonsim.protocol.BlockSetup;
 import org.dysonsim.protocol.ClockCommand;
 import org.dysonsim.protocol.LossCommand;
 
 /**
  * An eigenvalue block: owns the contiguous range {@code [from, to)} of a member's eigenvalues.
+ * (Over 300 lines: the exchange path's sub-step loop — compute and share, predict, solve, report —
+ * reads best in one place; its bookkeeping is {@link SubStepLedger}, its outgoing partials
+ * {@link PartialOutbox}, the advance path's integrator {@link PlainAdvance}.)
  *
  * <p>Exchange path ({@link BlockCommand.Run}), one sub-step (PHYSICS.md §2, "Actors"): every block
  * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}), first
@@ -41,16 +45,12 @@ import org.dysonsim.protocol.LossCommand;
  *
  * <p>Advance path ({@link BlockCommand.Advance}): the block runs the plain integrator over many
  * steps with no messages in between — a gas owned by one block, or independent CIR modes.
+ *
+ * <p>A block is spawned from a {@link BlockSetup} of plain data, without the drift: a gas block
+ * subscribes to the loss actor, the one source of the drift, and waits for it
+ * ({@link BlockCommand.UseDrift}) before it does anything else.
  */
 final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
-
-    /**
-     * What a block is told when it is spawned.
-     *
-     * @param recordEvery the run's snapshot interval: the first block reports every step the clock records
-     */
-    record Setup(ParticleModel model, StepSizeRule rule, double dt, long seed, int member, BlockLayout layout,
-                 int index, ActorRef<LossCommand> loss, boolean exchange, int recordEvery) {}
 
     /**
      * Between snapshots, the first block reports its step to the clock at most this often.
@@ -60,9 +60,10 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
      */
     static final long REPORT_INTERVAL_NANOS = 20_000_000L;
 
-    static Behavior<BlockCommand> create(Setup setup) {
-        int blocks = setup.layout().blocks();
-        int tiles = CoulombTiles.tiles(setup.layout().n());
+    static Behavior<BlockCommand> create(BlockSetup setup) {
+        BlockLayout layout = BlockLayout.of(setup.n(), setup.blockSize());
+        int blocks = layout.blocks();
+        int tiles = CoulombTiles.tiles(layout.n());
         // Before the drift and the peers are known, at most a run, an advance, and one batch of
         // partials and one of predictions per peer can arrive (the next sub-step needs ours).
         int capacity = 16 + 2 * blocks + tiles * tiles;
@@ -71,9 +72,13 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     }
 
     private final StashBuffer<BlockCommand> stash;
-    private final Setup setup;
+    private final BlockSetup setup;
+    private final BlockLayout layout;
+    private final StepSizeRule rule;
     private final int n, index, from, to, blocks;
     private final double dt;
+    /** The independent diffusions this block advances, or null for a gas (whose drift comes from the loss actor). */
+    private final CirModel diffusions;
     private final double[] x;
     private final ActorRef<BlockCommand>[] peers;
     private int peersKnown;
@@ -85,28 +90,27 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private List<int[]> pairs;
     /** The last of {@link #pairs} with partials for other blocks (they come first): −1 if none. */
     private int lastShared;
-    private int expectedPartials;
+    private SubStepLedger ledger;
     private double[] far, mirror, z, dW, scratch;
     private double[][] increments = new double[0][];
-    private PartialBatch[] outbox;
+    private PartialOutbox outbox;
     private NearestNeighbourImplicit implicit;
-    /** Messages of the next sub-step that came before this block finished the current one. */
-    private final List<BlockCommand> early = new ArrayList<>();
-    private long seq;
     private long step, toStep;
     /** When the first block last reported a step to the clock. */
     private long reportedAt;
     private int level, sub;
     private ActorRef<ClockCommand> clock;
-    private boolean running, computed, predicted;
-    private int partialsIn, predictionsIn;
+    private boolean running;
 
     @SuppressWarnings("unchecked")
-    private EigenvalueBlock(ActorContext<BlockCommand> context, StashBuffer<BlockCommand> stash, Setup setup) {
+    private EigenvalueBlock(ActorContext<BlockCommand> context, StashBuffer<BlockCommand> stash, BlockSetup setup) {
         super(context);
         this.stash = stash;
         this.setup = setup;
-        BlockLayout layout = setup.layout();
+        this.layout = BlockLayout.of(setup.n(), setup.blockSize());
+        this.rule = ParticleMessages.rule(setup.rule());
+        this.diffusions = setup.dynamics() instanceof BlockDynamics.SquareRootDiffusions d
+                ? ParticleMessages.squareRootDiffusions(d) : null;
         this.n = layout.n();
         this.index = setup.index();
         this.from = layout.from(index);
@@ -117,40 +121,31 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         this.peers = (ActorRef<BlockCommand>[]) new ActorRef<?>[blocks];
         this.peers[index] = context.getSelf();
         this.peersKnown = 1;
-        if (setup.model() instanceof GasModel) {
+        if (diffusions == null) {
             setup.loss().tell(new LossCommand.Subscribe(context.getSelf()));
         }
-        if (setup.exchange()) prepareExchange();
     }
 
+    /** The exchange's bookkeeping, once the gas is known (its image term decides what is exchanged). */
     private void prepareExchange() {
-        GasModel model = (GasModel) setup.model();
-        sums = new TileSums(n, model.hasMirror());
-        pairs = TilePlan.pairsFor(n, setup.layout().blockSize(), index);
+        sums = new TileSums(n, gas.hasMirror());
+        pairs = TilePlan.pairsFor(n, layout.blockSize(), index);
         lastShared = -1;
         for (int k = 0; k < pairs.size(); k++) {
-            if (TilePlan.sharedWithOthers(pairs.get(k), n, setup.layout().blockSize(), index)) lastShared = k;
+            if (TilePlan.sharedWithOthers(pairs.get(k), n, layout.blockSize(), index)) lastShared = k;
         }
         far = new double[n];
-        mirror = model.hasMirror() ? new double[n] : null;
+        mirror = gas.hasMirror() ? new double[n] : null;
         z = new double[n];
         dW = new double[n];
         scratch = new double[CoulombTiles.SCRATCH];
-        int firstTile = CoulombTiles.tileOf(from);
-        int lastTile = CoulombTiles.tileOf(to - 1);
-        int local = 0;
-        for (int[] pair : pairs) {
-            if (pair[0] >= firstTile && pair[0] <= lastTile) local++;
-            if (pair[0] < pair[1] && pair[1] >= firstTile && pair[1] <= lastTile) local++;
-        }
-        expectedPartials = (lastTile - firstTile + 1) * sums.tiles() - local;
-        outbox = new PartialBatch[blocks];
-        for (int b = 0; b < blocks; b++) if (b != index) outbox[b] = new PartialBatch();
+        ledger = new SubStepLedger(layout, index, pairs);
+        outbox = new PartialOutbox(layout, index);
         implicit = new NearestNeighbourImplicit(n);
     }
 
     private boolean ready() {
-        boolean hasDrift = gas != null || !(setup.model() instanceof GasModel);
+        boolean hasDrift = gas != null || diffusions != null;
         return hasDrift && (!setup.exchange() || peersKnown == blocks);
     }
 
@@ -170,8 +165,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     }
 
     private Behavior<BlockCommand> onUseDrift(BlockCommand.UseDrift message) {
-        GasModel m = (GasModel) setup.model();
-        gas = new GasModel(m.noise(), m.coulomb(), m.mirror(), message.drift(), m.lower(), m.upper());
+        if (gas != null || diffusions != null) {
+            throw new IllegalStateException("block " + index + " was sent a second drift");
+        }
+        gas = ParticleMessages.gas((BlockDynamics.Gas) setup.dynamics(), ParticleMessages.drift(message.drift()));
+        if (setup.exchange()) prepareExchange();
         return ready() ? stash.unstashAll(this) : this;
     }
 
@@ -199,18 +197,9 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         if (beginNominalStep()) progress();
     }
 
-    /**
-     * A peer's partials or predictions. A peer can be one sub-step ahead (it needs this block's
-     * predictions of the current sub-step to get there, never two): those wait in {@link #early}.
-     */
+    /** A peer's partials or predictions: of this sub-step, or of the next (the ledger keeps those). */
     private void onExchange(long messageSeq, BlockCommand message) {
-        if (messageSeq == seq + 1) {
-            early.add(message);
-            return;
-        }
-        if (messageSeq != seq) {
-            throw new IllegalStateException("block " + index + " got sub-step " + messageSeq + " during sub-step " + seq);
-        }
+        if (!ledger.isCurrent(messageSeq, message)) return;
         take(message);
         progress();
     }
@@ -221,29 +210,26 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
                 sums.accept(force.sourceTiles()[k], force.targetTiles()[k], force.coulomb()[k],
                         force.mirror() == null ? null : force.mirror()[k]);
             }
-            partialsIn += force.sourceTiles().length;
         } else if (message instanceof BlockCommand.Predictions p) {
-            System.arraycopy(p.z(), 0, z, setup.layout().from(p.block()), p.z().length);
-            predictionsIn++;
+            System.arraycopy(p.z(), 0, z, layout.from(p.block()), p.z().length);
         }
+        ledger.taken(message);
     }
 
     /** Does every part of the sub-step whose inputs are in; a loop, so a lone block never recurses. */
     private void progress() {
         while (running) {
-            if (!computed) {
+            if (!ledger.computed()) {
                 computeAndShare();
                 if (!running) return;
             }
-            if (!predicted) {
-                if (partialsIn < expectedPartials) return;
+            if (!ledger.predicted()) {
+                if (!ledger.hasAllPartials()) return;
                 predict();
             }
-            if (predictionsIn < blocks) return;
+            if (!ledger.hasAllPredictions()) return;
             if (!solve()) return;
-            List<BlockCommand> next = List.copyOf(early);
-            early.clear();
-            for (BlockCommand message : next) take(message);
+            for (BlockCommand message : ledger.takeEarly()) take(message);
         }
     }
 
@@ -253,7 +239,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             running = false;
             return false;
         }
-        level = setup.rule().level(gas, x, dt);
+        level = rule.level(gas, x, dt);
         sub = 0;
         int subs = 1 << level;
         if (increments.length != to - from || increments[0].length < subs) increments = new double[to - from][subs];
@@ -276,33 +262,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         for (int k = 0; k < pairs.size(); k++) {
             int[] pair = pairs.get(k);
             sums.computePair(x, pair[0], pair[1], scratch);
-            share(pair[1], pair[0]);
-            if (pair[0] < pair[1]) share(pair[0], pair[1]);
-            if (k == lastShared) sendShared();
+            outbox.share(sums, pair[1], pair[0]);
+            if (pair[0] < pair[1]) outbox.share(sums, pair[0], pair[1]);
+            if (k == lastShared) outbox.send(ledger.seq(), sums.hasMirror(), peers);
         }
-        computed = true;
-    }
-
-    /** Queues the partial of tile {@code source} on tile {@code target} for the other blocks owning rows of it. */
-    private void share(int source, int target) {
-        BlockLayout layout = setup.layout();
-        double[] coulomb = null, image = null;
-        for (int b = layout.firstOwnerOf(target); b <= layout.lastOwnerOf(target); b++) {
-            if (b == index) continue;
-            if (coulomb == null) {
-                coulomb = sums.coulombPartial(source, target);
-                image = sums.mirrorPartial(source, target);
-            }
-            outbox[b].add(source, target, coulomb, image);
-        }
-    }
-
-    /** One message per receiving block: every partial it needs from this block in this sub-step. */
-    private void sendShared() {
-        for (int b = 0; b < blocks; b++) {
-            if (outbox[b] == null || outbox[b].isEmpty()) continue;
-            peers[b].tell(outbox[b].drain(seq, sums.hasMirror()));
-        }
+        ledger.computedAndShared();
     }
 
     private void predict() {
@@ -310,12 +274,11 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         for (int i = from; i < to; i++) dW[i] = increments[i - from][sub];
         double h = dt / (1 << level);
         ExplicitPredictor.predict(gas, x, far, mirror, dW, h, from, to, z);
-        BlockCommand.Predictions mine = new BlockCommand.Predictions(seq, index, Arrays.copyOfRange(z, from, to));
+        BlockCommand.Predictions mine = new BlockCommand.Predictions(ledger.seq(), index, Arrays.copyOfRange(z, from, to));
         for (int b = 0; b < blocks; b++) {
             if (b != index) peers[b].tell(mine);
         }
-        predicted = true;
-        predictionsIn++;
+        ledger.predictedOwn();
     }
 
     /** The implicit solve on all predictions; false when the run is over or diverged. */
@@ -326,11 +289,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             diverge(step, e.getMessage());
             return false;
         }
-        seq++;
-        computed = false;
-        predicted = false;
-        partialsIn = 0;
-        predictionsIn = 0;
+        ledger.endSubStep();
         if (++sub < (1 << level)) return true;
         step++;
         for (int i = 0; i < n; i++) {
@@ -359,8 +318,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     private void onAdvance(BlockCommand.Advance advance) {
         System.arraycopy(advance.positions(), 0, x, from, to - from);
         if (plain == null) {
-            plain = new PlainAdvance(gas != null ? gas : setup.model(), setup.rule(), dt, setup.seed(), setup.member(),
-                    from, to);
+            plain = new PlainAdvance(gas != null ? gas : diffusions, rule, dt, setup.seed(), setup.member(), from, to);
         }
         PlainAdvance.Divergence divergence = plain.run(x, advance.fromStep(), advance.toStep());
         if (divergence != null) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.BlockHostCommand;
 import org.dysonsim.protocol.MemberCommand;
 
 /**
@@ -16,7 +17,7 @@ import org.dysonsim.protocol.MemberCommand;
 final class GenerationActors {
     private final ActorContext<MemberCommand> context;
     private final List<ActorRef<?>> children = new ArrayList<>();
-    private final Map<ActorRef<BlockCommand>, ActorRef<BlockHost.Command>> placed = new HashMap<>();
+    private final Map<ActorRef<BlockCommand>, ActorRef<BlockHostCommand>> placed = new HashMap<>();
 
     GenerationActors(ActorContext<MemberCommand> context) {
         this.context = context;
@@ -28,7 +29,7 @@ final class GenerationActors {
         return child;
     }
 
-    void placedBlock(ActorRef<BlockCommand> block, ActorRef<BlockHost.Command> host) {
+    void placedBlock(ActorRef<BlockCommand> block, ActorRef<BlockHostCommand> host) {
         context.watch(block);
         placed.put(block, host);
     }
@@ -47,12 +48,12 @@ final class GenerationActors {
             context.stop(child);
         }
         children.clear();
-        Map<ActorRef<BlockHost.Command>, List<ActorRef<BlockCommand>>> byHost = new HashMap<>();
-        for (Map.Entry<ActorRef<BlockCommand>, ActorRef<BlockHost.Command>> entry : placed.entrySet()) {
+        Map<ActorRef<BlockHostCommand>, List<ActorRef<BlockCommand>>> byHost = new HashMap<>();
+        for (Map.Entry<ActorRef<BlockCommand>, ActorRef<BlockHostCommand>> entry : placed.entrySet()) {
             context.unwatch(entry.getKey());
             byHost.computeIfAbsent(entry.getValue(), host -> new ArrayList<>()).add(entry.getKey());
         }
-        byHost.forEach((host, blocks) -> host.tell(new BlockHost.Release(context.getSelf(), blocks)));
+        byHost.forEach((host, blocks) -> host.tell(new BlockHostCommand.Release(context.getSelf(), blocks)));
         placed.clear();
     }
 }

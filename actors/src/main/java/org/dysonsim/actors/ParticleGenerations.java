@@ -10,6 +10,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.BlockHostCommand;
+import org.dysonsim.protocol.BlockSetup;
 import org.dysonsim.protocol.LossCommand;
 import org.dysonsim.protocol.MatrixCheckpoint;
 import org.dysonsim.protocol.MemberCommand;
@@ -31,7 +33,7 @@ final class ParticleGenerations implements Generations {
     private final GenerationActors actors;
     private final int blocksNodes;
     /** The hosts asked for each generation's blocks, block b on host b mod size. */
-    private final Map<Integer, List<ActorRef<BlockHost.Command>>> placements = new HashMap<>();
+    private final Map<Integer, List<ActorRef<BlockHostCommand>>> placements = new HashMap<>();
     /** The generation waiting for its blocks, or null. */
     private Placement placement;
 
@@ -64,7 +66,7 @@ final class ParticleGenerations implements Generations {
         if (spec.model() instanceof GasModel gas && !solo) {
             loss = actors.child(context.spawn(Loss.create(gas.drift()), "loss-" + generation));
         }
-        List<ActorRef<BlockHost.Command>> hosts = exchange && blocksNodes > 1
+        List<ActorRef<BlockHostCommand>> hosts = exchange && blocksNodes > 1
                 ? BlockHosts.get(context.getSystem()).choose(blocksNodes) : List.of();
         if (hosts.size() > 1) {
             // Split over nodes: the hosts answer with BlockPlaced; the clock starts when all have.
@@ -73,7 +75,7 @@ final class ParticleGenerations implements Generations {
             placement = new Placement(generation, step, start, layout, failAt, none);
             placements.put(generation, hosts);
             for (int b = 0; b < layout.blocks(); b++) {
-                hosts.get(b % hosts.size()).tell(new BlockHost.Spawn(setup(layout, b, loss, true), generation,
+                hosts.get(b % hosts.size()).tell(new BlockHostCommand.Spawn(setup(layout, b, loss, true), generation,
                         context.getSelf()));
             }
             timers.startSingleTimer(PLACEMENT_TIMER, new MemberCommand.BlocksUnplaced(generation), settings.askTimeout());
@@ -87,18 +89,17 @@ final class ParticleGenerations implements Generations {
         startClock(generation, step, start, layout, blocks, exchange, failAt);
     }
 
-    private EigenvalueBlock.Setup setup(BlockLayout layout, int block, ActorRef<LossCommand> loss, boolean exchange) {
-        return new EigenvalueBlock.Setup(spec.model(), spec.rule(), spec.dt(), spec.seed(), member, layout, block, loss,
-                exchange, spec.recordEvery());
+    private BlockSetup setup(BlockLayout layout, int block, ActorRef<LossCommand> loss, boolean exchange) {
+        return ParticleMessages.blockSetup(spec, member, layout, block, loss, exchange);
     }
 
     @Override
     public void placed(MemberCommand.BlockPlaced message) {
-        List<ActorRef<BlockHost.Command>> hosts = placements.get(message.generation());
-        ActorRef<BlockHost.Command> host = hosts == null ? null : hosts.get(message.index() % hosts.size());
+        List<ActorRef<BlockHostCommand>> hosts = placements.get(message.generation());
+        ActorRef<BlockHostCommand> host = hosts == null ? null : hosts.get(message.index() % hosts.size());
         if (placement == null || message.generation() != placement.generation()) {
             // A block of a generation given up on: its host stops it.
-            if (host != null) host.tell(new BlockHost.Release(context.getSelf(), new ArrayList<>(List.of(message.block()))));
+            if (host != null) host.tell(new BlockHostCommand.Release(context.getSelf(), new ArrayList<>(List.of(message.block()))));
             return;
         }
         placement.blocks().set(message.index(), message.block());

@@ -10,6 +10,7 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
+import org.dysonsim.protocol.BlockHostCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,23 +34,33 @@ class BlockPlacementTest {
         testKit.shutdownTestKit();
     }
 
-    private static RunSpec spec(String scenario) {
-        return new RunSpec("placement", "test", scenario, EngineFixtures.harmonicGas(8, 1.0),
+    private static RunSpec spec() {
+        return new RunSpec("placement", "test", "name = a\n", EngineFixtures.harmonicGas(8, 1.0),
                 new InitialSpectrum.Explicit(EngineFixtures.linspace(-2, 2, 8)), StepSizeRule.fixed(), 0.01, 10, 5,
                 EngineFixtures.SEED, 1, 4, RunSpec.Coordinates.EIGENVALUES);
     }
 
+    private static RunSpec spec(int nodes) {
+        return spec().withPlacement(new RunSpec.Placement(4, nodes));
+    }
+
     @Test
-    void theScenarioKeySaysHowManyNodesAndDefaultsToOne() {
-        assertEquals(3, BlockPlacement.nodesOf(spec("name = a\nblocks.nodes = 3\n")));
-        assertEquals(1, BlockPlacement.nodesOf(spec("name = a\n")));
-        assertEquals(1, BlockPlacement.nodesOf(spec("not { a scenario")));
+    void theSpecSaysHowManyNodesAndDefaultsToOne() {
+        assertEquals(3, BlockPlacement.nodesOf(spec(3)));
+        assertEquals(1, BlockPlacement.nodesOf(spec()), "a spec built without a scenario keeps its blocks here");
+        assertEquals(1, BlockPlacement.nodesOf(spec("blocks.nodes = 3\n")), "the scenario text is not read again");
+    }
+
+    private static RunSpec spec(String scenarioText) {
+        RunSpec s = spec();
+        return new RunSpec(s.runId(), s.scenarioName(), scenarioText, s.model(), s.init(), s.rule(), s.dt(), s.steps(),
+                s.recordEvery(), s.seed(), s.members(), s.placement(), s.coordinates(), s.mapping(), s.checks());
     }
 
     @Test
     void aHostThatNeverPlacesItsBlockFailsTheMemberWithOneLineAfterItsRestarts() throws InterruptedException {
         BlockHost.start(testKit.system());
-        TestProbe<BlockHost.Command> silent = testKit.createTestProbe();
+        TestProbe<BlockHostCommand> silent = testKit.createTestProbe();
         testKit.system().receptionist().tell(Receptionist.register(BlockHost.KEY, silent.ref()));
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (BlockHosts.get(testKit.system()).choose(2).size() < 2 && System.nanoTime() < deadline) {
@@ -57,13 +68,13 @@ class BlockPlacementTest {
         }
         assertEquals(2, BlockHosts.get(testKit.system()).choose(2).size(), "both hosts are listed");
 
-        RunResult result = new Simulation(testKit.system()).run(spec("name = a\nblocks.nodes = 2\n"),
+        RunResult result = new Simulation(testKit.system()).run(spec(2),
                 RecorderFactory.inMemory(), RunListener.NONE);
 
         assertFalse(result.succeeded());
         assertTrue(result.failure().contains("did not place every block within 1 s"), result.failure());
         assertTrue(result.failure().contains("gave up after 1 restarts"), result.failure());
         assertEquals(1, result.failure().lines().count(), "one line: " + result.failure());
-        silent.expectMessageClass(BlockHost.Spawn.class);
+        silent.expectMessageClass(BlockHostCommand.Spawn.class);
     }
 }

@@ -22,6 +22,11 @@ import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.BlockDynamics;
+import org.dysonsim.protocol.BlockHostCommand;
+import org.dysonsim.protocol.BlockSetup;
+import org.dysonsim.protocol.DriftLaw;
+import org.dysonsim.protocol.StepRule;
 import org.dysonsim.protocol.ClockCommand;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
@@ -39,8 +44,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every class this module registers with the Kryo serializer round-trips with all its values,
- * including the physics records that no engine run happens to send.
+ * Every class of the engine's messages in the Kryo registry (ids 160–499 of protocol's
+ * reference.conf) round-trips with all its values, including the physics records that no engine
+ * run happens to send.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtocolSerializationTest {
@@ -59,7 +65,15 @@ class ProtocolSerializationTest {
         GasModel gas = new GasModel(a, a, new double[] {0, 0, 0}, new Drift.Harmonic(a, a), Wall.barrier(0, 2.5),
                 Wall.reflect(9));
         List<Object> samples = new ArrayList<>(List.of(
-                new BlockCommand.UseDrift(new Drift.RbmSmooth(a)),
+                new BlockCommand.UseDrift(new DriftLaw(DriftLaw.Kind.RBM_SMOOTH, a)),
+                new DriftLaw(DriftLaw.Kind.ZERO, new double[0]),
+                DriftLaw.Kind.MEAN_FIELD,
+                new BlockDynamics.Gas(a, a, a, new BlockDynamics.Boundary(BlockDynamics.BoundaryKind.BARRIER, 0, 2.5),
+                        new BlockDynamics.Boundary(BlockDynamics.BoundaryKind.NONE, 0, 0)),
+                new BlockDynamics.SquareRootDiffusions(3, 1.0, 0.5, 0.1),
+                new BlockDynamics.Boundary(BlockDynamics.BoundaryKind.REFLECT, 9, 0),
+                BlockDynamics.BoundaryKind.REFLECT,
+                new StepRule(true, 0.01, 0.1, 6, 1),
                 new BlockCommand.Peer(3, block),
                 new BlockCommand.Run(2, 40, a, clock),
                 new BlockCommand.Predictions(7, 1, a),
@@ -117,8 +131,17 @@ class ProtocolSerializationTest {
                 testKit.<org.dysonsim.actors.cluster.StudyCommand>createTestProbe().getRef();
         ActorRef<org.dysonsim.actors.cluster.MemberEntityCommand> entity =
                 testKit.<org.dysonsim.actors.cluster.MemberEntityCommand>createTestProbe().getRef();
+        RunSpec fromScenario = new RunSpec("run-2", "test", "name = test", gas, new InitialSpectrum.Explicit(a),
+                StepSizeRule.fixed(), 0.01, 100, 10, 7L, 3, new RunSpec.Placement(2, 3), RunSpec.Coordinates.EIGENVALUES,
+                new RunSpec.Mapping.Wishart(5, 0.05, 2.0), new RunSpec.Checks(new String[] {"wishart-mp"}, 4));
         samples.addAll(List.of(
                 spec,
+                fromScenario,
+                new RunSpec.Placement(64, 2),
+                new RunSpec.Mapping.Direct(),
+                new RunSpec.Mapping.Sgd(0.01, 8),
+                new RunSpec.Mapping.Wishart(5, 0.05, 2.0),
+                new RunSpec.Checks(new String[] {"free-convolution", "two-mode"}, 8),
                 RunSpec.Coordinates.EIGENVALUES,
                 new org.dysonsim.actors.cluster.MemberEntityCommand.Run(spec, 2, 1, study),
                 new org.dysonsim.actors.cluster.MemberEntityCommand.Release(),
@@ -131,13 +154,11 @@ class ProtocolSerializationTest {
         // A system split over nodes: what block hosts are sent and answer.
         ActorRef<LossCommand> loss = testKit.<LossCommand>createTestProbe().getRef();
         ActorRef<MemberCommand> owner = testKit.<MemberCommand>createTestProbe().getRef();
-        EigenvalueBlock.Setup setup = new EigenvalueBlock.Setup(gas, StepSizeRule.adaptive(0.01, 6), 0.01, 7L, 2,
-                new BlockLayout(3, 2), 1, loss, true, 5);
+        BlockSetup setup = ParticleMessages.blockSetup(spec, 2, BlockLayout.of(3, 2), 1, loss, true);
         samples.addAll(List.of(
                 setup,
-                new BlockLayout(200, 50),
-                new BlockHost.Spawn(setup, 3, owner),
-                new BlockHost.Release(owner, new ArrayList<>(List.of(block, block))),
+                new BlockHostCommand.Spawn(setup, 3, owner),
+                new BlockHostCommand.Release(owner, List.of(block, block)),
                 new MemberCommand.BlockPlaced(3, 1, block),
                 new MemberCommand.BlocksUnplaced(3)));
         return samples;
@@ -159,7 +180,7 @@ class ProtocolSerializationTest {
         var registered = ConfigFactory.load().getConfig("dysonsim.kryo.classes").root();
         for (String name : registered.keySet()) {
             int id = ConfigFactory.load().getConfig("dysonsim.kryo.classes").getInt("\"" + name + "\"");
-            if (id >= 200 && id < 500) assertNotNull(byClass.get(name), "a sample of " + name);
+            if (id >= 160 && id < 500) assertNotNull(byClass.get(name), "a sample of " + name);
         }
     }
 

@@ -97,7 +97,7 @@ class SplitSystemTest {
         return new RunSpec(runId, "split", "name = split\nblocks.nodes = " + blocksNodes + "\n",
                 EngineFixtures.harmonicGas(N, 1.0), new InitialSpectrum.Explicit(EngineFixtures.linspace(-14, 14, N)),
                 StepSizeRule.adaptive(0.05, 3), 0.001, steps, recordEvery, EngineFixtures.SEED, members, BLOCK_SIZE,
-                RunSpec.Coordinates.EIGENVALUES);
+                RunSpec.Coordinates.EIGENVALUES).withPlacement(new RunSpec.Placement(BLOCK_SIZE, blocksNodes));
     }
 
     /** The same run on one node: blocks beside their supervisor, in an actor system of its own. */

@@ -242,7 +242,7 @@ public final class ClusterBench {
         return new RunSpec(runId, "bench", "name = bench\nblocks.nodes = " + blocksNodes + "\n",
                 BenchSystems.harmonicGas(SPLIT_N), new InitialSpectrum.Explicit(BenchSystems.start(SPLIT_N)),
                 StepSizeRule.fixed(), BenchSystems.dt(SPLIT_N), steps, (int) steps, BenchSystems.SEED, 1, SPLIT_BLOCK,
-                RunSpec.Coordinates.EIGENVALUES);
+                RunSpec.Coordinates.EIGENVALUES).withPlacement(new RunSpec.Placement(SPLIT_BLOCK, blocksNodes));
     }
 
     /** {@code last[0]}: the final positions of the last run. */

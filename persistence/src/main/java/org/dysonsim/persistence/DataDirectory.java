@@ -22,6 +22,8 @@ public final class DataDirectory {
     static final String MARKER = ".dysonsim";
     private static final String MARKER_TEXT = "dysonsim data directory, layout 1\n";
     static final String DATABASE_NAME = "dyson";
+    /** The resolved scenario in a run's directory, written before the run's first step. */
+    public static final String SCENARIO = "scenario.conf";
 
     private final Path root;
 
@@ -88,8 +90,25 @@ public final class DataDirectory {
 
     /** The run's own directory (lock, resolved scenario, reports); not created here. */
     public Path runDirectory(String runId) {
-        RunIds.check(runId);
+        PersistenceIds.check(runId);
         return root.resolve(runId);
+    }
+
+    /**
+     * The ids of the runs with a directory here (one holding a resolved scenario or a lock), sorted;
+     * a study's directory and the journal's are not runs.
+     */
+    public java.util.List<String> runDirectories() {
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.filter(Files::isDirectory)
+                    .filter(run -> Files.exists(run.resolve(SCENARIO)) || Files.exists(run.resolve(RunLock.FILE)))
+                    .map(run -> run.getFileName().toString())
+                    .filter(PersistenceIds::isValid)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new JournalException("cannot list the data directory " + root + ": " + e.getMessage(), e);
+        }
     }
 
     private Path marker() {

@@ -4,11 +4,15 @@ import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -25,12 +29,19 @@ public final class Journal {
     private static final int H2_DATABASE_NOT_FOUND = 90146;
     private static final int H2_WRONG_FORMAT = 90048;
     private static final int H2_FILE_VERSION = 90045;
+    private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
     // Races of processes opening one embedded file at the same moment (AUTO_SERVER): one creates
     // the directory or the lock file while the other looks, or has not yet started its server.
     private static final int H2_ERROR_OPENING = 8000;
     private static final int H2_FILE_CREATION_FAILED = 90062;
+    /** Less room than this (H2 writes its lock file and a chunk of up to a few pages) counts as a full disk. */
+    private static final long FULL_DISK_BYTES = 256 * 1024;
     /** How long opening an embedded journal is retried while another process is opening it. */
     private static final long OPEN_RACE_MILLIS = 15_000;
+
+    static {
+        EmbeddedJournal.bindToLoopback();
+    }
 
     private Journal() {}
 
@@ -90,7 +101,13 @@ public final class Journal {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_RACE_MILLIS);
         for (int attempt = 1; ; attempt++) {
             try {
-                return connect(config);
+                Connection db = connect(config);
+                String path = embeddedPath(urlOf(config));
+                if (path != null && urlOf(config).contains(";AUTO_SERVER=TRUE")) {
+                    // a journal of an older build was created as the umask said
+                    EmbeddedJournal.restrictToOwner(Path.of(path).getParent());
+                }
+                return db;
             } catch (SQLException e) {
                 if (!openRace(config, e) || System.nanoTime() > deadline) {
                     throw new JournalException(describe(urlOf(config), e), e);
@@ -102,7 +119,7 @@ public final class Journal {
 
     /** Whether {@code e} is another process opening the same embedded file at this moment: worth a retry. */
     private static boolean openRace(Config config, SQLException e) {
-        if (!urlOf(config).startsWith("jdbc:h2:file:")) return false;
+        if (embeddedPath(urlOf(config)) == null) return false;
         return switch (e.getErrorCode()) {
             case H2_DATABASE_ALREADY_OPEN, H2_FILE_CREATION_FAILED -> true;
             case H2_ERROR_OPENING -> String.valueOf(e.getMessage()).contains("Lock file");
@@ -150,20 +167,51 @@ public final class Journal {
         return urlOf(config).startsWith("jdbc:postgresql:");
     }
 
+    /** The file of an embedded H2 URL (in any of the ways this module opens it) without H2's suffix; null for a server. */
+    static String embeddedPath(String url) {
+        for (String scheme : List.of("file:", OwnerOnlyFilePath.SCHEME + ":", ReadOnlyFilePath.SCHEME + ":")) {
+            if (url.startsWith("jdbc:h2:" + scheme)) {
+                String rest = url.substring("jdbc:h2:".length() + scheme.length());
+                int options = rest.indexOf(';');
+                return options < 0 ? rest : rest.substring(0, options);
+            }
+        }
+        return null;
+    }
+
+    /** A failure to open the database at {@code url}, as one line. */
+    static JournalException failure(String url, SQLException e) {
+        return new JournalException(describe(url, e), e);
+    }
+
     static String urlOf(Config config) {
         return config.getString("pekko-persistence-jdbc.shared-databases.dyson.db.url");
     }
 
     private static String describe(String url, SQLException e) {
-        String where = url.startsWith("jdbc:h2:file:") ? url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db" : url;
+        String where = embeddedPath(url) != null ? embeddedPath(url) + ".mv.db" : url;
+        if (embeddedPath(url) != null && diskFull(Path.of(embeddedPath(url)).getParent())) {
+            return "the disk holding the journal " + where + " is full; nothing was written to the journal."
+                    + " Free some space and start again (`dyson resume RUN-ID` continues a run that had begun)";
+        }
         return switch (e.getErrorCode()) {
             case H2_FILE_CORRUPTED, H2_WRONG_FORMAT, H2_FILE_VERSION ->
                     "the journal " + where + " is corrupted or not an H2 database; it was left untouched";
             case H2_DATABASE_ALREADY_OPEN ->
                     "the journal " + where + " is locked by another process";
             case H2_DATABASE_NOT_FOUND -> "no journal at " + where;
+            case H2_WRONG_USER_OR_PASSWORD -> "the journal " + where + " refused the user name or password";
             default -> "cannot open the journal " + where + ": " + firstLine(e.getMessage());
         };
+    }
+
+    /** Whether the file system holding {@code dir} has less room than H2 needs to open a database. */
+    private static boolean diskFull(Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace() < FULL_DISK_BYTES;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String rootMessage(Throwable e) {

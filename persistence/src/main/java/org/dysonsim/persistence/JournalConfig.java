@@ -9,13 +9,18 @@ import com.typesafe.config.ConfigValueFactory;
  * The actor-system configuration of the journal, snapshot store and read journal
  * (pekko-persistence-jdbc), all sharing one connection pool. By default an embedded H2 file
  * under the data directory, opened with {@code AUTO_SERVER=TRUE} so that a second process using
- * the same data directory connects through the first instead of being locked out. Setting
+ * the same data directory connects through the first instead of being locked out (on the
+ * loopback interface, with the owner's password: {@link EmbeddedJournal}). Setting
  * {@code dysonsim.journal.url} (with {@code user} and {@code password}) selects another
  * database, e.g. PostgreSQL for several nodes; nothing else changes.
  */
 public final class JournalConfig {
 
     private static final String SHARED_DB = "pekko-persistence-jdbc.shared-databases.dyson";
+
+    static {
+        EmbeddedJournal.bindToLoopback();
+    }
 
     private JournalConfig() {}
 
@@ -26,13 +31,31 @@ public final class JournalConfig {
      * {@code dysonsim.journal.*}.
      */
     public static Config forWriting(DataDirectory dir, Config overrides) {
-        return resolve(dir, overrides, true);
+        return resolve(dir, overrides, true, null);
     }
 
-    /** As {@link #forWriting}, but an embedded database that does not exist is never created. */
+    /**
+     * As {@link #forWriting}, but an embedded database that does not exist is never created, and
+     * one that exists is opened by the owner's credentials as a writer would (readers that must
+     * not change the file use {@link JournalSession}, which opens it read-only).
+     */
     public static Config forReading(DataDirectory dir, Config overrides) {
-        return resolve(dir, overrides, false);
+        return resolve(dir, overrides, false, null);
     }
+
+    /** The configuration of a reading session over an embedded journal opened by {@code journal}. */
+    static Config forReading(DataDirectory dir, Config overrides, ReadOnlyJournal journal,
+                             EmbeddedJournal.Credentials credentials) {
+        return resolve(dir, overrides, false, new Reading(journal.url(), credentials));
+    }
+
+    /** Whether an embedded journal would be used with these overrides (before any resolution of the wiring). */
+    static boolean choosesEmbedded(Config overrides) {
+        return isEmbedded(overrides.withFallback(ConfigFactory.defaultApplication())
+                .withFallback(ConfigFactory.defaultReference()).resolve());
+    }
+
+    private record Reading(String url, EmbeddedJournal.Credentials credentials) {}
 
     /**
      * The embedded H2 URL of a data directory. {@code WRITE_DELAY=0}: H2 keeps no redo log, and by
@@ -42,7 +65,7 @@ public final class JournalConfig {
      * system's cache) before it is acknowledged; it costs well under a millisecond a commit.
      */
     public static String h2Url(DataDirectory dir, boolean create) {
-        return "jdbc:h2:file:" + dir.databaseBase()
+        return "jdbc:h2:" + OwnerOnlyFilePath.prefix() + dir.databaseBase()
                 + ";DATABASE_TO_UPPER=false;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;WRITE_DELAY=0"
                 + (create ? "" : ";IFEXISTS=TRUE");
     }
@@ -54,16 +77,28 @@ public final class JournalConfig {
 
     // Merge first, resolve last: the plugin's reference.conf refers to its own keys through
     // ${...} substitutions, which resolve against whatever is merged at that point.
-    private static Config resolve(DataDirectory dir, Config overrides, boolean create) {
+    private static Config resolve(DataDirectory dir, Config overrides, boolean create, Reading reading) {
         Config user = overrides.withFallback(ConfigFactory.defaultApplication())
                 .withFallback(ConfigFactory.defaultReference()).resolve();
         boolean embedded = isEmbedded(user);
-        String url = embedded ? h2Url(dir, create) : user.getString("dysonsim.journal.url");
+        String url;
+        EmbeddedJournal.Credentials credentials;
+        if (!embedded) {
+            url = user.getString("dysonsim.journal.url");
+            credentials = new EmbeddedJournal.Credentials(user.getString("dysonsim.journal.user"),
+                    user.getString("dysonsim.journal.password"));
+        } else if (reading != null) {
+            url = reading.url();
+            credentials = reading.credentials();
+        } else {
+            url = h2Url(dir, create);
+            credentials = create ? EmbeddedJournal.forWriting(dir) : EmbeddedJournal.forReading(dir);
+        }
         Config pool = user.getConfig("dysonsim.journal.pool")
                 .withValue("connectionPool", ConfigValueFactory.fromAnyRef("HikariCP"))
                 .withValue("url", ConfigValueFactory.fromAnyRef(url))
-                .withValue("user", ConfigValueFactory.fromAnyRef(embedded ? "" : user.getString("dysonsim.journal.user")))
-                .withValue("password", ConfigValueFactory.fromAnyRef(embedded ? "" : user.getString("dysonsim.journal.password")))
+                .withValue("user", ConfigValueFactory.fromAnyRef(credentials.user()))
+                .withValue("password", ConfigValueFactory.fromAnyRef(credentials.password()))
                 .withValue("driver", ConfigValueFactory.fromAnyRef(driverOf(url)));
         Config database = ConfigFactory.empty()
                 .withValue(SHARED_DB + ".profile", ConfigValueFactory.fromAnyRef(profileOf(url)))

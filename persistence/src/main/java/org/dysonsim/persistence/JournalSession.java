@@ -14,21 +14,27 @@ import java.util.concurrent.TimeoutException;
 /**
  * Read access to the runs of a data directory for {@code dyson list}, {@code export} and
  * {@code replay}: its own small actor system on the journal, closed with the session. Opening
- * never creates or changes anything: a directory that is not ours, a missing, corrupted or
- * locked database is refused with a {@link JournalException}.
+ * never creates or changes anything, not a byte of the embedded journal's file either (it is
+ * opened read-only: {@link ReadOnlyJournal}), so a read-only or full disk can be read: a
+ * directory that is not ours, a missing, corrupted or unreadable database is refused with a
+ * {@link JournalException}.
  */
 public final class JournalSession implements AutoCloseable {
 
     private static final Duration TERMINATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataDirectory dir;
+    private final Config config;
     private final ActorSystem<Void> system;
     private final TrajectoryReader reader;
+    private final ReadOnlyJournal embedded;
 
-    private JournalSession(DataDirectory dir, ActorSystem<Void> system) {
+    private JournalSession(DataDirectory dir, Config config, ActorSystem<Void> system, ReadOnlyJournal embedded) {
         this.dir = dir;
+        this.config = config;
         this.system = system;
         this.reader = system == null ? null : new TrajectoryReader(system);
+        this.embedded = embedded;
     }
 
     /**
@@ -37,24 +43,57 @@ public final class JournalSession implements AutoCloseable {
      */
     public static JournalSession openForReading(Path dataDir, Config overrides) {
         DataDirectory dir = DataDirectory.openExisting(dataDir);
+        if (JournalConfig.choosesEmbedded(overrides)) {
+            if (!Files.exists(dir.databaseFile())) {
+                return new JournalSession(dir, JournalConfig.forReading(dir, overrides), null, null); // nothing recorded yet
+            }
+            EmbeddedJournal.Credentials credentials = EmbeddedJournal.forReading(dir);
+            ReadOnlyJournal journal = ReadOnlyJournal.open(dir, credentials);
+            try {
+                Config config = JournalConfig.forReading(dir, overrides, journal, credentials);
+                return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), journal);
+            } catch (RuntimeException e) {
+                journal.close();
+                throw e;
+            }
+        }
         Config config = JournalConfig.forReading(dir, overrides);
-        if (JournalConfig.isEmbedded(config) && !Files.exists(dir.databaseFile())) {
-            return new JournalSession(dir, null); // nothing recorded yet
-        }
         Journal.checkConnection(config);
-        if (!JournalConfig.isEmbedded(config) && !Journal.hasTables(config)) {
-            return new JournalSession(dir, null); // a shared database nothing was recorded in yet
+        if (!Journal.hasTables(config)) {
+            return new JournalSession(dir, config, null, null); // a shared database nothing was recorded in yet
         }
-        return new JournalSession(dir, ActorSystem.create(Behaviors.empty(), "dyson-read", config));
+        return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null);
+    }
+
+    /**
+     * Reads a whole run back (members and h/2 companions), checking every stored snapshot and
+     * gradient record against its checksum: {@code run} does this before it reports a run,
+     * {@code resume} before it continues one.
+     *
+     * @return what was read; {@link TrajectoryReader.ReadBack#NOTHING} if the journal holds nothing of the run (yet)
+     * @throws JournalException naming the run, member and step of the first record that does not read back
+     */
+    public static TrajectoryReader.ReadBack verifyRun(Path dataDir, Config overrides, String runId) {
+        try (JournalSession session = openForReading(dataDir, overrides)) {
+            if (!session.holds(runId)) {
+                return TrajectoryReader.ReadBack.NOTHING;
+            }
+            return session.reader.verify(runId);
+        }
+    }
+
+    /** Whether the journal holds any event of the run. */
+    public boolean holds(String runId) {
+        return system != null && reader.runIds().contains(runId);
     }
 
     public DataDirectory directory() {
         return dir;
     }
 
-    /** Every run of the directory, sorted by id; empty if nothing was recorded yet. */
+    /** Every run of the directory, sorted by id; those not in the journal yet from their run directories. */
     public List<RunSummary> list() {
-        return system == null ? List.of() : catalog().list();
+        return system == null ? RunCatalog.unrecorded(dir, config) : catalog().list();
     }
 
     public RunCatalog catalog() {
@@ -90,6 +129,8 @@ public final class JournalSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
             // the process is ending anyway; nothing was written by this session
+        } finally {
+            if (embedded != null) embedded.close();
         }
     }
 }

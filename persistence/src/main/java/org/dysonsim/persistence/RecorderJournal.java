@@ -11,11 +11,11 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.RecorderJournalCommand;
 import org.dysonsim.protocol.RecorderCommand.Ack;
 import org.dysonsim.protocol.RecorderCommand.RecorderState;
 import org.dysonsim.protocol.RecorderCommand.Status;
 import org.dysonsim.protocol.TrajectoryEvent;
-import org.dysonsim.protocol.Wire;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +26,8 @@ import java.util.List;
  * snapshot (never the trajectory), and Pekko snapshots of it every {@code snapshot-every} events
  * keep recovery short.
  */
-final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command, TrajectoryEvent, RecorderState> {
+final class RecorderJournal extends EventSourcedBehavior<RecorderJournalCommand, TrajectoryEvent, RecorderState> {
 
-    sealed interface Command extends Wire permits Persist {}
-
-    /** Commands in arrival order; {@code replyTo} hears when they are all durable and answered. */
-    record Persist(List<RecorderCommand> commands, ActorRef<Written> replyTo) implements Command {}
-
-    record Written(int commands) implements Wire {}
-
-    /** Sent to the owner after every recovery: after the first, a write failed and was not answered. */
-    enum Recovered implements Wire { INSTANCE }
 
     static final RecorderState EMPTY = new RecorderState(null, null, Status.NEW, null);
 
@@ -44,9 +35,9 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
     static final long BEGIN_STEP = 0;
 
     private final RecorderSettings settings;
-    private final ActorRef<Recovered> owner;
+    private final ActorRef<RecorderCommand.JournalRecovered> owner;
 
-    private RecorderJournal(PersistenceId id, RecorderSettings settings, ActorRef<Recovered> owner) {
+    private RecorderJournal(PersistenceId id, RecorderSettings settings, ActorRef<RecorderCommand.JournalRecovered> owner) {
         // A failed write (the database went away, e.g. the process serving the embedded file
         // exited) restarts this actor with backoff; it recovers and its owner re-sends the batch.
         super(id, settings.writeRetries());
@@ -54,14 +45,14 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
         this.owner = owner;
     }
 
-    static Behavior<Command> create(String persistenceId, RecorderSettings settings, ActorRef<Recovered> owner) {
+    static Behavior<RecorderJournalCommand> create(String persistenceId, RecorderSettings settings, ActorRef<RecorderCommand.JournalRecovered> owner) {
         return new RecorderJournal(PersistenceId.ofUniqueId(persistenceId), settings, owner);
     }
 
     @Override
     public SignalHandler<RecorderState> signalHandler() {
         return newSignalHandlerBuilder()
-                .onSignal(RecoveryCompleted.instance(), state -> owner.tell(Recovered.INSTANCE))
+                .onSignal(RecoveryCompleted.instance(), state -> owner.tell(new RecorderCommand.JournalRecovered()))
                 .build();
     }
 
@@ -76,8 +67,8 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
     }
 
     @Override
-    public CommandHandler<Command, TrajectoryEvent, RecorderState> commandHandler() {
-        return newCommandHandlerBuilder().forAnyState().onCommand(Persist.class, this::onPersist).build();
+    public CommandHandler<RecorderJournalCommand, TrajectoryEvent, RecorderState> commandHandler() {
+        return newCommandHandlerBuilder().forAnyState().onCommand(RecorderJournalCommand.Persist.class, this::onPersist).build();
     }
 
     @Override
@@ -85,7 +76,7 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
         return newEventHandlerBuilder().forAnyState().onAnyEvent(RecorderJournal::apply);
     }
 
-    private Effect<TrajectoryEvent, RecorderState> onPersist(RecorderState state, Persist batch) {
+    private Effect<TrajectoryEvent, RecorderState> onPersist(RecorderState state, RecorderJournalCommand.Persist batch) {
         List<TrajectoryEvent> events = new ArrayList<>();
         List<Runnable> replies = new ArrayList<>(batch.commands().size() + 1);
         RecorderState current = state;
@@ -97,7 +88,7 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournal.Command
             replies.add(replyOf(command, current));
         }
         int count = batch.commands().size();
-        replies.add(() -> batch.replyTo().tell(new Written(count)));
+        replies.add(() -> batch.replyTo().tell(new RecorderCommand.BatchWritten(count)));
         Runnable answerAll = () -> replies.forEach(Runnable::run);
         if (events.isEmpty()) {
             return Effect().none().thenRun(ignored -> answerAll.run());

@@ -7,6 +7,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.dysonsim.protocol.TrajectoryEvent;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,12 +17,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The runs of a data directory with their status, steps done and size: what {@code dyson list}
  * prints. Reading a member costs three small queries (its first event, its last two and its size,
  * its checkpoint included),
- * never a replay of the trajectory.
+ * never a replay of the trajectory. A run with a directory but nothing in the journal yet (killed
+ * in its first seconds) is listed too, from its directory. Reads only.
  */
 public final class RunCatalog {
 
@@ -33,13 +38,37 @@ public final class RunCatalog {
         this.reader = reader;
     }
 
-    /** Every run, sorted by run id. */
+    /** Every run, recorded or with a run directory only, sorted by run id. */
     public List<RunSummary> list() {
+        SortedSet<String> recorded = new TreeSet<>(hasJournalTable() ? reader.runIds() : List.of());
+        SortedSet<String> all = new TreeSet<>(recorded);
+        all.addAll(dir.runDirectories());
         List<RunSummary> runs = new ArrayList<>();
-        for (String runId : reader.runIds()) {
-            runs.add(describe(runId));
+        for (String runId : all) {
+            runs.add(recorded.contains(runId) ? describe(runId) : unrecorded(dir, runId, system.settings().config()));
         }
         return runs;
+    }
+
+    /**
+     * The runs of a data directory whose journal holds nothing yet (no database, or no tables: a
+     * journal killed right after its creation), from their run directories.
+     */
+    static List<RunSummary> unrecorded(DataDirectory dir, Config journal) {
+        return dir.runDirectories().stream().map(runId -> unrecorded(dir, runId, journal)).toList();
+    }
+
+    /** A run with a directory and no event in the journal: running if a live process holds it, else interrupted. */
+    private static RunSummary unrecorded(DataDirectory dir, String runId, Config journal) {
+        Path runDir = dir.runDirectory(runId);
+        String scenario = "?";
+        try {
+            scenario = scenarioName(Files.readString(runDir.resolve(DataDirectory.SCENARIO)));
+        } catch (IOException e) {
+            // not written yet
+        }
+        RunStatus status = RunLock.isHeld(dir, runId, journal) ? RunStatus.RUNNING : RunStatus.INTERRUPTED;
+        return new RunSummary(runId, scenario, status, 0, 0, DataDirectory.sizeOf(runDir));
     }
 
     /** @throws JournalException if the run is unknown */
@@ -61,16 +90,36 @@ public final class RunCatalog {
                 anyFailed |= progress.failed;
                 allCompleted &= progress.completed;
                 stepsDone = Math.min(stepsDone, progress.step);
-                bytes += payloadBytes(db, RunIds.persistenceId(runId, member));
+                bytes += payloadBytes(db, PersistenceIds.persistenceId(runId, member));
             }
         } catch (SQLException e) {
             throw new JournalException("cannot measure run " + runId + " in the journal: " + e.getMessage(), e);
         }
-        RunStatus status = anyFailed ? RunStatus.FAILED
-                : allCompleted ? RunStatus.COMPLETED
-                : RunLock.isHeld(dir, runId, system.settings().config()) ? RunStatus.RUNNING
-                : RunStatus.INTERRUPTED;
+        RunStatus status = status(RunLock.inspect(dir, runId, system.settings().config()), anyFailed, allCompleted);
         return new RunSummary(runId, scenario, status, members.size(), stepsDone, bytes);
+    }
+
+    /**
+     * A live holder makes a run running; a run taken and not finished (killed while simulating,
+     * writing its report or running error control) is interrupted whatever its members say.
+     */
+    static RunStatus status(RunClaim.State claim, boolean anyFailed, boolean allCompleted) {
+        return switch (claim) {
+            case HELD -> RunStatus.RUNNING;
+            case UNFINISHED -> RunStatus.INTERRUPTED;
+            case NONE -> anyFailed ? RunStatus.FAILED : allCompleted ? RunStatus.COMPLETED : RunStatus.INTERRUPTED;
+        };
+    }
+
+    /** Whether the journal has its event table: a journal killed right after its creation has none. */
+    private boolean hasJournalTable() {
+        String table = system.settings().config().getString("jdbc-journal.tables.event_journal.tableName");
+        try (Connection db = connect(); var probe = db.createStatement()) {
+            probe.executeQuery("SELECT 1 FROM \"" + table + "\" WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     private List<TrajectoryEvent> read(String runId, int member, long from, long to) {

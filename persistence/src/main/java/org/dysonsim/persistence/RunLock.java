@@ -17,12 +17,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The mark of a live process recording a run: an OS file lock on {@code <data-dir>/<run-id>/run.lock},
- * which the OS releases when the process dies however it dies (SIGKILL included). On a shared
- * PostgreSQL journal, where the run may be recorded from another machine, also a session-level
- * advisory lock keyed by the run id, held on a connection of its own: the server releases it when
- * that connection ends, which a dead process's does. A run that is neither completed nor failed
- * and whose lock nobody holds was interrupted.
+ * The mark of a live process recording a run, held from before its first step until its report
+ * and error control are written. Two marks, so that losing one does not let a second process in:
+ * <ul>
+ *   <li>an OS file lock on {@code <data-dir>/<run-id>/run.lock}, which the OS releases when the
+ *       process dies however it dies (SIGKILL included);</li>
+ *   <li>the run's row in the journal ({@link RunClaim}), naming this process. On the embedded
+ *       journal a row naming a dead process is stale and taken over; on a shared PostgreSQL
+ *       journal, where the run may be recorded from another machine, a session-level advisory lock
+ *       keyed by the run id, held on a connection of its own, tells whether the holder lives (the
+ *       server releases it when that connection ends, which a dead process's does).</li>
+ * </ul>
+ * The row outlives the lock until {@link #finished()}: a run let go or killed before its report
+ * was written stays unfinished ({@link RunStatus#INTERRUPTED}) even when every member completed.
  */
 public final class RunLock implements AutoCloseable {
 
@@ -32,36 +39,56 @@ public final class RunLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
+    /** PostgreSQL: the session that holds the advisory lock; embedded: null, a connection is opened per change. */
     private final Connection database;
+    private final Config journal;
     private final String runId;
+    private final boolean embedded;
+    private final boolean wasUnfinished;
+    private final RunClaim.Holder me = RunClaim.Holder.current();
+    private boolean finished;
 
-    private RunLock(FileChannel channel, FileLock lock, Connection database, String runId) {
+    private RunLock(FileChannel channel, FileLock lock, Connection database, Config journal, String runId,
+                    boolean embedded, boolean wasUnfinished) {
         this.channel = channel;
         this.lock = lock;
         this.database = database;
+        this.journal = journal;
         this.runId = runId;
+        this.embedded = embedded;
+        this.wasUnfinished = wasUnfinished;
     }
 
     /**
-     * Takes the run's lock for this process: the file lock and, if {@code journal} (a configuration
-     * resolved by {@link JournalConfig}) is a PostgreSQL journal, the journal's advisory lock.
+     * Takes the run's lock for this process: the file lock and the run's row in the journal that
+     * {@code journal} (a configuration resolved by {@link JournalConfig}) names, with, on
+     * PostgreSQL, the journal's advisory lock.
      *
      * @throws JournalException if another live process (or this one) holds it
      */
     public static RunLock acquire(DataDirectory dir, String runId, Config journal) {
         RunLock local = acquire(dir, runId);
-        if (JournalConfig.isEmbedded(journal)) {
-            return local;
-        }
+        boolean embedded = JournalConfig.isEmbedded(journal);
         Connection db = null;
         try {
-            db = Journal.connect(journal);
-            if (!tryAdvisoryLock(db, runId)) {
+            db = Journal.open(journal);
+            if (!embedded && !tryAdvisoryLock(db, runId)) {
                 throw new JournalException("run " + runId + " is being recorded by another process on the journal "
                         + Journal.urlOf(journal) + "; wait for it or stop it first");
             }
-            return new RunLock(local.channel, local.lock, db, runId);
+            RunClaim.createTable(db);
+            // with the advisory lock taken, a holder named in the row is a dead process
+            boolean unfinished = RunClaim.take(db, runId, RunClaim.Holder.current(), embedded);
+            if (embedded) {
+                // Not held: the process serving the embedded file to this one may exit before this
+                // run ends, and its connections with it; each later change opens its own.
+                db.close();
+                db = null;
+            }
+            return new RunLock(local.channel, local.lock, db, journal, runId, embedded, unfinished);
         } catch (SQLException e) {
+            closeQuietly(db);
+            local.close();
             throw new JournalException("cannot lock run " + runId + " in the journal " + Journal.urlOf(journal)
                     + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -73,24 +100,83 @@ public final class RunLock implements AutoCloseable {
 
     /** Whether a live process holds the run's lock, here or (on PostgreSQL) anywhere; changes nothing. */
     public static boolean isHeld(DataDirectory dir, String runId, Config journal) {
+        return inspect(dir, runId, journal) == RunClaim.State.HELD;
+    }
+
+    /**
+     * Whether the run was taken by a process and not finished: its report or error control was
+     * never written (or it is being written now). Changes nothing.
+     */
+    public static boolean isUnfinished(DataDirectory dir, String runId, Config journal) {
+        return inspect(dir, runId, journal) != RunClaim.State.NONE;
+    }
+
+    /** The run's state in the journal and its file lock; changes nothing. */
+    static RunClaim.State inspect(DataDirectory dir, String runId, Config journal) {
         if (isHeld(dir, runId)) {
-            return true;
+            return RunClaim.State.HELD;
         }
-        if (JournalConfig.isEmbedded(journal)) {
-            return false;
+        boolean embedded = JournalConfig.isEmbedded(journal);
+        if (embedded && !Files.exists(dir.databaseFile())) {
+            return RunClaim.State.NONE;
         }
         try (Connection db = Journal.connect(journal)) {
+            RunClaim.State claim = RunClaim.read(db, runId, embedded);
+            if (embedded || claim == RunClaim.State.HELD) {
+                return claim;
+            }
             if (!tryAdvisoryLock(db, runId)) {
-                return true;
+                return RunClaim.State.HELD;
             }
             try (PreparedStatement unlock = db.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
                 unlock.setString(1, runId);
                 unlock.execute();
             }
-            return false;
+            return claim;
         } catch (SQLException e) {
             throw new JournalException("cannot read the lock of run " + runId + " in the journal "
                     + Journal.urlOf(journal) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the run was unfinished (interrupted) when this lock took it. */
+    public boolean wasUnfinished() {
+        return wasUnfinished;
+    }
+
+    /**
+     * Marks the run finished in the journal: its report and error control are written. Without
+     * this, closing the lock leaves the run unfinished, and {@code dyson list} shows it interrupted.
+     *
+     * @throws JournalException if the journal cannot be written
+     */
+    public void finished() {
+        if (journal == null) {
+            finished = true;
+            return;
+        }
+        try {
+            change(db -> RunClaim.finish(db, runId, me));
+            finished = true;
+        } catch (SQLException | JournalException e) {
+            throw new JournalException("cannot mark run " + runId + " finished in the journal: " + e.getMessage(), e);
+        }
+    }
+
+    /** A change of the run's row. */
+    @FunctionalInterface
+    private interface RowChange {
+        void apply(Connection db) throws SQLException;
+    }
+
+    /** On the lock's own session (PostgreSQL), or on a connection opened for it (embedded). */
+    private void change(RowChange change) throws SQLException {
+        if (database != null) {
+            change.apply(database);
+            return;
+        }
+        try (Connection db = Journal.open(journal)) {
+            change.apply(db);
         }
     }
 
@@ -124,7 +210,7 @@ public final class RunLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
             channel.force(false);
-            return new RunLock(channel, lock, null, runId);
+            return new RunLock(channel, lock, null, null, runId, true, false);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new JournalException("cannot lock run " + runId + " (" + file + "): " + e.getMessage(), e);
@@ -151,14 +237,23 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (journal != null && !finished) {
+            try {
+                change(db -> RunClaim.release(db, runId, me));
+            } catch (SQLException | JournalException e) {
+                // the row keeps naming this process, which is dead to later readers once it exits
+            }
+        }
         if (database != null) {
-            // Released here, before anyone is told the run ended: closing the connection would
-            // release it too, but only once the server has noticed, a moment later.
-            try (PreparedStatement unlock = database.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
-                unlock.setString(1, runId);
-                unlock.execute();
-            } catch (SQLException e) {
-                // the session ends below, and its lock with it
+            if (!embedded) {
+                // Released here, before anyone is told the run ended: closing the connection would
+                // release it too, but only once the server has noticed, a moment later.
+                try (PreparedStatement unlock = database.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
+                    unlock.setString(1, runId);
+                    unlock.execute();
+                } catch (SQLException e) {
+                    // the session ends below, and its lock with it
+                }
             }
             closeQuietly(database);
         }

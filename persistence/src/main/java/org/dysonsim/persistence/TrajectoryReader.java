@@ -44,8 +44,8 @@ public final class TrajectoryReader {
     /** Every run id with at least one recorded event, sorted. */
     public List<String> runIds() {
         return await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(RunIds.parse(id)))
-                .map(RunIds.Member::runId)
+                .mapConcat(id -> parsed(PersistenceIds.parse(id)))
+                .map(PersistenceIds.Member::runId)
                 .runWith(Sink.seq(), system))
                 .stream().distinct().sorted().toList();
     }
@@ -56,11 +56,11 @@ public final class TrajectoryReader {
      * @throws JournalException if the run is unknown
      */
     public SortedSet<Integer> members(String runId) {
-        RunIds.check(runId);
+        PersistenceIds.check(runId);
         SortedSet<Integer> members = new TreeSet<>(await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(RunIds.parse(id)))
+                .mapConcat(id -> parsed(PersistenceIds.parse(id)))
                 .filter(member -> member.runId().equals(runId))
-                .map(RunIds.Member::member)
+                .map(PersistenceIds.Member::member)
                 .runWith(Sink.seq(), system)));
         if (members.isEmpty()) {
             throw new JournalException("unknown run id \"" + runId + "\"; `dyson list` shows the recorded runs");
@@ -70,31 +70,78 @@ public final class TrajectoryReader {
 
     /** The members of a run whose h/2 companion (error control) recorded something, ascending; empty if none. */
     public SortedSet<Integer> fineMembers(String runId) {
-        RunIds.check(runId);
+        PersistenceIds.check(runId);
         return new TreeSet<>(await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(RunIds.parseFine(id)))
+                .mapConcat(id -> parsed(PersistenceIds.parseFine(id)))
                 .filter(member -> member.runId().equals(runId))
-                .map(RunIds.Member::member)
+                .map(PersistenceIds.Member::member)
                 .runWith(Sink.seq(), system)));
     }
 
     /** Every event of one member's h/2 companion in order. Close the stream. */
     public Stream<TrajectoryEvent> fineEvents(String runId, int member) {
-        return journal.currentEventsByPersistenceId(RunIds.finePersistenceId(runId, member), 0, Long.MAX_VALUE)
-                .map(TrajectoryReader::eventOf)
+        return checkedEvents(PersistenceIds.finePersistenceId(runId, member), 0, Long.MAX_VALUE)
                 .runWith(StreamConverters.asJavaStream(), system);
     }
 
     /** The highest sequence number of a member's journal, 0 if it has none. */
     public long lastSequenceNumber(String runId, int member) {
-        Optional<Long> last = await(journal.currentLastSequenceNumberByPersistenceId(RunIds.persistenceId(runId, member)));
+        Optional<Long> last = await(journal.currentLastSequenceNumberByPersistenceId(PersistenceIds.persistenceId(runId, member)));
         return last.orElse(0L);
     }
 
-    /** The events of one member with sequence numbers in [from, to], as a Pekko stream source. */
+    /**
+     * The events of one member with sequence numbers in [from, to], as a Pekko stream source. Every
+     * snapshot and gradient record is checked against its checksum: the stream fails with a
+     * {@link JournalException} naming the member and step at the first that does not match.
+     */
     public Source<TrajectoryEvent, NotUsed> source(String runId, int member, long fromSequenceNr, long toSequenceNr) {
-        return journal.currentEventsByPersistenceId(RunIds.persistenceId(runId, member), fromSequenceNr, toSequenceNr)
-                .map(TrajectoryReader::eventOf);
+        return checkedEvents(PersistenceIds.persistenceId(runId, member), fromSequenceNr, toSequenceNr);
+    }
+
+    private Source<TrajectoryEvent, NotUsed> checkedEvents(String persistenceId, long from, long to) {
+        return journal.currentEventsByPersistenceId(persistenceId, from, to)
+                .map(envelope -> RecordIntegrity.checked(persistenceId, eventOf(envelope)))
+                .mapError(Throwable.class, failure -> RecordIntegrity.unreadable(persistenceId, failure));
+    }
+
+    /**
+     * What a whole run read back: its members, how many of them ended with a completed event, and
+     * its snapshots (members and h/2 companions).
+     */
+    public record ReadBack(int members, int completed, long snapshots) {
+        public static final ReadBack NOTHING = new ReadBack(0, 0, 0);
+    }
+
+    /**
+     * Reads every event of a run (its members and their h/2 companions), checking each stored
+     * snapshot and gradient record against its checksum, in constant memory.
+     *
+     * @throws JournalException naming the run, member and step of the first record that does not
+     *                          match, or if the run is unknown
+     */
+    public ReadBack verify(String runId) {
+        int members = 0;
+        int completed = 0;
+        long snapshots = 0;
+        for (int member : members(runId)) {
+            members++;
+            boolean done = false;
+            try (Stream<TrajectoryEvent> events = events(runId, member)) {
+                for (var it = events.iterator(); it.hasNext(); ) {
+                    TrajectoryEvent event = it.next();
+                    if (event instanceof TrajectoryEvent.SnapshotRecorded) snapshots++;
+                    done = event instanceof TrajectoryEvent.RunCompleted || (done && !(event instanceof TrajectoryEvent.RunStarted));
+                }
+            }
+            if (done) completed++;
+        }
+        for (int member : fineMembers(runId)) {
+            try (Stream<TrajectoryEvent> events = fineEvents(runId, member)) {
+                snapshots += events.filter(TrajectoryEvent.SnapshotRecorded.class::isInstance).count();
+            }
+        }
+        return new ReadBack(members, completed, snapshots);
     }
 
     /**
@@ -130,7 +177,7 @@ public final class TrajectoryReader {
     }
 
     /** Streams carry no nulls: an id of another kind becomes no element. */
-    private static List<RunIds.Member> parsed(RunIds.Member member) {
+    private static List<PersistenceIds.Member> parsed(PersistenceIds.Member member) {
         return member == null ? List.of() : List.of(member);
     }
 

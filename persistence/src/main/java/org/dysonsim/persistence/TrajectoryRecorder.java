@@ -8,6 +8,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.RecorderJournalCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,63 +24,62 @@ import java.util.List;
  * watches the recorder learns of the failure. A matrix-level member's checkpoints go to a second
  * child, the {@link CheckpointStore}, started on the first checkpoint command.
  */
-public final class TrajectoryRecorder extends AbstractBehavior<Object> {
+public final class TrajectoryRecorder extends AbstractBehavior<RecorderCommand> {
 
     private final String persistenceId;
     private final RecorderSettings settings;
-    private final ActorRef<RecorderJournal.Command> journal;
+    private final ActorRef<RecorderJournalCommand> journal;
     private ActorRef<RecorderCommand> checkpoints;
-    private final ActorRef<RecorderJournal.Written> written;
+    private final ActorRef<RecorderCommand.BatchWritten> written;
     private final int maxBatch;
     private List<RecorderCommand> pending = new ArrayList<>();
     /** The batch sent and not yet answered, null if none. */
     private List<RecorderCommand> writing;
     private int recoveries;
 
-    private TrajectoryRecorder(ActorContext<Object> context, String persistenceId, RecorderSettings settings) {
+    private TrajectoryRecorder(ActorContext<RecorderCommand> context, String persistenceId, RecorderSettings settings) {
         super(context);
         this.persistenceId = persistenceId;
         this.settings = settings;
-        ActorRef<RecorderJournal.Recovered> recovered = context.messageAdapter(RecorderJournal.Recovered.class, r -> r);
-        this.journal = context.spawn(RecorderJournal.create(persistenceId, settings, recovered), "journal");
+        this.journal = context.spawn(RecorderJournal.create(persistenceId, settings, context.getSelf().narrow()), "journal");
         context.watch(journal);
-        this.written = context.messageAdapter(RecorderJournal.Written.class, w -> w);
+        this.written = context.getSelf().narrow();
         this.maxBatch = settings.maxBatch();
     }
 
     /** A recorder with the settings of {@code dysonsim.recorder} in the actor system's configuration. */
     public static Behavior<RecorderCommand> create(String runId, int member) {
-        return Behaviors.<Object>setup(context -> new TrajectoryRecorder(context, persistenceId(runId, member),
-                RecorderSettings.fromConfig(context.getSystem().settings().config()))).narrow();
+        return Behaviors.<RecorderCommand>setup(context -> new TrajectoryRecorder(context, persistenceId(runId, member),
+                RecorderSettings.fromConfig(context.getSystem().settings().config())));
     }
 
     public static Behavior<RecorderCommand> create(String runId, int member, RecorderSettings settings) {
-        return Behaviors.<Object>setup(context -> new TrajectoryRecorder(context, persistenceId(runId, member),
-                settings)).narrow();
+        return Behaviors.<RecorderCommand>setup(context -> new TrajectoryRecorder(context, persistenceId(runId, member),
+                settings));
     }
 
-    /** The recorder of a member's h/2 companion (error control), under {@link RunIds#finePersistenceId}. */
+    /** The recorder of a member's h/2 companion (error control), under {@link PersistenceIds#finePersistenceId}. */
     public static Behavior<RecorderCommand> createFine(String runId, int member) {
-        return Behaviors.<Object>setup(context -> new TrajectoryRecorder(context, RunIds.finePersistenceId(runId, member),
-                RecorderSettings.fromConfig(context.getSystem().settings().config()))).narrow();
+        return Behaviors.<RecorderCommand>setup(context -> new TrajectoryRecorder(context, PersistenceIds.finePersistenceId(runId, member),
+                RecorderSettings.fromConfig(context.getSystem().settings().config())));
     }
 
     /** {@code run|<run-id>|<member>}. */
     public static String persistenceId(String runId, int member) {
-        return RunIds.persistenceId(runId, member);
+        return PersistenceIds.persistenceId(runId, member);
     }
 
     @Override
-    public Receive<Object> createReceive() {
+    public Receive<RecorderCommand> createReceive() {
         return newReceiveBuilder()
+                .onMessage(RecorderCommand.BatchWritten.class, w -> onWritten())
+                .onMessage(RecorderCommand.JournalRecovered.class, r -> onRecovered())
                 .onMessage(RecorderCommand.class, this::onCommand)
-                .onMessage(RecorderJournal.Written.class, w -> onWritten())
-                .onMessage(RecorderJournal.Recovered.class, r -> onRecovered())
                 .onSignal(Terminated.class, t -> onJournalStopped())
                 .build();
     }
 
-    private Behavior<Object> onCommand(RecorderCommand command) {
+    private Behavior<RecorderCommand> onCommand(RecorderCommand command) {
         if (command instanceof RecorderCommand.SaveCheckpoint || command instanceof RecorderCommand.GetCheckpoint) {
             if (checkpoints == null) {
                 checkpoints = getContext().spawn(CheckpointStore.create(persistenceId, settings), "checkpoint");
@@ -95,7 +95,7 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
         return this;
     }
 
-    private Behavior<Object> onWritten() {
+    private Behavior<RecorderCommand> onWritten() {
         writing = null;
         if (!pending.isEmpty()) {
             flush();
@@ -108,7 +108,7 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
      * restarted: the unanswered batch is sent again. Resending is safe even if the failed write
      * did reach the database, because steps already recorded are acknowledged, not repeated.
      */
-    private Behavior<Object> onRecovered() {
+    private Behavior<RecorderCommand> onRecovered() {
         recoveries++;
         if (recoveries > 1 && writing != null) {
             // one failure is what a neighbour serving the embedded file costs when it exits: not worth a warning
@@ -118,7 +118,7 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
             } else {
                 getContext().getLog().info(message, getContext().getSelf().path(), writing.size());
             }
-            journal.tell(new RecorderJournal.Persist(writing, written));
+            journal.tell(new RecorderJournalCommand.Persist(writing, written));
         }
         return this;
     }
@@ -133,11 +133,11 @@ public final class TrajectoryRecorder extends AbstractBehavior<Object> {
             pending = new ArrayList<>(pending.subList(maxBatch, pending.size()));
         }
         getContext().getLog().debug("persisting a batch of {} commands", batch.size());
-        journal.tell(new RecorderJournal.Persist(batch, written));
+        journal.tell(new RecorderJournalCommand.Persist(batch, written));
         writing = batch;
     }
 
-    private Behavior<Object> onJournalStopped() {
+    private Behavior<RecorderCommand> onJournalStopped() {
         getContext().getLog().error("the journal or checkpoint store of {} stopped; {} commands were not recorded",
                 getContext().getSelf().path(), pending.size());
         return Behaviors.stopped();

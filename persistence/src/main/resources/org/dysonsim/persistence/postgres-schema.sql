@@ -56,3 +56,11 @@ CREATE TABLE IF NOT EXISTS durable_state (
 CREATE INDEX IF NOT EXISTS state_tag_idx ON durable_state (tag)
 ;
 CREATE INDEX IF NOT EXISTS state_global_offset_idx ON durable_state (global_offset)
+;
+-- runs taken by a process and not yet finished (reported); RunClaim creates it too
+CREATE TABLE IF NOT EXISTS dyson_run_lock (
+  run_id VARCHAR(255) NOT NULL,
+  holder VARCHAR(512) NOT NULL,
+  since BIGINT NOT NULL,
+  PRIMARY KEY (run_id)
+)

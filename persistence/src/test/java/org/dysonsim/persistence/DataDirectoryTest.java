@@ -74,18 +74,18 @@ class DataDirectoryTest {
 
     @Test
     void runIdsThatCannotNameADirectoryAreRefused() {
-        assertThrows(JournalException.class, () -> RunIds.check("../etc"));
-        assertThrows(JournalException.class, () -> RunIds.check("a|b"));
-        assertThrows(JournalException.class, () -> RunIds.check(""));
-        assertEquals("2026-11-23_harmonic.1", RunIds.check("2026-11-23_harmonic.1"));
-        assertEquals(new RunIds.Member("r-1", 12), RunIds.parse("run|r-1|12"));
+        assertThrows(JournalException.class, () -> PersistenceIds.check("../etc"));
+        assertThrows(JournalException.class, () -> PersistenceIds.check("a|b"));
+        assertThrows(JournalException.class, () -> PersistenceIds.check(""));
+        assertEquals("2026-11-23_harmonic.1", PersistenceIds.check("2026-11-23_harmonic.1"));
+        assertEquals(new PersistenceIds.Member("r-1", 12), PersistenceIds.parse("run|r-1|12"));
     }
 
     @Test
     void aMembersStepSizeCompanionBelongsToTheRunWithoutBeingAMember() {
-        String fine = RunIds.finePersistenceId("r-1", 12);
-        assertEquals(null, RunIds.parse(fine), "not listed as a member (nor as a run)");
-        assertEquals(new RunIds.Member("r-1", 12), RunIds.parseFine(fine));
-        assertEquals(null, RunIds.parseFine(RunIds.persistenceId("r-1", 12)));
+        String fine = PersistenceIds.finePersistenceId("r-1", 12);
+        assertEquals(null, PersistenceIds.parse(fine), "not listed as a member (nor as a run)");
+        assertEquals(new PersistenceIds.Member("r-1", 12), PersistenceIds.parseFine(fine));
+        assertEquals(null, PersistenceIds.parseFine(PersistenceIds.persistenceId("r-1", 12)));
     }
 }

@@ -16,7 +16,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,7 +59,7 @@ class FixtureJournalTest {
         Path data = copyFixture(root);
         DataDirectory dir = DataDirectory.openExisting(data);
         Set<String> manifests = new TreeSet<>();
-        try (Connection db = DriverManager.getConnection(JournalConfig.h2Url(dir, false));
+        try (Connection db = Journal.connect(JournalConfig.forReading(dir, ConfigFactory.empty()));
              Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT \"event_ser_id\", \"event_ser_manifest\" FROM \"event_journal\"")) {
             while (rows.next()) {
@@ -107,7 +106,7 @@ class FixtureJournalTest {
     }
 
     private static long snapshotCount(DataDirectory dir) throws SQLException {
-        try (Connection db = DriverManager.getConnection(JournalConfig.h2Url(dir, false));
+        try (Connection db = Journal.connect(JournalConfig.forReading(dir, ConfigFactory.empty()));
              Statement statement = db.createStatement();
              ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM \"snapshot\"")) {
             rows.next();

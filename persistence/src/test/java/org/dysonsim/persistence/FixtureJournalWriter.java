@@ -9,7 +9,6 @@ import org.dysonsim.protocol.TrajectoryEvent;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ public final class FixtureJournalWriter {
             testKit.shutdownTestKit();
         }
         // Compact the file so the committed fixture stays small.
-        try (Connection db = DriverManager.getConnection(JournalConfig.h2Url(dir, false));
+        try (Connection db = Journal.connect(JournalConfig.forReading(dir, ConfigFactory.empty()));
              Statement statement = db.createStatement()) {
             statement.execute("SHUTDOWN COMPACT");
         }

@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * With every message serialized (as on a cluster), the recorder and its internal messages still
  * work: a message that failed to serialize would be dropped and its Ack never sent (checked:
- * without the Kryo id of RecorderJournal.Persist this test fails; replies through message
- * adapters are local by design and not verified by Pekko).
+ * without the Kryo id of RecorderJournalCommand.Persist this test fails, and so it does without those of
+ * the journal's answers, RecorderCommand.BatchWritten and JournalRecovered).
  */
 class RecorderSerializedMessagesTest {
 

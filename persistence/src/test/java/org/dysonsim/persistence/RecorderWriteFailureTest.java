@@ -43,7 +43,7 @@ class RecorderWriteFailureTest {
 
     @Test
     void failedWritesAreRetriedAndEveryStepIsRecordedOnce() {
-        String pid = RunIds.persistenceId("flaky", 0);
+        String pid = PersistenceIds.persistenceId("flaky", 0);
         TestProbe<Ack> acks = testKit.createTestProbe();
         var recorder = testKit.spawn(TrajectoryRecorder.create("flaky", 0));
         recorder.tell(new RecorderCommand.Begin(started("flaky", 0, N), acks.ref()));
@@ -71,7 +71,7 @@ class RecorderWriteFailureTest {
         var recorder = testKit.spawn(TrajectoryRecorder.create("broken", 0));
         recorder.tell(new RecorderCommand.Begin(started("broken", 0, N), acks.ref()));
         acks.receiveMessage(WRITE_TIMEOUT);
-        journal.failNextNPersisted(RunIds.persistenceId("broken", 0), 1000);
+        journal.failNextNPersisted(PersistenceIds.persistenceId("broken", 0), 1000);
         recorder.tell(new RecorderCommand.Record(snapshot(0, 0, N), acks.ref()));
         watcher.expectTerminated(recorder, WRITE_TIMEOUT);
         acks.expectNoMessage();

@@ -1,7 +1,6 @@
 package org.dysonsim.protocol;
 
 import org.apache.pekko.actor.typed.ActorRef;
-import org.dysonsim.physics.gas.Drift;
 
 /**
  * The protocol of an eigenvalue block, the owner of a contiguous range of eigenvalues.
@@ -12,8 +11,8 @@ public sealed interface BlockCommand extends Wire
         permits BlockCommand.UseDrift, BlockCommand.Peer, BlockCommand.Run, BlockCommand.Predictions,
                 BlockCommand.CoulombForce, BlockCommand.Advance {
 
-    /** The drift to evaluate locally, published by the loss actor (the authority for it). */
-    record UseDrift(Drift drift) implements BlockCommand {}
+    /** The drift to evaluate locally, published by the loss actor (the authority for it), as plain data. */
+    record UseDrift(DriftLaw drift) implements BlockCommand {}
 
     /** Block {@code index} of the same member is {@code ref}: a partner of the Coulomb exchange. */
     record Peer(int index, ActorRef<BlockCommand> ref) implements BlockCommand {}

@@ -9,7 +9,8 @@ import org.apache.pekko.actor.typed.ActorRef;
  */
 public sealed interface RecorderCommand extends Wire
         permits RecorderCommand.Begin, RecorderCommand.Record, RecorderCommand.Complete, RecorderCommand.Fail,
-                RecorderCommand.GetState, RecorderCommand.SaveCheckpoint, RecorderCommand.GetCheckpoint {
+                RecorderCommand.GetState, RecorderCommand.SaveCheckpoint, RecorderCommand.GetCheckpoint,
+                RecorderCommand.BatchWritten, RecorderCommand.JournalRecovered {
 
     record Begin(TrajectoryEvent.RunStarted started, ActorRef<Ack> replyTo) implements RecorderCommand {}
 
@@ -40,6 +41,18 @@ public sealed interface RecorderCommand extends Wire
 
     /** The last checkpoint saved: what a resumed matrix-level member starts from. */
     record GetCheckpoint(ActorRef<CheckpointState> replyTo) implements RecorderCommand {}
+
+    /**
+     * From the recorder's own event-sourced journal only: the batch of {@code commands} it was
+     * last sent is durable and answered.
+     */
+    record BatchWritten(int commands) implements RecorderCommand {}
+
+    /**
+     * From the recorder's own event-sourced journal only, after every recovery: after the first,
+     * a write failed and its batch was not answered.
+     */
+    record JournalRecovered() implements RecorderCommand {}
 
     /** @param checkpoint null if none was saved */
     record CheckpointState(MatrixCheckpoint checkpoint) implements Wire {}

@@ -1,5 +1,9 @@
 package org.dysonsim.protocol;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
+import org.dysonsim.protocol.kryo.GradientRecordedSerializer;
+import org.dysonsim.protocol.kryo.SnapshotRecordedSerializer;
+
 /** The events of one ensemble member's journal (persistence id {@code run|<run-id>|<member>}). */
 public sealed interface TrajectoryEvent extends Wire
         permits TrajectoryEvent.RunStarted, TrajectoryEvent.SnapshotRecorded, TrajectoryEvent.RunCompleted,
@@ -12,8 +16,26 @@ public sealed interface TrajectoryEvent extends Wire
     record RunStarted(String runId, int member, String scenario, long seed, String codeVersion, int n)
             implements TrajectoryEvent {}
 
-    /** Positions of every eigenvalue (in the simulated coordinates) after nominal step {@code step}. */
-    record SnapshotRecorded(long step, double t, double[] values) implements TrajectoryEvent {}
+    /**
+     * Positions of every eigenvalue (in the simulated coordinates) after nominal step {@code step}.
+     *
+     * @param checksum {@link TrajectoryChecksum} of step, t and values, computed when the snapshot is
+     *                 made and checked whenever it is read ({@link #intact()});
+     *                 {@link TrajectoryChecksum#ABSENT} in journals written before checksums existed
+     */
+    @DefaultSerializer(SnapshotRecordedSerializer.class)
+    record SnapshotRecorded(long step, double t, double[] values, long checksum) implements TrajectoryEvent {
+
+        /** A snapshot with its checksum. The values are not copied: do not change them afterwards. */
+        public SnapshotRecorded(long step, double t, double[] values) {
+            this(step, t, values, TrajectoryChecksum.of(step, t, values));
+        }
+
+        /** Whether the fields are those the checksum was computed from (true when it is absent). */
+        public boolean intact() {
+            return TrajectoryChecksum.matches(checksum, TrajectoryChecksum.of(step, t, values));
+        }
+    }
 
     /**
      * What a matrix-level run ({@code model = matrix}) records at every recorded step, right after
@@ -39,9 +61,28 @@ public sealed interface TrajectoryEvent extends Wire
      *                            the M·N entries: Σ_i ‖g_i − G_B‖²_F / (M N (|B| − 1)); the isotropic
      *                            reading of the noise, s² = 2ηD = α·noiseVariance/|B| (PHYSICS.md §1,
      *                            time t = step·α)
+     * @param checksum            {@link TrajectoryChecksum} of every other field, checked whenever the
+     *                            record is read ({@link #intact()}); {@link TrajectoryChecksum#ABSENT}
+     *                            in journals written before checksums existed
      */
+    @DefaultSerializer(GradientRecordedSerializer.class)
     record GradientRecorded(long step, double t, double loss, double[] singularValues, double[] projections,
-                            double[] projectionVariances, double noiseVariance) implements TrajectoryEvent {}
+                            double[] projectionVariances, double noiseVariance, long checksum)
+            implements TrajectoryEvent {
+
+        /** A gradient record with its checksum. The arrays are not copied: do not change them afterwards. */
+        public GradientRecorded(long step, double t, double loss, double[] singularValues, double[] projections,
+                                double[] projectionVariances, double noiseVariance) {
+            this(step, t, loss, singularValues, projections, projectionVariances, noiseVariance,
+                    TrajectoryChecksum.of(step, t, loss, singularValues, projections, projectionVariances, noiseVariance));
+        }
+
+        /** Whether the fields are those the checksum was computed from (true when it is absent). */
+        public boolean intact() {
+            return TrajectoryChecksum.matches(checksum, TrajectoryChecksum.of(step, t, loss, singularValues,
+                    projections, projectionVariances, noiseVariance));
+        }
+    }
 
     record RunCompleted(long step, double t) implements TrajectoryEvent {}
 

@@ -1,8 +1,5 @@
 package org.dysonsim.scenarios;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import java.util.Optional;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.CirModel;
@@ -16,11 +13,9 @@ import org.dysonsim.physics.gas.MatrixModel;
  * compares each key statistic's coupled difference with a quarter of its statistical tolerance.
  */
 public final class ErrorControl {
-    public static final String MEMBERS = "error-control.members";
-
-    /** What error control does for a run. */
+    /** What error control does for a run ({@link RunSpec.Checks#errorControlMembers()}, the key {@code error-control.members}). */
     public enum Mode {
-        /** {@code error-control.members = 0} (or a run recorded without the key). */
+        /** No companion members asked for. */
         OFF,
         /** The companion runs and its differences are verdicts of the report. */
         CHECKED,
@@ -40,9 +35,8 @@ public final class ErrorControl {
     private ErrorControl() {}
 
     public static Plan plan(RunSpec spec) {
-        Config scenario = scenario(spec);
-        int requested = scenario.hasPath(MEMBERS) ? scenario.getInt(MEMBERS) : 0;
-        if (requested <= 0) return new Plan(Mode.OFF, 0, MEMBERS + " = 0: no companion run at h/2");
+        int requested = spec.checks().errorControlMembers();
+        if (requested <= 0) return new Plan(Mode.OFF, 0, "error-control.members = 0: no companion run at h/2");
         if (spec.model() instanceof CirModel) {
             return new Plan(Mode.EXACT, 0, "the CIR transition is sampled exactly (PHYSICS.md §2): no step bias,"
                     + " so no companion run");
@@ -55,7 +49,7 @@ public final class ErrorControl {
             return new Plan(Mode.OFF, 0, "a single member has no statistical tolerance to hold a step bias against");
         }
         int members = Math.min(requested, spec.members());
-        if (scenario.hasPath("model") && scenario.getString("model").equals("sgd")) {
+        if (spec.mapping() instanceof RunSpec.Mapping.Sgd) {
             return new Plan(Mode.INFORMATION, members, "model = sgd: the step is α by definition, so the difference"
                     + " to α/2 is the distance to the continuum SDE, reported for information");
         }
@@ -67,17 +61,6 @@ public final class ErrorControl {
     public static Optional<RunSpec> companion(RunSpec spec) {
         Plan plan = plan(spec);
         if (!plan.runsCompanion()) return Optional.empty();
-        return Optional.of(new RunSpec(spec.runId(), spec.scenarioName(), spec.scenarioText(), spec.model(), spec.init(),
-                spec.rule().refined(), spec.dt(), spec.steps(), spec.recordEvery(), spec.seed(), plan.members(),
-                spec.blockSize(), spec.coordinates()));
-    }
-
-    private static Config scenario(RunSpec spec) {
-        if (spec.scenarioText() == null || spec.scenarioText().isBlank()) return ConfigFactory.empty();
-        try {
-            return ConfigFactory.parseString(spec.scenarioText());
-        } catch (ConfigException e) {
-            return ConfigFactory.empty();
-        }
+        return Optional.of(spec.withRuleAndMembers(spec.rule().refined(), plan.members()));
     }
 }

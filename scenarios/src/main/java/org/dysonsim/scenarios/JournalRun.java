@@ -1,9 +1,5 @@
 package org.dysonsim.scenarios;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,39 +11,39 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.TrajectoryReader;
 import org.dysonsim.protocol.TrajectoryEvent;
-import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * A run rebuilt from its journal alone (persistence query through {@link TrajectoryReader}): the
- * resolved scenario of its {@code RunStarted} events gives the {@link RunSpec}, the
+ * resolved scenario of its {@code RunStarted} events gives the {@link RunSpec} ({@link StoredRun}), the
  * {@code SnapshotRecorded} events the trajectories, a {@code RunFailed} event the failure —
  * the same {@link RunResult} the live run handed to its report; and its h/2 companion of error
  * control, recorded under the run's fine persistence ids.
  */
 public final class JournalRun {
-    /** Run ids of a sweep are the study id plus {@code -s<k>} (scenarios.RunIds). */
+    /** Run ids of a sweep are the study id plus {@code -s<k>} (scenarios.RunNaming). */
     private static final Pattern SWEEP_RUN = Pattern.compile("(.*-\\d{8}-\\d{6}(?:-\\d+)?)-s\\d+");
 
     private JournalRun() {}
 
-    /** @throws IllegalArgumentException if nothing was recorded under this run id */
+    /**
+     * @throws IllegalArgumentException if nothing was recorded under this run id
+     * @throws org.dysonsim.scenarios.config.ScenarioException if its recorded scenario is no longer valid (one line)
+     */
     public static RunResult read(TrajectoryReader reader, String runId) {
         SortedSet<Integer> members = reader.members(runId);
         if (members.isEmpty()) throw new IllegalArgumentException("unknown run id " + runId + " (see dyson list)");
+        RunSpec spec = StoredRun.read(reader, runId);
         List<MemberTrajectory> trajectories = new ArrayList<>();
-        String scenario = null;
         String failure = null;
         for (int member : members) {
             Recorded recorded;
             try (Stream<TrajectoryEvent> events = reader.events(runId, member)) {
                 recorded = Recorded.of(member, events);
             }
-            if (scenario == null) scenario = recorded.scenario();
             if (failure == null) failure = recorded.failure();
             trajectories.add(recorded.trajectory());
         }
-        if (scenario == null) throw new IllegalArgumentException("run " + runId + " has no RunStarted event in the journal");
-        return new RunResult(spec(scenario, runId), trajectories, failure);
+        return new RunResult(spec, trajectories, failure);
     }
 
     /**
@@ -71,23 +67,20 @@ public final class JournalRun {
         return Optional.of(new RunResult(companion.get(), trajectories, failure));
     }
 
-    /** One member's recorded trajectory, the scenario of its first RunStarted, and its failure if it ended failed. */
-    private record Recorded(MemberTrajectory trajectory, String scenario, String failure) {
+    /** One member's recorded trajectory and its failure if it ended failed. */
+    private record Recorded(MemberTrajectory trajectory, String failure) {
         static Recorded of(int member, Stream<TrajectoryEvent> events) {
             List<TrajectoryEvent> all = events.toList();
-            String scenario = null;
             String failure = null;
+            // a resumed member starts again (a second RunStarted): its later events continue the same trajectory
             for (TrajectoryEvent e : all) {
-                if (e instanceof TrajectoryEvent.RunStarted started) {
-                    if (scenario == null) scenario = started.scenario();
-                    // a resumed member starts again: its later events continue the same trajectory
-                } else if (e instanceof TrajectoryEvent.RunFailed f) {
+                if (e instanceof TrajectoryEvent.RunFailed f) {
                     failure = "member " + member + ": " + f.reason();
                 } else if (e instanceof TrajectoryEvent.RunCompleted) {
                     failure = null;
                 }
             }
-            return new Recorded(MemberTrajectory.of(member, all), scenario, failure);
+            return new Recorded(MemberTrajectory.of(member, all), failure);
         }
     }
 
@@ -95,26 +88,5 @@ public final class JournalRun {
     public static String study(String runId) {
         var m = SWEEP_RUN.matcher(runId);
         return m.matches() ? m.group(1) : runId;
-    }
-
-    /**
-     * The spec from the scenario text stored in the journal, validated as any scenario is
-     * (through a temporary file, the loader's only input).
-     *
-     * @throws ScenarioException if the stored scenario is no longer valid (one line)
-     */
-    private static RunSpec spec(String scenario, String runId) {
-        try {
-            Path dir = Files.createTempDirectory("dyson-replay");
-            try {
-                Files.writeString(dir.resolve(org.dysonsim.scenarios.report.RunReport.SCENARIO), scenario);
-                return StoredRun.spec(dir, runId);
-            } finally {
-                Files.deleteIfExists(dir.resolve(org.dysonsim.scenarios.report.RunReport.SCENARIO));
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

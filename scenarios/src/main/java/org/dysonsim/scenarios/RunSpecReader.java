@@ -1,6 +1,8 @@
 package org.dysonsim.scenarios;
 
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.util.List;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.CirModel;
@@ -14,6 +16,7 @@ import org.dysonsim.physics.gas.WishartConvention;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.scenarios.config.ScenarioValues;
 import org.dysonsim.scenarios.config.ScenarioValues.Bound;
+import org.dysonsim.scenarios.report.Predictions;
 
 /**
  * Builds the {@link RunSpec} of one resolved scenario, checking every value it reads: a run that
@@ -33,9 +36,8 @@ public final class RunSpecReader {
         int recordEvery = v.integer("record-every", 1);
         long seed = v.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int members = v.integer("ensemble.members", 1);
-        int blockSize = v.integer("blocks.size", 1);
-        v.integer("blocks.nodes", 1); // read by the engine from the resolved scenario (BlockPlacement)
-        v.integer(ErrorControl.MEMBERS, 0); // read from the stored scenario by ErrorControl; checked here
+        RunSpec.Placement placement = new RunSpec.Placement(v.integer("blocks.size", 1), v.integer("blocks.nodes", 1));
+        RunSpec.Checks checks = new RunSpec.Checks(predictions(v, "report.predictions"), v.integer("error-control.members", 0));
         String name = v.text("name");
         InitialSpectrum init = model.equals("matrix") ? null : readInit(v, n);
         String driftKind = v.choice("drift.kind", DRIFTS);
@@ -44,6 +46,7 @@ public final class RunSpecReader {
         ParticleModel particles;
         StepSizeRule rule = readRule(v);
         RunSpec.Coordinates coordinates = RunSpec.Coordinates.EIGENVALUES;
+        RunSpec.Mapping mapping = new RunSpec.Mapping.Direct();
         switch (model) {
             case "matrix" -> {
                 if (!driftKind.equals("zero")) throw v.error("drift.kind", "model = matrix takes its drift from its loss (loss.kind); use zero");
@@ -65,6 +68,7 @@ public final class RunSpecReader {
                 dt = sgd.dt();
                 particles = gas(v, n, driftKind, sgd.g2());
                 rule = StepSizeRule.fixed();
+                mapping = new RunSpec.Mapping.Sgd(alpha, batch);
             }
             case "wishart" -> {
                 dt = v.positive("dt");
@@ -72,9 +76,11 @@ public final class RunSpecReader {
                 if (m < n) throw v.error("wishart.m", "rows m must be ≥ n = " + n + ", got " + m);
                 String convention = v.choice("wishart.convention", List.of("bru", "olsen"));
                 if (driftKind.equals("rbm")) throw v.error("drift.kind", "rbm is not available for wishart (its walls clash with the wall at 0)");
-                particles = ModelMapping.wishart(m, n, v.positive("wishart.eta"), v.positive("wishart.d"),
+                RunSpec.Mapping.Wishart wishart = new RunSpec.Mapping.Wishart(m, v.positive("wishart.eta"), v.positive("wishart.d"));
+                particles = ModelMapping.wishart(wishart.m(), n, wishart.eta(), wishart.d(),
                         convention.equals("bru") ? WishartConvention.BRU : WishartConvention.OLSEN,
                         smoothDrift(v, n, driftKind));
+                mapping = wishart;
                 coordinates = RunSpec.Coordinates.SINGULAR_VALUES;
             }
             default -> {
@@ -85,8 +91,25 @@ public final class RunSpecReader {
         }
         if (!(particles instanceof MatrixModel)) InitialCheck.check(v, particles, init, seed, members, coordinates);
         String text = v.config().root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
-        return new RunSpec(runId, name, text, particles, init, rule, dt, steps, recordEvery, seed, members, blockSize,
-                coordinates);
+        return new RunSpec(runId, name, text, particles, init, rule, dt, steps, recordEvery, seed, members, placement,
+                coordinates, mapping, checks);
+    }
+
+    /** A list of prediction names ({@code []}: none, the report's defaults). */
+    private static String[] predictions(ScenarioValues v, String key) {
+        if (!v.config().hasPathOrNull(key)) throw v.error(key, "missing");
+        ConfigValue value = v.config().getIsNull(key) ? null : v.config().getValue(key);
+        if (value == null || value.valueType() != ConfigValueType.LIST) throw v.error(key, "expected a list of names, e.g. [free-convolution]");
+        List<?> items = (List<?>) value.unwrapped();
+        String[] out = new String[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(items.get(i) instanceof String s)) throw v.error(key, "element " + i + " is not a name: " + items.get(i));
+            if (!Predictions.NAMES.containsKey(s)) {
+                throw v.error(key, "unknown prediction \"" + s + "\", expected one of " + String.join(", ", Predictions.NAMES.keySet()));
+            }
+            out[i] = s;
+        }
+        return out;
     }
 
     private static GasModel gas(ScenarioValues v, int n, String driftKind, double[] g2) {

@@ -1,25 +1,114 @@
 package org.dysonsim.scenarios;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.persistence.JournalSession;
+import org.dysonsim.persistence.TrajectoryReader;
+import org.dysonsim.protocol.TrajectoryEvent;
+import org.dysonsim.scenarios.config.ScenarioException;
 import org.dysonsim.scenarios.config.ScenarioLoader;
 import org.dysonsim.scenarios.config.ScenarioValues;
-import org.dysonsim.scenarios.config.Study;
-import org.dysonsim.scenarios.report.RunReport;
 
-/** A run already in a data directory, for commands that continue or re-analyse it (resume, replay). */
+/**
+ * A run already recorded, for the commands that continue or re-analyse it (resume, replay). Its
+ * one source is the resolved scenario its members recorded in the journal ({@code RunStarted}),
+ * read back in memory and validated as any scenario is; {@code scenario.conf} in the run
+ * directory is a copy for people to read.
+ */
 public final class StoredRun {
     private StoredRun() {}
 
     /**
-     * The run's {@link RunSpec}, rebuilt from the resolved scenario it stored
-     * ({@code <run-dir>/scenario.conf}) and validated as any scenario is.
+     * The run's {@link RunSpec}, from the journal of a data directory.
      *
-     * @throws org.dysonsim.scenarios.config.ScenarioException if it is missing or no longer valid (one line)
+     * @param journalOverrides where the journal is, when it is not the directory's own (see JournalSession)
+     * @throws org.dysonsim.persistence.JournalException if the journal cannot be read or holds nothing of the run
+     * @throws ScenarioException if its recorded scenario is no longer valid (one line)
      */
-    public static RunSpec spec(Path runDirectory, String runId) {
-        Study study = new ScenarioLoader().load(runDirectory.resolve(RunReport.SCENARIO), List.of());
-        return RunSpecReader.read(new ScenarioValues(study.file(), study.runs().get(0)), runId);
+    public static RunSpec read(Path dataDir, Config journalOverrides, String runId) {
+        try (JournalSession session = JournalSession.openForReading(dataDir, journalOverrides)) {
+            return read(session.reader(), runId);
+        }
+    }
+
+    /**
+     * The run's {@link RunSpec} for continuing it: from the journal, or, when nothing of the run
+     * reached the journal (killed in its first moments), from {@code claimedScenario}, the resolved
+     * scenario its directory was claimed with, which is the text its members record first.
+     */
+    public static RunSpec read(Path dataDir, Config journalOverrides, String runId, Path claimedScenario) {
+        try (JournalSession session = JournalSession.openForReading(dataDir, journalOverrides)) {
+            if (session.holds(runId)) return read(session.reader(), runId);
+        }
+        String text;
+        try {
+            text = Files.readString(claimedScenario);
+        } catch (IOException e) {
+            throw new ScenarioException(runId, null, "nothing of this run is in the journal and its scenario cannot be"
+                    + " read: " + e.getMessage());
+        }
+        return spec(text, runId);
+    }
+
+    /**
+     * The run's {@link RunSpec}, from the first {@code RunStarted} event of its members in member order.
+     *
+     * @throws org.dysonsim.persistence.JournalException if the journal holds nothing of the run
+     * @throws ScenarioException if no member recorded its start or its recorded scenario is no longer valid (one line)
+     */
+    public static RunSpec read(TrajectoryReader reader, String runId) {
+        for (int member : reader.members(runId)) {
+            Optional<String> scenario;
+            try (Stream<TrajectoryEvent> events = reader.events(runId, member)) {
+                scenario = events.filter(e -> e instanceof TrajectoryEvent.RunStarted)
+                        .map(e -> ((TrajectoryEvent.RunStarted) e).scenario()).findFirst();
+            }
+            if (scenario.isPresent()) return spec(scenario.get(), runId);
+        }
+        throw new ScenarioException(runId, null, "no member of this run reached the journal, so there is nothing to"
+                + " continue or report; run its scenario again (scenario.conf in its run directory)");
+    }
+
+    /**
+     * The spec of a stored resolved scenario: unknown keys are refused as the loader refuses them
+     * (a key renamed since the run was recorded fails here, naming it), keys added since fall
+     * back to their defaults.
+     */
+    static RunSpec spec(String scenarioText, String runId) {
+        String label = "run " + runId;
+        ScenarioLoader loader = new ScenarioLoader();
+        Config stored;
+        try {
+            stored = ConfigFactory.parseString(scenarioText);
+        } catch (ConfigException e) {
+            throw new ScenarioException(label, null, "its recorded scenario cannot be read: " + e.getMessage());
+        }
+        checkKnown(label, stored.root(), "", loader.knownKeys());
+        Config resolved = stored.withFallback(ConfigFactory.parseResources(ScenarioLoader.class.getClassLoader(),
+                ScenarioLoader.DEFAULTS)).resolve();
+        return RunSpecReader.read(new ScenarioValues(label, resolved), runId);
+    }
+
+    private static void checkKnown(String label, ConfigObject object, String prefix, Set<String> known) {
+        for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
+            String key = prefix + e.getKey();
+            if (e.getValue() instanceof ConfigObject child && !child.isEmpty()) {
+                checkKnown(label, child, key + ".", known);
+            } else if (!known.contains(key)) {
+                throw new ScenarioException(label, key, "unknown key in the recorded scenario (renamed or removed since"
+                        + " the run was recorded)");
+            }
+        }
     }
 }

@@ -46,7 +46,7 @@ class RunSpecReaderTest {
 
     @Test
     void defaultsGiveACoulombGasFromMarchenkoPastur() throws IOException {
-        RunSpec spec = read("");
+        RunSpec spec = read("name = scenario\n");
         GasModel gas = assertInstanceOf(GasModel.class, spec.model());
         assertEquals(8, spec.n());
         assertArrayEquals(gas.noise(), gas.coulomb());

@@ -34,15 +34,18 @@ import org.dysonsim.protocol.TrajectoryEvent;
  * trajectory then comes from the journal, so nothing recorded is lost or repeated. The first
  * member that fails fails the study. Completes {@code result} and stops.
  */
-final class ClusterEnsemble extends AbstractBehavior<Object> {
+final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
 
-    private record CountWorkers() {}
+    /** What a study handles: its members' reports ({@link StudyCommand}, from any node) and its own timers and watches. */
+    sealed interface Message permits StudyCommand, CountWorkers, EntityLost, PlacementDue, CheckSilence {}
 
-    private record EntityLost(int member, int attempt) {}
+    private record CountWorkers() implements Message {}
 
-    private record PlacementDue(int member, int attempt) {}
+    private record EntityLost(int member, int attempt) implements Message {}
 
-    private record CheckSilence() {}
+    private record PlacementDue(int member, int attempt) implements Message {}
+
+    private record CheckSilence() implements Message {}
 
     /** Where one member is placed and what it has sent of its trajectory. */
     private static final class Placement {
@@ -57,12 +60,12 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
 
     private static final Duration WORKER_POLL = Duration.ofMillis(200);
 
-    static Behavior<Object> create(RunSpec spec, RunListener listener, CompletableFuture<ClusterStudyResult> result) {
+    static Behavior<Message> create(RunSpec spec, RunListener listener, CompletableFuture<ClusterStudyResult> result) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
                 new ClusterEnsemble(context, timers, spec, listener, result)));
     }
 
-    private final TimerScheduler<Object> timers;
+    private final TimerScheduler<Message> timers;
     private final RunSpec spec;
     private final CompletableFuture<ClusterStudyResult> result;
     private final EngineSettings engine;
@@ -80,7 +83,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
     private int moves;
     private int askedAgain;
 
-    private ClusterEnsemble(ActorContext<Object> context, TimerScheduler<Object> timers, RunSpec spec,
+    private ClusterEnsemble(ActorContext<Message> context, TimerScheduler<Message> timers, RunSpec spec,
                             RunListener listener, CompletableFuture<ClusterStudyResult> result) {
         super(context);
         this.timers = timers;
@@ -96,7 +99,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
     }
 
     @Override
-    public Receive<Object> createReceive() {
+    public Receive<Message> createReceive() {
         return newReceiveBuilder()
                 .onMessage(CountWorkers.class, m -> onCountWorkers())
                 .onMessage(StudyCommand.MemberRunning.class, this::onRunning)
@@ -109,7 +112,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
                 .build();
     }
 
-    private Behavior<Object> onCountWorkers() {
+    private Behavior<Message> onCountWorkers() {
         if (limit > 0) return this;
         long workers = upWorkers();
         if (workers == 0) {
@@ -150,7 +153,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         timers.startSingleTimer(member, new PlacementDue(member, placement.attempt), settings.placementRetry());
     }
 
-    private Behavior<Object> onPlacementDue(PlacementDue due) {
+    private Behavior<Message> onPlacementDue(PlacementDue due) {
         Placement placement = inFlight.get(due.member());
         if (placement == null || placement.attempt != due.attempt() || placement.entity != null) return this;
         if (System.nanoTime() - placement.placedAt > settings.placementTimeout().toNanos()) {
@@ -161,7 +164,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         return this;
     }
 
-    private Behavior<Object> onRunning(StudyCommand.MemberRunning running) {
+    private Behavior<Message> onRunning(StudyCommand.MemberRunning running) {
         Placement placement = inFlight.get(running.member());
         if (placement == null || placement.attempt != running.attempt() || placement.entity != null) return this;
         timers.cancel(running.member());
@@ -177,7 +180,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
      * may have been dropped on the way (remoting drops when its queues are full), and the entity
      * answers a new attempt with its result, or keeps running and reporting.
      */
-    private Behavior<Object> onCheckSilence() {
+    private Behavior<Message> onCheckSilence() {
         long now = System.nanoTime();
         for (Map.Entry<Integer, Placement> e : new ArrayList<>(inFlight.entrySet())) {
             Placement placement = e.getValue();
@@ -191,7 +194,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         return this;
     }
 
-    private Behavior<Object> onEntityLost(EntityLost lost) {
+    private Behavior<Message> onEntityLost(EntityLost lost) {
         Placement placement = inFlight.get(lost.member());
         if (placement == null || placement.attempt != lost.attempt()) return this;
         moves++;
@@ -205,14 +208,14 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         return this;
     }
 
-    private Behavior<Object> onProgress(StudyCommand.MemberProgress message) {
+    private Behavior<Message> onProgress(StudyCommand.MemberProgress message) {
         Placement placement = inFlight.get(message.member());
         if (placement != null) placement.heardAt = System.nanoTime();
         progress.reached(message.member(), message.step(), getContext().getLog());
         return this;
     }
 
-    private Behavior<Object> onSnapshots(StudyCommand.MemberSnapshots chunk) {
+    private Behavior<Message> onSnapshots(StudyCommand.MemberSnapshots chunk) {
         Placement placement = inFlight.get(chunk.member());
         if (placement != null && placement.attempt == chunk.attempt()) {
             placement.heardAt = System.nanoTime();
@@ -221,7 +224,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         return this;
     }
 
-    private Behavior<Object> onDone(StudyCommand.MemberDone message) {
+    private Behavior<Message> onDone(StudyCommand.MemberDone message) {
         Placement placement = inFlight.get(message.member());
         if (placement == null || placement.attempt != message.attempt()) return this;
         MemberTrajectory trajectory = joined(message.member(), placement.chunks);
@@ -262,7 +265,7 @@ final class ClusterEnsemble extends AbstractBehavior<Object> {
         return new MemberTrajectory(member, steps, times, values, gradients);
     }
 
-    private Behavior<Object> complete(String failure) {
+    private Behavior<Message> complete(String failure) {
         for (Placement placement : inFlight.values()) {
             if (placement.entity == null) continue;
             getContext().unwatch(placement.entity);

@@ -26,7 +26,10 @@ import org.dysonsim.protocol.TrajectoryEvent;
  * trajectory is read back from the journal once it is done (its supervisor keeps none). Stays,
  * holding its result, until the study releases it, so a study that lost track of it can ask again.
  */
-final class MemberEntity extends AbstractBehavior<Object> {
+final class MemberEntity extends AbstractBehavior<MemberEntity.Message> {
+
+    /** What an entity handles: its study's commands ({@link MemberEntityCommand}, from any node) and its own children's answers. */
+    sealed interface Message permits MemberEntityCommand, Reported, JournalRead {}
 
     /** Doubles per trajectory message: 128 KiB, half of Pekko's default remoting frame. */
     static final int CHUNK_DOUBLES = 16 * 1024;
@@ -36,12 +39,12 @@ final class MemberEntity extends AbstractBehavior<Object> {
      */
     static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
 
-    private record Reported(EnsembleCommand report) {}
+    private record Reported(EnsembleCommand report) implements Message {}
 
-    private record JournalRead(List<TrajectoryEvent> events, Throwable failure) {}
+    private record JournalRead(List<TrajectoryEvent> events, Throwable failure) implements Message {}
 
     static Behavior<MemberEntityCommand> create() {
-        return Behaviors.setup(context -> (Behavior<Object>) new MemberEntity(context)).narrow();
+        return Behaviors.<Message>setup(MemberEntity::new).narrow();
     }
 
     private final ActorRef<EnsembleCommand> reports;
@@ -53,13 +56,13 @@ final class MemberEntity extends AbstractBehavior<Object> {
     private long progressSentAt;
     private boolean reading;
 
-    private MemberEntity(ActorContext<Object> context) {
+    private MemberEntity(ActorContext<Message> context) {
         super(context);
         this.reports = context.messageAdapter(EnsembleCommand.class, Reported::new);
     }
 
     @Override
-    public Receive<Object> createReceive() {
+    public Receive<Message> createReceive() {
         return newReceiveBuilder()
                 .onMessage(MemberEntityCommand.Run.class, this::onRun)
                 .onMessage(MemberEntityCommand.Release.class, release -> Behaviors.stopped())
@@ -69,7 +72,7 @@ final class MemberEntity extends AbstractBehavior<Object> {
                 .build();
     }
 
-    private Behavior<Object> onRun(MemberEntityCommand.Run message) {
+    private Behavior<Message> onRun(MemberEntityCommand.Run message) {
         boolean first = run == null;
         run = message;
         run.study().tell(new StudyCommand.MemberRunning(run.member(), run.attempt(), getContext().getSelf().narrow()));
@@ -86,7 +89,7 @@ final class MemberEntity extends AbstractBehavior<Object> {
         return this;
     }
 
-    private Behavior<Object> onReported(Reported reported) {
+    private Behavior<Message> onReported(Reported reported) {
         if (reported.report() instanceof EnsembleCommand.MemberProgress progress) {
             long now = System.nanoTime();
             if (now - progressSentAt >= PROGRESS_INTERVAL_NANOS || progress.step() >= run.spec().steps()) {
@@ -112,7 +115,7 @@ final class MemberEntity extends AbstractBehavior<Object> {
                 JournalRead::new);
     }
 
-    private Behavior<Object> onJournalRead(JournalRead read) {
+    private Behavior<Message> onJournalRead(JournalRead read) {
         if (result != null) return this;
         reading = false;
         if (read.failure() != null) {
@@ -150,7 +153,7 @@ final class MemberEntity extends AbstractBehavior<Object> {
         run.study().tell(new StudyCommand.MemberDone(run.member(), run.attempt(), result.steps().length, restarts, failure));
     }
 
-    private Behavior<Object> onSupervisorStopped(Terminated signal) {
+    private Behavior<Message> onSupervisorStopped(Terminated signal) {
         if (!signal.getRef().equals(supervisor) || result != null) return this;
         String cause = signal instanceof ChildFailed failed ? String.valueOf(failed.getCause()) : "it stopped";
         failure = "member " + run.member() + ": its supervisor failed: " + cause;

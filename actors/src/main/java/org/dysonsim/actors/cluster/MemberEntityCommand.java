@@ -5,7 +5,7 @@ import org.dysonsim.actors.RunSpec;
 import org.dysonsim.protocol.Wire;
 
 /** The protocol of a member entity (Cluster Sharding entity {@code run|<run-id>|<member>}), sent by its study. */
-public sealed interface MemberEntityCommand extends Wire
+public sealed interface MemberEntityCommand extends Wire, MemberEntity.Message
         permits MemberEntityCommand.Run, MemberEntityCommand.Release {
 
     /**

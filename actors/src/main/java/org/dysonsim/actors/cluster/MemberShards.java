@@ -7,7 +7,7 @@ import org.apache.pekko.cluster.sharding.typed.ShardingMessageExtractor;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
-import org.dysonsim.persistence.RunIds;
+import org.dysonsim.persistence.PersistenceIds;
 
 /**
  * The Cluster Sharding of ensemble members: entity id = the member's persistence id
@@ -31,7 +31,7 @@ public final class MemberShards {
 
     /** The entity id of a member. */
     static String entityId(String runId, int member) {
-        return RunIds.persistenceId(runId, member);
+        return PersistenceIds.persistenceId(runId, member);
     }
 
     private static final class Extractor

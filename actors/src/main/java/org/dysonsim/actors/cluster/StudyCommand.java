@@ -11,7 +11,7 @@ import org.dysonsim.protocol.Wire;
  * report. {@code attempt} counts how often the study placed the member; reports of an earlier
  * placement are ignored.
  */
-public sealed interface StudyCommand extends Wire
+public sealed interface StudyCommand extends Wire, ClusterEnsemble.Message
         permits StudyCommand.MemberRunning, StudyCommand.MemberProgress, StudyCommand.MemberSnapshots,
                 StudyCommand.MemberDone {
 

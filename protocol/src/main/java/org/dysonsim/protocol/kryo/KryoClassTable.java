@@ -11,12 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The stable numeric id of every class the Kryo serializer accepts. Ids below
  * {@link #FIRST_CONFIGURED_ID} belong to the serializer itself ({@link #BUILT_INS}); the others
- * come from {@code dysonsim.kryo.classes} in each module's {@code reference.conf}, so a class may
- * be renamed or moved by editing its line while the bytes in old journals stay readable.
+ * come from {@code dysonsim.kryo.classes}, given in one place (this module's {@code reference.conf})
+ * for every module, so a class may be renamed or moved by editing its line while the bytes in old
+ * journals stay readable. A registered class that is not on the class path (a module the process
+ * does not carry) is left out of the table and listed by {@link #absent()}.
  */
 public final class KryoClassTable {
 
@@ -31,10 +34,15 @@ public final class KryoClassTable {
 
     static final Map<Class<?>, Integer> BUILT_INS = builtIns();
 
-    private final SortedMap<Integer, Class<?>> byId;
+    private static final Pattern BINARY_NAME =
+            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(?:[.$]\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)+");
 
-    private KryoClassTable(SortedMap<Integer, Class<?>> byId) {
+    private final SortedMap<Integer, Class<?>> byId;
+    private final SortedMap<Integer, String> absent;
+
+    private KryoClassTable(SortedMap<Integer, Class<?>> byId, SortedMap<Integer, String> absent) {
         this.byId = byId;
+        this.absent = absent;
     }
 
     /** Every class and its id, in id order. */
@@ -42,17 +50,24 @@ public final class KryoClassTable {
         return byId;
     }
 
+    /** The registered names no class on the class path answers to, by id. */
+    public SortedMap<Integer, String> absent() {
+        return absent;
+    }
+
     /**
-     * Reads and checks {@code dysonsim.kryo.classes}: every class must load, every id must be an
-     * integer of at least {@value #FIRST_CONFIGURED_ID}, and no id may name two classes.
+     * Reads and checks {@code dysonsim.kryo.classes}: every id must be an integer of at least
+     * {@value #FIRST_CONFIGURED_ID}, no id may name two classes, and every name must be a valid
+     * binary class name; a name whose class is not on the class path goes to {@link #absent()}.
      *
      * @throws IllegalArgumentException naming the offending key
      */
     public static KryoClassTable fromConfig(Config config, ClassLoader loader) {
         SortedMap<Integer, Class<?>> byId = new TreeMap<>();
+        SortedMap<Integer, String> absent = new TreeMap<>();
         BUILT_INS.forEach((type, id) -> byId.put(id, type));
         if (!config.hasPath(CONFIG_PATH)) {
-            return new KryoClassTable(byId);
+            return new KryoClassTable(byId, absent);
         }
         Map<Integer, String> configuredNames = new HashMap<>();
         for (Map.Entry<String, ConfigValue> entry : classesObject(config).entrySet()) {
@@ -63,9 +78,11 @@ public final class KryoClassTable {
                 throw new IllegalArgumentException(CONFIG_PATH + ": id " + id + " is given to both \"" + previous
                         + "\" and \"" + name + "\"; every class needs its own id");
             }
-            byId.put(id, load(name, loader));
+            Class<?> type = load(name, loader);
+            if (type == null) absent.put(id, name);
+            else byId.put(id, type);
         }
-        return new KryoClassTable(byId);
+        return new KryoClassTable(byId, absent);
     }
 
     private static Map<String, ConfigValue> classesObject(Config config) {
@@ -89,12 +106,18 @@ public final class KryoClassTable {
         return id;
     }
 
+    /** The class, or null if none of that name is on the class path. */
     private static Class<?> load(String name, ClassLoader loader) {
+        if (!BINARY_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(CONFIG_PATH + ".\"" + name + "\": not a binary class name"
+                    + " (package.Outer$Inner)");
+        }
         try {
             return Class.forName(name, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalArgumentException(CONFIG_PATH + ".\"" + name + "\": no such class on the class path"
-                    + " (nested classes are written Outer$Inner)", e);
+        } catch (ClassNotFoundException | NoClassDefFoundError e) {
+            return null;
+        } catch (LinkageError e) {
+            throw new IllegalArgumentException(CONFIG_PATH + ".\"" + name + "\": the class does not load", e);
         }
     }
 

@@ -109,11 +109,24 @@ public final class KryoSerializer extends SerializerWithStringManifest {
         } catch (NumberFormatException e) {
             // falls through to the refusal below
         }
+        String absent = type == null ? absentName(manifest) : null;
+        if (absent != null) {
+            throw new NotSerializableException("Kryo id " + manifest + " names " + absent
+                    + ", which is not on this process's class path; refusing to read it");
+        }
         if (type == null || type == ActorRef.class) {
             throw new NotSerializableException("no class is registered under Kryo id \"" + manifest
                     + "\" (" + KryoClassTable.CONFIG_PATH + "); refusing to read it");
         }
         return type;
+    }
+
+    private String absentName(String manifest) {
+        try {
+            return table.absent().get(Integer.parseInt(manifest));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Kryo newKryo() {
@@ -152,7 +165,7 @@ public final class KryoSerializer extends SerializerWithStringManifest {
 
     private static NotSerializableException unregistered(Class<?> type) {
         return new NotSerializableException(type.getName() + " has no Kryo id; add it to "
-                + KryoClassTable.CONFIG_PATH + " in its module's reference.conf");
+                + KryoClassTable.CONFIG_PATH + " in the protocol module's reference.conf");
     }
 
     /** Pekko's toBinary declares no checked exception, yet its callers expect NotSerializableException. */

@@ -113,10 +113,12 @@ class KryoSerializerTest {
     }
 
     @Test
-    void recordsUseKryosRecordSupport() throws Exception {
+    void recordsUseKryosRecordSupportExceptTheCheckedRecords() throws Exception {
         KryoSerializer kryo = (KryoSerializer) serialization.serializerFor(TrajectoryEvent.SnapshotRecorded.class);
-        assertEquals(RecordSerializer.class, kryo.kryoSerializerClassOf(TrajectoryEvent.SnapshotRecorded.class));
         assertEquals(RecordSerializer.class, kryo.kryoSerializerClassOf(RecorderCommand.Begin.class));
+        assertEquals(RecordSerializer.class, kryo.kryoSerializerClassOf(TrajectoryEvent.RunStarted.class));
+        assertEquals(SnapshotRecordedSerializer.class, kryo.kryoSerializerClassOf(TrajectoryEvent.SnapshotRecorded.class));
+        assertEquals(GradientRecordedSerializer.class, kryo.kryoSerializerClassOf(TrajectoryEvent.GradientRecorded.class));
     }
 
     @Test

@@ -24,8 +24,24 @@ public final class ClusterOption {
         return contact != null;
     }
 
+    /** Checks the options without contacting anything; bad input is one line. */
+    void check() {
+        if (contact == null) return;
+        contact();
+        ListenAddress.check("--cluster-host", host);
+    }
+
     /** Joins the cluster; one line of bad input if the address is malformed or nothing answers there. */
     ClusterEngine join(PrintWriter notes) {
+        String address = contact();
+        try {
+            return ClusterEngine.join(address, host, JOIN_TIMEOUT, notes);
+        } catch (ClusterEngine.ClusterUnavailableException e) {
+            throw new BadInputException("--cluster: " + e.getMessage());
+        }
+    }
+
+    private String contact() {
         List<String> address;
         try {
             address = NodeSettings.parseAddresses(contact);
@@ -33,10 +49,6 @@ public final class ClusterOption {
             throw new BadInputException("--cluster: " + e.getMessage());
         }
         if (address.size() != 1) throw new BadInputException("--cluster: give one HOST:PORT, got \"" + contact + "\"");
-        try {
-            return ClusterEngine.join(address.get(0), host, JOIN_TIMEOUT, notes);
-        } catch (ClusterEngine.ClusterUnavailableException e) {
-            throw new BadInputException("--cluster: " + e.getMessage());
-        }
+        return address.get(0);
     }
 }

@@ -7,6 +7,7 @@ import org.dysonsim.persistence.ExportOptions;
 import org.dysonsim.persistence.ExportSummary;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.MemberRange;
+import org.dysonsim.persistence.TrajectoryExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +34,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "the file to write")
     Path out;
 
+    @Option(names = "--force", description = "replace FILE (and for npy its .times/.steps files) if it exists")
+    boolean force;
+
     @Option(names = "--members", paramLabel = "a-b", description = "only members a to b (inclusive), e.g. 0-9")
     String members;
 
@@ -48,8 +52,15 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (fromStep < 0) throw new BadInputException("--from-step must be >= 0, got " + fromStep);
-        ExportOptions options = new ExportOptions(ExportFormat.parse(format),
-                members == null ? null : MemberRange.parse(members), fromStep);
+        ExportFormat chosen = ExportFormat.parse(format);
+        ExportOptions options = new ExportOptions(chosen, members == null ? null : MemberRange.parse(members), fromStep, force);
+        journal.overrides(); // the options are checked before the journal is opened
+        for (Path target : TrajectoryExporter.targets(out, chosen)) {
+            if (DataDirectoryPaths.contains(dataDir.path(), target)) {
+                throw new BadInputException("--out: " + target + " is inside the data directory " + dataDir.path()
+                        + "; write exports elsewhere");
+            }
+        }
         ExportSummary summary;
         try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
             summary = session.exporter().export(runId, options, out);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.RunSummary;
+import org.dysonsim.scenarios.config.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,9 @@ final class ListCommand implements Callable<Integer> {
         rows.add(HEADER);
         try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
             for (RunSummary run : session.list()) {
-                rows.add(List.of(run.runId(), run.scenario().replaceAll("\\s+", "_"), run.status().label(),
+                // the scenario's name is the user's text: one cell without blanks, escaped for the terminal
+                rows.add(List.of(TerminalText.escape(run.runId()), TerminalText.escape(run.scenario().replaceAll("\\s+", "_")),
+                        run.status().label(),
                         Integer.toString(run.members()), Long.toString(run.stepsDone()), size(run.bytesOnDisk())));
             }
         }

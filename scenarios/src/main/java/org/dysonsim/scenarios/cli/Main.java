@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.dysonsim.persistence.JournalException;
 import org.dysonsim.scenarios.config.ScenarioException;
+import org.dysonsim.scenarios.config.TerminalText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code dyson} command. Exit codes: 0 success, 2 bad input (usage, scenario, parameters),
- * 1 failure while running. A subcommand is a picocli {@code @Command} class in this package,
+ * 1 failure while running, 130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM ({@link Interruption};
+ * {@code dyson node} instead leaves its cluster on either signal). A subcommand is a picocli {@code @Command} class in this package,
  * registered in {@link #SUBCOMMANDS}; it signals bad input by throwing {@link ScenarioException},
  * {@link BadInputException} or {@link JournalException} (one line each) and a failed run by
  * returning {@link #FAILED}.
@@ -38,7 +40,30 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         // Initialise logging before actor threads start logging concurrently (else SLF4J replays and warns).
         org.slf4j.LoggerFactory.getILoggerFactory();
-        System.exit(commandLine().execute(args));
+        if (args.length == 0 || !args[0].equals("node")) Interruption.install();
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs the command line; a JVM {@link Error} (out of memory, stack overflow) that reaches
+     * here is one line on stderr and exit code 1, never a stack trace.
+     */
+    static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            return fatal(cl.getErr(), e);
+        }
+    }
+
+    /** One line for a JVM error, thrown here or carried as the cause of a failed run's exception. */
+    private static int fatal(PrintWriter err, Error e) {
+        String line = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage()
+                + "); give the JVM more with DYSON_JAVA_OPTS=-Xmx... or make the scenario smaller"
+                : e instanceof StackOverflowError ? "stack overflow (input nested too deeply?)" : "fatal error: " + e;
+        err.println("dyson: " + TerminalText.oneLine(line));
+        err.flush();
+        return FAILED;
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */
@@ -48,7 +73,7 @@ public final class Main implements Runnable {
         ReplayCommand.listPredictions(cl.getSubcommands().get("replay"));
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("dyson: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ") + " (see "
+            err.println("dyson: " + TerminalText.oneLine(e.getMessage()) + " (see "
                     + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             err.flush();
             return BAD_INPUT;
@@ -61,11 +86,23 @@ public final class Main implements Runnable {
                 return BAD_INPUT;
             }
             if (e instanceof BadInputException || e instanceof JournalException) {
-                err.println("dyson: " + e.getMessage());
+                err.println("dyson: " + TerminalText.oneLine(e.getMessage()));
                 err.flush();
                 return BAD_INPUT;
             }
-            err.println("dyson: internal error: " + e);
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof Error error) return fatal(err, error);
+            }
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                // a full disk, say, while writing the report: the journal holds the run, resume rewrites it
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                String message = root == e ? e.getMessage() : e.getMessage() + ": " + root.getMessage();
+                err.println("dyson: " + TerminalText.oneLine(String.valueOf(message)));
+                err.flush();
+                return FAILED;
+            }
+            err.println("dyson: internal error: " + TerminalText.oneLine(String.valueOf(e)));
             err.flush();
             return FAILED;
         });

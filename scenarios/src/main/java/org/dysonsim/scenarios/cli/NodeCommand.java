@@ -58,9 +58,11 @@ final class NodeCommand implements Callable<Integer> {
             throw new BadInputException("--seed-nodes: " + e.getMessage());
         }
         if (port < 1 || port > 65535) throw new BadInputException("--port: must be in 1..65535, got " + port);
+        ListenAddress.check("--host", host);
+        Config journalOverrides = journal.overrides(); // checked before the data directory is created
         DataDirectory directory = DataDirectory.createOrOpen(dataDir.path());
         Config config = JournalConfig.forWriting(directory,
-                journal.overrides().withFallback(ConfigFactory.parseResources(ActorEngine.SETTINGS)));
+                journalOverrides.withFallback(ConfigFactory.parseResources(ActorEngine.SETTINGS)));
         Journal.checkConnection(config);
         ClusterNode node;
         try {

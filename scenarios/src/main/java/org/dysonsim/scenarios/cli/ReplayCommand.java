@@ -1,17 +1,11 @@
 package org.dysonsim.scenarios.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dysonsim.actors.RunResult;
-import org.dysonsim.persistence.JournalSession;
-import org.dysonsim.persistence.RunLock;
-import org.dysonsim.scenarios.JournalRun;
+import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.scenarios.report.Predictions;
-import org.dysonsim.scenarios.report.RunReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,30 +53,9 @@ final class ReplayCommand implements Callable<Integer> {
                         + String.join(", ", Predictions.NAMES.keySet()));
             }
         }
-        RunResult run;
-        RunResult fine;
-        Path dir;
-        try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
-            if (RunLock.isHeld(session.directory(), runId, journal.resolved(session.directory()))) {
-                throw new BadInputException(runId + " is still running (its lock is held); replay it when it has finished");
-            }
-            try {
-                run = JournalRun.read(session.reader(), runId);
-                fine = JournalRun.readFine(session.reader(), run.spec()).orElse(null);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
-            dir = session.directory().runDirectory(runId);
-        }
-        Files.createDirectories(dir);
-        Path report;
-        try {
-            report = RunReport.write(dir, run, fine, JournalRun.study(runId), compare);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--compare: " + e.getMessage());
-        }
-        spec.commandLine().getOut().println("report: " + report);
-        spec.commandLine().getOut().flush();
-        return Main.OK;
+        DataDirectory directory = DataDirectory.openExisting(dataDir.path());
+        return new StudyRunner(directory, directory.root(), journal,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), true)
+                .replay(runId, compare);
     }
 }

@@ -29,8 +29,10 @@ public final class ScenarioException extends RuntimeException {
         return problem;
     }
 
+    /** The line shown to the user; file, key and problem come from user input, so control characters are escaped. */
     public String line() {
-        String oneLine = problem.replaceAll("\\s*\\R\\s*", " ");
-        return key == null ? "dyson: " + file + ": " + oneLine : "dyson: " + file + ": " + key + ": " + oneLine;
+        String oneLine = TerminalText.oneLine(problem);
+        String where = TerminalText.escape(file);
+        return key == null ? "dyson: " + where + ": " + oneLine : "dyson: " + where + ": " + TerminalText.escape(key) + ": " + oneLine;
     }
 }

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
@@ -19,8 +20,10 @@ import java.util.TreeSet;
 
 /**
  * Reads a scenario file, applies {@code --set} overrides, rejects unknown keys, expands the
- * sweep and falls back to the defaults in {@value #DEFAULTS}. Only key names and syntax are
- * checked here; values are checked when a run is built from them.
+ * sweep and falls back to the defaults in {@value #DEFAULTS}. Checked here: key names, syntax,
+ * each key's type ({@link KeyTypes}), the {@link InputLimits} (file size, nesting, sweep size),
+ * includes ({@link ScenarioIncluder}), an empty file and substitution cycles; values are
+ * range-checked when a run is built from them.
  */
 public final class ScenarioLoader {
     public static final String DEFAULTS = "scenario-defaults.conf";
@@ -45,14 +48,28 @@ public final class ScenarioLoader {
      */
     public Study load(Path file, List<String> overrides) {
         String label = file.toString();
-        if (!Files.isRegularFile(file)) throw new ScenarioException(label, null, "no such scenario file");
-        Config user;
         try {
-            user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-        } catch (ConfigException e) {
-            throw syntaxError(label, e);
+            return loadChecked(file, label, overrides);
+        } catch (StackOverflowError e) {
+            throw nestedTooDeeply(label);
+        }
+    }
+
+    private static ScenarioException nestedTooDeeply(String label) {
+        return new ScenarioException(label, null, "nested too deeply (at most " + InputLimits.MAX_NESTING
+                + " levels of objects, lists and dotted keys)");
+    }
+
+    private Study loadChecked(Path file, String label, List<String> overrides) {
+        if (!Files.isRegularFile(file)) throw new ScenarioException(label, null, "no such scenario file");
+        Config user = parseFile(file, label);
+        if (user.isEmpty()) {
+            throw new ScenarioException(label, null, "the scenario is empty; set at least its name and model"
+                    + " (scenarios/README.md lists every key)");
         }
         for (String override : overrides) user = applyOverride(label, user, override);
+        checkDepth(label, user.root());
+        checkCycles(label, user);
 
         Map<String, List<ConfigValue>> axes = new TreeMap<>();
         if (user.hasPathOrNull(SWEEP)) {
@@ -68,7 +85,9 @@ public final class ScenarioLoader {
             Config run = user;
             for (Map.Entry<String, ConfigValue> e : combination.entrySet()) run = run.withValue(e.getKey(), e.getValue());
             try {
-                runs.add(run.withFallback(defaults).resolve());
+                Config resolved = run.withFallback(defaults).resolve();
+                KeyTypes.check(label, resolved, defaults);
+                runs.add(resolved);
             } catch (ConfigException e) {
                 throw syntaxError(label, e);
             }
@@ -76,16 +95,60 @@ public final class ScenarioLoader {
         return new Study(label, runs, List.copyOf(axes.keySet()), given);
     }
 
+    private static Config parseFile(Path file, String label) {
+        try {
+            long size = Files.size(file);
+            if (size > InputLimits.MAX_FILE_BYTES) {
+                throw new ScenarioException(label, null, size + " bytes, more than the " + InputLimits.MAX_FILE_BYTES
+                        + " a scenario file may have");
+            }
+            return ConfigFactory.parseFile(file.toAbsolutePath().toFile(), ConfigParseOptions.defaults()
+                    .setAllowMissing(false).setIncluder(new ScenarioIncluder()));
+        } catch (ScenarioIncluder.IncludeException e) {
+            throw new ScenarioException(label, null, e.getMessage());
+        } catch (ConfigException e) {
+            ScenarioIncluder.IncludeException include = ScenarioIncluder.cause(e);
+            if (include != null) throw new ScenarioException(label, null, include.getMessage());
+            throw syntaxError(label, e);
+        } catch (java.io.IOException e) {
+            throw new ScenarioException(label, null, "cannot read the scenario file: " + e.getMessage());
+        }
+    }
+
+    private static void checkDepth(String label, ConfigObject root) {
+        if (InputLimits.tooDeep(root)) throw nestedTooDeeply(label);
+    }
+
+    /**
+     * Substitutions that refer to each other in a circle ({@code steps = ${dt}}, {@code dt = ${steps}}):
+     * on top of the defaults HOCON would quietly take a default's value; resolved on their own they
+     * are reported.
+     */
+    private static void checkCycles(String label, Config user) {
+        try {
+            user.resolve(ConfigResolveOptions.defaults().setAllowUnresolved(true));
+        } catch (ConfigException.UnresolvedSubstitution e) {
+            if (!e.getMessage().contains("cycle")) return;
+            String where = e.origin() != null && e.origin().lineNumber() > 0 ? "line " + e.origin().lineNumber() : null;
+            throw new ScenarioException(label, where, "substitutions refer to each other in a cycle: " + bare(e));
+        } catch (ConfigException e) {
+            throw syntaxError(label, e);
+        }
+    }
+
     private Config applyOverride(String label, Config user, String override) {
         int eq = override.indexOf('=');
-        if (eq <= 0) throw new ScenarioException(label, null, "--set " + override + ": expected key=value");
+        if (eq <= 0) throw new ScenarioException(label, null, "--set " + TerminalText.escape(override) + ": expected key=value");
         String key = override.substring(0, eq).trim();
         String text = override.substring(eq + 1);
         try {
-            ConfigValue value = ConfigFactory.parseString("value = " + text).getValue("value");
+            ConfigValue value = ConfigFactory.parseString("value = " + text,
+                    ConfigParseOptions.defaults().setIncluder(new ScenarioIncluder())).getValue("value");
             return user.withValue(key, value);
+        } catch (ScenarioIncluder.IncludeException e) {
+            throw new ScenarioException(label, key, e.getMessage());
         } catch (ConfigException e) {
-            throw new ScenarioException(label, key, "--set value \"" + text + "\" is not valid HOCON: " + bare(e));
+            throw new ScenarioException(label, key, "--set value " + TerminalText.quoted(text) + " is not valid HOCON: " + bare(e));
         }
     }
 
@@ -106,6 +169,14 @@ public final class ScenarioLoader {
             axes.put(key, values);
         }
         if (axes.isEmpty()) throw new ScenarioException(label, SWEEP, "no keys to sweep over");
+        long runs = 1;
+        for (List<ConfigValue> values : axes.values()) {
+            runs *= values.size();
+            if (runs > InputLimits.MAX_RUNS) {
+                throw new ScenarioException(label, SWEEP, "more than " + InputLimits.MAX_RUNS
+                        + " combinations; split the study into several scenarios");
+            }
+        }
         return axes;
     }
 

@@ -60,7 +60,7 @@ public final class ScenarioValues {
     public String choice(String key, List<String> options) {
         String s = text(key);
         if (!options.contains(s)) {
-            throw error(key, "unknown value \"" + s + "\", expected one of " + String.join(", ", options)
+            throw error(key, "unknown value " + TerminalText.quoted(s) + ", expected one of " + String.join(", ", options)
                     + DidYouMean.hint(s, options));
         }
         return s;
@@ -75,8 +75,16 @@ public final class ScenarioValues {
     public long integer(String key, long min, long max) {
         ConfigValue v = value(key);
         double d = numberOf(key, v, "an integer");
-        if (d != Math.rint(d) || Math.abs(d) > 9.0e15) throw error(key, "expected an integer, got " + describe(v));
-        long l = (long) d;
+        long l;
+        if (v.unwrapped() instanceof Integer || v.unwrapped() instanceof Long) {
+            l = ((Number) v.unwrapped()).longValue(); // exact: every 64-bit integer written as digits
+        } else if (d == Math.rint(d) && Math.abs(d) <= 9.0e15) {
+            l = (long) d; // 4.0 and the like (HOCON reads integral exponent forms such as 1e3 as integers)
+        } else if (d == Math.rint(d)) {
+            throw error(key, "expected an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", got " + describe(v));
+        } else {
+            throw error(key, "expected an integer, got " + describe(v));
+        }
         if (l < min) throw error(key, "must be ≥ " + min + ", got " + l);
         if (l > max) throw error(key, "must be ≤ " + max + ", got " + l);
         return l;
@@ -122,7 +130,7 @@ public final class ScenarioValues {
         double[] out = new double[length];
         for (int i = 0; i < length; i++) {
             if (!(items.get(i) instanceof Number num)) {
-                throw error(key, "element " + i + " is not a number: " + items.get(i));
+                throw error(key, "element " + i + " is not a number: " + TerminalText.escape(String.valueOf(items.get(i))));
             }
             out[i] = bound.check(this, key, finite(key, num.doubleValue()));
         }
@@ -164,9 +172,9 @@ public final class ScenarioValues {
         return config.getValue(key);
     }
 
-    private static String describe(ConfigValue v) {
+    static String describe(ConfigValue v) {
         return switch (v.valueType()) {
-            case STRING -> "string \"" + v.unwrapped() + "\"";
+            case STRING -> "string " + TerminalText.quoted((String) v.unwrapped());
             case NUMBER -> v.unwrapped().toString();
             case BOOLEAN -> "boolean " + v.unwrapped();
             case LIST -> "a list";

@@ -142,15 +142,12 @@ public final class Predictions {
 
     private static Optional<Prediction> wishartMarchenkoPastur(RunResult run) {
         RunSpec spec = run.spec();
+        // m and ηD are not recoverable from the gas model alone (the convention changes its strengths): the mapping keeps them
         if (spec.coordinates() != RunSpec.Coordinates.SINGULAR_VALUES || !(spec.model() instanceof GasModel gas)
-                || !(gas.drift() instanceof Drift.Zero) || spec.scenarioText() == null || spec.scenarioText().isBlank()) {
+                || !(gas.drift() instanceof Drift.Zero) || !(spec.mapping() instanceof RunSpec.Mapping.Wishart wishart)) {
             return Optional.empty();
         }
-        // m and ηD are not recoverable from the gas model alone (the convention changes its strengths): read the scenario
-        com.typesafe.config.Config scenario = com.typesafe.config.ConfigFactory.parseString(spec.scenarioText());
-        if (!scenario.hasPath("wishart.eta") || !scenario.hasPath("wishart.d")) return Optional.empty();
-        int m = scenario.hasPath("wishart.m") ? scenario.getInt("wishart.m") : spec.n();
-        return Optional.of(new WishartMarchenkoPastur(m, scenario.getDouble("wishart.eta") * scenario.getDouble("wishart.d"), run));
+        return Optional.of(new WishartMarchenkoPastur(wishart.m(), wishart.etaD(), run));
     }
 
     private static Optional<Prediction> fokkerPlanck(RunResult run) {

@@ -1,7 +1,5 @@
 package org.dysonsim.scenarios.report;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.fit.WeightedLine;
 import org.dysonsim.physics.gas.MatrixModel;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
@@ -125,11 +124,11 @@ public final class ScalingStudy {
         if (run.spec().model() instanceof MatrixModel matrix) {
             alpha = matrix.sgd().alpha();
             batch = matrix.sgd().batch();
+        } else if (run.spec().mapping() instanceof RunSpec.Mapping.Sgd sgd) {
+            alpha = sgd.alpha();
+            batch = sgd.batch();
         } else {
-            Config scenario = ConfigFactory.parseString(run.spec().scenarioText());
-            if (!"sgd".equals(scenario.getString("model"))) return null;
-            alpha = scenario.getDouble("sgd.alpha");
-            batch = scenario.getInt("sgd.batch");
+            return null;
         }
         List<MemberTrajectory> members = run.members();
         int m = members.size();

@@ -1,10 +1,10 @@
 package org.dysonsim.scenarios.report;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.physics.gas.Drift;
+import org.dysonsim.physics.gas.GasModel;
 
 /**
  * Without a gradient every entry of an m×n matrix W = W₀ + sB diffuses with variance rate
@@ -19,13 +19,11 @@ final class WishartGrowth implements RunCheck {
     public List<Comparison> compare(RunResult result, SpectrumStatistics stats) {
         RunSpec spec = result.spec();
         if (spec.coordinates() != RunSpec.Coordinates.SINGULAR_VALUES || spec.members() < 2) return List.of();
-        Config scenario = ConfigFactory.parseString(spec.scenarioText());
-        // the resolved scenario names every key; a spec built some other way is not checked
-        if (!scenario.hasPath("wishart.eta") || !scenario.hasPath("wishart.d") || !scenario.hasPath("drift.kind")) return List.of();
-        if (!scenario.getString("drift.kind").equals("zero")) return List.of();
-        int n = spec.n();
-        int m = scenario.hasPath("wishart.m") ? scenario.getInt("wishart.m") : n;
-        double etaD = scenario.getDouble("wishart.eta") * scenario.getDouble("wishart.d");
+        // a gas not mapped from a wishart scenario (or with a drift) has no exact growth rate to check
+        if (!(spec.mapping() instanceof RunSpec.Mapping.Wishart wishart)) return List.of();
+        if (!(spec.model() instanceof GasModel gas) || !(gas.drift() instanceof Drift.Zero)) return List.of();
+        int m = wishart.m();
+        double etaD = wishart.etaD();
         int last = stats.times().length - 1;
         double t = stats.times()[last];
         if (!(t > 0) || !result.succeeded()) return List.of();

@@ -91,7 +91,7 @@ class ErrorControlTest {
         DataDirectory data = DataDirectory.createOrOpen(dir.resolve("b"));
         Path runDir = Files.createDirectories(data.runDirectory(uninterrupted.id()));
         Files.copy(uninterrupted.data().resolve(uninterrupted.id()).resolve(RunReport.SCENARIO), runDir.resolve(RunReport.SCENARIO));
-        RunSpec spec = StoredRun.spec(runDir, uninterrupted.id());
+        RunSpec spec = StoredRun.read(uninterrupted.data(), ConfigFactory.empty(), uninterrupted.id());
         try (ActorEngine engine = ActorEngine.recording(data)) {
             assertTrue(engine.run(spec, RunListener.NONE).succeeded());
         }

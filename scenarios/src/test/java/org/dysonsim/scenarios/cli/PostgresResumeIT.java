@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.dysonsim.persistence.JournalException;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.PostgresJournal;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,21 @@ class PostgresResumeIT {
         }
     }
 
+    /** A reading session on {@code data}'s journal once the run has created its tables (its directory comes first). */
+    private static JournalSession openOnceTablesExist(Path data, Process victim, long deadline) throws InterruptedException {
+        while (victim.isAlive() && System.nanoTime() < deadline) {
+            JournalSession session = JournalSession.openForReading(data, POSTGRES.overrides());
+            try {
+                session.reader();
+                return session;
+            } catch (JournalException e) {
+                session.close(); // nothing recorded yet
+            }
+            Thread.sleep(100);
+        }
+        return JournalSession.openForReading(data, POSTGRES.overrides());
+    }
+
     @Test
     void killedRunOnPostgresResumesBitIdenticallyToAnUninterruptedRun() throws Exception {
         Path scenario = dir.resolve("long.conf");
@@ -87,7 +103,7 @@ class PostgresResumeIT {
             }
             Thread.sleep(100);
         }
-        try (JournalSession session = JournalSession.openForReading(killed, POSTGRES.overrides())) {
+        try (JournalSession session = openOnceTablesExist(killed, victim, deadline)) {
             while (victim.isAlive() && runId != null && System.nanoTime() < deadline
                     && (seen = snapshotsOfMember0(session, runId)) < KILL_AFTER) {
                 Thread.sleep(100);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,6 +17,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.dysonsim.persistence.DataDirectory;
+import org.dysonsim.persistence.Journal;
+import org.dysonsim.persistence.JournalConfig;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,8 @@ class ResumeIT {
         try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty());
              Stream<TrajectoryEvent> events = session.reader().events(runId, 0)) {
             return events.filter(e -> e instanceof TrajectoryEvent.SnapshotRecorded).count();
-        } catch (RuntimeException e) {
-            return 0; // the journal or the run is not there yet
+        } catch (Exception e) { // the journal's driver throws SQLException unchecked, through Scala
+            return 0; // the journal, its tables or the run are not there yet
         }
     }
 
@@ -94,8 +96,7 @@ class ResumeIT {
 
     /** The persistence ids with a checkpoint in the embedded journal of {@code data}, which no process has open. */
     private static List<String> checkpointIds(Path data) throws SQLException {
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("journal/dyson")
-                + ";IFEXISTS=TRUE;DATABASE_TO_UPPER=false");
+        try (Connection db = Journal.open(JournalConfig.forReading(DataDirectory.openExisting(data), ConfigFactory.empty()));
              ResultSet saved = db.createStatement().executeQuery(
                      "SELECT \"persistence_id\" FROM \"durable_state\" ORDER BY \"persistence_id\"")) {
             List<String> ids = new ArrayList<>();

@@ -49,13 +49,13 @@ class ScalingStudyTest {
     /** {@code shared}: every level of a member takes the same value, the extreme of correlated levels. */
     private static RunResult run(String modelName, double alpha, int batch, double slope, double offset, long seed,
             boolean shared) {
-        String scenario = "model = " + modelName + "\nsgd { alpha = " + alpha + ", batch = " + batch + " }\n";
         ParticleModel model = modelName.equals("matrix")
                 ? new MatrixModel(3, N, new LossSpec.ZeroGradient(1.0), new SgdSettings(alpha, batch, 0.0), 100, 1.0, 1)
                 : new GasModel(new double[N], new double[] {1, 1}, new double[N], new Drift.Zero(), Wall.NONE, Wall.NONE);
-        RunSpec spec = new RunSpec("r-" + alpha + "-" + batch, "scaling", scenario, model,
-                new InitialSpectrum.Explicit(new double[] {0, 1}), StepSizeRule.fixed(), alpha, 1, 1, seed, MEMBERS, N,
-                RunSpec.Coordinates.EIGENVALUES);
+        RunSpec.Mapping mapping = modelName.equals("sgd") ? new RunSpec.Mapping.Sgd(alpha, batch) : new RunSpec.Mapping.Direct();
+        RunSpec spec = new RunSpec("r-" + alpha + "-" + batch, "scaling", "model = " + modelName, model,
+                new InitialSpectrum.Explicit(new double[] {0, 1}), StepSizeRule.fixed(), alpha, 1, 1, seed, MEMBERS,
+                new RunSpec.Placement(N, 1), RunSpec.Coordinates.EIGENVALUES, mapping, RunSpec.Checks.DEFAULTS);
         double sd = Math.sqrt(slope * alpha / batch + offset);
         List<MemberTrajectory> members = new ArrayList<>();
         for (int m = 0; m < MEMBERS; m++) {

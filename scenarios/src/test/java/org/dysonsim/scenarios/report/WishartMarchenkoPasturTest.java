@@ -25,9 +25,10 @@ class WishartMarchenkoPasturTest {
     private static final int MEMBERS = 64;
 
     private static RunResult run(WishartConvention convention) {
-        RunSpec spec = new RunSpec("test", "test", "wishart { m = " + M + ", eta = 0.05, d = 1.0 }\ndrift.kind = zero\n",
-                ModelMapping.wishart(M, N, 0.05, 1.0, convention, new Drift.Zero()), new InitialSpectrum.MarchenkoPastur(M, N, 0.05),
-                StepSizeRule.adaptive(0.01, 12), 0.0025, 400, 200, 13, MEMBERS, 64, RunSpec.Coordinates.SINGULAR_VALUES);
+        RunSpec spec = new RunSpec("test", "test", "model = wishart", ModelMapping.wishart(M, N, 0.05, 1.0, convention,
+                new Drift.Zero()), new InitialSpectrum.MarchenkoPastur(M, N, 0.05), StepSizeRule.adaptive(0.01, 12), 0.0025,
+                400, 200, 13, MEMBERS, new RunSpec.Placement(64, 1), RunSpec.Coordinates.SINGULAR_VALUES,
+                new RunSpec.Mapping.Wishart(M, 0.05, 1.0), RunSpec.Checks.DEFAULTS);
         return Ensembles.run(spec);
     }
 

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Run ids: {@code <name>-<yyyyMMdd-HHmmss UTC>} for a study; a sweep's runs append
- * {@code -s<k>} (k from 1, in sweep order), so every run of a study shares its prefix. A study id
+ * The ids new runs are given: {@code <name>-<yyyyMMdd-HHmmss UTC>} for a study; a sweep's runs
+ * append {@code -s<k>} (k from 1, in sweep order), so every run of a study shares its prefix. A study id
  * already used in the data directory gets {@code -2}, {@code -3}, ... appended.
  */
-public final class RunIds {
+public final class RunNaming {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private RunIds() {}
+    private RunNaming() {}
 
     /** Longest name kept in a run id, leaving room for the stamp and suffixes within the journal's 128. */
     private static final int MAX_NAME = 80;

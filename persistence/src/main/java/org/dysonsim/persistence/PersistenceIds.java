@@ -3,18 +3,18 @@ package org.dysonsim.persistence;
 import java.util.regex.Pattern;
 
 /**
- * Run ids and the persistence ids of their members, {@code run|<run-id>|<member>}. A run id is
- * also a directory name, so it is restricted to letters, digits, '.', '_' and '-'. The step-size
+ * What a valid run id is, and the persistence ids of a run's members, {@code run|<run-id>|<member>}.
+ * A run id is also a directory name, so it is restricted to letters, digits, '.', '_' and '-'. The step-size
  * companion of a member (the same member at h/2, PHYSICS.md §2) is recorded under
  * {@code run|<run-id>|<member>|fine}: part of the same run, but never listed as a member of it.
  */
-public final class RunIds {
+public final class PersistenceIds {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final String PREFIX = "run|";
     private static final String FINE_SUFFIX = "|fine";
 
-    private RunIds() {}
+    private PersistenceIds() {}
 
     /** @throws JournalException if {@code runId} cannot name a run */
     public static String check(String runId) {
@@ -23,6 +23,11 @@ public final class RunIds {
                     + " (at most 128, not starting with '.', '_' or '-')");
         }
         return runId;
+    }
+
+    /** Whether {@code name} can name a run. */
+    public static boolean isValid(String name) {
+        return name != null && VALID.matcher(name).matches();
     }
 
     /** The persistence id of one ensemble member's recorder. */

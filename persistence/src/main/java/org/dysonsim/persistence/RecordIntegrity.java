@@ -1,0 +1,59 @@
+package org.dysonsim.persistence;
+
+import org.dysonsim.protocol.TrajectoryEvent;
+
+/**
+ * Every snapshot and gradient record read from the journal is checked against the checksum it
+ * was stored with ({@link org.dysonsim.protocol.TrajectoryChecksum}): a mismatch, or bytes that
+ * no longer decode, stop the read with one line naming the run, the member and the step, so a
+ * changed byte on disk is never reported as a number.
+ */
+final class RecordIntegrity {
+
+    private RecordIntegrity() {}
+
+    /** @throws JournalException if the event's fields are not those its checksum was computed from */
+    static TrajectoryEvent checked(String persistenceId, TrajectoryEvent event) {
+        if (event instanceof TrajectoryEvent.SnapshotRecorded snapshot && !snapshot.intact()) {
+            throw corrupted(persistenceId, "the snapshot of step " + snapshot.step() + " does not match its checksum");
+        }
+        if (event instanceof TrajectoryEvent.GradientRecorded gradient && !gradient.intact()) {
+            throw corrupted(persistenceId, "the gradient record of step " + gradient.step()
+                    + " does not match its checksum");
+        }
+        return event;
+    }
+
+    /** A failure to read one member's events, as one line naming the member. */
+    static Throwable unreadable(String persistenceId, Throwable failure) {
+        if (failure instanceof JournalException) {
+            return failure;
+        }
+        String message = String.valueOf(failure.getMessage());
+        int newline = message.indexOf('\n');
+        return corrupted(persistenceId, "a stored event cannot be read ("
+                + (newline < 0 ? message : message.substring(0, newline)) + ")", failure);
+    }
+
+    private static JournalException corrupted(String persistenceId, String what) {
+        return corrupted(persistenceId, what, null);
+    }
+
+    private static JournalException corrupted(String persistenceId, String what, Throwable cause) {
+        return new JournalException(owner(persistenceId) + ": " + what + "; the journal is corrupted (left untouched)",
+                cause);
+    }
+
+    /** "run R member M", "run R member M (h/2 companion)" or the persistence id itself. */
+    static String owner(String persistenceId) {
+        PersistenceIds.Member member = PersistenceIds.parse(persistenceId);
+        if (member != null) {
+            return "run " + member.runId() + " member " + member.member();
+        }
+        PersistenceIds.Member fine = PersistenceIds.parseFine(persistenceId);
+        if (fine != null) {
+            return "run " + fine.runId() + " member " + fine.member() + " (h/2 companion)";
+        }
+        return persistenceId;
+    }
+}

@@ -1,0 +1,108 @@
+package org.dysonsim.scenarios.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Bounds the sizes a scenario asks for and estimates the heap its run needs, before anything is
+ * sampled or written, so a scenario that cannot fit is one line naming the key to lower instead
+ * of an out-of-memory error halfway through. The estimate counts what the engine holds while it
+ * simulates (the members in flight at once, each with its state, its working copies, its data
+ * set and the eigen-decomposition's workspace) and a per-member record for the whole ensemble;
+ * recorded trajectories stream into the journal and are not counted. It errs on the generous
+ * side: it is a guard against orders of magnitude, not a budget.
+ */
+public final class MemoryEstimate {
+    /** Most members of one run. */
+    public static final long MAX_MEMBERS = 1_000_000;
+    /** Most eigenvalues (matrix: columns) of one system. */
+    public static final long MAX_N = 1_000_000;
+    /** Elements of the largest array the JVM can allocate. */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** The actor system, the journal and the report writer before any run state. */
+    static final long BASELINE_BYTES = 96L << 20;
+    /** Per member of the ensemble, in flight or not: its result, progress and report entries. */
+    static final long PER_MEMBER_BYTES = 4L << 10;
+
+    private MemoryEstimate() {}
+
+    /**
+     * @param inFlight      members the engine simulates at once
+     * @param workers       threads that may sample initial spectra at once
+     * @param maxHeapBytes  what this JVM may allocate ({@link Runtime#maxMemory()})
+     */
+    public static void check(ScenarioValues v, int inFlight, int workers, long maxHeapBytes) {
+        String model = v.text("model");
+        long n = v.integer("n", 1, MAX_N);
+        long members = v.integer("ensemble.members", 1, MAX_MEMBERS);
+        long atOnce = Math.min(members, inFlight);
+        long sampling = Math.min(atOnce, workers);
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        bytes.put("ensemble.members", members * PER_MEMBER_BYTES);
+        if (model.equals("matrix")) {
+            long rows = v.isNull("matrix.rows") ? n : v.integer("matrix.rows", 1, Long.MAX_VALUE);
+            long data = v.integer("data.size", 1, Long.MAX_VALUE);
+            long batch = v.integer("sgd.batch", 1, Long.MAX_VALUE);
+            String loss = v.text("loss.kind");
+            long rowsByN = array(v, "matrix.rows", rows, "n", n);
+            // W, momentum, gradient, the copies sent to the loss and kept for checkpoints, the top-k vectors
+            add(bytes, "matrix.rows", atOnce * 8 * 6 * rowsByN);
+            // WᵀW, its copy and the eigen-decomposition's workspace
+            add(bytes, "n", atOnce * 8 * 3 * array(v, "n", n, "n", n));
+            if (loss.equals("teacher-student")) {
+                add(bytes, "data.size", atOnce * 8 * (array(v, "data.size", data, "matrix.rows", rows)
+                        + array(v, "data.size", data, "n", n)));
+                add(bytes, "matrix.rows", atOnce * 8 * rowsByN); // the teacher
+            } else if (loss.equals("rbm-pcd")) {
+                add(bytes, "data.size", atOnce * 8 * array(v, "data.size", data, "matrix.rows", rows));
+                add(bytes, "sgd.batch", atOnce * 8 * array(v, "sgd.batch", batch, "matrix.rows", rows));
+                add(bytes, "matrix.rows", atOnce * 8 * 3 * array(v, "matrix.rows", rows, "matrix.rows", rows)); // covariances, lattice modes
+            }
+        } else {
+            add(bytes, "n", atOnce * 8 * 16 * n); // positions, the stepper's work arrays, far-field tiles
+            if (!v.isNull("init.kind") && v.text("init.kind").equals("marchenko-pastur")) {
+                long rows = v.isNull("init.rows") ? 2 * n : v.integer("init.rows", 1, Long.MAX_VALUE);
+                // W (rows × n) drawn for each member, then WᵀW, its copy and the workspace
+                add(bytes, "init.rows", sampling * 8 * array(v, "init.rows", rows, "n", n));
+                add(bytes, "n", sampling * 8 * 3 * array(v, "n", n, "n", n));
+            }
+        }
+        long total = BASELINE_BYTES;
+        String largest = null;
+        for (Map.Entry<String, Long> e : bytes.entrySet()) {
+            total = saturatedAdd(total, e.getValue());
+            if (largest == null || e.getValue() > bytes.get(largest)) largest = e.getKey();
+        }
+        if (total > maxHeapBytes) {
+            throw v.error(largest, "the run needs about " + size(total) + " of memory (" + atOnce
+                    + " member(s) at once), more than the " + size(maxHeapBytes) + " this JVM may use; lower "
+                    + largest + " or give the JVM more (DYSON_JAVA_OPTS=-Xmx...)");
+        }
+    }
+
+    /**
+     * {@code a × b} elements of one array, refused with one line when no Java array can hold them;
+     * the line names the key of the larger factor.
+     */
+    private static long array(ScenarioValues v, String keyA, long a, String keyB, long b) {
+        if (a > MAX_ARRAY / b) {
+            throw v.error(a >= b ? keyA : keyB, keyA + " × " + keyB + " = " + a + " × " + b
+                    + " values exceed the largest array the JVM can hold (" + MAX_ARRAY + ")");
+        }
+        return a * b;
+    }
+
+    private static void add(Map<String, Long> bytes, String key, long amount) {
+        bytes.merge(key, Math.max(0, amount), MemoryEstimate::saturatedAdd);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    static String size(long bytes) {
+        if (bytes >= 1L << 30) return String.format("%.1f GB", bytes / (double) (1L << 30));
+        return String.format("%d MB", Math.max(1, bytes >> 20));
+    }
+}

@@ -1,0 +1,110 @@
+package org.dysonsim.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dyson export} never writes into the data directory, never replaces a file without
+ * {@code --force}, publishes complete files only, and refuses a {@code --from-step} past the end.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExportSafetyTest {
+    private static final int STEPS = 20;
+
+    private Path data;
+    private String runId;
+
+    @BeforeAll
+    void recordARun(@TempDir Path dir) throws IOException {
+        data = dir.resolve("runs");
+        Path scenario = dir.resolve("tiny.conf");
+        Files.writeString(scenario, "name = tiny\nn = 3\nsteps = " + STEPS + "\nrecord-every = 5\nensemble.members = 2\n"
+                + "drift.kind = harmonic\ninit { kind = explicit, values = [-1, 0, 1] }\n");
+        InProcessDyson.Result run = InProcessDyson.run("run", scenario.toString(), "--data-dir", data.toString(), "--quiet");
+        assertEquals(Main.OK, run.exit(), run.err());
+        runId = InProcessDyson.run("list", "--data-dir", data.toString()).out().lines().toList().get(1).split("\\s+")[0];
+    }
+
+    private InProcessDyson.Result export(String format, Path file, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("export", runId, "--format", format, "--out", file.toString(),
+                "--data-dir", data.toString()));
+        args.addAll(List.of(more));
+        return InProcessDyson.run(args.toArray(String[]::new));
+    }
+
+    private static void assertOneLineBadInput(InProcessDyson.Result result, String expected) {
+        assertEquals(Main.BAD_INPUT, result.exit(), result.err());
+        assertTrue(result.err().contains(expected), result.err());
+        assertEquals(1, result.err().strip().lines().count(), "one line: " + result.err());
+    }
+
+    @Test
+    void anOutputInsideTheDataDirectoryIsRefusedAndTheJournalKeepsItsBytes(@TempDir Path out) throws IOException {
+        Path journal = data.resolve("journal").resolve("dyson.mv.db");
+        byte[] before = Files.readAllBytes(journal);
+        assertOneLineBadInput(export("csv", journal, "--force"), "inside the data directory");
+        assertOneLineBadInput(export("csv", data.resolve("new.csv")), "inside the data directory");
+        // through a symbolic link to the data directory as well
+        Path link = Files.createSymbolicLink(out.resolve("link"), data);
+        assertOneLineBadInput(export("npy", link.resolve("journal").resolve("x.npy"), "--force"), "inside the data directory");
+        assertArrayEquals(before, Files.readAllBytes(journal));
+        assertFalse(Files.exists(data.resolve("new.csv")));
+        InProcessDyson.Result list = InProcessDyson.run("list", "--data-dir", data.toString());
+        assertTrue(list.out().contains(runId + " "), list.out());
+    }
+
+    @Test
+    void anExistingFileIsReplacedOnlyWithForce(@TempDir Path out) throws IOException {
+        Path csv = out.resolve("values.csv");
+        Files.writeString(csv, "keep me\n");
+        assertOneLineBadInput(export("csv", csv), "exists; add --force");
+        assertEquals("keep me\n", Files.readString(csv));
+
+        InProcessDyson.Result forced = export("csv", csv, "--force");
+        assertEquals(Main.OK, forced.exit(), forced.err());
+        assertTrue(Files.readString(csv).startsWith("member,step,t,index,value\n"));
+        assertEquals(List.of("values.csv"), names(out));
+    }
+
+    @Test
+    void anNpyExportChecksItsSiblingsTooAndLeavesNoPartialFiles(@TempDir Path out) throws IOException {
+        Path npy = out.resolve("values.npy");
+        Files.writeString(out.resolve("values.steps.npy"), "mine");
+        assertOneLineBadInput(export("npy", npy), "values.steps.npy exists");
+        assertFalse(Files.exists(npy), "nothing is written when one of the three files is taken");
+
+        assertEquals(Main.OK, export("npy", npy, "--force").exit());
+        assertEquals(List.of("values.npy", "values.steps.npy", "values.times.npy"), names(out));
+        assertOneLineBadInput(export("csv", out), "is a directory");
+    }
+
+    @Test
+    void aFromStepPastTheLastRecordIsAnErrorAndWritesNoFile(@TempDir Path out) throws IOException {
+        Path csv = out.resolve("late.csv");
+        assertOneLineBadInput(export("csv", csv, "--from-step", Integer.toString(STEPS + 1)),
+                "has no record at that step or later (its last record is at step " + STEPS + ")");
+        assertOneLineBadInput(export("npy", out.resolve("late.npy"), "--from-step", "1000"), "its last record is at step 20");
+        assertEquals(List.of(), names(out));
+        InProcessDyson.Result last = export("csv", csv, "--from-step", Integer.toString(STEPS));
+        assertEquals(Main.OK, last.exit(), last.err());
+        assertEquals(1 + 2 * 3, Files.readAllLines(csv).size(), "header and the last record of two members of n = 3");
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("link")).sorted().toList();
+        }
+    }
+}
