@@ -15,15 +15,19 @@ import org.dysonsim.physics.gas.StepSizeRule;
  * @param advancePairBudget   fewer steps per such message when they would cost more pair evaluations
  * @param singleBlockFastPath a member of one block is simulated by its clock with the plain stepper, no per-step messages
  * @param codeVersion         written into every RunStarted event
+ * @param recordBacklog       snapshots a member may have sent its recorder and not yet seen durable before it
+ *                            pauses (the most recorded work a kill can lose, beyond the step being simulated)
  */
 public record EngineSettings(int maxRestarts, Duration askTimeout, Duration stallTimeout, int membersInFlight,
-                      int advanceChunk, double advancePairBudget, boolean singleBlockFastPath, String codeVersion) {
+                             int advanceChunk, double advancePairBudget, boolean singleBlockFastPath, String codeVersion,
+                             int recordBacklog) {
 
     public static EngineSettings from(Config config) {
         Config c = config.getConfig("dysonsim.engine");
         return new EngineSettings(c.getInt("max-restarts"), c.getDuration("ask-timeout"),
                 c.getDuration("stall-timeout"), c.getInt("members-in-flight"), c.getInt("advance-chunk"),
-                c.getDouble("advance-pair-budget"), c.getBoolean("single-block-fast-path"), c.getString("code-version"));
+                c.getDouble("advance-pair-budget"), c.getBoolean("single-block-fast-path"), c.getString("code-version"),
+                c.getInt("record-backlog"));
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.dysonsim.actors;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -19,7 +19,7 @@ import org.dysonsim.protocol.MemberCommand;
 
 /**
  * The independent members of one run: at most {@code membersInFlight} member supervisors at a
- * time, their trajectories collected by member, progress reported to the {@link RunListener}.
+ * time (their trajectories go to their recorders, never here), progress reported to the {@link RunListener}.
  * The first failing member fails the run (the others are stopped; their journals stay
  * resumable). Completes {@code result} and stops.
  */
@@ -27,7 +27,7 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
 
     static Behavior<EnsembleCommand> create(RunSpec spec, RecorderFactory recorders, RunListener listener,
                                             boolean resume, EngineSettings settings,
-                                            CompletableFuture<RunResult> result) {
+                                            CompletableFuture<RunOutcome> result) {
         return Behaviors.setup(context -> new Ensemble(context, spec, recorders, listener, resume, settings, result));
     }
 
@@ -35,15 +35,15 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
     private final RecorderFactory recorders;
     private final boolean resume;
     private final EngineSettings settings;
-    private final CompletableFuture<RunResult> result;
+    private final CompletableFuture<RunOutcome> result;
     private final Map<Integer, ActorRef<MemberCommand>> inFlight = new HashMap<>();
-    private final Map<Integer, MemberTrajectory> finished = new TreeMap<>();
+    private final SortedSet<Integer> finished = new TreeSet<>();
     private final ProgressTally progress;
     private int next;
 
     private Ensemble(ActorContext<EnsembleCommand> context, RunSpec spec, RecorderFactory recorders,
                      RunListener listener, boolean resume, EngineSettings settings,
-                     CompletableFuture<RunResult> result) {
+                     CompletableFuture<RunOutcome> result) {
         super(context);
         this.spec = spec;
         this.recorders = recorders;
@@ -81,8 +81,7 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
         if (supervisor == null) return this;
         getContext().unwatch(supervisor);
         getContext().stop(supervisor);
-        finished.put(message.member(), new MemberTrajectory(message.member(), message.steps(), message.times(),
-                message.values(), message.gradients()));
+        finished.add(message.member());
         if (message.failure() != null) return complete(message.failure());
         if (next < spec.members()) launch(next++);
         return finished.size() == spec.members() ? complete(null) : this;
@@ -92,7 +91,7 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
         for (Map.Entry<Integer, ActorRef<MemberCommand>> e : inFlight.entrySet()) {
             if (e.getValue().equals(signal.getRef())) {
                 inFlight.remove(e.getKey());
-                String cause = signal instanceof ChildFailed failed ? MemberSupervisor.describe(failed.getCause())
+                String cause = signal instanceof ChildFailed failed ? OneLine.of(failed.getCause())
                         : "stopped";
                 return complete("member " + e.getKey() + ": its supervisor failed: " + cause);
             }
@@ -106,7 +105,7 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
             getContext().stop(supervisor);
         }
         inFlight.clear();
-        result.complete(new RunResult(spec, new ArrayList<>(finished.values()), failure));
+        result.complete(new RunOutcome(List.copyOf(finished), failure));
         return Behaviors.stopped();
     }
 

@@ -82,4 +82,12 @@ final class InMemoryJournal implements RecorderFactory {
     public Behavior<RecorderCommand> recorder(String runId, int member) {
         return InMemoryRecorder.create(entry(runId, member));
     }
+
+    @Override
+    public MemberTrajectory recorded(String runId, int member) {
+        Entry entry = entry(runId, member);
+        List<TrajectoryEvent> events = new ArrayList<>(entry.snapshots());
+        events.addAll(entry.gradients());
+        return MemberTrajectory.of(member, events);
+    }
 }

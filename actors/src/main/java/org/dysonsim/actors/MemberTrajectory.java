@@ -7,9 +7,8 @@ import org.dysonsim.protocol.TrajectoryEvent;
 /**
  * The recorded snapshots of one member: {@code values[k]} are the positions after nominal step
  * {@code steps[k]}. A matrix-level run also has its gradient records, one per snapshot in step
- * order, {@code gradients.get(k).step() == steps[k]} — except in the live result of a resumed
- * member, which begins with the snapshot it resumed from and that snapshot's gradient record is
- * in the journal only (a replay has them all). A particle-level run has none.
+ * order, {@code gradients.get(k).step() == steps[k]}. A particle-level run has none. Always read
+ * back from where the member recorded (its journal): no actor holds or sends a whole trajectory.
  */
 public record MemberTrajectory(int member, long[] steps, double[] times, double[][] values,
                                List<TrajectoryEvent.GradientRecorded> gradients) {

@@ -1,6 +1,5 @@
 package org.dysonsim.actors;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -18,18 +17,18 @@ final class RunGuardian {
     private RunGuardian() {}
 
     /** @param outcome what the ensemble reports before it stops */
-    static Behavior<Void> create(Behavior<EnsembleCommand> ensemble, RunSpec spec, CompletableFuture<RunResult> outcome,
-                                 CompletableFuture<RunResult> result) {
+    static Behavior<Void> create(Behavior<EnsembleCommand> ensemble, CompletableFuture<RunOutcome> outcome,
+                                 CompletableFuture<RunOutcome> result) {
         return Behaviors.setup(context -> {
             context.watch(context.spawn(ensemble, "ensemble"));
             return Behaviors.receive(Void.class)
                     .onSignal(Terminated.class, signal -> {
                         result.complete(outcome.getNow(
-                                new RunResult(spec, List.of(), "the ensemble stopped before reporting a result")));
+                                RunOutcome.failed("the ensemble stopped before reporting a result")));
                         return Behaviors.stopped();
                     })
                     .onSignal(PostStop.class, signal -> {
-                        result.complete(new RunResult(spec, List.of(), "the actor system shut down during the run"));
+                        result.complete(RunOutcome.failed("the actor system shut down during the run"));
                         return Behaviors.same();
                     })
                     .build();

@@ -2,6 +2,7 @@ package org.dysonsim.actors;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,26 +63,38 @@ public final class Simulation implements AutoCloseable {
     private RunResult execute(RunSpec spec, RecorderFactory recorders, RunListener listener, boolean resume) {
         String invalid = invalid(spec);
         if (invalid != null) return new RunResult(spec, List.of(), invalid);
-        CompletableFuture<RunResult> result = new CompletableFuture<>();
-        // If the system goes down mid-run nothing else would answer.
-        system.getWhenTerminated().thenRun(() ->
-                result.complete(new RunResult(spec, List.of(), "the actor system shut down during the run")));
+        RunOutcome outcome = simulate(spec, recorders, listener, resume);
+        // The members' trajectories are read back from where they were recorded, the run's one source.
+        List<MemberTrajectory> members = new ArrayList<>();
         try {
-            CompletableFuture<RunResult> outcome = new CompletableFuture<>();
+            for (int member : outcome.members()) members.add(recorders.recorded(spec.runId(), member));
+        } catch (RuntimeException e) {
+            return new RunResult(spec, members, outcome.failure() != null ? outcome.failure()
+                    : "cannot read back the recorded trajectories: " + OneLine.of(e));
+        }
+        return new RunResult(spec, members, outcome.failure());
+    }
+
+    private RunOutcome simulate(RunSpec spec, RecorderFactory recorders, RunListener listener, boolean resume) {
+        CompletableFuture<RunOutcome> result = new CompletableFuture<>();
+        // If the system goes down mid-run nothing else would answer.
+        system.getWhenTerminated().thenRun(() -> result.complete(RunOutcome.failed("the actor system shut down during the run")));
+        try {
+            CompletableFuture<RunOutcome> outcome = new CompletableFuture<>();
             system.systemActorOf(RunGuardian.create(
                     Ensemble.create(spec, recorders, listener == null ? RunListener.NONE : listener, resume, settings,
                             outcome),
-                    spec, outcome, result), "run-" + runs.incrementAndGet(), Props.empty());
+                    outcome, result), "run-" + runs.incrementAndGet(), Props.empty());
         } catch (IllegalStateException e) {
-            return new RunResult(spec, List.of(), "the actor system shut down during the run");
+            return RunOutcome.failed("the actor system shut down during the run");
         }
         try {
             return result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new RunResult(spec, List.of(), "interrupted while waiting for the run");
+            return RunOutcome.failed("interrupted while waiting for the run");
         } catch (ExecutionException e) {
-            return new RunResult(spec, List.of(), MemberSupervisor.describe(e.getCause()));
+            return RunOutcome.failed(OneLine.of(e.getCause()));
         }
     }
 

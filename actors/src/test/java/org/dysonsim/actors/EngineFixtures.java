@@ -137,7 +137,7 @@ final class EngineFixtures {
      * runs are stopped wherever they are.
      */
     static RecorderFactory crashingAt(InMemoryJournal journal, long crashAt) {
-        return (runId, member) -> member != 0 ? journal.recorder(runId, member)
+        return RecorderFactory.of((runId, member) -> member != 0 ? journal.recorder(runId, member)
                 : Behaviors.intercept(() -> new BehaviorInterceptor<RecorderCommand, RecorderCommand>(RecorderCommand.class) {
                     @Override
                     public Behavior<RecorderCommand> aroundReceive(TypedActorContext<RecorderCommand> context,
@@ -148,6 +148,6 @@ final class EngineFixtures {
                         }
                         return target.apply(context, command);
                     }
-                }, journal.recorder(runId, member));
+                }, journal.recorder(runId, member)), journal::recorded);
     }
 }

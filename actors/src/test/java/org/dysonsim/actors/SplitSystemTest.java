@@ -131,7 +131,7 @@ class SplitSystemTest {
         // Both members place their four blocks on the three nodes.
         RunResult split = LoggingTestKit.info("runs its 4 blocks on 3 nodes").withOccurrences(2)
                 .expect(nodes.get(0).system(), () ->
-                        new Simulation(nodes.get(0).system()).run(spec, TrajectoryRecorder::create, RunListener.NONE));
+                        new Simulation(nodes.get(0).system()).run(spec, JournalRecorders.members(nodes.get(0).system()), RunListener.NONE));
         RunResult local = local(spec);
         assertSameTrajectories(local, split);
         EngineFixtures.Reference plain = EngineFixtures.reference(spec, 1);
@@ -159,7 +159,7 @@ class SplitSystemTest {
         };
         CompletableFuture<RunResult> split = new CompletableFuture<>();
         Thread runner = new Thread(() -> split.complete(
-                new Simulation(nodes.get(0).system()).run(spec, TrajectoryRecorder::create, listener)), "split-run");
+                new Simulation(nodes.get(0).system()).run(spec, JournalRecorders.members(nodes.get(0).system()), listener)), "split-run");
         runner.start();
         tenth.get(2, TimeUnit.MINUTES);
         assertTrue(!split.isDone(), "the run must still be going when the node leaves");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.dysonsim.actors.BlockHosts;
 import org.dysonsim.actors.RecorderFactory;
+import org.dysonsim.actors.JournalRecorders;
 import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
@@ -26,7 +27,6 @@ import org.dysonsim.actors.cluster.NodeSettings;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.Journal;
 import org.dysonsim.persistence.JournalConfig;
-import org.dysonsim.persistence.TrajectoryRecorder;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
 
@@ -115,7 +115,7 @@ public final class ClusterBench {
         DataDirectory data = DataDirectory.createOrOpen(dir);
         try (Simulation simulation = new Simulation(JournalConfig.forWriting(data, BenchConfig.engine()))) {
             Journal.ensureSchema(simulation.system());
-            return measure(study, repeats, runId -> check(simulation.run(study.spec(runId), TrajectoryRecorder::create,
+            return measure(study, repeats, runId -> check(simulation.run(study.spec(runId), JournalRecorders.members(simulation.system()),
                     RunListener.NONE)));
         }
     }

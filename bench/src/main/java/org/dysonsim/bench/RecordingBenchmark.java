@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.dysonsim.actors.RecorderFactory;
+import org.dysonsim.actors.JournalRecorders;
 import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
@@ -15,7 +16,6 @@ import org.dysonsim.actors.Simulation;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.Journal;
 import org.dysonsim.persistence.JournalConfig;
-import org.dysonsim.persistence.TrajectoryRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -72,7 +72,7 @@ public class RecordingBenchmark {
 
     @Benchmark
     public int recordingEvery10() {
-        return check(simulation.run(spec(EVERY), TrajectoryRecorder::create, RunListener.NONE));
+        return check(simulation.run(spec(EVERY), JournalRecorders.members(simulation.system()), RunListener.NONE));
     }
 
     private static int check(RunResult r) {

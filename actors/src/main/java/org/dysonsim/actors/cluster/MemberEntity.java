@@ -22,9 +22,9 @@ import org.dysonsim.protocol.TrajectoryEvent;
 /**
  * One ensemble member as a Cluster Sharding entity: runs the member's supervisor (recording into
  * this node's journal, which all nodes share) and reports to the study that placed it. A member
- * started on this node after its first node left continues from its last recorded snapshot; its
- * whole trajectory then comes from the journal. Stays, holding its result, until the study
- * releases it, so a study that lost track of it can ask again.
+ * started on this node after its first node left continues from its last recorded snapshot. Its
+ * trajectory is read back from the journal once it is done (its supervisor keeps none). Stays,
+ * holding its result, until the study releases it, so a study that lost track of it can ask again.
  */
 final class MemberEntity extends AbstractBehavior<MemberEntity.Message> {
 
@@ -101,19 +101,12 @@ final class MemberEntity extends AbstractBehavior<MemberEntity.Message> {
             getContext().stop(supervisor);
             restarts = finished.restarts();
             failure = finished.failure();
-            boolean whole = finished.steps().length > 0 && finished.steps()[0] == 0;
-            if (whole || failure != null) {
-                result = new MemberTrajectory(finished.member(), finished.steps(), finished.times(), finished.values(),
-                        finished.gradients());
-                sendResult();
-            } else {
-                readJournal();
-            }
+            readJournal();
         }
         return this;
     }
 
-    /** The member continued from a snapshot recorded elsewhere: the steps before it are in the journal only. */
+    /** The member's trajectory is in the journal only (its supervisor keeps none). */
     private void readJournal() {
         reading = true;
         TrajectoryReader reader = new TrajectoryReader(getContext().getSystem());
@@ -126,7 +119,7 @@ final class MemberEntity extends AbstractBehavior<MemberEntity.Message> {
         if (result != null) return this;
         reading = false;
         if (read.failure() != null) {
-            failure = "member " + run.member() + ": cannot read its recorded trajectory: " + read.failure();
+            if (failure == null) failure = "member " + run.member() + ": cannot read its recorded trajectory: " + read.failure();
             result = new MemberTrajectory(run.member(), new long[0], new double[0], new double[0][]);
         } else {
             result = MemberTrajectory.of(run.member(), read.events());

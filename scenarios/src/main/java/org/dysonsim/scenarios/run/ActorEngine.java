@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.dysonsim.actors.JournalRecorders;
 import org.dysonsim.actors.RecorderFactory;
 import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunResult;
@@ -13,7 +14,6 @@ import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.Journal;
 import org.dysonsim.persistence.JournalConfig;
 import org.dysonsim.persistence.JournalException;
-import org.dysonsim.persistence.TrajectoryRecorder;
 
 /** Runs on the actor engine ({@link Simulation}), one actor system for every run of a study. */
 public final class ActorEngine implements RunEngine {
@@ -36,10 +36,18 @@ public final class ActorEngine implements RunEngine {
         this.fineRecorders = fineRecorders;
     }
 
+    /** Recording into, and reading back from, the journal that {@code config} selects. */
+    private ActorEngine(Config config) {
+        this.simulation = new Simulation(config);
+        this.recorders = JournalRecorders.members(simulation.system());
+        this.fineRecorders = JournalRecorders.fine(simulation.system());
+    }
+
     /**
      * Every member's trajectory persisted in the data directory's journal (so a run can be resumed
      * and replayed), step-size companions under their fine persistence ids; the journal's tables are
-     * created before the first run.
+     * created before the first run. A run's result is read back from the journal, the one source of
+     * its trajectories, as replay reads it.
      *
      * @throws org.dysonsim.persistence.JournalException if the journal cannot be opened (one line)
      */
@@ -54,7 +62,7 @@ public final class ActorEngine implements RunEngine {
     public static ActorEngine recording(DataDirectory dataDir, Config journal) {
         Config config = JournalConfig.forWriting(dataDir, journal.withFallback(ConfigFactory.parseResources(SETTINGS)));
         try (Connection held = Journal.open(config)) { // the file stays open while the pool starts
-            ActorEngine engine = new ActorEngine(config, TrajectoryRecorder::create, TrajectoryRecorder::createFine);
+            ActorEngine engine = new ActorEngine(config);
             try {
                 Journal.ensureSchema(engine.simulation.system());
             } catch (RuntimeException e) {
