@@ -17,7 +17,7 @@ import org.dysonsim.protocol.MemberCommand;
  * running sum, so a resumed run keeps the same times). It starts the blocks, follows their
  * progress and has the supervisor record a snapshot at step 0, every {@code recordEvery} steps
  * and at the last step. With the Coulomb exchange the blocks step on their own (each does the
- * implicit solve and picks the sub-step level from all positions, PHYSICS.md §2) and the first
+ * implicit solve and picks the sub-step level from all positions, docs/physics.md §2) and the first
  * block reports the nominal steps to record and, between them, its progress now and then, and
  * the clock relays them; without it the clock hands out chunks of steps ({@link ChunkDispatch}).
  */

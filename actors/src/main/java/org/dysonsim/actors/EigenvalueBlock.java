@@ -32,7 +32,7 @@ import org.dysonsim.protocol.LossCommand;
  * reads best in one place; its bookkeeping is {@link SubStepLedger}, its outgoing partials
  * {@link PartialOutbox}, the advance path's integrator {@link PlainAdvance}.)
  *
- * <p>Exchange path ({@link BlockCommand.Run}), one sub-step (PHYSICS.md §2, "Actors"): every block
+ * <p>Exchange path ({@link BlockCommand.Run}), one sub-step (docs/physics.md §2, "Actors"): every block
  * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}), first
  * those with partials for other blocks, and sends each of those to the blocks owning rows of the
  * target tile before it computes the pairs it alone needs; holding every partial for its

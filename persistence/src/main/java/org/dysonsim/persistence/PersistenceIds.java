@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * What a valid run id is, and the persistence ids of a run's members, {@code run|<run-id>|<member>}.
  * A run id is also a directory name, so it is restricted to letters, digits, '.', '_' and '-'. The step-size
- * companion of a member (the same member at h/2, PHYSICS.md §2) is recorded under
+ * companion of a member (the same member at h/2, docs/physics.md §2) is recorded under
  * {@code run|<run-id>|<member>|fine}: part of the same run, but never listed as a member of it.
  */
 public final class PersistenceIds {

@@ -10,7 +10,7 @@ public sealed interface BlockDynamics extends Wire permits BlockDynamics.Gas, Bl
     int n();
 
     /**
-     * An interacting gas (PHYSICS.md §1).
+     * An interacting gas (docs/physics.md §1).
      *
      * @param noise   g_i² per mode
      * @param coulomb γ_i per mode

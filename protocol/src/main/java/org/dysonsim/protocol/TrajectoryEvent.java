@@ -59,7 +59,7 @@ public sealed interface TrajectoryEvent extends Wire
      *                            (NaN when |B| = 1)
      * @param noiseVariance       the unbiased variance of one per-sample gradient entry, averaged over
      *                            the M·N entries: Σ_i ‖g_i − G_B‖²_F / (M N (|B| − 1)); the isotropic
-     *                            reading of the noise, s² = 2ηD = α·noiseVariance/|B| (PHYSICS.md §1,
+     *                            reading of the noise, s² = 2ηD = α·noiseVariance/|B| (docs/physics.md §1,
      *                            time t = step·α)
      * @param checksum            {@link TrajectoryChecksum} of every other field, checked whenever the
      *                            record is read ({@link #intact()}); {@link TrajectoryChecksum#ABSENT}

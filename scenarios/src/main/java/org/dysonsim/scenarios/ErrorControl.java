@@ -6,7 +6,7 @@ import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.MatrixModel;
 
 /**
- * Step-size error control of a run (PHYSICS.md §2): the first {@code error-control.members}
+ * Step-size error control of a run (docs/physics.md §2): the first {@code error-control.members}
  * members are run a second time one refinement level finer (every step halved), with the same
  * seed and member ids, so their Brownian paths are the bridge refinements of the run's own
  * (coupled noise). The companion is recorded under the run's fine persistence ids; the report
@@ -38,7 +38,7 @@ public final class ErrorControl {
         int requested = spec.checks().errorControlMembers();
         if (requested <= 0) return new Plan(Mode.OFF, 0, "error-control.members = 0: no companion run at h/2");
         if (spec.model() instanceof CirModel) {
-            return new Plan(Mode.EXACT, 0, "the CIR transition is sampled exactly (PHYSICS.md §2): no step bias,"
+            return new Plan(Mode.EXACT, 0, "the CIR transition is sampled exactly (docs/physics.md §2): no step bias,"
                     + " so no companion run");
         }
         if (spec.model() instanceof MatrixModel) {
@@ -54,7 +54,7 @@ public final class ErrorControl {
                     + " to α/2 is the distance to the continuum SDE, reported for information");
         }
         return new Plan(Mode.CHECKED, members, members + " members rerun at h/2 on the same Brownian paths;"
-                + " each statistic's bias must stay below a quarter of its statistical tolerance (PHYSICS.md §2)");
+                + " each statistic's bias must stay below a quarter of its statistical tolerance (docs/physics.md §2)");
     }
 
     /** The companion run: the first members of the run with every step halved; empty when the plan runs none. */

@@ -6,7 +6,7 @@ import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.gas.WishartConvention;
 
-/** How the parameters of each scenario model become a {@link GasModel} (PHYSICS.md §1). Pure functions. */
+/** How the parameters of each scenario model become a {@link GasModel} (docs/physics.md §1). Pure functions. */
 public final class ModelMapping {
     private ModelMapping() {}
 
@@ -20,7 +20,7 @@ public final class ModelMapping {
 
     /**
      * {@code x ← x + αK + (α²/|B|) Σ g̃²/(x_i − x_j) + (α/√|B|) √2 g̃ η} is one Euler step of the
-     * Coulomb gas with {@code dt = α} and {@code g² = (α/|B|) g̃²} (PHYSICS.md §1, SGD form).
+     * Coulomb gas with {@code dt = α} and {@code g² = (α/|B|) g̃²} (docs/physics.md §1, SGD form).
      */
     public static Sgd sgd(double alpha, int batch, double[] gTilde) {
         double[] g2 = new double[gTilde.length];
@@ -30,7 +30,7 @@ public final class ModelMapping {
 
     /**
      * Singular values {@code s_k = √λ_k} of an m×n Wishart process with entry variance rate
-     * {@code s² = 2ηD} in the given convention ({@link WishartConvention}, PHYSICS.md §1).
+     * {@code s² = 2ηD} in the given convention ({@link WishartConvention}, docs/physics.md §1).
      */
     public static GasModel wishart(int m, int n, double eta, double d, WishartConvention convention, Drift drift) {
         return convention.singularValues(m, n, eta * d, drift);

@@ -124,7 +124,7 @@ public final class RunSpecReader {
             kappa = v.list("drift.kappa", n, Bound.POSITIVE);
         }
         Wall lower = v.choice("drift.lower", List.of("reflect", "none")).equals("reflect") ? Wall.reflect(0.0) : Wall.NONE;
-        // K = (1/κ − 1/(μ² − x)) x = (x/κ + 1) − μ²/(μ² − x): smooth part explicit, wall implicit (PHYSICS.md §2)
+        // K = (1/κ − 1/(μ² − x)) x = (x/κ + 1) − μ²/(μ² − x): smooth part explicit, wall implicit (docs/physics.md §2)
         return ModelMapping.coulomb(g2, new Drift.RbmSmooth(kappa), lower, Wall.barrier(mu2, mu2));
     }
 

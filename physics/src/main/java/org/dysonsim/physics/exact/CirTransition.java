@@ -5,7 +5,7 @@ import org.hipparchus.special.Gamma;
 
 /**
  * Transition law of the square-root diffusion {@code dλ = (α₀ − β₁λ)dt + √(8ηDλ)dW} from λ₀ over
- * time t (PHYSICS.md §3): {@code λ = c·X}, X non-central χ² with {@code d = α₀/(2ηD)} degrees of
+ * time t (docs/physics.md §3): {@code λ = c·X}, X non-central χ² with {@code d = α₀/(2ηD)} degrees of
  * freedom and non-centrality {@code λ_nc = λ₀e^{−β₁t}/c}, {@code c = 2ηD(1 − e^{−β₁t})/β₁}.
  * The non-central χ² is the Poisson mixture {@code Σ_k Pois(k; λ_nc/2) χ²_{d+2k}}, summed in log
  * space outwards from the largest weight {@code k = ⌊λ_nc/2⌋} until terms stop counting — no

@@ -4,7 +4,7 @@ import org.dysonsim.physics.rng.CounterRng;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Exact finite-N sampler of Dyson Ornstein–Uhlenbeck at time t from any spectrum x₀ (PHYSICS.md
+ * Exact finite-N sampler of Dyson Ornstein–Uhlenbeck at time t from any spectrum x₀ (docs/physics.md
  * §3): the eigenvalues of {@code H(t) = e^{−at}diag(x₀) + s·G}, {@code s = g√((1 − e^{−2at})/(2a))}
  * ({@code g√t} at a = 0), G symmetric with N(0, 1) off-diagonal and N(0, 2) diagonal entries
  * ({@code (A + Aᵀ)/√2}). It solves {@code dx_i = [−ax_i + g² Σ 1/(x_i − x_j)]dt + √2 g dW_i}.

@@ -5,7 +5,7 @@ import org.dysonsim.physics.laws.SpectralLaw;
 
 /**
  * The empirical law of atoms {@code a_k} freely convolved with a semicircle of variance τ, by
- * Biane's parametrisation (Biane 1997; PHYSICS.md §3). For real u let {@code v(u) = 0} if
+ * Biane's parametrisation (Biane 1997; docs/physics.md §3). For real u let {@code v(u) = 0} if
  * {@code mean_k 1/(u − a_k)² ≤ 1/τ}, else the root of {@code mean_k 1/((u − a_k)² + v²) = 1/τ};
  * then {@code x(u) = u + τ mean_k (u − a_k)/((u − a_k)² + v²)} is increasing and
  * {@code ρ(x(u)) = v/(πτ)}. No complex root finding: the root in {@code w = v²} comes from Newton
@@ -50,7 +50,7 @@ public final class FreeConvolution implements SpectralLaw {
     }
 
     /**
-     * Dyson OU from the spectrum x₀ at finite N read at large N (PHYSICS.md §3): atoms
+     * Dyson OU from the spectrum x₀ at finite N read at large N (docs/physics.md §3): atoms
      * {@code e^{−at}x₀}, semicircle variance {@code τ = N g²(1 − e^{−2at})/(2a)} ({@code N g² t} at a = 0).
      */
     public static FreeConvolution dysonOrnsteinUhlenbeck(double[] x0, double a, double g2, double t) {

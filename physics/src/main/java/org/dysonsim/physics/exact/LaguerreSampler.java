@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Exact finite-size Marchenko–Pastur sampler without the M×N matrix (Dumitriu–Edelman 2002;
- * PHYSICS.md §1): B lower bidiagonal N×N with diagonal {@code χ_M, χ_{M−1}, …, χ_{M−N+1}} and
+ * docs/physics.md §1): B lower bidiagonal N×N with diagonal {@code χ_M, χ_{M−1}, …, χ_{M−N+1}} and
  * sub-diagonal {@code χ_{N−1}, …, χ_1}; {@code eig(BBᵀ)} has the law of {@code eig(WᵀW)} for
  * W M×N with N(0, 1) entries. BBᵀ is tridiagonal; its N eigenvalues come from EJML.
  * Draws use the counter {@code (seed, member, k, STEP, ·)}, k the position along the bidiagonal.

@@ -4,7 +4,7 @@ import org.dysonsim.physics.laws.NormalLaw;
 
 /**
  * {@code dx = −a(x − m)dt + √2 g dW}: transition law
- * {@code N(m + (x₀ − m)e^{−at}, (g²/a)(1 − e^{−2at}))} (PHYSICS.md §3); a = 0 is Brownian motion.
+ * {@code N(m + (x₀ − m)e^{−at}, (g²/a)(1 − e^{−2at}))} (docs/physics.md §3); a = 0 is Brownian motion.
  */
 public record OrnsteinUhlenbeck(double a, double centre, double g2) {
     public OrnsteinUhlenbeck {

@@ -6,7 +6,7 @@ import org.hipparchus.complex.Complex;
 
 /**
  * Spectrum of {@code YYᵀ/q} for information plus noise {@code Y = W₀ + √t G}, p×q, c = p/q
- * (Dozier & Silverstein 2007; PHYSICS.md §3): the Stieltjes transform solves
+ * (Dozier & Silverstein 2007; docs/physics.md §3): the Stieltjes transform solves
  * {@code m = mean_k 1/[h_k/(1 + tcm) − (1 + tcm)z + t(1 − c)]}, h_k the eigenvalues of
  * {@code W₀W₀ᵀ/q}, and {@code ρ = Im m/π} at {@code z = x + i0}. Newton at {@code z = x + iη},
  * lowering η from twice the spectrum's extent to 1e-9 of it (at most 1e-9) so that each solve

@@ -1,5 +1,5 @@
 /**
- * Exact oracles for particle runs (PHYSICS.md §3): transition laws (Ornstein–Uhlenbeck, CIR),
+ * Exact oracles for particle runs (docs/physics.md §3): transition laws (Ornstein–Uhlenbeck, CIR),
  * large-N laws at time t (free convolution, time-dependent Marchenko–Pastur) and exact finite-N
  * samplers (Dyson OU matrices, Laguerre bidiagonal).
  */

@@ -6,7 +6,7 @@ import org.dysonsim.physics.stats.Histogram;
 /**
  * Fit of the bulk of a spectrum (eigenvalues of {@code WᵀW/M}, ratio r = N/M known) by the
  * Marchenko–Pastur fit form {@code A·P(x; σ²)} of Aarts et al. (arXiv 2411.13512), minimising the
- * binned Poisson likelihood {@code Σ_b [μ_b − n_b ln μ_b]}, {@code μ_b = n·A·∫_bin P} (PHYSICS.md
+ * binned Poisson likelihood {@code Σ_b [μ_b − n_b ln μ_b]}, {@code μ_b = n·A·∫_bin P} (docs/physics.md
  * §5) over bins on a fit window [lo, hi] that covers the bulk. Bin integrals are CDF differences of
  * {@link MarchenkoPastur}, which integrates with the cos substitution. For fixed σ² the best area
  * is closed-form, {@code A = Σn_b/(nΣp_b)}, so only σ² is searched (log-grid scan, then golden
@@ -31,7 +31,7 @@ public record MarchenkoPasturFit(double area, double sigma2, double areaSe, doub
             first += h.count(b) * h.centre(b);
         }
         if (inWindow == 0) throw new IllegalArgumentException("no eigenvalues in the fit window [" + lo + ", " + hi + "]");
-        double start = first / inWindow;   // the bulk mean is σ² (PHYSICS.md §5)
+        double start = first / inWindow;   // the bulk mean is σ² (docs/physics.md §5)
         double bestS = start, bestV = Double.POSITIVE_INFINITY;
         double sMin = start / 4, sMax = start * 4;
         for (int k = 0; k <= SCAN; k++) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Power-law tail {@code p(x) ∝ x^{−α}, x ≥ x_min} by maximum likelihood with x_min chosen by the
  * smallest Kolmogorov–Smirnov distance between the tail and the fitted law (Clauset, Shalizi,
- * Newman, SIAM Review 51 (2009) §3; PHYSICS.md §5).
+ * Newman, SIAM Review 51 (2009) §3; docs/physics.md §5).
  *
  * <p>Variant implemented: continuous and untruncated, {@code P(X > x) = (x/x_min)^{1−α}}, with the
  * unbiased closed form {@code α̂ = 1 + (n − 1)/Σ ln(x_i/x_min)} (Clauset's eq. 3.1 has n; the

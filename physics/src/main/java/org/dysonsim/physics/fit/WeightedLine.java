@@ -4,7 +4,7 @@ package org.dysonsim.physics.fit;
  * Weighted least-squares straight line {@code y = a + bx} with known standard errors σ_i
  * (weights 1/σ_i²): slope and intercept with their standard errors and the χ² of the fit
  * (Numerical Recipes §15.2). Used for σ² against α/|B| across a sweep (the linear scaling rule
- * predicts a line through the origin, PHYSICS.md §1, hence {@link #throughOrigin}).
+ * predicts a line through the origin, docs/physics.md §1, hence {@link #throughOrigin}).
  */
 public record WeightedLine(double intercept, double slope, double interceptSe, double slopeSe, double chiSquared, int degreesOfFreedom) {
 

@@ -4,7 +4,7 @@ import org.dysonsim.physics.laws.Potential;
 
 /**
  * The finite-volume generator of {@code ∂_t P = ∂_x(g²∂_x P + V'P)} with zero flux at both ends
- * (Chang–Cooper / Scharfetter–Gummel, PHYSICS.md §4): {@code ∂_t P_i = (F_{i+½} − F_{i−½})/h},
+ * (Chang–Cooper / Scharfetter–Gummel, docs/physics.md §4): {@code ∂_t P_i = (F_{i+½} − F_{i−½})/h},
  * {@code F_{i+½} = (g²/h)[B(−w_i)P_{i+1} − B(w_i)P_i]}, {@code w_i = (V(x_{i+1}) − V(x_i))/g²},
  * {@code B(w) = w/(e^w − 1)}. With the potential difference inside w, {@code e^{−V/g²}} is the exact
  * discrete stationary state; columns sum to zero (mass is conserved) and off-diagonals are

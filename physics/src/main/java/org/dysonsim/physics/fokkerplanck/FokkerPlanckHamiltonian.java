@@ -3,7 +3,7 @@ package org.dysonsim.physics.fokkerplanck;
 import org.dysonsim.physics.laws.Potential;
 
 /**
- * The spectral route (PHYSICS.md §4): with {@code P = e^{−V/(2g²)}ψ}, {@code ∂_t ψ = −Hψ},
+ * The spectral route (docs/physics.md §4): with {@code P = e^{−V/(2g²)}ψ}, {@code ∂_t ψ = −Hψ},
  * {@code H = −g²∂² + (V')²/(4g²) − V''/2}; its eigenvalues are the relaxation rates and its ground
  * state is {@code √P_s}. Discretised by central differences on cell centres; a reflecting end
  * becomes the Robin condition {@code g²ψ' + (V'/2)ψ = 0} at the face, imposed through a ghost

@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Exact time evolution of the Chang–Cooper semi-discretisation through the eigen-decomposition of
- * its symmetrised generator (PHYSICS.md §4): {@code P(t) = Π^{½} Q e^{−Λt} Qᵀ Π^{−½} P₀}, Λ the
+ * its symmetrised generator (docs/physics.md §4): {@code P(t) = Π^{½} Q e^{−Λt} Qᵀ Π^{−½} P₀}, Λ the
  * relaxation rates (0 for the stationary state). No time-stepping error: what is left is the
  * spatial error of the scheme, which is why convergence orders are measured with it.
  */

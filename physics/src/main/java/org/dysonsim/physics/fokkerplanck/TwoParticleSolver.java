@@ -4,7 +4,7 @@ import java.util.function.DoubleBinaryOperator;
 import org.dysonsim.physics.laws.Potential;
 
 /**
- * Two particles with the β = 1 Coulomb repulsion (PHYSICS.md §4):
+ * Two particles with the β = 1 Coulomb repulsion (docs/physics.md §4):
  * {@code ∂_t P = Σ_i ∂_i[g_i²∂_i P − (K_i + g_i²/(x_i − x_j))P]} on {@code {x₁ < x₂}}, on an n×n
  * grid of which only the cells strictly above the diagonal are kept (the diagonal cells are
  * dropped, zero flux across their faces). Along each axis the Chang–Cooper flux with

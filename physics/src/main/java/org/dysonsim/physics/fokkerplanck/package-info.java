@@ -1,5 +1,5 @@
 /**
- * Numerical Fokker–Planck solutions (PHYSICS.md §4): Chang–Cooper finite volumes for one mode
+ * Numerical Fokker–Planck solutions (docs/physics.md §4): Chang–Cooper finite volumes for one mode
  * (implicit Euler or exact evolution through the generator's eigen-decomposition), the
  * Fokker–Planck Hamiltonian for the relaxation rates, and two particles with the Coulomb term.
  */

@@ -21,10 +21,10 @@ import org.dysonsim.physics.rng.CounterRng;
  *     variance of the resampled projections pooled over ranks: under isotropic minibatch noise
  *     every entry of W then diffuses at {@code s² = η²var(g) = 2ηD} per step.</li>
  * <li>Simulate all singular values forward from the origin by the Wishart singular-value
- *     equation with that drift on the top k and none on the rest (PHYSICS.md §1: Bru's form by
+ *     equation with that drift on the top k and none on the rest (docs/physics.md §1: Bru's form by
  *     default, the printed form as {@link org.dysonsim.physics.gas.WishartConvention#OLSEN}), one
  *     SGD step per time unit, with the non-colliding nearest-neighbour-implicit step
- *     ({@link GasStepper}, PHYSICS.md §2), cut into sub-steps by {@link #STEPPING} and refined
+ *     ({@link GasStepper}, docs/physics.md §2), cut into sub-steps by {@link #STEPPING} and refined
  *     where a step fails ({@link RefiningStep}).</li>
  * <li>Per horizon and rank, the median and the central {@code level} band of the B values.</li>
  * </ol>
@@ -40,7 +40,7 @@ public final class SingularValueForecast {
     public static final long RESAMPLE_STEP = -11;
     /**
      * A step is cut where the gas is dense or the noise large against the spacing (θ = 0.1, the
-     * exploration value of PHYSICS.md §2): one SGD step can be long for the particle picture.
+     * exploration value of docs/physics.md §2): one SGD step can be long for the particle picture.
      */
     public static final StepSizeRule STEPPING = StepSizeRule.adaptive(0.1, 12);
 

@@ -6,7 +6,7 @@ import org.dysonsim.physics.rng.CounterRng;
  * Brownian increments of one nominal step, refined dyadically by Brownian bridges, so that a
  * step cut into 2^level sub-steps sees sub-increments that add up exactly to the level-0
  * increment: a run at {@code h} and one at {@code h/2} share their noise (coupled refinement,
- * PHYSICS.md §2), and the noise of step {@code s} of mode {@code i} is a function of
+ * docs/physics.md §2), and the noise of step {@code s} of mode {@code i} is a function of
  * {@code (seed, member, i, s)} alone.
  */
 public final class BrownianBridge {

@@ -5,7 +5,7 @@ import org.dysonsim.physics.rng.Samplers;
 
 /**
  * Exact transition sampling of the square-root diffusion {@code dλ = (α₀ − β₁λ)dt + √(8ηDλ)dW}
- * (PHYSICS.md §2): {@code λ_{t+h} = c·χ'²_d(λ_nc)} with {@code c = 2ηD(1 − e^{−β₁h})/β₁},
+ * (docs/physics.md §2): {@code λ_{t+h} = c·χ'²_d(λ_nc)} with {@code c = 2ηD(1 − e^{−β₁h})/β₁},
  * {@code d = α₀/(2ηD)}, {@code λ_nc = λ_t e^{−β₁h}/c}. Never negative, exact at any h.
  */
 public final class CirExact {

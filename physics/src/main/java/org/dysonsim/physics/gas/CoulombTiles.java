@@ -8,9 +8,9 @@ package org.dysonsim.physics.gas;
  * fixed algorithm for the tile pair, each pair of particles once; the total is the sum of the
  * partials in ascending tile order. Who computes which tile pair (one loop, several actors,
  * several nodes) therefore changes nothing in the bits of the result — the determinism rule —
- * while every pair is still evaluated once (PHYSICS.md §6).
+ * while every pair is still evaluated once (docs/physics.md §6).
  *
- * <p>Nearest neighbours ({@code |j − i| = 1}) are left to the implicit step (PHYSICS.md §2).
+ * <p>Nearest neighbours ({@code |j − i| = 1}) are left to the implicit step (docs/physics.md §2).
  */
 public final class CoulombTiles {
     /** Particles per tile: a physics constant, independent of the actors' block size. */

@@ -2,7 +2,7 @@ package org.dysonsim.physics.gas;
 
 /**
  * The smooth, explicitly integrated part of the drift {@code K_i(x)} of mode {@code i}
- * (PHYSICS.md §1). Singular walls are not drifts: they are {@link Wall}s, handled implicitly.
+ * (docs/physics.md §1). Singular walls are not drifts: they are {@link Wall}s, handled implicitly.
  * Implementations are records of plain arrays so a drift can travel in a message.
  */
 public sealed interface Drift permits Drift.Zero, Drift.Harmonic, Drift.RbmSmooth, Drift.MeanField, Drift.Constant {
@@ -28,7 +28,7 @@ public sealed interface Drift permits Drift.Zero, Drift.Harmonic, Drift.RbmSmoot
     /**
      * Smooth part {@code x/κ_i + 1} of the RBM drift {@code K = (1/κ − 1/(μ² − x)) x}
      * (Aarts, Park, Lucini PRE 111, 015303); the remainder {@code −μ²/(μ² − x)} is the upper
-     * {@link Wall} at {@code μ²} with coefficient {@code μ²} (PHYSICS.md §2).
+     * {@link Wall} at {@code μ²} with coefficient {@code μ²} (docs/physics.md §2).
      */
     record RbmSmooth(double[] kappa) implements Drift {
         public double at(double x, int mode) { return x / kappa[mode] + 1.0; }

@@ -1,7 +1,7 @@
 package org.dysonsim.physics.gas;
 
 /**
- * The explicit half of the nearest-neighbour-implicit step (PHYSICS.md §2, step 1):
+ * The explicit half of the nearest-neighbour-implicit step (docs/physics.md §2, step 1):
  * {@code z_i = x_i + h[K_i(x_i) + γ_i f_i + μ_i m_i] + √(2g_i²)·ΔW_i}, with {@code f} the far
  * field ({@code |j − i| ≥ 2}) and {@code m} the image sum from {@link CoulombTiles}.
  */

@@ -1,7 +1,7 @@
 package org.dysonsim.physics.gas;
 
 /**
- * One Coulomb-gas system (PHYSICS.md §1), in the coordinates it is simulated in:
+ * One Coulomb-gas system (docs/physics.md §1), in the coordinates it is simulated in:
  *
  * <pre>
  *   dx_i = [K_i(x_i) + γ_i Σ_{j≠i} 1/(x_i − x_j) + μ_i Σ_{j≠i} 1/(x_i + x_j) + walls] dt + √(2 g_i²) dW_i

@@ -1,7 +1,7 @@
 package org.dysonsim.physics.gas;
 
 /**
- * The nearest-neighbour-implicit integrator as a plain single-threaded loop (PHYSICS.md §2).
+ * The nearest-neighbour-implicit integrator as a plain single-threaded loop (docs/physics.md §2).
  * It is the reference that the actor engine reproduces bit for bit, and the baseline of the
  * speed benchmark. Not thread-safe: one stepper per system.
  */

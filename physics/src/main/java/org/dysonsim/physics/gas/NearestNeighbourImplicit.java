@@ -1,7 +1,7 @@
 package org.dysonsim.physics.gas;
 
 /**
- * The implicit half of the nearest-neighbour-implicit Euler step (PHYSICS.md §2, in the spirit
+ * The implicit half of the nearest-neighbour-implicit Euler step (docs/physics.md §2, in the spirit
  * of Ngo &amp; Taguchi, Ann. Appl. Probab. 30 (2020)):
  *
  * <pre>

@@ -1,7 +1,7 @@
 package org.dysonsim.physics.gas;
 
 /**
- * Zero-flux (reflecting) walls inside the nearest-neighbour-implicit step (PHYSICS.md §2), by
+ * Zero-flux (reflecting) walls inside the nearest-neighbour-implicit step (docs/physics.md §2), by
  * the method of images folded into the convex problem. Only the particle next to a wall can
  * reach it, and its reflected position is {@code fold(y) = lo + |y − lo|}; letting every
  * interaction see the folded position turns the objective into

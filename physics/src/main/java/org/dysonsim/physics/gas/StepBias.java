@@ -1,7 +1,7 @@
 package org.dysonsim.physics.gas;
 
 /**
- * Error control for the step size (PHYSICS.md §2): the same member run at the chosen step
+ * Error control for the step size (docs/physics.md §2): the same member run at the chosen step
  * {@code h} and at {@code h/2}, both driven by the same Brownian path (the bridge refinement of
  * {@link BrownianBridge}); their difference estimates the bias of the coarse run.
  */

@@ -3,7 +3,7 @@ package org.dysonsim.physics.gas;
 /**
  * Chooses how finely a nominal step of length {@code dt} is subdivided: into {@code 2^level}
  * equal sub-steps, the smallest level for which the sub-step is below
- * {@code h* = min(θ Δ̄²/max γ_i, θ_K/max|K_i'|)} (PHYSICS.md §2). The level is a function of
+ * {@code h* = min(θ Δ̄²/max γ_i, θ_K/max|K_i'|)} (docs/physics.md §2). The level is a function of
  * the positions at the start of the nominal step alone, so it adds no bias, and the Brownian
  * path of the nominal step is refined by bridges ({@link BrownianBridge}), so the noise of
  * step {@code s} is the same whatever the level.
@@ -30,7 +30,7 @@ public record StepSizeRule(boolean adaptive, double theta, double thetaDrift, in
     }
 
     /**
-     * The same rule with every step halved: the companion of error control (PHYSICS.md §2).
+     * The same rule with every step halved: the companion of error control (docs/physics.md §2).
      * Run with the same seed and member, its Brownian path is the bridge refinement of the
      * original's, so the two runs are coupled and their difference estimates the step bias.
      */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Which equation the singular values {@code s_k = √λ_k} of an m×n Wishart process with entry
- * variance rate {@code s² = 2ηD} follow (PHYSICS.md §1). Both have noise {@code g² = s²/2 = ηD}.
+ * variance rate {@code s² = 2ηD} follow (docs/physics.md §1). Both have noise {@code g² = s²/2 = ηD}.
  * {@link #BRU} is the matrix process (checked by Monte Carlo): Coulomb and image strength ηD, a
  * wall at 0 of coefficient {@code ηD(m − n)}. {@link #OLSEN} is the form printed by Olsen et al.
  * (Thm 3.1/6.7), turned into singular values by Itô's formula: half the Coulomb and image

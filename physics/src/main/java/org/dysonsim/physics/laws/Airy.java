@@ -1,7 +1,7 @@
 package org.dysonsim.physics.laws;
 
 /**
- * The Airy function Ai on the real line in three regimes (PHYSICS.md §3):
+ * The Airy function Ai on the real line in three regimes (docs/physics.md §3):
  * <ul>
  *   <li>{@code x ≥ 1}: the steepest-descent integral {@code Ai(x) = (e^{−ζ}/π)∫₀^∞ e^{−√x u²}
  *       cos(u³/3) du}, ζ = ⅔x^{3/2} (the contour {@code t = √x + iu} through the saddle), by the

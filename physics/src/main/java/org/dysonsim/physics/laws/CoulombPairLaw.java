@@ -2,7 +2,7 @@ package org.dysonsim.physics.laws;
 
 /**
  * Stationary law of two particles in one potential V with the β = 1 Coulomb repulsion
- * (PHYSICS.md §1): joint density {@code ∝ |x₁ − x₂| e^{−(V(x₁) + V(x₂))/g²}} on [lo, hi]², and
+ * (docs/physics.md §1): joint density {@code ∝ |x₁ − x₂| e^{−(V(x₁) + V(x₂))/g²}} on [lo, hi]², and
  * its one-level density {@code ρ(x) = e^{−V(x)/g²} ∫|x − y| e^{−V(y)/g²} dy / Z}, Z the double integral.
  * The kink of |x − y| is removed by writing {@code ∫|x − y|w = x(2W(x) − W) − (2M(x) − M)} with
  * the running integrals W, M of w and yw, so every quadrature sees a smooth integrand.

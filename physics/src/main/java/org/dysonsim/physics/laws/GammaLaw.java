@@ -10,7 +10,7 @@ public record GammaLaw(double shape, double scale) implements SpectralLaw {
 
     /**
      * Stationary law of the mean-field square-root diffusion {@code dλ = (α₀ − β₁λ)dt + √(8ηDλ)dW}
-     * of a squared singular value (Olsen et al., ICML 2025, Thm 3.2; PHYSICS.md §1):
+     * of a squared singular value (Olsen et al., ICML 2025, Thm 3.2; docs/physics.md §1):
      * shape {@code α₀/(4ηD)}, scale {@code 4ηD/β₁}.
      */
     public static GammaLaw squareRootStationary(double alpha0, double beta1, double etaD) {

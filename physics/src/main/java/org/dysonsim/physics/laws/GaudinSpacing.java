@@ -5,7 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The nearest-neighbour spacing law of the GOE (β = 1) in the bulk, at unit mean spacing
- * (Gaudin 1961; Mehta, Random Matrices, 3rd ed., §6.4; PHYSICS.md §5): the probability that an
+ * (Gaudin 1961; Mehta, Random Matrices, 3rd ed., §6.4; docs/physics.md §5): the probability that an
  * interval of length s holds no level is {@code E(s) = det(I − K_s)} on L²(0, s/2) with the even
  * part of the sine kernel, {@code K_s(x, y) = S(x − y) + S(x + y)}, {@code S(u) = sin(πu)/(πu)};
  * the spacing has density {@code E''(s)} and distribution {@code 1 + E'(s)}. The determinant is

@@ -2,7 +2,7 @@ package org.dysonsim.physics.laws;
 
 /**
  * Marchenko–Pastur law of the eigenvalues of {@code WᵀW/M}, {@code W} M×N with N(0, σ²) entries
- * and ratio {@code r = N/M ≤ 1} (PHYSICS.md §1), in the fit form of Aarts et al.
+ * and ratio {@code r = N/M ≤ 1} (docs/physics.md §1), in the fit form of Aarts et al.
  * (arXiv 2411.13512): {@code A·P(x; σ²)} with area {@code A} (so {@code 1 − A} is the weight left
  * to a tail) and width {@code σ²}. Edges {@code x± = σ²(1 ± √r)²}; mean σ², variance rσ⁴ (at A = 1).
  */
@@ -52,7 +52,7 @@ public record MarchenkoPastur(double ratio, double sigma2, double area) implemen
     }
 
     /**
-     * Integrates with {@code x = m − s cos θ} ({@code m = σ²(1 + r)}, {@code s = 2σ²√r}, PHYSICS.md
+     * Integrates with {@code x = m − s cos θ} ({@code m = σ²(1 + r)}, {@code s = 2σ²√r}, docs/physics.md
      * §5): the square-root edges become {@code s sin θ} and the integrand is smooth, so a fixed
      * Gauss–Legendre rule is accurate to rounding.
      */

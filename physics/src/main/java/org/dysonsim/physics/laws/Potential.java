@@ -1,7 +1,7 @@
 package org.dysonsim.physics.laws;
 
 /**
- * A confining potential V with {@code K = −V'} (PHYSICS.md §1): the stationary one-mode law is
+ * A confining potential V with {@code K = −V'} (docs/physics.md §1): the stationary one-mode law is
  * {@code ∝ e^{−V/g²}}. Value and two derivatives, because the Fokker–Planck Hamiltonian needs V''.
  */
 public interface Potential {

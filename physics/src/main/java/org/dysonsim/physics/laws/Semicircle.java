@@ -1,6 +1,6 @@
 package org.dysonsim.physics.laws;
 
-/** Wigner semicircle with centre c and variance τ: radius 2√τ (PHYSICS.md §3, large-N GOE). */
+/** Wigner semicircle with centre c and variance τ: radius 2√τ (docs/physics.md §3, large-N GOE). */
 public record Semicircle(double centre, double variance) implements SpectralLaw {
     public Semicircle {
         if (!(variance > 0.0)) throw new IllegalArgumentException("variance must be positive, got " + variance);

@@ -5,7 +5,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * Tracy–Widom laws F₁ (GOE) and F₂ (GUE) of the scaled largest eigenvalue, by Fredholm
- * determinants (Bornemann, Math. Comp. 79 (2010); PHYSICS.md §3): {@code F₁(s) = det(I − K_s)},
+ * determinants (Bornemann, Math. Comp. 79 (2010); docs/physics.md §3): {@code F₁(s) = det(I − K_s)},
  * {@code F₂(s) = F₁(s)·det(I + K_s)}, {@code K_s(x, y) = Ai(x + y + s)} on L²(0, ∞), Nyström with
  * Gauss–Legendre on {@code [0, max(12 − s, 4)]}. The density is the derivative of the CDF by a
  * fourth-order central difference; moments integrate the tails of the CDF.
@@ -95,7 +95,7 @@ public final class TracyWidom implements SpectralLaw {
         return Math.sqrt(offDiagonalVariance) * Math.pow(n, -1.0 / 6.0);
     }
 
-    /** The Tracy–Widom variable of a GOE largest eigenvalue (PHYSICS.md §3, centred at N − ½). */
+    /** The Tracy–Widom variable of a GOE largest eigenvalue (docs/physics.md §3, centred at N − ½). */
     public static double goeEdgeVariable(double lambdaMax, int n, double offDiagonalVariance) {
         return (lambdaMax - goeEdgeCentre(n, offDiagonalVariance)) / goeEdgeScale(n, offDiagonalVariance);
     }

@@ -4,7 +4,7 @@ import org.hipparchus.special.Erf;
 
 /**
  * One-level density of two degenerate levels in one harmonic well of width σ² = g²/Ω, measured
- * from the centre (PHYSICS.md §3): the marginal of {@code ∝ |x₁ − x₂| e^{−(x₁² + x₂²)/(2σ²)}},
+ * from the centre (docs/physics.md §3): the marginal of {@code ∝ |x₁ − x₂| e^{−(x₁² + x₂²)/(2σ²)}},
  * {@code ρ(x) = e^{−x²/(2σ²)}/(4√π σ)[2e^{−x²/(2σ²)} + √(2π)(x/σ) erf(x/(√2σ))]}.
  */
 public record TwoModeDensity(double sigma2) implements SpectralLaw {
@@ -40,7 +40,7 @@ public record TwoModeDensity(double sigma2) implements SpectralLaw {
 
     /**
      * {@code B = ⟨x⁴⟩/(3⟨x²⟩²) − 1}: −4/27 here, 0 for a Gaussian, −1/3 for a semicircle (the
-     * slides' "Binder cumulant", PHYSICS.md §3; the usual {@code U₄ = 1 − ⟨x⁴⟩/(3⟨x²⟩²)} is +4/27).
+     * slides' "Binder cumulant", docs/physics.md §3; the usual {@code U₄ = 1 − ⟨x⁴⟩/(3⟨x²⟩²)} is +4/27).
      */
     public double binderCumulantB() {
         double m2 = secondMoment();

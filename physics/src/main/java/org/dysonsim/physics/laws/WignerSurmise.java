@@ -5,7 +5,7 @@ import org.hipparchus.special.Gamma;
 /**
  * Wigner surmise for the nearest-neighbour spacing, {@code P(s) = a_β s^β e^{−b_β s²}} with mean
  * spacing one for β = 1, 2, 4 (Mehta, Random Matrices, §1.5), stretched to a given mean spacing.
- * β = 1 is exact for two levels in one harmonic well (PHYSICS.md §3).
+ * β = 1 is exact for two levels in one harmonic well (docs/physics.md §3).
  */
 public record WignerSurmise(int beta, double meanSpacing) implements SpectralLaw {
     public WignerSurmise {

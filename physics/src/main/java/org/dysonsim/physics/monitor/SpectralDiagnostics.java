@@ -10,7 +10,7 @@ import org.dysonsim.physics.laws.MarchenkoPastur;
  * rows ≥ cols) of independent members at the same step, pooled for the fits.
  *
  * <ul>
- * <li>Power-law tail (PHYSICS.md §5, {@link PowerLawTail}): the continuous, untruncated MLE
+ * <li>Power-law tail (docs/physics.md §5, {@link PowerLawTail}): the continuous, untruncated MLE
  *     {@code α̂ = 1 + (n − 1)/Σ ln(x_i/x_min)}, SE {@code (α̂ − 1)/√n}, x_min by the smallest KS
  *     distance — not WeightWatcher's truncated variant. Candidates for x_min are the upper half
  *     of the pooled values (at most {@link #TAIL_CANDIDATES} of them): the lower half of a
@@ -24,7 +24,7 @@ import org.dysonsim.physics.laws.MarchenkoPastur;
  *     {@code rows·σ²(1 + √r)²}), and their number per spectrum (a finite Wishart matrix puts a
  *     fraction of one eigenvalue beyond the limiting edge: its largest fluctuates about it on
  *     the Tracy–Widom scale).</li>
- * <li>The diffusion constant of Olsen et al. (Lemma 6.18, PHYSICS.md §5),
+ * <li>The diffusion constant of Olsen et al. (Lemma 6.18, docs/physics.md §5),
  *     {@code D ≈ (σ_max − σ_med)²/t_b} with σ the singular values √λ of one member and
  *     {@code t_b} the number of SGD steps (batches) so far, averaged over members; NaN at t_b = 0.</li>
  * </ul>

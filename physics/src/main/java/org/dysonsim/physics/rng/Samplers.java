@@ -63,7 +63,7 @@ public final class Samplers {
         }
     }
 
-    /** Non-central chi-squared (PHYSICS.md §2): {@code (Z + √λ)² + χ²_{d−1}} for d &gt; 1, else a Poisson mixture. */
+    /** Non-central chi-squared (docs/physics.md §2): {@code (Z + √λ)² + χ²_{d−1}} for d &gt; 1, else a Poisson mixture. */
     public static double noncentralChiSquared(double d, double lambda, CounterStream r) {
         if (d > 1.0) {
             double z = r.gaussian() + Math.sqrt(lambda);

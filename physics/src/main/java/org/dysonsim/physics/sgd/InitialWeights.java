@@ -5,7 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * W₀ with iid N(0, scale²) entries, drawn from (seed, member): its WᵀW spectrum has the
- * Marchenko–Pastur law of PHYSICS.md §1 with σ² = scale².
+ * Marchenko–Pastur law of docs/physics.md §1 with σ² = scale².
  */
 public final class InitialWeights {
     private InitialWeights() {}

@@ -3,7 +3,7 @@ package org.dysonsim.physics.sgd;
 /**
  * The free scalar field on a periodic lattice of {@code sites} sites, the RBM's target (Aarts,
  * Park, Lucini, PRE 111, 015303): p(φ) ∝ exp(−½ φᵀKφ), (Kφ)_x = (m² + 2)φ_x − φ_{x+1} − φ_{x−1},
- * with eigenvalues κ_k = m² + 2 − 2cos(2πk/N_v) on the real Fourier modes (PHYSICS.md §1).
+ * with eigenvalues κ_k = m² + 2 − 2cos(2πk/N_v) on the real Fourier modes (docs/physics.md §1).
  */
 public final class LatticeField {
     private final int sites;

@@ -2,7 +2,7 @@ package org.dysonsim.physics.sgd;
 
 /**
  * The optimiser: W ← W − α G_B for momentum 0, else the heavy ball v ← momentum·v + G_B,
- * W ← W − α v. One step is a time α (PHYSICS.md §1, SGD form).
+ * W ← W − α v. One step is a time α (docs/physics.md §1, SGD form).
  *
  * @param alpha    learning rate α
  * @param batch    minibatch size |B|, drawn with replacement

@@ -1,7 +1,7 @@
 package org.dysonsim.physics.sgd;
 
 /**
- * The Wishart process that a zero-gradient matrix run follows (PHYSICS.md §1, Bru's form).
+ * The Wishart process that a zero-gradient matrix run follows (docs/physics.md §1, Bru's form).
  *
  * <p>One step adds −α G_B to W, and G_B is the mean of |B| per-sample gradients drawn with
  * replacement, each entry of variance σ² (uncorrelated across entries, mean zero): each entry of W

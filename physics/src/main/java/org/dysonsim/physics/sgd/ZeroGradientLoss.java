@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  * the data distribution, uncorrelated across entries. The data set is virtual: a_q, b_q are
  * redrawn from their counters when sampled, so memory does not grow with P·(M + N).
  *
- * <p>The spectrum of WᵀW then follows the Wishart process of PHYSICS.md §1 with the rate of
+ * <p>The spectrum of WᵀW then follows the Wishart process of docs/physics.md §1 with the rate of
  * {@link WishartMatch}.
  */
 public final class ZeroGradientLoss implements MinibatchLoss {

@@ -1,7 +1,7 @@
 package org.dysonsim.physics.stats;
 
 /**
- * Error of the mean of one correlated time series (PHYSICS.md §7). The integrated
+ * Error of the mean of one correlated time series (docs/physics.md §7). The integrated
  * autocorrelation time {@code τ = ½ + Σ_{t=1}^{W} ρ(t)} uses Sokal's automatic window, the
  * smallest W with {@code W ≥ c·τ(W)} (Sokal, Monte Carlo methods in statistical mechanics,
  * 1996, §3); batches are ≥ 20τ long and there must be ≥ 20 of them for the estimate to count.

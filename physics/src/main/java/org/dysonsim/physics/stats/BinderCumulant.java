@@ -1,7 +1,7 @@
 package org.dysonsim.physics.stats;
 
 /**
- * {@code B = ⟨x⁴⟩/(3⟨x²⟩²) − 1} of a sample, moments about a centre (PHYSICS.md §3: 0 for a
+ * {@code B = ⟨x⁴⟩/(3⟨x²⟩²) − 1} of a sample, moments about a centre (docs/physics.md §3: 0 for a
  * Gaussian, −1/3 for a semicircle, −4/27 for two levels in one well; minus the usual U₄).
  */
 public final class BinderCumulant {

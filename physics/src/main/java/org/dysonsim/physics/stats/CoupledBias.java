@@ -1,7 +1,7 @@
 package org.dysonsim.physics.stats;
 
 /**
- * The step bias of an ensemble statistic, estimated from coupled runs (PHYSICS.md §2 "error
+ * The step bias of an ensemble statistic, estimated from coupled runs (docs/physics.md §2 "error
  * control"): the same members run at {@code h} and at {@code h/2} on the same Brownian path.
  * A statistic is the ensemble mean of one value per member (for a variance, the member's
  * squared deviation from the ensemble mean: its influence value). Because both runs of a
@@ -31,12 +31,12 @@ public record CoupledBias(double bias, double biasSe, double estimate, double es
         return new CoupledBias(mean(d), standardError(d), mean(coarse), standardError(coarse), d.length);
     }
 
-    /** The statistical tolerance of the ensemble estimate, {@code z·SE} (PHYSICS.md §7). */
+    /** The statistical tolerance of the ensemble estimate, {@code z·SE} (docs/physics.md §7). */
     public double tolerance(double z) {
         return z * estimateSe;
     }
 
-    /** What the bias may be: a quarter of the statistical tolerance (PHYSICS.md §2). */
+    /** What the bias may be: a quarter of the statistical tolerance (docs/physics.md §2). */
     public double budget(double z) {
         return 0.25 * tolerance(z);
     }

@@ -7,10 +7,10 @@ import java.util.function.DoubleUnaryOperator;
  * One- and two-sample Kolmogorov–Smirnov statistics. p-values from the asymptotic Kolmogorov
  * distribution {@code Q(λ) = 2Σ(−1)^{k−1}e^{−2k²λ²}} at Stephens' corrected
  * {@code λ = (√n_e + 0.12 + 0.11/√n_e)D}, n_e the effective size (Numerical Recipes §14.3).
- * Critical values of {@code √n_e·D}: PHYSICS.md §7.
+ * Critical values of {@code √n_e·D}: docs/physics.md §7.
  */
 public final class KolmogorovSmirnov {
-    /** √n·D at the 1e-4 and 1e-6 levels (PHYSICS.md §7). */
+    /** √n·D at the 1e-4 and 1e-6 levels (docs/physics.md §7). */
     public static final double CRITICAL_1E4 = 2.2253, CRITICAL_1E6 = 2.6934;
 
     private KolmogorovSmirnov() {}

@@ -4,7 +4,7 @@ import org.dysonsim.physics.laws.SpectralLaw;
 
 /**
  * L1 distance between a histogram and a law, on bin probabilities (CDF differences, never the
- * density at bin centres, PHYSICS.md §7), the mass below and above the range counted as two
+ * density at bin centres, docs/physics.md §7), the mass below and above the range counted as two
  * more bins: {@code Σ_b |n_b/n − (F(e_{b+1}) − F(e_b))|}, between 0 and 2.
  */
 public final class L1Distance {

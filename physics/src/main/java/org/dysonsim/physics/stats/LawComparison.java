@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.dysonsim.physics.laws.SpectralLaw;
 
 /**
- * One sample held against one law, as a report needs it at each recorded time (PHYSICS.md §7):
+ * One sample held against one law, as a report needs it at each recorded time (docs/physics.md §7):
  * the one-sample KS statistic with its p-value, the L1 distance on bin probabilities, and the
  * histogram (with Poisson errors) to overlay on the density. The samples must be independent
  * (one value per ensemble member, or thinned); pooled eigenvalues are rigid and make KS conservative.
@@ -28,7 +28,7 @@ public record LawComparison(KolmogorovSmirnov.Result ks, double l1, Histogram hi
         return new LawComparison(KolmogorovSmirnov.oneSample(samples, law::cdf), L1Distance.between(h, law), h);
     }
 
-    /** True when {@code √n·D} stays below the given critical value (PHYSICS.md §7 table). */
+    /** True when {@code √n·D} stays below the given critical value (docs/physics.md §7 table). */
     public boolean acceptedAt(double criticalScaled) {
         return ks.scaled() < criticalScaled;
     }

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * Nearest-neighbour spacings after unfolding (PHYSICS.md §5): the ensemble-averaged counting
+ * Nearest-neighbour spacings after unfolding (docs/physics.md §5): the ensemble-averaged counting
  * function {@code N̄(x)} (levels per member below x) is fitted by a smooth polynomial (Legendre
  * basis on the data range, least squares), each level is mapped to {@code ξ = N̄(x)} and the
  * spacings of ξ have unit mean density. Needs N > 2 levels per member; for N = 2 divide the

@@ -44,7 +44,7 @@ class DysonOuSamplerTest {
     }
 
     /**
-     * Two levels in one harmonic well relax to the two-mode law (PHYSICS.md §3, σ² = g²/a): the
+     * Two levels in one harmonic well relax to the two-mode law (docs/physics.md §3, σ² = g²/a): the
      * one-level density, the β = 1 surmise for the spacing (mean √π σ), and the Binder cumulant
      * B = −4/27, whose SE comes from 20 independent blocks. Power: the Gaussian (B = 0) and the
      * β = 2 surmise are rejected on the same samples.

@@ -35,7 +35,7 @@ class FreeConvolutionTest {
     }
 
     /**
-     * Main oracle (PHYSICS.md §3): two clusters relaxing under Dyson OU, N = 100, against the
+     * Main oracle (docs/physics.md §3): two clusters relaxing under Dyson OU, N = 100, against the
      * exact matrix sampler. Two-sample KS between the pooled eigenvalues of 300 members and as
      * many i.i.d. draws from the law; pooled eigenvalues are rigid, which only makes the test
      * conservative, and their finite-N bias (~2e-3) is far below the tolerance 2.23/√n_e ≈ 0.018.

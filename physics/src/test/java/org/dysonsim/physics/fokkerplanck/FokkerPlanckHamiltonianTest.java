@@ -38,7 +38,7 @@ class FokkerPlanckHamiltonianTest {
     /**
      * RBM with its reflecting wall at 0 (Robin, here Neumann since V'(0) = 0) and the singular
      * wall at 1: the Hamiltonian's rates agree with the Chang–Cooper generator's and with
-     * PHYSICS.md §4 (Richardson from 400 and 800 cells).
+     * docs/physics.md §4 (Richardson from 400 and 800 cells).
      */
     @Test
     void rbmRatesAgreeWithTheGeneratorAndTheReference() {

@@ -53,7 +53,7 @@ class GeneratorSpectrumTest {
     }
 
     /**
-     * PHYSICS.md §4 RBM reference ({@code μ² = 1, κ = 0.5, g² = 0.05, x₀ = 0.9}, zero flux at 0
+     * docs/physics.md §4 RBM reference ({@code μ² = 1, κ = 0.5, g² = 0.05, x₀ = 0.9}, zero flux at 0
      * and 1): n = 200 and 400, Richardson-extrapolated ({@code (4f_{400} − f_{200})/3}), since the
      * error is second order (the ratio of the successive differences is checked). The variance adds
      * the within-cell h²/12 of the piecewise-constant density. Tolerances: half a unit in the

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * the truth in 90 % of replicas.
  */
 class SingularValueForecastTest {
-    /** Standard errors of a binomial coverage rate (PHYSICS.md §7). */
+    /** Standard errors of a binomial coverage rate (docs/physics.md §7). */
     static final double Z = 5.0;
     static final int ROWS = 8, REPLICAS = 200, REPLICATES = 100, SAMPLES = 200;
     static final double ETA = 0.1, D = 0.02;

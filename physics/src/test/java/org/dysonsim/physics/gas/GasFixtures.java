@@ -10,7 +10,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /** Shared problems with exact answers: the gas models and the matrix samplers they are held against. */
 final class GasFixtures {
-    /** Two-sample KS critical value of √(nm/(n+m))·D at 1e-3 (PHYSICS.md §7). */
+    /** Two-sample KS critical value of √(nm/(n+m))·D at 1e-3 (docs/physics.md §7). */
     static final double KS_CRITICAL_1E3 = 1.9495;
 
     private GasFixtures() {}
@@ -27,7 +27,7 @@ final class GasFixtures {
         return new GasModel(filled(n, g2), filled(n, g2), new double[n], drift, Wall.NONE, Wall.NONE);
     }
 
-    /** Singular values of W₀ + s·B(t), m×n (Bru's equation, PHYSICS.md §1). */
+    /** Singular values of W₀ + s·B(t), m×n (Bru's equation, docs/physics.md §1). */
     static GasModel wishartBru(int n, int m, double s2) {
         double g2 = s2 / 2;
         return new GasModel(filled(n, g2), filled(n, g2), filled(n, g2), new Drift.Zero(),
@@ -48,7 +48,7 @@ final class GasFixtures {
         return x;
     }
 
-    /** Eigenvalues of diag(x₀) + √(g²t)·(A + Aᵀ)/√2: Dyson Brownian motion at time t (PHYSICS.md §3, a → 0). */
+    /** Eigenvalues of diag(x₀) + √(g²t)·(A + Aᵀ)/√2: Dyson Brownian motion at time t (docs/physics.md §3, a → 0). */
     static double[] dysonMatrix(double[] x0, double g2, double t, long seed, long replica) {
         int n = x0.length;
         DMatrixRMaj h = new DMatrixRMaj(n, n);

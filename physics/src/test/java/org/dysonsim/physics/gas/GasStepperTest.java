@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class GasStepperTest {
-    /** Standard errors used for assertions are multiplied by this (PHYSICS.md §7). */
+    /** Standard errors used for assertions are multiplied by this (docs/physics.md §7). */
     private static final double Z = 5.0;
 
     @Test
@@ -63,7 +63,7 @@ class GasStepperTest {
 
     @Test
     void twoLevelsInOneWellRepelIntoTheWignerSurmise() {
-        // Stationary spacing of two levels in a well: S/(√π σ) follows P(s) = (π/2) s e^{−πs²/4}, σ² = g²/Ω (PHYSICS.md §3).
+        // Stationary spacing of two levels in a well: S/(√π σ) follows P(s) = (π/2) s e^{−πs²/4}, σ² = g²/Ω (docs/physics.md §3).
         double g2 = 0.5, omega = 2.0, dt = 0.005;
         int members = 4000;
         GasModel m = GasFixtures.dyson(2, g2, omega);

@@ -17,7 +17,7 @@ class NearestNeighbourImplicitTest {
         return new GasModel(g, g.clone(), new double[n], new Drift.Zero(), lower, upper);
     }
 
-    /** y_i = z_i + hγ[1/(y_i − y_{i−1}) − 1/(y_{i+1} − y_i)] + h c_lo/(y_i − lo) − h c_hi/(hi − y_i) (PHYSICS.md §2). */
+    /** y_i = z_i + hγ[1/(y_i − y_{i−1}) − 1/(y_{i+1} − y_i)] + h c_lo/(y_i − lo) − h c_hi/(hi − y_i) (docs/physics.md §2). */
     static void assertStationary(GasModel m, double[] z, double h, double[] y) {
         int n = y.length;
         for (int i = 0; i < n; i++) {

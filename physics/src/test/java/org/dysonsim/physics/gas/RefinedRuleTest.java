@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** The h/2 companion of error control ({@link StepSizeRule#refined()}) and the bias it measures ({@link CoupledBias}). */
 class RefinedRuleTest {
-    /** Tolerance multiplier for statistical checks (PHYSICS.md §7). */
+    /** Tolerance multiplier for statistical checks (docs/physics.md §7). */
     private static final double Z = 5.0;
     private static final double A = 1.0, G2 = 1.0, X0 = 2.0;
     private static final int MEMBERS = 1000;

@@ -124,7 +124,7 @@ class ReflectingWallTest {
 
     /**
      * Zero flux keeps detailed balance, so the stationary law with the wall is the Gibbs law
-     * Π|x_i − x_j| e^{−ΣΩ(x − c)²/(2g²)} restricted to x₁ ≥ 0 (PHYSICS.md §1): the spectrum of the
+     * Π|x_i − x_j| e^{−ΣΩ(x − c)²/(2g²)} restricted to x₁ ≥ 0 (docs/physics.md §1): the spectrum of the
      * stationary matrix c + σ(A + Aᵀ)/2, σ² = g²/Ω, conditioned on its lowest eigenvalue ≥ 0
      * (rejection). Two-sample KS of the lowest and second level at the 1e-4 level; the same test
      * rejects the unconditioned law (the wall matters) at 1e-6.

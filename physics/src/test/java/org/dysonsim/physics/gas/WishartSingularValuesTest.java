@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A zero-gradient matrix run decides between Bru's Wishart equation and the convention printed
- * by Olsen et al. (PHYSICS.md §1): singular values of W₀ + s·B(t) against both particle forms.
+ * by Olsen et al. (docs/physics.md §1): singular values of W₀ + s·B(t) against both particle forms.
  */
 class WishartSingularValuesTest {
     private static final int M = 5;

@@ -8,7 +8,7 @@ import org.dysonsim.physics.stats.KolmogorovSmirnov;
 
 import org.junit.jupiter.api.Test;
 
-/** Reference values: PHYSICS.md §3 (Bornemann 2010, Table 9 / Prähofer–Spohn tables). */
+/** Reference values: docs/physics.md §3 (Bornemann 2010, Table 9 / Prähofer–Spohn tables). */
 class TracyWidomTest {
     /** Pointwise CDF accuracy of 56-node Nyström with our Airy function (measured 2e-14). */
     private static final double CDF_TOLERANCE = 1e-12;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Marchenko–Pastur bulk with unit entry variance; a planted Pareto tail has a known exponent and weight.
  */
 class SpectralDiagnosticsTest {
-    /** Standard errors an estimate may be from the truth (PHYSICS.md §7). */
+    /** Standard errors an estimate may be from the truth (docs/physics.md §7). */
     static final double Z = 5.0;
     static final int ROWS = 128, COLS = 64, MEMBERS = 32;
     /** Pareto tail planted above the bulk edge (ROWS·(1 + √½)² ≈ 373): exponent, start and size. */

@@ -15,7 +15,7 @@ class GradientRecordStatisticsTest {
     /** Virtual data set: large enough that its own variance is σ² to ≪ the statistical error. */
     private static final int SIZE = 1 << 20;
     private static final double SIGMA2 = 2.5;
-    /** PHYSICS.md §7: z = 5 standard errors, the errors estimated from the independent steps. */
+    /** docs/physics.md §7: z = 5 standard errors, the errors estimated from the independent steps. */
     private static final double Z = 5.0;
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * The RBM trained by PCD on lattice-field samples learns its target spectrum: at small α/|B| the
  * singular values of W settle at s*_k = √((μ² − κ_k)/σ_h²) with the predicted width.
  *
- * <p>Predicted width of a non-degenerate mode (linear noise around the fixed point, PHYSICS.md §1
+ * <p>Predicted width of a non-degenerate mode (linear noise around the fixed point, docs/physics.md §1
  * SGD form): the drift of s per unit time is σ_h² s(1/κ − 1/(μ² − σ_h² s²)), of stiffness
  * Ω = 2σ_h⁴s*²/κ²; the per-sample projection is −σ_h² s[(u·φ)² − (u·ψ)²] with (u·φ)² of variance
  * 2/κ², so the noise strength is g² = (α/2|B|)·σ_h⁴s*²(2/κ²)(1 + τ), where τ = (1 + ρ²)/(1 − ρ²)
@@ -24,7 +24,7 @@ class RbmLearnsTargetTest {
     private static final double MASS2 = 1.0, MU2 = 7.0, SIGMA_H2 = 1.0, ALPHA = 0.005, START = 1.2;
     /** 5000 steps = 25 time units, four relaxation times of the slowest (UV) mode (Ω = 0.16). */
     private static final long BURN_IN = 5000, SAMPLE_EVERY = 100, SAMPLES = 60;
-    /** PHYSICS.md §7: z = 5 standard errors, errors from the spread over independent members. */
+    /** docs/physics.md §7: z = 5 standard errors, errors from the spread over independent members. */
     private static final double Z = 5.0;
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A weight matrix trained on pure minibatch noise and the Wishart particle model with the rate of
  * {@link WishartMatch} agree in distribution at a fixed time (two-sample KS over independent
- * members, PHYSICS.md §7), and the same test rejects the convention printed by Olsen et al. and a
+ * members, docs/physics.md §7), and the same test rejects the convention printed by Olsen et al. and a
  * rate off by the factor 2 of s² = 2ηD.
  */
 class ZeroGradientWishartTest {
@@ -29,7 +29,7 @@ class ZeroGradientWishartTest {
     private static final double SAMPLE_VARIANCE = BATCH * 1.0 / ALPHA;
     /** Virtual antithetic data set, far larger than the 1000 samples a member draws. */
     private static final int DATA = 1 << 20;
-    /** Two-sample KS critical value of √(nm/(n+m))·D at 1e-3 (PHYSICS.md §7). */
+    /** Two-sample KS critical value of √(nm/(n+m))·D at 1e-3 (docs/physics.md §7). */
     private static final double KS_CRITICAL_1E3 = 1.9495;
 
     private static double[][] matrixRun() {
@@ -52,7 +52,7 @@ class ZeroGradientWishartTest {
         return s;
     }
 
-    /** Bru's form (PHYSICS.md §1) in singular values: g² = Coulomb = mirror = s²/2, wall (s²/2)(m − n). */
+    /** Bru's form (docs/physics.md §1) in singular values: g² = Coulomb = mirror = s²/2, wall (s²/2)(m − n). */
     private static GasModel bru(double s2) {
         double g2 = s2 / 2;
         return new GasModel(filled(g2), filled(g2), filled(g2), new Drift.Zero(), Wall.barrier(0.0, g2 * (M - N)), Wall.NONE);

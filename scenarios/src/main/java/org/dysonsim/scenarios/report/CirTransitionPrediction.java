@@ -9,7 +9,7 @@ import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.laws.SpectralLaw;
 
 /**
- * The exact CIR transition law (PHYSICS.md §3) of every mode from its own recorded start, at every
+ * The exact CIR transition law (docs/physics.md §3) of every mode from its own recorded start, at every
  * recorded time t > 0. Modes and members are independent, so the comparison is exact at finite N:
  * each level is mapped through the CDF of its own transition law (probability integral transform),
  * and the transformed values, iid uniform under the prediction, are held against U(0, 1) — KS and

@@ -11,7 +11,7 @@ import org.dysonsim.physics.laws.Potential;
 /**
  * One mode: the numerical Fokker–Planck solution {@code ∂_t P = ∂_x(g²∂_x P + V'P)} (Chang–Cooper,
  * zero flux at both grid ends, evolved exactly through the generator's eigen-decomposition,
- * PHYSICS.md §4) from the members' recorded starts — the average of their point masses, since the
+ * docs/physics.md §4) from the members' recorded starts — the average of their point masses, since the
  * equation is linear — at every recorded time. Members are independent, so n_eff = members; the
  * only error of the prediction is the grid's (second order, far below KS resolution at
  * {@link #CELLS} cells), so there is no finite-N allowance.

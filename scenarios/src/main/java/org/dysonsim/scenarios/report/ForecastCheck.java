@@ -33,7 +33,7 @@ final class ForecastCheck {
     static final String KEY = "forecast";
     static final int MEMBERS = 8, CALIBRATION = 10, REPLICATES = 100;
     static final double LEVEL = 0.9;
-    /** Standard errors the coverage may fall below the nominal level (PHYSICS.md §7). */
+    /** Standard errors the coverage may fall below the nominal level (docs/physics.md §7). */
     static final double Z = 5.0;
     /** Seed offset of the forecast's own randomness, apart from the run's noise streams. */
     static final long SEED_OFFSET = 0x5eedL;

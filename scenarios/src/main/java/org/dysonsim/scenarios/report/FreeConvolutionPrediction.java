@@ -8,7 +8,7 @@ import org.dysonsim.physics.exact.FreeConvolution;
 
 /**
  * Dyson Brownian motion (zero drift, or one harmonic well shared by every level) read at large N
- * (PHYSICS.md §3): each member's recorded initial spectrum, taken about the well's centre and
+ * (docs/physics.md §3): each member's recorded initial spectrum, taken about the well's centre and
  * scaled by e^{−at}, freely convolved with a semicircle of variance τ = N g²(1 − e^{−2at})/(2a);
  * the prediction for the pooled levels is the average of these laws over the members (at most
  * {@link #MIXTURE_MEMBERS} of them, spread evenly: members' laws differ by O(1/N), so more would
@@ -17,7 +17,7 @@ import org.dysonsim.physics.exact.FreeConvolution;
  */
 public final class FreeConvolutionPrediction implements Prediction {
     /**
-     * KS allowance × N. The exact finite-N Dyson OU sampler (PHYSICS.md §3) against this
+     * KS allowance × N. The exact finite-N Dyson OU sampler (docs/physics.md §3) against this
      * prediction, N = 8 and 32 from Marchenko–Pastur starts, 40 000 pooled levels, gives KS
      * distances of 0.09/N and 0.16/N, sampling noise and the 64-member mixture included
      * (FreeConvolutionPredictionTest);

@@ -11,7 +11,7 @@ import org.dysonsim.physics.gas.GasModel;
  * A β = 1 gas whose levels come in degenerate pairs: levels 2j and 2j + 1 share a harmonic well
  * (centre c_j, stiffness Ω_j, noise g_j², Coulomb strength g_j²), centres strictly increasing from
  * pair to pair. Each pair is then (up to the weak pull of the other pairs) two levels in one well
- * (PHYSICS.md §3) of width {@code σ_j² = g_j²/Ω_j}.
+ * (docs/physics.md §3) of width {@code σ_j² = g_j²/Ω_j}.
  *
  * @param late the first time from which the pairs are taken as stationary
  */
@@ -77,7 +77,7 @@ public record HarmonicPairs(double[] centre, double[] sigma2, double late) {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** The spacing of pair j in every member at record k, divided by its exact mean √π σ_j (PHYSICS.md §3). */
+    /** The spacing of pair j in every member at record k, divided by its exact mean √π σ_j (docs/physics.md §3). */
     public double[] normalisedSpacings(RunResult run, int k, int j) {
         return run.members().stream().filter(m -> m.values().length > k)
                 .mapToDouble(m -> (m.values()[k][2 * j + 1] - m.values()[k][2 * j]) / Math.sqrt(Math.PI * sigma2[j]))

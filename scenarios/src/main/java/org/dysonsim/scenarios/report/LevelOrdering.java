@@ -3,7 +3,7 @@ package org.dysonsim.scenarios.report;
 import java.util.List;
 import org.dysonsim.actors.RunResult;
 
-/** Interacting levels never cross or collide (PHYSICS.md §2): the smallest recorded gap stays positive. */
+/** Interacting levels never cross or collide (docs/physics.md §2): the smallest recorded gap stays positive. */
 final class LevelOrdering implements RunCheck {
     public List<Comparison> compare(RunResult result, SpectrumStatistics stats) {
         if (Double.isNaN(stats.minGap())) return List.of();

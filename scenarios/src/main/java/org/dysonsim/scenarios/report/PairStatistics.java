@@ -11,11 +11,11 @@ import org.dysonsim.physics.laws.WignerSurmise;
 /**
  * Degenerate harmonic pairs at the last recorded time, once stationary ({@link HarmonicPairs}):
  * the spacing of each pair, divided by its exact mean √π σ, against the Wigner surmise for β = 1
- * (exact for two levels in one well, PHYSICS.md §3) — per pair and pooled over pairs — and the
+ * (exact for two levels in one well, docs/physics.md §3) — per pair and pooled over pairs — and the
  * Binder cumulant {@code B = ⟨x⁴⟩/(3⟨x²⟩²) − 1} about the centres against −4/27.
  */
 final class PairStatistics implements RunCheck {
-    /** z of the Binder-cumulant test (PHYSICS.md §7: 4.5–5 standard errors). */
+    /** z of the Binder-cumulant test (docs/physics.md §7: 4.5–5 standard errors). */
     static final double Z = 5.0;
 
     private final int beta;

@@ -17,7 +17,7 @@ import org.dysonsim.scenarios.ModelMapping;
  * {@code (μ² − σ_h²WWᵀ)⁻¹} and gradient {@code −σ_h²(⟨φφᵀ⟩_data − ⟨φφᵀ⟩_model)W}; along a singular
  * pair aligned with a data mode of stiffness κ, {@code W ← W − αG} moves {@code x = σ_h²λ}
  * (λ an eigenvalue of WᵀW) by {@code 2σ_h²α·K(x)} per step with {@code K(x) = (1/κ − 1/(μ² − x))x}
- * (PHYSICS.md §1). So the particles are {@code x = σ_h²λ} and one SGD step is
+ * (docs/physics.md §1). So the particles are {@code x = σ_h²λ} and one SGD step is
  * {@code α_p = 2σ_h²α} of particle time; the fixed points {@code μ² − κ_k} are the matrix's
  * {@code (μ² − κ_k)/σ_h²} times σ_h².
  *
@@ -89,7 +89,7 @@ public record RbmCompanion(int n, double mu2, double sigmaH2, double[] kappa, do
     }
 
     /**
-     * Sub-steps where the gas is dense (θ = 0.1, PHYSICS.md §2): a fixed SGD step can carry the
+     * Sub-steps where the gas is dense (θ = 0.1, docs/physics.md §2): a fixed SGD step can carry the
      * smallest level, which starts near the reflecting wall at 0, past its neighbour.
      */
     public static final StepSizeRule STEPPING = StepSizeRule.adaptive(0.1, 12);

@@ -19,7 +19,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 
 /**
- * The linear scaling rule across a sweep of SGD runs (PHYSICS.md §1) — particle runs in the SGD
+ * The linear scaling rule across a sweep of SGD runs (docs/physics.md §1) — particle runs in the SGD
  * form ({@code model = sgd}) or matrix runs ({@code model = matrix}, levels the eigenvalues of
  * WᵀW), never the two mixed in one sweep: the width of the levels,
  * σ² = (α/|B|) g̃²/Ω, grows linearly in α/|B| with no offset. For each run, σ² is the variance of
@@ -31,9 +31,9 @@ import org.knowm.xchart.XYSeries;
  * standard error wide enough to contain 0.
  */
 public final class ScalingStudy {
-    /** Standard errors an intercept may be from 0 (PHYSICS.md §7). */
+    /** Standard errors an intercept may be from 0 (docs/physics.md §7). */
     static final double Z = 5.0;
-    /** Level of the χ² goodness-of-fit test, the level of every KS threshold in the reports (PHYSICS.md §7). */
+    /** Level of the χ² goodness-of-fit test, the level of every KS threshold in the reports (docs/physics.md §7). */
     static final double LEVEL = 1e-4;
     public static final String JSON = "study.json";
 
@@ -141,7 +141,7 @@ public final class ScalingStudy {
             for (int i = 0; i < n; i++) mean[i] += last[k][i] / m;
         }
         // σ² is the mean over members of q_k = m/(m − 1) · (1/n) Σ_i (x_ki − x̄_i)². Members are the
-        // independent unit (PHYSICS.md §7); the levels of one member are not (they repel, and a
+        // independent unit (docs/physics.md §7); the levels of one member are not (they repel, and a
         // matrix's eigenvalues share its noise), so the standard error is that of the mean of the q_k.
         double[] q = new double[m];
         double sigma2 = 0.0;

@@ -11,7 +11,7 @@ public final class SpectralComparison {
     private SpectralComparison() {}
 
     /**
-     * The threshold is the KS critical value at level 1e-4 (PHYSICS.md §7) for the pooled sample
+     * The threshold is the KS critical value at level 1e-4 (docs/physics.md §7) for the pooled sample
      * size plus the prediction's finite-N allowance. Levels of one member repel each other, so
      * they fluctuate less than independent samples: the independent-sample critical value is
      * conservative, and the p-value (reported as {@code p_value_iid}) is one for independent samples.

@@ -53,7 +53,7 @@ final class SpectralMonitoring {
                 + " members pooled; W is " + matrix.rows() + "×" + matrix.cols());
         json.put("tail_variant", "continuous untruncated power-law MLE α = 1 + (n − 1)/Σ ln(x_i/x_min), SE (α − 1)/√n,"
                 + " x_min by the smallest KS distance among the upper half of the pooled eigenvalues (at most "
-                + SpectralDiagnostics.TAIL_CANDIDATES + "); not WeightWatcher's truncated fit (PHYSICS.md §5)");
+                + SpectralDiagnostics.TAIL_CANDIDATES + "); not WeightWatcher's truncated fit (docs/physics.md §5)");
         json.put("mp_fit", "A·P_MP(x; σ²) fitted to the eigenvalues of WᵀW/M (r = N/M) by binned Poisson likelihood on a window"
                 + " inside the bulk; σ² is the entry variance, the edge M·σ²(1 + √r)² is in WᵀW units");
         json.put("diffusion_rule", "Olsen et al. Lemma 6.18: D ≈ (σ_max − σ_med)²/t_b, σ = √λ of one member, t_b = SGD steps;"
@@ -117,7 +117,7 @@ final class SpectralMonitoring {
         return new ReportSection(KEY, widthGrowth(run, matrix, steps, stats.times(), d), json, plots);
     }
 
-    /** Standard errors of the width-growth check (PHYSICS.md §7). */
+    /** Standard errors of the width-growth check (docs/physics.md §7). */
     static final double Z = 5.0;
 
     /**

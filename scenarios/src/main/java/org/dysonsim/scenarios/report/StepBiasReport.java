@@ -13,7 +13,7 @@ import org.dysonsim.physics.stats.CoupledBias;
 import org.dysonsim.scenarios.ErrorControl;
 
 /**
- * The step-size error control of a report (PHYSICS.md §2): for each key statistic at the final
+ * The step-size error control of a report (docs/physics.md §2): for each key statistic at the final
  * recorded time — the mean and variance of every level, of all levels pooled, and the pooled CDF
  * at its quartiles (what the KS comparisons with theory measure) — the coupled difference
  * between the run and its h/2 companion ({@link CoupledBias}) against a quarter of the
@@ -21,7 +21,7 @@ import org.dysonsim.scenarios.ErrorControl;
  * replay gives the same numbers.
  */
 final class StepBiasReport {
-    /** Tolerance multiplier of the statistical tolerance the bias is a quarter of (PHYSICS.md §7). */
+    /** Tolerance multiplier of the statistical tolerance the bias is a quarter of (docs/physics.md §7). */
     static final double Z = 5.0;
     static final double[] QUARTILES = {0.25, 0.5, 0.75};
     /**
@@ -78,7 +78,7 @@ final class StepBiasReport {
             details.put("tolerance", b.tolerance(Z));
             Comparison c = new Comparison("step bias: " + s.name(), "|coupled difference h − h/2|", t, Math.abs(b.bias()),
                     b.budget(Z), b.withinBudget(Z), "pass when |mean over " + b.pairs() + " members of stat_h − stat_h/2|"
-                    + " ≤ ¼ · " + fmt(Z) + "·SE of the ensemble estimate (PHYSICS.md §2)", details);
+                    + " ≤ ¼ · " + fmt(Z) + "·SE of the ensemble estimate (docs/physics.md §2)", details);
             if (judged) {
                 comparisons.add(c);
             } else {

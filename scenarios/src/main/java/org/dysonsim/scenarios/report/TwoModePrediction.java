@@ -5,7 +5,7 @@ import org.dysonsim.physics.laws.TwoModeDensity;
 
 /**
  * Degenerate pairs at late times: the one-level density ρ of two levels in one well
- * (PHYSICS.md §3, σ² = g²/Ω) about each pair's centre; the pooled spectrum's law is the average of
+ * (docs/physics.md §3, σ² = g²/Ω) about each pair's centre; the pooled spectrum's law is the average of
  * the pairs' laws. The verdict uses one level per pair and member ({@link HarmonicPairs#oneLevelPerPair}),
  * in units of σ, against ρ with σ = 1: n_eff = members × pairs independent values. Exact for one
  * pair; for several the pull of the other pairs (of order g²/(distance Ω)) is neglected.

@@ -9,11 +9,11 @@ import org.dysonsim.physics.gas.GasModel;
 /**
  * Without a gradient every entry of an m×n matrix W = W₀ + sB diffuses with variance rate
  * s² = 2ηD, so E tr(WᵀW) grows by s²mn per unit time and the mean squared singular value by
- * 2ηD·m, exactly (Bru's equation, PHYSICS.md §1). The form printed by Olsen et al. implies
+ * 2ηD·m, exactly (Bru's equation, docs/physics.md §1). The form printed by Olsen et al. implies
  * ηD(m + 2) instead, so a zero-drift wishart run decides between the conventions.
  */
 final class WishartGrowth implements RunCheck {
-    /** z of the verdict (PHYSICS.md §7): the member means are independent. */
+    /** z of the verdict (docs/physics.md §7): the member means are independent. */
     static final double Z = 5.0;
 
     public List<Comparison> compare(RunResult result, SpectrumStatistics stats) {

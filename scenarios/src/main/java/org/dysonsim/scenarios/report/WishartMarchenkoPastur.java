@@ -8,7 +8,7 @@ import org.dysonsim.physics.exact.TimeDependentMarchenkoPastur;
 
 /**
  * A zero-gradient Wishart run read as the matrix process {@code W(t) = W₀ + sB(t)}, W m×n, entry
- * variance rate s² = 2ηD, at large N (PHYSICS.md §3, time-dependent MP): the eigenvalues of
+ * variance rate s² = 2ηD, at large N (docs/physics.md §3, time-dependent MP): the eigenvalues of
  * WᵀW are m times those of YYᵀ/m for {@code Y = W₀ᵀ + √(s²t) G} (p = n, q = m, c = n/m), whose
  * law follows from the signal eigenvalues {@code h_k = λ_k(0)/m} (Dozier–Silverstein). The
  * prediction averages this law over the recorded starts of at most {@link #MIXTURE_MEMBERS}

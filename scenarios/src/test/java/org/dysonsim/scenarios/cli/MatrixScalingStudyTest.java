@@ -22,7 +22,7 @@ class MatrixScalingStudyTest {
     private static final Path SCENARIO = Path.of("").toAbsolutePath().getParent().resolve("scenarios/rbm-pcd-scaling.conf");
     /**
      * Standard errors by which the fitted slope must exceed 0: the widths must really grow with
-     * α/|B|, else a pass could come from points too noisy to show anything (PHYSICS.md §7).
+     * α/|B|, else a pass could come from points too noisy to show anything (docs/physics.md §7).
      */
     private static final double Z = 5.0;
 

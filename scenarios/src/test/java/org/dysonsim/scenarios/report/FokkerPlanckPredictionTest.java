@@ -16,7 +16,7 @@ import org.dysonsim.scenarios.ModelMapping;
 import org.junit.jupiter.api.Test;
 
 /**
- * One RBM mode (PHYSICS.md §4 reference: μ² = 1, κ = 0.5, g² = 0.05, x₀ = 0.9, reflecting at 0)
+ * One RBM mode (docs/physics.md §4 reference: μ² = 1, κ = 0.5, g² = 0.05, x₀ = 0.9, reflecting at 0)
  * against the numerical Fokker–Planck solution at t = 0.1, 0.5 and 2.
  */
 class FokkerPlanckPredictionTest {
@@ -36,7 +36,7 @@ class FokkerPlanckPredictionTest {
         List<Prediction> defaults = Predictions.forRun(RUN);
         assertEquals(1, defaults.size(), defaults.toString());
         assertTrue(defaults.get(0) instanceof FokkerPlanckPrediction);
-        // the mean of the solution at t = 0.5 is PHYSICS.md §4's 0.525239 (to the grid's accuracy)
+        // the mean of the solution at t = 0.5 is docs/physics.md §4's 0.525239 (to the grid's accuracy)
         double mean = 0, h = MU2 / 4000;
         for (int i = 0; i < 4000; i++) mean += (1 - defaults.get(0).cdf((i + 0.5) * h, 0.5)) * h;
         assertEquals(0.525239, mean, 2e-3);

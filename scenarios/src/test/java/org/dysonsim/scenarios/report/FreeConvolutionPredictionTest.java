@@ -48,7 +48,7 @@ class FreeConvolutionPredictionTest {
     }
 
     /**
-     * The finite-N allowance: the exact finite-N sampler (PHYSICS.md §3) with many members, so that
+     * The finite-N allowance: the exact finite-N sampler (docs/physics.md §3) with many members, so that
      * the KS noise is small, differs from the large-N prediction by less than the allowance 0.5/N.
      */
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two levels in one harmonic well (σ² = g²/Ω = 0.1), started almost degenerate at the centre:
  * from t = 5/Ω on, the two-mode density ρ, the Wigner surmise for the normalised spacing and
- * B = −4/27 (PHYSICS.md §3).
+ * B = −4/27 (docs/physics.md §3).
  */
 class HarmonicPairTest {
     private static final double G2 = 0.1, OMEGA = 1.0, CENTRE = 2.0;

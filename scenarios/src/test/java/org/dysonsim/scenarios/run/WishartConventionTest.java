@@ -39,7 +39,7 @@ class WishartConventionTest {
     private static final int MEMBERS = 600;
     /** Initial λ (so ‖W₀‖² = Σλ = 10, mean level 2.5). */
     private static final String INIT = "[1, 2, 3, 4]";
-    /** z for a deterministic-seed statistical assertion (PHYSICS.md §7). */
+    /** z for a deterministic-seed statistical assertion (docs/physics.md §7). */
     private static final double Z = 5.0;
 
     private ActorEngine engine;
