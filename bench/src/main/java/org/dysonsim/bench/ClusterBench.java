@@ -1,4 +1,6 @@
 package org.dysonsim.bench;
+// Over 300 lines: starting the nodes, running the study on each node count and printing the table
+// are one measured sequence, read top to bottom.
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;

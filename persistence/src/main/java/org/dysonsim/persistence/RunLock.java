@@ -1,4 +1,6 @@
 package org.dysonsim.persistence;
+// Just over 300 lines: the file lock and the journal row are taken, inspected and released
+// together; split apart, one could change without the other.
 
 import com.typesafe.config.Config;
 

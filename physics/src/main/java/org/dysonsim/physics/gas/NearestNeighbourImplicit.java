@@ -1,4 +1,6 @@
 package org.dysonsim.physics.gas;
+// Over 300 lines: the Newton solve, its barrier terms and its line search share one set of work
+// arrays and invariants, which read best in one file.
 
 /**
  * The implicit half of the nearest-neighbour-implicit Euler step (docs/physics.md §2, in the spirit
