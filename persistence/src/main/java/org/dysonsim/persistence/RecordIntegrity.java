@@ -25,6 +25,17 @@ final class RecordIntegrity {
     }
 
     /** A failure to read one member's events, as one line naming the member. */
+    /**
+     * @throws JournalException if {@code sequenceNr} does not follow {@code previous}, i.e. records
+     *                          between them are missing from the journal
+     */
+    static void checkContiguous(String persistenceId, long previous, long sequenceNr) {
+        if (sequenceNr != previous + 1) {
+            throw corrupted(persistenceId, "its records #" + (previous + 1) + " to #" + (sequenceNr - 1)
+                    + " are missing");
+        }
+    }
+
     static Throwable unreadable(String persistenceId, Throwable failure) {
         if (failure instanceof JournalException) {
             return failure;

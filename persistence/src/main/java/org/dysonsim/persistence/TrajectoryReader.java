@@ -1,6 +1,7 @@
 package org.dysonsim.persistence;
 
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.japi.Pair;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -100,7 +101,13 @@ public final class TrajectoryReader {
     }
 
     private Source<TrajectoryEvent, NotUsed> checkedEvents(String persistenceId, long from, long to) {
+        // sequence numbers are contiguous: a hole means records the journal acknowledged are gone
         return journal.currentEventsByPersistenceId(persistenceId, from, to)
+                .statefulMap(() -> new long[] {Math.max(from, 1) - 1}, (last, envelope) -> {
+                    RecordIntegrity.checkContiguous(persistenceId, last[0], envelope.sequenceNr());
+                    last[0] = envelope.sequenceNr();
+                    return Pair.create(last, envelope);
+                }, last -> Optional.empty())
                 .map(envelope -> RecordIntegrity.checked(persistenceId, eventOf(envelope)))
                 .mapError(Throwable.class, failure -> RecordIntegrity.unreadable(persistenceId, failure));
     }

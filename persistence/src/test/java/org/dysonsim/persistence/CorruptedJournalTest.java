@@ -55,6 +55,31 @@ class CorruptedJournalTest {
     }
 
     @Test
+    void aRecordMissingBetweenOthersIsReportedNotSkipped(@TempDir Path root) throws Exception {
+        Path data = root.resolve("data");
+        try (JournalFixture journal = JournalFixture.open(data, "")) {
+            journal.recordRun(RUN, 0, N, 50, 10, true);
+            journal.recordRun(RUN, 1, N, 50, 10, true);
+        }
+        DataDirectory dir = DataDirectory.openExisting(data);
+        try (java.sql.Connection db = Journal.connect(JournalConfig.forWriting(dir, ConfigFactory.empty()));
+             java.sql.PreparedStatement delete = db.prepareStatement(
+                     "DELETE FROM \"event_journal\" WHERE \"persistence_id\" = ? AND \"sequence_number\" = 3")) {
+            delete.setString(1, PersistenceIds.persistenceId(RUN, 1));
+            assertEquals(1, delete.executeUpdate());
+        }
+        try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty())) {
+            JournalException e = assertThrows(JournalException.class, () -> session.reader().verify(RUN));
+            assertTrue(e.getMessage().contains("run " + RUN + " member 1: its records #3 to #3 are missing"), e.getMessage());
+            assertThrows(JournalException.class, () -> session.exporter()
+                    .export(RUN, ExportOptions.all(ExportFormat.CSV), root.resolve("out.csv")));
+            assertEquals(6, session.reader().events(RUN, 0)
+                    .filter(org.dysonsim.protocol.TrajectoryEvent.SnapshotRecorded.class::isInstance).count(),
+                    "an intact member still reads");
+        }
+    }
+
+    @Test
     void anIntactRunReadsBackWithTheMembersThatCompleted(@TempDir Path root) {
         Path data = root.resolve("data");
         try (JournalFixture journal = JournalFixture.open(data, "")) {
