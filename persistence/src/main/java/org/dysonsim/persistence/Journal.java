@@ -146,6 +146,14 @@ public final class Journal {
      */
     static boolean hasTables(Config config) {
         String table = config.getString("jdbc-journal.tables.event_journal.tableName");
+        if (!isPostgres(config)) {
+            try (Connection db = connect(config);
+                 ResultSet tables = db.getMetaData().getTables(null, null, table, null)) {
+                return tables.next();
+            } catch (SQLException e) {
+                throw new JournalException(describe(urlOf(config), e), e);
+            }
+        }
         try (Connection db = connect(config);
              PreparedStatement query = db.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             query.setString(1, table);

@@ -51,6 +51,10 @@ public final class JournalSession implements AutoCloseable {
             ReadOnlyJournal journal = ReadOnlyJournal.open(dir, credentials);
             try {
                 Config config = JournalConfig.forReading(dir, overrides, journal, credentials);
+                if (!Journal.hasTables(config)) {
+                    journal.close(); // a journal killed right after its creation: nothing recorded yet
+                    return new JournalSession(dir, config, null, null);
+                }
                 return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), journal);
             } catch (RuntimeException e) {
                 journal.close();
