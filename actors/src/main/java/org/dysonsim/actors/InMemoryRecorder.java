@@ -16,7 +16,7 @@ final class InMemoryRecorder {
         return Behaviors.receive(RecorderCommand.class)
                 .onMessage(RecorderCommand.Begin.class, begin -> {
                     entry.begin(begin.started());
-                    begin.replyTo().tell(new RecorderCommand.Ack(0));
+                    begin.replyTo().tell(new RecorderCommand.Ack(RecorderCommand.Ack.NO_STEP));
                     return Behaviors.same();
                 })
                 .onMessage(RecorderCommand.Record.class, record -> {

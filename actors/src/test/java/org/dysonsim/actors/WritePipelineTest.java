@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.dysonsim.protocol.MatrixCheckpoint;
+import org.dysonsim.protocol.RecorderCommand;
 import org.junit.jupiter.api.Test;
 
 /** The write bookkeeping of a member supervisor, with numbers and no actor system. */
@@ -27,7 +28,8 @@ class WritePipelineTest {
         }
         assertTrue(writes.full());
         assertEquals(4, writes.backlog());
-        writes.acknowledged(0); // the start's acknowledgement: step 0 of the run
+        writes.acknowledged(RecorderCommand.Ack.NO_STEP); // the start's: it makes no snapshot durable
+        assertEquals(4, writes.backlog(), "the start written says nothing of the snapshot of step 0");
         writes.acknowledged(0);
         assertEquals(3, writes.backlog());
         assertFalse(writes.drained(), "3 of 4 still being written");

@@ -31,9 +31,6 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournalCommand,
 
     static final RecorderState EMPTY = new RecorderState(null, null, Status.NEW, null);
 
-    /** Ack of {@code Begin}: the run has no step yet. */
-    static final long BEGIN_STEP = 0;
-
     private final RecorderSettings settings;
     private final ActorRef<RecorderCommand.JournalRecovered> owner;
 
@@ -131,7 +128,7 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournalCommand,
 
     private static Runnable replyOf(RecorderCommand command, RecorderState after) {
         if (command instanceof RecorderCommand.Begin begin) {
-            return () -> begin.replyTo().tell(new Ack(BEGIN_STEP));
+            return () -> begin.replyTo().tell(new Ack(Ack.NO_STEP));
         }
         if (command instanceof RecorderCommand.Record record) {
             return () -> record.replyTo().tell(new Ack(record.snapshot().step()));

@@ -57,8 +57,13 @@ public sealed interface RecorderCommand extends Wire
     /** @param checkpoint null if none was saved */
     record CheckpointState(MatrixCheckpoint checkpoint) implements Wire {}
 
-    /** The event at {@code step} is durable. */
-    record Ack(long step) implements Wire {}
+    /**
+     * The event at {@code step} is durable; {@link #NO_STEP} for the start, which records no
+     * snapshot (an acknowledged start must not count the snapshot of step 0 as written).
+     */
+    record Ack(long step) implements Wire {
+        public static final long NO_STEP = -1;
+    }
 
     /**
      * @param started null if the member never began
