@@ -4,8 +4,6 @@ import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,7 +33,7 @@ class CorruptedJournalTest {
         }
         Path file = DataDirectory.openExisting(data).databaseFile();
         // member 1, step 20, index 3: a value no other record holds (JournalFixture.value)
-        int flipped = flipLowBit(file, JournalFixture.value(1, 20, 3));
+        int flipped = StoredBits.flipLowBit(file, JournalFixture.value(1, 20, 3));
         assertTrue(flipped > 0, "the value is stored as raw bits in the H2 file");
         String before = digest(file);
 
@@ -98,23 +96,6 @@ class CorruptedJournalTest {
         assertTrue(message.contains("step 20"), message);
         assertTrue(message.contains("corrupted"), message);
         assertFalse(message.contains("\n"), message);
-    }
-
-    /** Flips the lowest mantissa bit of every copy of {@code value} (Kryo writes doubles little-endian). */
-    static int flipLowBit(Path file, double value) throws Exception {
-        byte[] bytes = Files.readAllBytes(file);
-        byte[] pattern = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
-        int found = 0;
-        for (int at = 0; at + 8 <= bytes.length; at++) {
-            boolean match = true;
-            for (int k = 0; k < 8 && match; k++) match = bytes[at + k] == pattern[k];
-            if (match) {
-                bytes[at] ^= 1;
-                found++;
-            }
-        }
-        Files.write(file, bytes);
-        return found;
     }
 
     static String digest(Path file) throws Exception {

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dysonsim.persistence.StoredBits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,7 @@ class CorruptedJournalCommandTest {
         double value = Files.readAllLines(csv).stream().map(line -> line.split(","))
                 .filter(cells -> cells[0].equals("1") && cells[1].equals("10") && cells[3].equals("2"))
                 .mapToDouble(cells -> Double.parseDouble(cells[4])).findFirst().orElseThrow();
-        assertTrue(flipLowBit(data.resolve("journal/dyson.mv.db"), value) > 0, "the value is in the file as raw bits");
+        assertTrue(StoredBits.flipLowBit(data.resolve("journal/dyson.mv.db"), value) > 0, "the value is in the file as raw bits");
 
         Path out = dir.resolve("after.csv");
         assertCorruptionLine(InProcessDyson.run("export", runId, "--format", "csv", "--out", out.toString(),
@@ -54,22 +53,5 @@ class CorruptedJournalCommandTest {
         assertTrue(line.startsWith("dyson: ") && line.contains("run " + runId + " member 1")
                 && line.contains("step 10") && line.contains("corrupted"), line);
         assertFalse(result.out().contains("report:"), result.out());
-    }
-
-    /** Flips the lowest mantissa bit of every copy of {@code value} (stored little-endian). */
-    private static int flipLowBit(Path file, double value) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        byte[] pattern = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
-        int found = 0;
-        for (int at = 0; at + 8 <= bytes.length; at++) {
-            boolean match = true;
-            for (int k = 0; k < 8 && match; k++) match = bytes[at + k] == pattern[k];
-            if (match) {
-                bytes[at] ^= 1;
-                found++;
-            }
-        }
-        Files.write(file, bytes);
-        return found;
     }
 }

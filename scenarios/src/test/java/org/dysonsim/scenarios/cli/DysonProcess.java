@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.typesafe.config.ConfigFactory;
+import org.dysonsim.persistence.JournalSession;
+import org.dysonsim.protocol.TrajectoryEvent;
 
 /**
  * The project's {@code dyson} script started as a process of its own, for the integration tests
@@ -53,5 +56,15 @@ final class DysonProcess {
         List<String> runs = runIds(data);
         assertEquals(1, runs.size(), runs.toString());
         return runs.get(0);
+    }
+
+    /** The snapshots member 0 of {@code runId} has in the journal of {@code data} so far; 0 while there is no journal yet. */
+    static long snapshotsOfMember0(Path data, String runId) {
+        try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty());
+             Stream<TrajectoryEvent> events = session.reader().events(runId, 0)) {
+            return events.filter(e -> e instanceof TrajectoryEvent.SnapshotRecorded).count();
+        } catch (Exception e) { // the journal's driver throws SQLException unchecked, through Scala
+            return 0; // the journal, its tables or the run are not there yet
+        }
     }
 }

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
-import org.dysonsim.persistence.JournalSession;
-import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,15 +61,6 @@ class InterruptionIT {
                 .findFirst().orElse("not listed: " + listing);
     }
 
-    private static long snapshotsOfMember0(Path data, String runId) {
-        try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty());
-             Stream<TrajectoryEvent> events = session.reader().events(runId, 0)) {
-            return events.filter(e -> e instanceof TrajectoryEvent.SnapshotRecorded).count();
-        } catch (Exception e) { // the journal's driver throws SQLException unchecked, through Scala
-            return 0; // the journal, its tables or the run are not there yet
-        }
-    }
-
     private static void await(Process process, BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + 3 * MINUTE;
         while (!condition.getAsBoolean()) {
@@ -108,7 +95,7 @@ class InterruptionIT {
             Path data = dir.resolve("sig" + signal);
             Process run = start("run-" + signal, "run", scenario.toString(), "--data-dir", data.toString(), "--quiet");
             String runId = awaitRunId(run, data);
-            await(run, () -> snapshotsOfMember0(data, runId) >= 2, "snapshots");
+            await(run, () -> DysonProcess.snapshotsOfMember0(data, runId) >= 2, "snapshots");
             signal(run, signal);
             assertTrue(run.waitFor(1, TimeUnit.MINUTES));
             assertEquals(signal.equals("INT") ? Interruption.SIGINT_EXIT : Interruption.SIGTERM_EXIT, run.exitValue());
@@ -129,7 +116,7 @@ class InterruptionIT {
         Process run = start("run", "run", scenario("deleted", 60_000, 0).toString(), "--data-dir", data.toString(),
                 "--quiet");
         String runId = awaitRunId(run, data);
-        await(run, () -> snapshotsOfMember0(data, runId) >= 1, "snapshots");
+        await(run, () -> DysonProcess.snapshotsOfMember0(data, runId) >= 1, "snapshots");
         Files.delete(data.resolve(runId).resolve("run.lock"));
         Process resume = DysonProcess.builder(dir, "resume-live", List.of("resume", runId, "--data-dir", data.toString()))
                 .start();

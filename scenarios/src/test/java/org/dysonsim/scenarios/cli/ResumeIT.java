@@ -16,12 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.Journal;
 import org.dysonsim.persistence.JournalConfig;
-import org.dysonsim.persistence.JournalSession;
-import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,15 +41,6 @@ class ResumeIT {
 
     private void finish(String name, String... args) throws IOException, InterruptedException {
         DysonProcess.finish(dir, name, dyson(name, args));
-    }
-
-    private static long snapshotsOfMember0(Path data, String runId) {
-        try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty());
-             Stream<TrajectoryEvent> events = session.reader().events(runId, 0)) {
-            return events.filter(e -> e instanceof TrajectoryEvent.SnapshotRecorded).count();
-        } catch (Exception e) { // the journal's driver throws SQLException unchecked, through Scala
-            return 0; // the journal, its tables or the run are not there yet
-        }
     }
 
     @Test
@@ -126,13 +114,13 @@ class ResumeIT {
             if (runId == null && Files.isDirectory(killed)) {
                 runId = DysonProcess.runIds(killed).stream().findFirst().orElse(null);
             }
-            if (runId != null && (seen = snapshotsOfMember0(killed, runId)) >= killAfter) break;
+            if (runId != null && (seen = DysonProcess.snapshotsOfMember0(killed, runId)) >= killAfter) break;
             Thread.sleep(200);
         }
         assertTrue(victim.isAlive(), "the run ended before it could be killed (" + seen + " snapshots seen)");
         victim.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
         assertTrue(victim.waitFor(1, TimeUnit.MINUTES));
-        long atKill = snapshotsOfMember0(killed, runId);
+        long atKill = DysonProcess.snapshotsOfMember0(killed, runId);
         assertTrue(atKill >= killAfter && atKill < records, "killed mid-run: " + atKill + " snapshots recorded");
         afterKill.check(killed, runId);
 
