@@ -48,7 +48,16 @@ public final class JournalSession implements AutoCloseable {
                 return new JournalSession(dir, JournalConfig.forReading(dir, overrides), null, null); // nothing recorded yet
             }
             EmbeddedJournal.Credentials credentials = EmbeddedJournal.forReading(dir);
-            ReadOnlyJournal journal = ReadOnlyJournal.open(dir, credentials);
+            ReadOnlyJournal journal;
+            try {
+                journal = ReadOnlyJournal.open(dir, credentials);
+            } catch (JournalException e) {
+                if (!(e.getCause() instanceof java.sql.SQLException sql
+                        && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_READ_ONLY)) throw e;
+                // a file whose creator was killed while making it: only a writer can finish it, so
+                // until one does (run, resume) its runs are listed from their directories
+                return new JournalSession(dir, JournalConfig.forReading(dir, overrides), null, null);
+            }
             try {
                 Config config = JournalConfig.forReading(dir, overrides, journal, credentials);
                 if (!Journal.hasTables(config)) {
