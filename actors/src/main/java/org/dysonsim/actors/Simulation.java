@@ -2,7 +2,6 @@ package org.dysonsim.actors;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -63,16 +62,7 @@ public final class Simulation implements AutoCloseable {
     private RunResult execute(RunSpec spec, RecorderFactory recorders, RunListener listener, boolean resume) {
         String invalid = invalid(spec);
         if (invalid != null) return new RunResult(spec, List.of(), invalid);
-        RunOutcome outcome = simulate(spec, recorders, listener, resume);
-        // The members' trajectories are read back from where they were recorded, the run's one source.
-        List<MemberTrajectory> members = new ArrayList<>();
-        try {
-            for (int member : outcome.members()) members.add(recorders.recorded(spec.runId(), member));
-        } catch (RuntimeException e) {
-            return new RunResult(spec, members, outcome.failure() != null ? outcome.failure()
-                    : "cannot read back the recorded trajectories: " + OneLine.of(e));
-        }
-        return new RunResult(spec, members, outcome.failure());
+        return simulate(spec, recorders, listener, resume).readBack(spec, recorders);
     }
 
     private RunOutcome simulate(RunSpec spec, RecorderFactory recorders, RunListener listener, boolean resume) {

@@ -131,7 +131,7 @@ public final class ClusterBench {
                 nodes.add(awaitUp(ClusterNode.start(NodeSettings.worker(HOST, 0, seeds), NODE_SETTINGS, journal)));
             }
             ClusterNode submitter = awaitUp(ClusterNode.start(NodeSettings.submitter(HOST, nodes.get(0).hostPort()),
-                    NODE_SETTINGS, ConfigFactory.empty()));
+                    NODE_SETTINGS, journal));
             nodes.add(submitter);
             ClusterStudy cluster = new ClusterStudy(submitter);
             return measure(study, repeats, runId -> check(cluster.run(study.spec(runId), RunListener.NONE).result()));

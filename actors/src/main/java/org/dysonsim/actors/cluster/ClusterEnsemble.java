@@ -3,7 +3,6 @@ package org.dysonsim.actors.cluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,20 +18,19 @@ import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.dysonsim.actors.EngineSettings;
-import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.ProgressTally;
 import org.dysonsim.actors.RunListener;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunOutcome;
 import org.dysonsim.actors.RunSpec;
-import org.dysonsim.protocol.TrajectoryEvent;
 
 /**
  * The members of one study as Cluster Sharding entities ({@link MemberShards}): waits for a worker
- * to be Up, places at most {@code membersInFlight} members per Up worker at a time, reports progress to the {@link RunListener}, and collects each member's trajectory.
- * It watches every member's entity: when the entity's node leaves or dies, the member is placed
- * again and continues on another node from its last snapshot in the shared journal; its whole
- * trajectory then comes from the journal, so nothing recorded is lost or repeated. The first
- * member that fails fails the study. Completes {@code result} and stops.
+ * to be Up, places at most {@code membersInFlight} members per Up worker at a time, reports progress
+ * to the {@link RunListener}, and notes where each member finished. It watches every member's
+ * entity: when the entity's node leaves or dies, the member is placed again and continues on
+ * another node from its last snapshot in the shared journal, so nothing recorded is lost or
+ * repeated. No trajectory reaches it: they are in the journal. The first member that fails fails
+ * the study. Completes {@code ended} and stops.
  */
 final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
 
@@ -47,7 +45,7 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
 
     private record CheckSilence() implements Message {}
 
-    /** Where one member is placed and what it has sent of its trajectory. */
+    /** Where one member is placed. */
     private static final class Placement {
         int attempt;
         int moves;
@@ -55,19 +53,25 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
         long heardAt;
         ActorRef<MemberEntityCommand> entity;
         String node;
-        final List<StudyCommand.MemberSnapshots> chunks = new ArrayList<>();
     }
 
     private static final Duration WORKER_POLL = Duration.ofMillis(200);
 
-    static Behavior<Message> create(RunSpec spec, RunListener listener, CompletableFuture<ClusterStudyResult> result) {
+    /**
+     * How a study on the cluster ended, its trajectories left in the journal.
+     *
+     * @param nodes member → address of the node that finished it
+     */
+    record Ended(RunOutcome outcome, SortedMap<Integer, String> nodes, int moves, int askedAgain) {}
+
+    static Behavior<Message> create(RunSpec spec, RunListener listener, CompletableFuture<Ended> ended) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new ClusterEnsemble(context, timers, spec, listener, result)));
+                new ClusterEnsemble(context, timers, spec, listener, ended)));
     }
 
     private final TimerScheduler<Message> timers;
     private final RunSpec spec;
-    private final CompletableFuture<ClusterStudyResult> result;
+    private final CompletableFuture<Ended> ended;
     private final EngineSettings engine;
     private final ClusterSettings settings;
     private final ActorRef<ShardingEnvelope<MemberEntityCommand>> region;
@@ -75,7 +79,7 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
     private final long startedAt = System.nanoTime();
 
     private final Map<Integer, Placement> inFlight = new HashMap<>();
-    private final Map<Integer, MemberTrajectory> finished = new TreeMap<>();
+    /** The finished members and the nodes they finished on. */
     private final SortedMap<Integer, String> nodes = new TreeMap<>();
     private final ProgressTally progress;
     private int next;
@@ -84,11 +88,11 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
     private int askedAgain;
 
     private ClusterEnsemble(ActorContext<Message> context, TimerScheduler<Message> timers, RunSpec spec,
-                            RunListener listener, CompletableFuture<ClusterStudyResult> result) {
+                            RunListener listener, CompletableFuture<Ended> ended) {
         super(context);
         this.timers = timers;
         this.spec = spec;
-        this.result = result;
+        this.ended = ended;
         this.engine = EngineSettings.from(context.getSystem().settings().config());
         this.settings = ClusterSettings.from(context.getSystem().settings().config());
         this.region = MemberShards.init(context.getSystem());
@@ -104,7 +108,6 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
                 .onMessage(CountWorkers.class, m -> onCountWorkers())
                 .onMessage(StudyCommand.MemberRunning.class, this::onRunning)
                 .onMessage(StudyCommand.MemberProgress.class, this::onProgress)
-                .onMessage(StudyCommand.MemberSnapshots.class, this::onSnapshots)
                 .onMessage(StudyCommand.MemberDone.class, this::onDone)
                 .onMessage(EntityLost.class, this::onEntityLost)
                 .onMessage(PlacementDue.class, this::onPlacementDue)
@@ -126,7 +129,7 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
         getContext().getLog().info("study {}: {} members on {} workers", spec.runId(), spec.members(), workers);
         limit = (int) Math.min(Integer.MAX_VALUE, engine.membersInFlight() * workers);
         while (next < spec.members() && inFlight.size() < limit) place(next++);
-        return finished.size() == spec.members() ? complete(null) : this;
+        return nodes.size() == spec.members() ? complete(null) : this;
     }
 
     private long upWorkers() {
@@ -143,7 +146,6 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
         placement.placedAt = System.nanoTime();
         placement.heardAt = placement.placedAt;
         placement.entity = null;
-        placement.chunks.clear();
         askToRun(member, placement);
     }
 
@@ -215,26 +217,9 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
         return this;
     }
 
-    private Behavior<Message> onSnapshots(StudyCommand.MemberSnapshots chunk) {
-        Placement placement = inFlight.get(chunk.member());
-        if (placement != null && placement.attempt == chunk.attempt()) {
-            placement.heardAt = System.nanoTime();
-            placement.chunks.add(chunk);
-        }
-        return this;
-    }
-
     private Behavior<Message> onDone(StudyCommand.MemberDone message) {
         Placement placement = inFlight.get(message.member());
         if (placement == null || placement.attempt != message.attempt()) return this;
-        MemberTrajectory trajectory = joined(message.member(), placement.chunks);
-        if (trajectory.steps().length != message.snapshots()) {
-            // A chunk was lost on the way (its node went down while sending): ask the entity again.
-            getContext().getLog().warn("member {}: {} of {} snapshots arrived; asking again", message.member(),
-                    trajectory.steps().length, message.snapshots());
-            place(message.member());
-            return this;
-        }
         inFlight.remove(message.member());
         timers.cancel(message.member());
         if (placement.entity != null) {
@@ -242,27 +227,9 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
             placement.entity.tell(new MemberEntityCommand.Release());
         }
         nodes.put(message.member(), placement.node);
-        finished.put(message.member(), trajectory);
         if (message.failure() != null) return complete(message.failure());
         while (next < spec.members() && inFlight.size() < limit) place(next++);
-        return finished.size() == spec.members() ? complete(null) : this;
-    }
-
-    private static MemberTrajectory joined(int member, List<StudyCommand.MemberSnapshots> chunks) {
-        int count = chunks.stream().mapToInt(c -> c.steps().length).sum();
-        long[] steps = new long[count];
-        double[] times = new double[count];
-        double[][] values = new double[count][];
-        List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
-        int k = 0;
-        for (StudyCommand.MemberSnapshots chunk : chunks) {
-            System.arraycopy(chunk.steps(), 0, steps, k, chunk.steps().length);
-            System.arraycopy(chunk.times(), 0, times, k, chunk.times().length);
-            System.arraycopy(chunk.values(), 0, values, k, chunk.values().length);
-            gradients.addAll(chunk.gradients());
-            k += chunk.steps().length;
-        }
-        return new MemberTrajectory(member, steps, times, values, gradients);
+        return nodes.size() == spec.members() ? complete(null) : this;
     }
 
     private Behavior<Message> complete(String failure) {
@@ -272,8 +239,8 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
             placement.entity.tell(new MemberEntityCommand.Release());
         }
         inFlight.clear();
-        result.complete(new ClusterStudyResult(new RunResult(spec, new ArrayList<>(finished.values()), failure), nodes,
-                moves, askedAgain));
+        ended.complete(new Ended(new RunOutcome(new ArrayList<>(nodes.keySet()), failure), new TreeMap<>(nodes), moves,
+                askedAgain));
         return Behaviors.stopped();
     }
 }

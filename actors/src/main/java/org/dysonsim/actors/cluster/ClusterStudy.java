@@ -7,19 +7,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
+import org.dysonsim.actors.JournalRecorders;
 import org.dysonsim.actors.RunListener;
+import org.dysonsim.actors.RunOutcome;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 
 /**
  * Runs studies on the cluster a node belongs to: the members run as sharded entities on the
- * workers, the results come back here. The node is typically a {@link NodeSettings#SUBMITTER}
- * that joined only for this; any node will do. Calls block until the study is done.
+ * workers and record into the shared journal, from which the result is read back here, as on
+ * one machine. The node is typically a {@link NodeSettings#SUBMITTER} that joined only for this,
+ * started on the workers' journal; any node will do. Calls block until the study is done.
  */
 public final class ClusterStudy {
     private final ClusterNode node;
     private final AtomicLong studies = new AtomicLong();
 
+    /** @param node a node whose configuration names the journal the workers record into */
     public ClusterStudy(ClusterNode node) {
         this.node = node;
         MemberShards.init(node.system());
@@ -27,26 +31,38 @@ public final class ClusterStudy {
 
     /** Runs every member, continuing any that the shared journal already holds, and waits for the result. */
     public ClusterStudyResult run(RunSpec spec, RunListener listener) {
-        ActorSystem<Void> system = node.system();
-        CompletableFuture<ClusterStudyResult> result = new CompletableFuture<>();
-        system.getWhenTerminated().thenRun(() -> result.complete(failed(spec, "the actor system shut down during the run")));
+        ClusterEnsemble.Ended ended = simulate(spec, listener);
+        RunResult result;
         try {
-            system.systemActorOf(ClusterEnsemble.create(spec, listener == null ? RunListener.NONE : listener, result),
+            result = ended.outcome().readBack(spec, JournalRecorders.members(node.system()));
+        } catch (RuntimeException e) { // this node has no journal to read from
+            result = new RunResult(spec, List.of(), ended.outcome().failure() != null ? ended.outcome().failure()
+                    : "cannot read back the recorded trajectories: " + e.getMessage());
+        }
+        return new ClusterStudyResult(result, ended.nodes(), ended.moves(), ended.askedAgain());
+    }
+
+    private ClusterEnsemble.Ended simulate(RunSpec spec, RunListener listener) {
+        ActorSystem<Void> system = node.system();
+        CompletableFuture<ClusterEnsemble.Ended> ended = new CompletableFuture<>();
+        system.getWhenTerminated().thenRun(() -> ended.complete(failed("the actor system shut down during the run")));
+        try {
+            system.systemActorOf(ClusterEnsemble.create(spec, listener == null ? RunListener.NONE : listener, ended),
                     "study-" + studies.incrementAndGet(), Props.empty());
         } catch (IllegalStateException e) {
-            return failed(spec, "the actor system shut down during the run");
+            return failed("the actor system shut down during the run");
         }
         try {
-            return result.get();
+            return ended.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(spec, "interrupted while waiting for the study");
+            return failed("interrupted while waiting for the study");
         } catch (ExecutionException e) {
-            return failed(spec, String.valueOf(e.getCause()));
+            return failed(String.valueOf(e.getCause()));
         }
     }
 
-    private static ClusterStudyResult failed(RunSpec spec, String why) {
-        return new ClusterStudyResult(new RunResult(spec, List.of(), why), new TreeMap<>(), 0, 0);
+    private static ClusterEnsemble.Ended failed(String why) {
+        return new ClusterEnsemble.Ended(RunOutcome.failed(why), new TreeMap<>(), 0, 0);
     }
 }

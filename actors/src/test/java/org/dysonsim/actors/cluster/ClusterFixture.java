@@ -91,10 +91,13 @@ final class ClusterFixture implements AutoCloseable {
         return submitter(ConfigFactory.empty());
     }
 
-    /** A submitter joining through the first worker, with {@code overrides} over the test settings. */
+    /**
+     * A submitter joining through the first worker, with {@code overrides} over the test settings,
+     * on the workers' journal (it reads the members' trajectories back from it).
+     */
     ClusterNode submitter(Config overrides) {
         ClusterNode node = ClusterNode.start(NodeSettings.submitter(NodeSettings.DEFAULT_HOST, nodes.get(0).hostPort()),
-                overrides.withFallback(TEST_SETTINGS), ConfigFactory.empty());
+                overrides.withFallback(TEST_SETTINGS), journal());
         nodes.add(node);
         assertTrue(node.awaitUp(JOIN_TIMEOUT), "the submitter is not Up");
         return node;

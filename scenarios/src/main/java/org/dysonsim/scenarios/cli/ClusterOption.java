@@ -1,9 +1,11 @@
 package org.dysonsim.scenarios.cli;
 
+import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import org.dysonsim.actors.cluster.NodeSettings;
+import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.scenarios.run.ClusterEngine;
 import picocli.CommandLine.Option;
 
@@ -31,11 +33,14 @@ public final class ClusterOption {
         ListenAddress.check("--cluster-host", host);
     }
 
-    /** Joins the cluster; one line of bad input if the address is malformed or nothing answers there. */
-    ClusterEngine join(PrintWriter notes) {
+    /**
+     * Joins the cluster, reading runs back from the journal {@code journal} selects in
+     * {@code dataDir}; one line of bad input if the address is malformed or nothing answers there.
+     */
+    ClusterEngine join(DataDirectory dataDir, Config journal, PrintWriter notes) {
         String address = contact();
         try {
-            return ClusterEngine.join(address, host, JOIN_TIMEOUT, notes);
+            return ClusterEngine.join(address, host, JOIN_TIMEOUT, dataDir, journal, notes);
         } catch (ClusterEngine.ClusterUnavailableException e) {
             throw new BadInputException("--cluster: " + e.getMessage());
         }

@@ -62,7 +62,7 @@ final class StudyRunner {
         // A cluster runs the members; the few h/2 companion members of error control run here,
         // into the same journal (they are not sharded entities).
         CompanionEngine companions = new CompanionEngine(cluster.chosen());
-        try (RunEngine engine = cluster.chosen() ? cluster.join(quiet ? null : err)
+        try (RunEngine engine = cluster.chosen() ? cluster.join(directory, journal.overrides(), quiet ? null : err)
                 : Engines.create(directory, journal.overrides())) {
             began = true;
             for (RunSpec run : claimed.runs()) {

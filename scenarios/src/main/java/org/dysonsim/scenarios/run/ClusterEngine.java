@@ -13,12 +13,16 @@ import org.dysonsim.actors.cluster.ClusterNode;
 import org.dysonsim.actors.cluster.ClusterStudy;
 import org.dysonsim.actors.cluster.ClusterStudyResult;
 import org.dysonsim.actors.cluster.NodeSettings;
+import org.dysonsim.persistence.DataDirectory;
+import org.dysonsim.persistence.Journal;
+import org.dysonsim.persistence.JournalConfig;
 
 /**
  * Runs on a running cluster of {@code dyson node}s: this process joins it as a submitter (no
  * members run here), each run's members run on the workers and record into their shared
- * journal, and the trajectories come back here for the report. One line per run on
- * {@code notes} says where the members ran.
+ * journal, and the run is read back from that journal, as {@link ActorEngine} reads a local run
+ * back: no trajectory crosses the network. One line per run on {@code notes} says where the
+ * members ran.
  */
 public final class ClusterEngine implements RunEngine {
     private final ClusterNode node;
@@ -33,14 +37,20 @@ public final class ClusterEngine implements RunEngine {
 
     /**
      * Joins the cluster through the node at {@code contact} ({@code host:port}), listening on
-     * {@code host}.
+     * {@code host}, reading runs back from the workers' journal.
      *
-     * @param notes where to say on which nodes each run's members ran; null for nowhere
+     * @param journal the journal the workers record into ({@code dysonsim.journal.*}, as the run
+     *                command was given it), over the data directory {@code dataDir}
+     * @param notes   where to say on which nodes each run's members ran; null for nowhere
      * @throws ClusterUnavailableException if no cluster takes this process within {@code joinTimeout}
+     * @throws org.dysonsim.persistence.JournalException if the journal cannot be opened (one line)
      */
-    public static ClusterEngine join(String contact, String host, Duration joinTimeout, PrintWriter notes) {
+    public static ClusterEngine join(String contact, String host, Duration joinTimeout, DataDirectory dataDir,
+                                     Config journal, PrintWriter notes) {
         Config settings = ConfigFactory.parseResources(ActorEngine.SETTINGS);
-        ClusterNode node = ClusterNode.start(NodeSettings.submitter(host, contact), settings, ConfigFactory.empty());
+        Config journalConfig = JournalConfig.forWriting(dataDir, journal.withFallback(settings));
+        Journal.checkConnection(journalConfig);
+        ClusterNode node = ClusterNode.start(NodeSettings.submitter(host, contact), settings, journalConfig);
         if (!node.awaitUp(joinTimeout)) {
             node.close();
             throw new ClusterUnavailableException("no cluster took this process at " + contact + " within "
