@@ -74,10 +74,12 @@ final class ParticleMessages {
      */
     static BlockSetup blockSetup(RunSpec spec, int member, BlockLayout layout, int index, ActorRef<LossCommand> loss,
                                  boolean exchange) {
-        StepSizeRule r = spec.rule();
-        return new BlockSetup(dynamics(spec.model()), new StepRule(r.adaptive(), r.theta(), r.thetaDrift(), r.maxLevel(),
-                r.refinement()), spec.dt(), spec.seed(), member, layout.n(), layout.blockSize(), index, loss, exchange,
-                spec.recordEvery());
+        return new BlockSetup(dynamics(spec.model()), stepRule(spec.rule()), spec.dt(), spec.seed(), member, layout.n(),
+                layout.blockSize(), index, loss, exchange, spec.recordEvery());
+    }
+
+    static StepRule stepRule(StepSizeRule r) {
+        return new StepRule(r.adaptive(), r.theta(), r.thetaDrift(), r.maxLevel(), r.refinement());
     }
 
     static StepSizeRule rule(StepRule r) {
@@ -94,7 +96,7 @@ final class ParticleMessages {
         return new CirModel(d.n(), d.alpha0(), d.beta1(), d.etaD());
     }
 
-    private static BlockDynamics dynamics(ParticleModel model) {
+    static BlockDynamics dynamics(ParticleModel model) {
         if (model instanceof GasModel g) {
             return new BlockDynamics.Gas(g.noise(), g.coulomb(), g.mirror(), boundary(g.lower()), boundary(g.upper()));
         } else if (model instanceof CirModel c) {

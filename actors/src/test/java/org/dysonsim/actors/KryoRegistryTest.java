@@ -64,7 +64,8 @@ class KryoRegistryTest {
         Set<String> missing = new TreeSet<>();
         Deque<Class<?>> todo = new ArrayDeque<>(List.of(BlockCommand.class, BlockHostCommand.class, ClockCommand.class,
                 EnsembleCommand.class, LossCommand.class, MatrixLossCommand.class, MemberCommand.class,
-                RecorderCommand.class, RecorderJournalCommand.class, TrajectoryEvent.class, WeightMatrixCommand.class));
+                RecorderCommand.class, RecorderJournalCommand.class, TrajectoryEvent.class, WeightMatrixCommand.class,
+                org.dysonsim.protocol.MemberEntityCommand.class, org.dysonsim.protocol.StudyCommand.class));
         Set<Class<?>> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Class<?> type = todo.pop();

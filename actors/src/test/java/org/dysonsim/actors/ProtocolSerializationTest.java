@@ -15,7 +15,6 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
-import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.StepSizeRule;
@@ -35,18 +34,20 @@ import org.dysonsim.protocol.MemberCommand;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.MatrixLossCommand;
 import org.dysonsim.protocol.WeightMatrixCommand;
-import org.dysonsim.physics.gas.MatrixModel;
-import org.dysonsim.physics.sgd.LossSpec;
-import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.protocol.TrajectoryEvent;
+import org.dysonsim.protocol.InitialLaw;
+import org.dysonsim.protocol.MemberEntityCommand;
+import org.dysonsim.protocol.ResolvedRun;
+import org.dysonsim.protocol.RunModel;
+import org.dysonsim.protocol.StudyCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every class of the engine's messages in the Kryo registry (ids 160–499 of protocol's
- * reference.conf) round-trips with all its values, including the physics records that no engine
- * run happens to send.
+ * reference.conf) round-trips with all its values, including the forms of a resolved run that no
+ * engine run happens to send.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtocolSerializationTest {
@@ -62,8 +63,6 @@ class ProtocolSerializationTest {
         ActorRef<ClockCommand> clock = testKit.<ClockCommand>createTestProbe().getRef();
         ActorRef<MatrixLossCommand.Gradient> weights = testKit.<MatrixLossCommand.Gradient>createTestProbe().getRef();
         double[] a = {1.5, -2.25, Double.MIN_VALUE};
-        GasModel gas = new GasModel(a, a, new double[] {0, 0, 0}, new Drift.Harmonic(a, a), Wall.barrier(0, 2.5),
-                Wall.reflect(9));
         List<Object> samples = new ArrayList<>(List.of(
                 new BlockCommand.UseDrift(new DriftLaw(DriftLaw.Kind.RBM_SMOOTH, a)),
                 new DriftLaw(DriftLaw.Kind.ZERO, new double[0]),
@@ -98,19 +97,6 @@ class ProtocolSerializationTest {
                 new EnsembleCommand.MemberProgress(4, 100),
                 new EnsembleCommand.MemberFinished(4, 1, null),
                 new EnsembleCommand.MemberFinished(4, 0, "member 4: diverged"),
-                gas,
-                new Drift.Zero(),
-                new Drift.Harmonic(a, a),
-                new Drift.RbmSmooth(a),
-                new Drift.MeanField(0.5, a),
-                new Drift.Constant(a),
-                Wall.NONE,
-                Wall.Kind.REFLECT,
-                new CirModel(3, 1.0, 0.5, 0.1),
-                new InitialSpectrum.Explicit(a),
-                new InitialSpectrum.MarchenkoPastur(20, 10, 1.0),
-                new InitialSpectrum.DegeneratePairs(a, 0.01),
-                StepSizeRule.adaptive(0.01, 6),
                 new MatrixLossCommand.ComputeGradient(3, 2, 1, new double[] {1, 2}, new MatrixLossCommand.Directions(
                         new double[] {2.2}, new double[] {0.4, 0.9}, new double[] {1}), true, weights),
                 new MatrixLossCommand.ComputeGradient(4, 2, 1, new double[] {1, 2}, null, false, weights),
@@ -119,35 +105,41 @@ class ProtocolSerializationTest {
                 new WeightMatrixCommand.GradientArrived(new MatrixLossCommand.Gradient(4, a, 0.5, null, null, Double.NaN, null)),
                 new MemberCommand.Checkpointed(2, new MatrixCheckpoint(30, 3, 1, a, a, new double[0])),
                 new MemberCommand.CheckpointLoaded(new MatrixCheckpoint(30, 1, 3, a, a, a)),
-                new MemberCommand.CheckpointLoaded(null),
-                new MatrixModel(6, 3, new LossSpec.RbmPcd(1, 7, 1, 1), new SgdSettings(0.01, 8, 0.5), 100, 0.1, 2),
-                new LossSpec.RbmPcd(1, 7, 1, 2),
-                new LossSpec.TeacherStudent(1, 0.1, 0.01),
-                new LossSpec.ZeroGradient(2.0),
-                new SgdSettings(0.01, 8, 0.0)));
+                new MemberCommand.CheckpointLoaded(null)));
+        GasModel gas = new GasModel(a, a, new double[] {0, 0, 0}, new Drift.Harmonic(a, a), Wall.barrier(0, 2.5),
+                Wall.reflect(9));
         RunSpec spec = new RunSpec("run-1", "test", "name = test", gas, new InitialSpectrum.Explicit(a),
                 StepSizeRule.adaptive(0.01, 6), 0.01, 100, 10, 7L, 3, 2, RunSpec.Coordinates.SINGULAR_VALUES);
-        ActorRef<org.dysonsim.actors.cluster.StudyCommand> study =
-                testKit.<org.dysonsim.actors.cluster.StudyCommand>createTestProbe().getRef();
-        ActorRef<org.dysonsim.actors.cluster.MemberEntityCommand> entity =
-                testKit.<org.dysonsim.actors.cluster.MemberEntityCommand>createTestProbe().getRef();
+        ActorRef<StudyCommand> study = testKit.<StudyCommand>createTestProbe().getRef();
+        ActorRef<MemberEntityCommand> entity = testKit.<MemberEntityCommand>createTestProbe().getRef();
         RunSpec fromScenario = new RunSpec("run-2", "test", "name = test", gas, new InitialSpectrum.Explicit(a),
                 StepSizeRule.fixed(), 0.01, 100, 10, 7L, 3, new RunSpec.Placement(2, 3), RunSpec.Coordinates.EIGENVALUES,
                 new RunSpec.Mapping.Wishart(5, 0.05, 2.0), new RunSpec.Checks(new String[] {"wishart-mp"}, 4));
+        ResolvedRun resolved = RunSpecWire.toWire(fromScenario);
         samples.addAll(List.of(
-                spec,
-                fromScenario,
-                new RunSpec.Placement(64, 2),
-                new RunSpec.Mapping.Direct(),
-                new RunSpec.Mapping.Sgd(0.01, 8),
-                new RunSpec.Mapping.Wishart(5, 0.05, 2.0),
-                new RunSpec.Checks(new String[] {"free-convolution", "two-mode"}, 8),
-                RunSpec.Coordinates.EIGENVALUES,
-                new org.dysonsim.actors.cluster.MemberEntityCommand.Run(spec, 2, 1, study),
-                new org.dysonsim.actors.cluster.MemberEntityCommand.Release(),
-                new org.dysonsim.actors.cluster.StudyCommand.MemberRunning(2, 1, entity),
-                new org.dysonsim.actors.cluster.StudyCommand.MemberProgress(2, 50),
-                new org.dysonsim.actors.cluster.StudyCommand.MemberDone(2, 1, 0, "member 2: diverged")));
+                resolved,
+                RunSpecWire.toWire(spec),
+                ResolvedRun.Coordinates.SINGULAR_VALUES,
+                new ResolvedRun.Direct(),
+                new ResolvedRun.Sgd(0.01, 8),
+                new ResolvedRun.Wishart(5, 0.05, 2.0),
+                new RunModel.Gas(new BlockDynamics.Gas(a, a, a, new BlockDynamics.Boundary(BlockDynamics.BoundaryKind.BARRIER,
+                        0, 2.5), new BlockDynamics.Boundary(BlockDynamics.BoundaryKind.NONE, 0, 0)),
+                        new DriftLaw(DriftLaw.Kind.HARMONIC, a)),
+                new RunModel.SquareRootDiffusions(new BlockDynamics.SquareRootDiffusions(3, 1.0, 0.5, 0.1)),
+                new RunModel.Matrix(6, 3, new RunModel.RbmPcd(1, 7, 1, 1), 0.01, 8, 0.5, 100, 0.1, 2, 1000),
+                new RunModel.RbmPcd(1, 7, 1, 2),
+                new RunModel.TeacherStudent(1, 0.1, 0.01),
+                new RunModel.ZeroGradient(2.0),
+                new InitialLaw.Explicit(a),
+                new InitialLaw.MarchenkoPastur(20, 10, 1.0),
+                new InitialLaw.DegeneratePairs(a, 0.01),
+                new MemberEntityCommand.Run(resolved, 2, 1, study),
+                new MemberEntityCommand.Release(),
+                new MemberEntityCommand.Reported(new EnsembleCommand.MemberProgress(2, 50)),
+                new StudyCommand.MemberRunning(2, 1, entity),
+                new StudyCommand.MemberProgress(2, 50),
+                new StudyCommand.MemberDone(2, 1, 0, "member 2: diverged")));
         // A system split over nodes: what block hosts are sent and answer.
         ActorRef<LossCommand> loss = testKit.<LossCommand>createTestProbe().getRef();
         ActorRef<MemberCommand> owner = testKit.<MemberCommand>createTestProbe().getRef();
@@ -164,8 +156,7 @@ class ProtocolSerializationTest {
     @Test
     void everyRegisteredEngineClassRoundTrips() throws Exception {
         Serialization serialization = SerializationExtension.get(Adapter.toClassic(testKit.system()));
-        // Physics records travel inside messages only, so they are not bound on their own: use
-        // the serializer bound to Wire for every sample.
+        // Use the serializer bound to Wire for every sample, also for the enums inside messages.
         SerializerWithStringManifest kryo =
                 (SerializerWithStringManifest) serialization.serializerFor(MemberCommand.Start.class);
         Map<String, Object> byClass = new HashMap<>();
@@ -182,7 +173,7 @@ class ProtocolSerializationTest {
     }
 
     /** Records compared component by component, arrays by content. */
-    private static boolean deepEquals(Object a, Object b) {
+    static boolean deepEquals(Object a, Object b) {
         if (a == null || b == null) return a == b;
         if (a.getClass() != b.getClass()) return false;
         if (a instanceof Object[] x) {

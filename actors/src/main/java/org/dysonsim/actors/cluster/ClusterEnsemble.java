@@ -22,6 +22,10 @@ import org.dysonsim.actors.ProgressTally;
 import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunOutcome;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.actors.RunSpecWire;
+import org.dysonsim.protocol.MemberEntityCommand;
+import org.dysonsim.protocol.ResolvedRun;
+import org.dysonsim.protocol.StudyCommand;
 
 /**
  * The members of one study as Cluster Sharding entities ({@link MemberShards}): waits for a worker
@@ -34,8 +38,11 @@ import org.dysonsim.actors.RunSpec;
  */
 final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
 
-    /** What a study handles: its members' reports ({@link StudyCommand}, from any node) and its own timers and watches. */
-    sealed interface Message permits StudyCommand, CountWorkers, EntityLost, PlacementDue, CheckSilence {}
+    /** What a study handles: its members' reports (from any node) and its own timers and watches. */
+    sealed interface Message permits Report, CountWorkers, EntityLost, PlacementDue, CheckSilence {}
+
+    /** A member's report, through the adapter the members are given as their study. */
+    private record Report(StudyCommand command) implements Message {}
 
     private record CountWorkers() implements Message {}
 
@@ -76,6 +83,7 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
     private final ClusterSettings settings;
     private final ActorRef<ShardingEnvelope<MemberEntityCommand>> region;
     private final ActorRef<StudyCommand> self;
+    private final ResolvedRun wire;
     private final long startedAt = System.nanoTime();
 
     private final Map<Integer, Placement> inFlight = new HashMap<>();
@@ -96,7 +104,8 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
         this.engine = EngineSettings.from(context.getSystem().settings().config());
         this.settings = ClusterSettings.from(context.getSystem().settings().config());
         this.region = MemberShards.init(context.getSystem());
-        this.self = context.getSelf().narrow();
+        this.self = context.messageAdapter(StudyCommand.class, Report::new);
+        this.wire = RunSpecWire.toWire(spec);
         this.progress = new ProgressTally(spec, listener);
         context.getSelf().tell(new CountWorkers());
         timers.startTimerWithFixedDelay(new CheckSilence(), settings.silenceTimeout().dividedBy(4));
@@ -106,13 +115,18 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
     public Receive<Message> createReceive() {
         return newReceiveBuilder()
                 .onMessage(CountWorkers.class, m -> onCountWorkers())
-                .onMessage(StudyCommand.MemberRunning.class, this::onRunning)
-                .onMessage(StudyCommand.MemberProgress.class, this::onProgress)
-                .onMessage(StudyCommand.MemberDone.class, this::onDone)
+                .onMessage(Report.class, this::onReport)
                 .onMessage(EntityLost.class, this::onEntityLost)
                 .onMessage(PlacementDue.class, this::onPlacementDue)
                 .onMessage(CheckSilence.class, m -> onCheckSilence())
                 .build();
+    }
+
+    private Behavior<Message> onReport(Report report) {
+        StudyCommand command = report.command();
+        if (command instanceof StudyCommand.MemberRunning running) return onRunning(running);
+        if (command instanceof StudyCommand.MemberProgress progress) return onProgress(progress);
+        return onDone((StudyCommand.MemberDone) command);
     }
 
     private Behavior<Message> onCountWorkers() {
@@ -151,7 +165,7 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
 
     private void askToRun(int member, Placement placement) {
         region.tell(new ShardingEnvelope<>(MemberShards.entityId(spec.runId(), member),
-                new MemberEntityCommand.Run(spec, member, placement.attempt, self)));
+                new MemberEntityCommand.Run(wire, member, placement.attempt, self)));
         timers.startSingleTimer(member, new PlacementDue(member, placement.attempt), settings.placementRetry());
     }
 

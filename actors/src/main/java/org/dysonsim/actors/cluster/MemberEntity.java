@@ -9,9 +9,13 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.dysonsim.actors.MemberSupervision;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.actors.RunSpecWire;
 import org.dysonsim.persistence.TrajectoryRecorder;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.MemberCommand;
+import org.dysonsim.protocol.MemberEntityCommand;
+import org.dysonsim.protocol.StudyCommand;
 
 /**
  * One ensemble member as a Cluster Sharding entity: runs the member's supervisor (recording into
@@ -20,10 +24,7 @@ import org.dysonsim.protocol.MemberCommand;
  * trajectory stays in the journal, where the study reads it. Stays, holding its outcome, until the
  * study releases it, so a study that lost track of it can ask again.
  */
-final class MemberEntity extends AbstractBehavior<MemberEntity.Message> {
-
-    /** What an entity handles: its study's commands ({@link MemberEntityCommand}, from any node) and its supervisor's reports. */
-    sealed interface Message permits MemberEntityCommand, Reported {}
+final class MemberEntity extends AbstractBehavior<MemberEntityCommand> {
 
     /**
      * Progress crosses the network at most this often per member: a member reports every step,
@@ -31,52 +32,52 @@ final class MemberEntity extends AbstractBehavior<MemberEntity.Message> {
      */
     static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
 
-    private record Reported(EnsembleCommand report) implements Message {}
-
     static Behavior<MemberEntityCommand> create() {
-        return Behaviors.<Message>setup(MemberEntity::new).narrow();
+        return Behaviors.setup(MemberEntity::new);
     }
 
     private final ActorRef<EnsembleCommand> reports;
     private MemberEntityCommand.Run run;
+    private RunSpec spec;
     private ActorRef<MemberCommand> supervisor;
     private StudyCommand.MemberDone done;
     private long progressSentAt;
 
-    private MemberEntity(ActorContext<Message> context) {
+    private MemberEntity(ActorContext<MemberEntityCommand> context) {
         super(context);
-        this.reports = context.messageAdapter(EnsembleCommand.class, Reported::new);
+        this.reports = context.messageAdapter(EnsembleCommand.class, MemberEntityCommand.Reported::new);
     }
 
     @Override
-    public Receive<Message> createReceive() {
+    public Receive<MemberEntityCommand> createReceive() {
         return newReceiveBuilder()
                 .onMessage(MemberEntityCommand.Run.class, this::onRun)
                 .onMessage(MemberEntityCommand.Release.class, release -> Behaviors.stopped())
-                .onMessage(Reported.class, this::onReported)
+                .onMessage(MemberEntityCommand.Reported.class, this::onReported)
                 .onSignal(Terminated.class, this::onSupervisorStopped)
                 .build();
     }
 
-    private Behavior<Message> onRun(MemberEntityCommand.Run message) {
+    private Behavior<MemberEntityCommand> onRun(MemberEntityCommand.Run message) {
         boolean first = run == null;
         run = message;
-        run.study().tell(new StudyCommand.MemberRunning(run.member(), run.attempt(), getContext().getSelf().narrow()));
+        run.study().tell(new StudyCommand.MemberRunning(run.member(), run.attempt(), getContext().getSelf()));
         if (done != null) {
             sendDone(done.restarts(), done.failure());
         } else if (first) {
-            supervisor = getContext().spawn(MemberSupervision.continuing(run.spec(), run.member(),
-                    TrajectoryRecorder.create(run.spec().runId(), run.member()), reports), "supervisor");
+            spec = RunSpecWire.fromWire(run.run());
+            supervisor = getContext().spawn(MemberSupervision.continuing(spec, run.member(),
+                    TrajectoryRecorder.create(spec.runId(), run.member()), reports), "supervisor");
             getContext().watch(supervisor);
             supervisor.tell(new MemberCommand.Start());
         }
         return this;
     }
 
-    private Behavior<Message> onReported(Reported reported) {
+    private Behavior<MemberEntityCommand> onReported(MemberEntityCommand.Reported reported) {
         if (reported.report() instanceof EnsembleCommand.MemberProgress progress) {
             long now = System.nanoTime();
-            if (now - progressSentAt >= PROGRESS_INTERVAL_NANOS || progress.step() >= run.spec().steps()) {
+            if (now - progressSentAt >= PROGRESS_INTERVAL_NANOS || progress.step() >= spec.steps()) {
                 progressSentAt = now;
                 run.study().tell(new StudyCommand.MemberProgress(run.member(), progress.step()));
             }
@@ -94,7 +95,7 @@ final class MemberEntity extends AbstractBehavior<MemberEntity.Message> {
         run.study().tell(done);
     }
 
-    private Behavior<Message> onSupervisorStopped(Terminated signal) {
+    private Behavior<MemberEntityCommand> onSupervisorStopped(Terminated signal) {
         if (!signal.getRef().equals(supervisor) || done != null) return this;
         String cause = signal instanceof ChildFailed failed ? String.valueOf(failed.getCause()) : "it stopped";
         sendDone(0, "member " + run.member() + ": its supervisor failed: " + cause);

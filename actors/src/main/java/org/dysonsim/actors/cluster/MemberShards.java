@@ -8,6 +8,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.dysonsim.persistence.PersistenceIds;
+import org.dysonsim.protocol.MemberEntityCommand;
 
 /**
  * The Cluster Sharding of ensemble members: entity id = the member's persistence id

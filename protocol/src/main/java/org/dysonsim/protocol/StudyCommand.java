@@ -1,15 +1,13 @@
-package org.dysonsim.actors.cluster;
+package org.dysonsim.protocol;
 
 import org.apache.pekko.actor.typed.ActorRef;
-import org.dysonsim.protocol.Wire;
 
 /**
- * The protocol of a study running on a cluster ({@link ClusterEnsemble}): what member entities
- * report. {@code attempt} counts how often the study placed the member; reports of an earlier
- * placement are ignored. No report carries a trajectory: members record into the shared journal,
- * which the study reads back.
+ * What the members of a study running on a cluster report to it. {@code attempt} counts how
+ * often the study placed the member; reports of an earlier placement are ignored. No report
+ * carries a trajectory: members record into the shared journal, which the study reads back.
  */
-public sealed interface StudyCommand extends Wire, ClusterEnsemble.Message
+public sealed interface StudyCommand extends Wire
         permits StudyCommand.MemberRunning, StudyCommand.MemberProgress, StudyCommand.MemberDone {
 
     /** The member runs in {@code entity} (its address names the node). */
