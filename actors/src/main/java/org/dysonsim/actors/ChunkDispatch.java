@@ -10,25 +10,22 @@ import java.util.Arrays;
  * sends what it says.
  */
 final class ChunkDispatch {
-    private final long steps;
-    private final int recordEvery;
+    private final RecordSchedule records;
     private final int advanceChunk;
     private final BlockLayout layout;
     private long end;
     private int pending;
 
     ChunkDispatch(long steps, int recordEvery, int advanceChunk, BlockLayout layout) {
-        if (recordEvery < 1 || advanceChunk < 1) throw new IllegalArgumentException("record interval and chunk must be positive");
-        this.steps = steps;
-        this.recordEvery = recordEvery;
+        if (advanceChunk < 1) throw new IllegalArgumentException("the chunk must be positive, got " + advanceChunk);
+        this.records = new RecordSchedule(steps, recordEvery);
         this.advanceChunk = advanceChunk;
         this.layout = layout;
     }
 
     /** The end of the chunk of steps from {@code start}: the next step to record, at most a chunk on. */
     long endOf(long start) {
-        long nextRecord = Math.min(steps, (start / recordEvery + 1) * recordEvery);
-        return Math.min(nextRecord, start + advanceChunk);
+        return Math.min(records.nextAfter(start), start + advanceChunk);
     }
 
     /** Opens the chunk from {@code start}: every block owes its slice again. Returns the chunk's end. */

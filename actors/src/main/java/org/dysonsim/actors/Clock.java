@@ -41,6 +41,7 @@ final class Clock extends AbstractBehavior<ClockCommand> {
     private final Setup setup;
     private final RunSpec run;
     private final ChunkDispatch chunks;
+    private final RecordSchedule records;
     private final double[] x;
     private long step;
     private PlainAdvance plain;
@@ -50,6 +51,7 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         this.setup = setup;
         this.run = setup.run();
         this.chunks = new ChunkDispatch(run.steps(), run.recordEvery(), setup.advanceChunk(), setup.layout());
+        this.records = RecordSchedule.of(run);
         this.x = setup.start().clone();
         this.step = setup.startStep();
         if (step == 0) {
@@ -136,7 +138,7 @@ final class Clock extends AbstractBehavior<ClockCommand> {
         ActorRef<MemberCommand> supervisor = setup.supervisor();
         int generation = setup.generation();
         supervisor.tell(new MemberCommand.Progress(generation, step));
-        if (step % run.recordEvery() == 0 || step == run.steps()) {
+        if (records.records(step)) {
             supervisor.tell(new MemberCommand.Snapshot(generation, step, step * run.dt(), x.clone()));
         }
         if (step >= run.steps()) {

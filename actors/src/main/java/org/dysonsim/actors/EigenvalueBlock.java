@@ -302,10 +302,10 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         return beginNominalStep();
     }
 
-    /** Tells the clock the step just done if it is to be recorded, ends the run or is due as progress. */
+    /** Tells the clock the step just done if it is to be recorded, ends this run of steps or is due as progress. */
     private void report() {
         long now = System.nanoTime();
-        if (step % setup.recordEvery() != 0 && step < toStep && now - reportedAt < REPORT_INTERVAL_NANOS) return;
+        if (!RecordSchedule.records(step, setup.recordEvery(), toStep) && now - reportedAt < REPORT_INTERVAL_NANOS) return;
         reportedAt = now;
         clock.tell(new ClockCommand.Stepped(step, x.clone()));
     }

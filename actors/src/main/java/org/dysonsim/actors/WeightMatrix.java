@@ -46,6 +46,7 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
     }
 
     private final Setup setup;
+    private final RecordSchedule records;
     private final MatrixModel model;
     private final ActorRef<MatrixLossCommand.Gradient> gradients;
     private final DMatrixRMaj w;
@@ -60,6 +61,7 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
     private WeightMatrix(ActorContext<WeightMatrixCommand> context, Setup setup) {
         super(context);
         this.setup = setup;
+        this.records = new RecordSchedule(setup.steps(), setup.recordEvery());
         this.model = setup.model();
         this.gradients = context.messageAdapter(MatrixLossCommand.Gradient.class, WeightMatrixCommand.GradientArrived::new);
         MatrixCheckpoint start = setup.start();
@@ -83,7 +85,7 @@ final class WeightMatrix extends AbstractBehavior<WeightMatrixCommand> {
     }
 
     private boolean recordStep(long s) {
-        return s % setup.recordEvery() == 0 || s == setup.steps();
+        return records.records(s);
     }
 
     /** A checkpoint at this record step: due, and not the last step (nothing is left to resume). */
