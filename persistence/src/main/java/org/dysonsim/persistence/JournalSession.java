@@ -88,11 +88,13 @@ public final class JournalSession implements AutoCloseable {
      */
     public static TrajectoryReader.ReadBack verifyRun(Path dataDir, Config overrides, String runId) {
         try (JournalSession session = openForReading(dataDir, overrides)) {
-            if (!session.holds(runId)) {
-                return TrajectoryReader.ReadBack.NOTHING;
-            }
-            return session.reader.verify(runId);
+            return session.verify(runId);
         }
+    }
+
+    /** As {@link #verifyRun}, in this session. */
+    public TrajectoryReader.ReadBack verify(String runId) {
+        return holds(runId) ? reader.verify(runId) : TrajectoryReader.ReadBack.NOTHING;
     }
 
     /** Whether the journal holds any event of the run. */

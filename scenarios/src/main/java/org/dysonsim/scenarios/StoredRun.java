@@ -45,11 +45,19 @@ public final class StoredRun {
     /**
      * The run's {@link RunSpec} for continuing it: from the journal, or, when nothing of the run
      * reached the journal (killed in its first moments), from {@code claimedScenario}, the resolved
-     * scenario its directory was claimed with, which is the text its members record first.
+     * scenario its directory was claimed with, which is the text its members record first. In the
+     * same reading session every record of the run is checked against its checksum, so a corrupted
+     * snapshot is found before any member continues from it.
+     *
+     * @throws org.dysonsim.persistence.JournalException naming the first record that does not read back
      */
-    public static RunSpec read(Path dataDir, Config journalOverrides, String runId, Path claimedScenario) {
+    public static RunSpec forContinuing(Path dataDir, Config journalOverrides, String runId, Path claimedScenario) {
         try (JournalSession session = JournalSession.openForReading(dataDir, journalOverrides)) {
-            if (session.holds(runId)) return read(session.reader(), runId);
+            if (session.holds(runId)) {
+                RunSpec spec = read(session.reader(), runId);
+                session.verify(runId);
+                return spec;
+            }
         }
         String text;
         try {

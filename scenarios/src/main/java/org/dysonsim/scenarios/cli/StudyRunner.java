@@ -95,9 +95,7 @@ final class StudyRunner {
         if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
             throw new BadInputException(runId + " is still running (its lock is held by a live process)");
         }
-        RunSpec run = StoredRun.read(directory.root(), journal.overrides(), runId, dir.resolve(RunReport.SCENARIO));
-        // a corrupted snapshot is found before any member continues from it
-        JournalSession.verifyRun(directory.root(), journal.overrides(), runId);
+        RunSpec run = StoredRun.forContinuing(directory.root(), journal.overrides(), runId, dir.resolve(RunReport.SCENARIO));
         return locked(runId, false, lock -> {
             RunResult resumed;
             try (RunEngine engine = Engines.create(directory, journal.overrides())) {
