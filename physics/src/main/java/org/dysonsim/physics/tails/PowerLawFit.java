@@ -7,7 +7,7 @@ import org.dysonsim.physics.fit.PowerLawTail;
  * A power-law tail fitted as Clauset, Shalizi and Newman define it (docs/physics.md §8): α by
  * maximum likelihood above x_min, x_min by the smallest KS distance over every candidate.
  * Continuous data use {@link PowerLawTail} (closed-form α, SE {@code (α − 1)/√n_tail}; every
- * distinct positive value a candidate, O(n·n_tail) in all); integer data with {@code discrete}
+ * distinct positive value a candidate, an exact pruned search of O(n·n_tail) at worst); integer data with {@code discrete}
  * use {@link DiscretePowerLaw} (Hurwitz-zeta likelihood). Values ≤ 0 are kept as body.
  *
  * @param size all values, body and tail ({@code n})
