@@ -1,7 +1,5 @@
 package org.dysonsim.physics.tails;
 
-import java.util.function.ToDoubleFunction;
-
 /**
  * Maximum-likelihood fits of the alternatives on a continuous tail x ≥ x_min (each law
  * conditioned on x ≥ x_min; t = x/x_min keeps them scale-free; docs/physics.md §8):
@@ -57,7 +55,7 @@ final class ContinuousAlternatives {
     }
 
     private static FittedModel stretched(double[] logT, double xMin) {
-        ToDoubleFunction<Double> profile = lb -> sum(stretchedPoints(logT, xMin, Math.exp(lb)));
+        java.util.function.DoubleUnaryOperator profile = lb -> sum(stretchedPoints(logT, xMin, Math.exp(lb)));
         double a = Math.log(0.01), c = Math.log(20.0), best = a, bestV = Double.NEGATIVE_INFINITY;
         for (int k = 0; k <= 60; k++) {
             double lb = a + (c - a) * k / 60;
@@ -67,13 +65,7 @@ final class ContinuousAlternatives {
                 best = lb;
             }
         }
-        double lo = best - (c - a) / 60, hi = best + (c - a) / 60, g = (Math.sqrt(5) - 1) / 2;
-        while (hi - lo > 1e-10) {
-            double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-            if (profile.applyAsDouble(x1) > profile.applyAsDouble(x2)) hi = x2;
-            else lo = x1;
-        }
-        double beta = Math.exp(0.5 * (lo + hi));
+        double beta = Math.exp(GoldenSection.maximise(profile, best - (c - a) / 60, best + (c - a) / 60, 1e-10));
         double lambdaScaled = stretchedRate(logT, beta);
         return new FittedModel(Alternative.STRETCHED_EXPONENTIAL, new double[] {beta, lambdaScaled * Math.pow(xMin, -beta)},
                 stretchedPoints(logT, xMin, beta));

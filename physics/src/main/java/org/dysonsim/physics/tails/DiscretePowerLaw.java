@@ -12,7 +12,6 @@ import java.util.Arrays;
  */
 final class DiscretePowerLaw {
     static final double ALPHA_LOW = 1.0 + 1e-6, ALPHA_HIGH = 30.0;
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
 
     private DiscretePowerLaw() {}
 
@@ -68,25 +67,7 @@ final class DiscretePowerLaw {
     }
 
     static double maximise(double xMin, int m, double sumLog) {
-        double a = ALPHA_LOW, c = ALPHA_HIGH;
-        double x1 = c - GOLDEN * (c - a), x2 = a + GOLDEN * (c - a);
-        double f1 = logLikelihood(x1, xMin, m, sumLog), f2 = logLikelihood(x2, xMin, m, sumLog);
-        while (c - a > 1e-10) {
-            if (f1 > f2) {
-                c = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = c - GOLDEN * (c - a);
-                f1 = logLikelihood(x1, xMin, m, sumLog);
-            } else {
-                a = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = a + GOLDEN * (c - a);
-                f2 = logLikelihood(x2, xMin, m, sumLog);
-            }
-        }
-        return 0.5 * (a + c);
+        return GoldenSection.maximise(a -> logLikelihood(a, xMin, m, sumLog), ALPHA_LOW, ALPHA_HIGH, 1e-10);
     }
 
     /** {@code 1/√(n·I(α))}, I the variance of ln X: the second derivative of ln ζ(α, x_min) by central differences. */

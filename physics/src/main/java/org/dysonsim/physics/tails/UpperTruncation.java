@@ -1,5 +1,7 @@
 package org.dysonsim.physics.tails;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * Whether the top of a tail looks clipped, and the exponent that allows for it (docs/physics.md §8).
  * An untruncated fit is biased upward when values beyond some x_max were never recorded. The
@@ -21,14 +23,8 @@ public record UpperTruncation(double xMax, double pMax, boolean clipped, double 
         double sumLog = 0;
         for (double v : tail) sumLog += Math.log(v / xMin);
         final double s = sumLog;
-        java.util.function.DoubleUnaryOperator ll = a -> logLikelihood(a, tail.length, s, xMin, xMax, fit.discrete());
-        double lo = LOW, hi = HIGH, g = (Math.sqrt(5) - 1) / 2;
-        while (hi - lo > 1e-9) {
-            double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-            if (ll.applyAsDouble(x1) > ll.applyAsDouble(x2)) hi = x2;
-            else lo = x1;
-        }
-        double alpha = 0.5 * (lo + hi), h = Math.min(1e-4, 0.5 * (alpha - 1.0));
+        DoubleUnaryOperator ll = a -> logLikelihood(a, tail.length, s, xMin, xMax, fit.discrete());
+        double alpha = GoldenSection.maximise(ll, LOW, HIGH, 1e-9), h = Math.min(1e-4, 0.5 * (alpha - 1.0));
         double curvature = -(ll.applyAsDouble(alpha + h) - 2 * ll.applyAsDouble(alpha) + ll.applyAsDouble(alpha - h)) / (h * h);
         return new UpperTruncation(xMax, pMax, pMax < LEVEL, alpha, 1.0 / Math.sqrt(curvature));
     }
