@@ -12,6 +12,10 @@ import java.util.Arrays;
  * difference is O(1/n)) and SE {@code (α̂ − 1)/√n}. WeightWatcher passes {@code xmax = max λ} to
  * the {@code powerlaw} package, which switches to a truncated normaliser fitted numerically; its
  * α differs from this one when the tail is short.
+ *
+ * <p>The x_min search is exact and O(n·n_tail) in the worst case; a cheap lower bound of each
+ * candidate's KS distance skips those that cannot beat the best so far, which leaves most searches
+ * near O(n) KS evaluations on data with one clear knee (docs/physics.md §8).
  */
 public record PowerLawTail(double alpha, double alphaSe, double xMin, int tailSize, double ksDistance) {
     /** Fewer tail points than this give no usable exponent. */
@@ -25,9 +29,21 @@ public record PowerLawTail(double alpha, double alphaSe, double xMin, int tailSi
         if (!(x[0] > 0.0)) throw new IllegalArgumentException("power-law data must be positive");
         double[] logs = new double[n], logSuffix = new double[n + 1];
         for (int i = n - 1; i >= 0; i--) logSuffix[i] = logSuffix[i + 1] + (logs[i] = Math.log(x[i]));
+        // an upper bound on the smallest D from a coarse grid of candidates, then the exact search
+        double ceiling = Double.POSITIVE_INFINITY;
+        for (int g = 0; g <= n - MIN_TAIL; g += Math.max(1, n / GRID)) {
+            int start = g;
+            while (start > 0 && x[start] == x[start - 1]) start--; // a candidate starts at the first of equal values
+            PowerLawTail probe = atStart(logs, logSuffix, start, x[start]);
+            if (probe != null) ceiling = Math.min(ceiling, probe.ksDistance);
+        }
         PowerLawTail best = null;
         for (int start = 0; start <= n - MIN_TAIL; start++) {
             if (start > 0 && x[start] == x[start - 1]) continue;
+            // exact pruning: the KS terms at some points bound D from below; a candidate whose bound
+            // exceeds the ceiling, or reaches the best D so far, cannot win (ties go to the smaller x_min)
+            double bound = lowerBound(logs, logSuffix, start, x[start]);
+            if (bound > ceiling || (best != null && bound >= best.ksDistance)) continue;
             PowerLawTail candidate = atStart(logs, logSuffix, start, x[start]);
             if (candidate != null && (best == null || candidate.ksDistance < best.ksDistance)) best = candidate;
         }
@@ -53,11 +69,31 @@ public record PowerLawTail(double alpha, double alphaSe, double xMin, int tailSi
         if (!(sumLog > 0.0)) return null;
         double alpha = 1.0 + (m - 1) / sumLog;
         double d = 0.0, logMin = Math.log(xMin);
-        for (int i = 0; i < m; i++) {
-            double f = -Math.expm1((1.0 - alpha) * (logs[start + i] - logMin));
-            d = Math.max(d, Math.max(Math.abs(f - (double) i / m), Math.abs((double) (i + 1) / m - f)));
-        }
+        for (int i = 0; i < m; i++) d = Math.max(d, ksTerm(logs, start, i, m, alpha, logMin));
         return new PowerLawTail(alpha, (alpha - 1.0) / Math.sqrt(m), xMin, m, d);
+    }
+
+    /** Tail points whose KS terms make the lower bound of a candidate's distance (the first ones, where a misfit shows first, then evenly spread). */
+    private static final int FIRST_POINTS = 16, BOUND_POINTS = 48;
+    /** Candidates fitted in full before the search, to start it with a ceiling on the smallest D. */
+    private static final int GRID = 64;
+
+    /** The largest KS term at the first and at evenly spread tail points: at most the candidate's D. */
+    private static double lowerBound(double[] logs, double[] logSuffix, int start, double xMin) {
+        int m = logs.length - start;
+        double sumLog = logSuffix[start] - m * Math.log(xMin);
+        if (!(sumLog > 0.0)) return Double.POSITIVE_INFINITY; // no fit at this candidate
+        double alpha = 1.0 + (m - 1) / sumLog, logMin = Math.log(xMin), d = 0.0;
+        for (int i = 0; i < Math.min(m, FIRST_POINTS); i++) d = Math.max(d, ksTerm(logs, start, i, m, alpha, logMin));
+        int step = Math.max(1, m / BOUND_POINTS);
+        for (int i = FIRST_POINTS; i < m; i += step) d = Math.max(d, ksTerm(logs, start, i, m, alpha, logMin));
+        return d;
+    }
+
+    /** The KS term of tail point i: the larger gap of the fitted CDF to the empirical steps i/m and (i + 1)/m. */
+    private static double ksTerm(double[] logs, int start, int i, int m, double alpha, double logMin) {
+        double f = -Math.expm1((1.0 - alpha) * (logs[start + i] - logMin));
+        return Math.max(Math.abs(f - (double) i / m), Math.abs((double) (i + 1) / m - f));
     }
 
     /** {@code P(X ≤ x | X ≥ x_min)} of the fitted tail. */

@@ -59,31 +59,42 @@ public record SpectralDiagnostics(double tailExponent, double tailExponentSe, do
         double ratio = (double) cols / rows;
         double area = Double.NaN, areaSe = Double.NaN, sigma2 = Double.NaN, sigma2Se = Double.NaN, edge = Double.NaN;
         double beyond = Double.NaN, outliers = Double.NaN;
-        double[] scaled = new double[pooled.length];
-        for (int i = 0; i < scaled.length; i++) scaled[i] = pooled[i] / rows;
-        double median = scaled.length == 0 ? Double.NaN : scaled[scaled.length / 2];
-        if (median > 0) {
-            MarchenkoPastur start = new MarchenkoPastur(ratio, median / unitMedian(ratio));
-            double width = start.upper() - start.lower();
-            double lo = start.lower() + WINDOW_MARGIN * width, hi = start.upper() - WINDOW_MARGIN * width;
-            int inWindow = 0;
-            for (double v : scaled) if (v >= lo && v < hi) inWindow++;
-            int bins = (int) Math.max(MIN_BINS, Math.min(MAX_BINS, Math.round(Math.sqrt(inWindow))));
-            try {
-                MarchenkoPasturFit fit = MarchenkoPasturFit.fit(scaled, ratio, lo, hi, bins);
-                area = fit.area();
-                areaSe = fit.areaSe();
-                sigma2 = fit.sigma2();
-                sigma2Se = fit.sigma2Se();
-                edge = fit.bulkEdge() * rows;
-                beyond = fit.fractionBeyondEdge();
-                outliers = beyond * pooled.length / spectra.length;
-            } catch (IllegalArgumentException e) {
-                // no bulk in the window: the fields stay NaN
-            }
+        MarchenkoPasturFit fit = bulkFit(pooled, rows, cols);
+        if (fit != null) {
+            area = fit.area();
+            areaSe = fit.areaSe();
+            sigma2 = fit.sigma2();
+            sigma2Se = fit.sigma2Se();
+            edge = fit.bulkEdge() * rows;
+            beyond = fit.fractionBeyondEdge();
+            outliers = beyond * pooled.length / spectra.length;
         }
         return new SpectralDiagnostics(alpha, alphaSe, xMin, tailSize, area, areaSe, sigma2, sigma2Se, edge, beyond, outliers,
                 diffusion(spectra, batches));
+    }
+
+    /**
+     * The Marchenko–Pastur fit of eigenvalues of WᵀW (any order) on the window described above, in
+     * units of WᵀW/rows (its edge times rows is the edge of WᵀW); null when the window holds no bulk.
+     */
+    public static MarchenkoPasturFit bulkFit(double[] eigenvalues, int rows, int cols) {
+        double ratio = (double) cols / rows;
+        double[] scaled = new double[eigenvalues.length];
+        for (int i = 0; i < scaled.length; i++) scaled[i] = eigenvalues[i] / rows;
+        Arrays.sort(scaled);
+        double median = scaled.length == 0 ? Double.NaN : scaled[scaled.length / 2];
+        if (!(median > 0)) return null;
+        MarchenkoPastur start = new MarchenkoPastur(ratio, median / unitMedian(ratio));
+        double width = start.upper() - start.lower();
+        double lo = start.lower() + WINDOW_MARGIN * width, hi = start.upper() - WINDOW_MARGIN * width;
+        int inWindow = 0;
+        for (double v : scaled) if (v >= lo && v < hi) inWindow++;
+        int bins = (int) Math.max(MIN_BINS, Math.min(MAX_BINS, Math.round(Math.sqrt(inWindow))));
+        try {
+            return MarchenkoPasturFit.fit(scaled, ratio, lo, hi, bins);
+        } catch (IllegalArgumentException e) {
+            return null; // no bulk in the window
+        }
     }
 
     /** Olsen et al. Lemma 6.18: mean over members of {@code (σ_max − σ_med)²/t_b}, σ = √λ. */
