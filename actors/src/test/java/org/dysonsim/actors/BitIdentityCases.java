@@ -93,7 +93,7 @@ abstract class BitIdentityCases {
         RunSpec spec = EngineFixtures.spec("fast" + n, EngineFixtures.wishartGas(n, n + 10, 0.5),
                 new InitialSpectrum.Explicit(EngineFixtures.linspace(0.5, 60.0, n)), StepSizeRule.fixed(),
                 0.001, 3, 1, 1, 1);
-        assertMatchesReference(spec, 700, n);
+        assertMatchesReference(spec, BlockLayout.AUTOMATIC, 700, n);
     }
 
     @Test
