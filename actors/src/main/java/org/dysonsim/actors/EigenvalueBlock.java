@@ -9,10 +9,12 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.StashBuffer;
+import org.dysonsim.physics.fastsum.FastCoulombSums;
 import org.dysonsim.physics.gas.BrownianBridge;
 import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.CoulombTiles;
 import org.dysonsim.physics.gas.ExplicitPredictor;
+import org.dysonsim.physics.gas.FarField;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
 import org.dysonsim.physics.gas.NearestNeighbourImplicit;
@@ -40,7 +42,9 @@ import org.dysonsim.protocol.LossCommand;
  * its predictions to every other block. Each block then does the O(N) implicit solve on all the
  * predictions itself: the same numbers in the same order, so every block holds the same new
  * positions, and a sub-step costs two message hops instead of a round trip through a solver.
- * The first block reports each nominal step to the clock. Every number is computed as
+ * From {@link FarField#FAST_FROM} eigenvalues each block instead computes the far field of its
+ * own rows with the fast sum, which needs no partials from anyone (only the predictions are
+ * exchanged). The first block reports each nominal step to the clock. Every number is computed as
  * {@link GasStepper} computes it, so the trajectory is bit-identical whatever the block size.
  *
  * <p>Advance path ({@link BlockCommand.Advance}): the block runs the plain integrator over many
@@ -66,7 +70,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         int tiles = CoulombTiles.tiles(layout.n());
         // Before the drift and the peers are known, at most a run, an advance, and one batch of
         // partials and one of predictions per peer can arrive (the next sub-step needs ours).
-        int capacity = 16 + 2 * blocks + tiles * tiles;
+        int capacity = 16 + 2 * blocks + (FarField.fast(layout.n()) ? 0 : tiles * tiles);
         return Behaviors.withStash(capacity,
                 stash -> Behaviors.setup(context -> new EigenvalueBlock(context, stash, setup)));
     }
@@ -87,6 +91,8 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
 
     // exchange path
     private TileSums sums;
+    /** From {@link FarField#FAST_FROM} particles: the fast sum of this block's rows, and no partials exchanged. */
+    private FastCoulombSums fast;
     private List<int[]> pairs;
     /** The last of {@link #pairs} with partials for other blocks (they come first): −1 if none. */
     private int lastShared;
@@ -128,8 +134,13 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
 
     /** The exchange's bookkeeping, once the gas is known (its image term decides what is exchanged). */
     private void prepareExchange() {
-        sums = new TileSums(n, gas.hasMirror());
-        pairs = TilePlan.pairsFor(n, layout.blockSize(), index);
+        if (FarField.fast(n)) {
+            fast = new FastCoulombSums(n);
+            pairs = List.of();
+        } else {
+            sums = new TileSums(n, gas.hasMirror());
+            pairs = TilePlan.pairsFor(n, layout.blockSize(), index);
+        }
         lastShared = -1;
         for (int k = 0; k < pairs.size(); k++) {
             if (TilePlan.sharedWithOthers(pairs.get(k), n, layout.blockSize(), index)) lastShared = k;
@@ -139,7 +150,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
         z = new double[n];
         dW = new double[n];
         scratch = new double[CoulombTiles.SCRATCH];
-        ledger = new SubStepLedger(layout, index, pairs);
+        ledger = fast != null ? SubStepLedger.withoutPartials(layout, index) : new SubStepLedger(layout, index, pairs);
         outbox = new PartialOutbox(layout, index);
         implicit = new NearestNeighbourImplicit(n);
     }
@@ -257,6 +268,12 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
             diverge(step, "eigenvalues of block " + index + " collided or are not finite (smallest gap " + minGap + ")");
             return;
         }
+        if (fast != null) {
+            // every block holds all positions, and the fast sum's bits do not depend on the rows asked for
+            fast.sums(x, from, to, far, mirror);
+            ledger.computedAndShared();
+            return;
+        }
         // The partials other blocks wait for are sent as soon as they are computed: the message
         // then travels while this block computes the pairs it alone needs.
         for (int k = 0; k < pairs.size(); k++) {
@@ -270,7 +287,7 @@ final class EigenvalueBlock extends AbstractBehavior<BlockCommand> {
     }
 
     private void predict() {
-        sums.total(from, to, far, mirror);
+        if (fast == null) sums.total(from, to, far, mirror);
         for (int i = from; i < to; i++) dW[i] = increments[i - from][sub];
         double h = dt / (1 << level);
         ExplicitPredictor.predict(gas, x, far, mirror, dW, h, from, to, z);

@@ -58,7 +58,7 @@ final class ParticleGenerations implements Generations {
 
     @Override
     public void spawn(int generation, long step, double[] start, MatrixCheckpoint checkpoint, long failAt) {
-        BlockLayout layout = BlockLayout.of(spec.n(), spec.blockSize());
+        BlockLayout layout = BlockLayout.forRun(spec, Runtime.getRuntime().availableProcessors());
         // A single block on the plain path: the clock simulates it, with no block or loss actor.
         boolean solo = layout.blocks() == 1 && settings.singleBlockFastPath();
         boolean exchange = spec.model() instanceof GasModel && !solo;

@@ -33,7 +33,8 @@ public record RunSpec(String runId, String scenarioName, String scenarioText, Pa
     public enum Coordinates { EIGENVALUES, SINGULAR_VALUES }
 
     /**
-     * @param blockSize eigenvalues per block actor ({@code blocks.size})
+     * @param blockSize eigenvalues per block actor ({@code blocks.size}); 0: chosen from n, the
+     *                  cores, the members and the nodes ({@code BlockLayout.automatic})
      * @param nodes     cluster nodes a member's blocks are spread over ({@code blocks.nodes}); results
      *                  do not depend on either
      */

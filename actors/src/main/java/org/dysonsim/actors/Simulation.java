@@ -90,7 +90,7 @@ public final class Simulation implements AutoCloseable {
 
     private static String invalid(RunSpec spec) {
         if (spec.members() < 1) return "ensemble.members must be at least 1, got " + spec.members();
-        if (spec.blockSize() < 1) return "blocks.size must be at least 1, got " + spec.blockSize();
+        if (spec.blockSize() < 0) return "blocks.size must be 0 (automatic) or more, got " + spec.blockSize();
         if (spec.recordEvery() < 1) return "record-every must be at least 1, got " + spec.recordEvery();
         if (spec.steps() < 0) return "steps must not be negative, got " + spec.steps();
         if (!(spec.dt() > 0) || Double.isInfinite(spec.dt())) return "dt must be positive and finite, got " + spec.dt();

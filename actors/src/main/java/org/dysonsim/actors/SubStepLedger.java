@@ -27,9 +27,18 @@ final class SubStepLedger {
      * @param pairs  the tile pairs this block computes ({@code TilePlan.pairsFor})
      */
     SubStepLedger(BlockLayout layout, int index, List<int[]> pairs) {
+        this(layout, index, expectedPartials(layout, index, pairs));
+    }
+
+    private SubStepLedger(BlockLayout layout, int index, int expectedPartials) {
         this.index = index;
         this.blocks = layout.blocks();
-        this.expectedPartials = expectedPartials(layout, index, pairs);
+        this.expectedPartials = expectedPartials;
+    }
+
+    /** A block that computes its far field alone (the fast sum): it waits for predictions only. */
+    static SubStepLedger withoutPartials(BlockLayout layout, int index) {
+        return new SubStepLedger(layout, index, 0);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import org.dysonsim.physics.gas.CirModel;
+import org.dysonsim.physics.gas.FarField;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The engine reproduces the plain single-threaded loop bit for bit, whatever the block size:
  * the noise is a function of (seed, member, index, step) and the far field is summed in a
- * fixed tile order. Subclasses run the same cases on differently configured actor systems.
+ * fixed tile order, or by the fast sum in an order fixed by the particle indices. Subclasses run the same cases on differently configured actor systems.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BitIdentityCases {
@@ -82,6 +83,17 @@ abstract class BitIdentityCases {
                 new InitialSpectrum.Explicit(EngineFixtures.linspace(-2, 2, 12)), StepSizeRule.fixed().refined(),
                 0.005, 40, 7, 1, 1);
         assertMatchesReference(spec, 5, 12);
+    }
+
+    @Test
+    void fastSumGasIsIndependentOfBlockSize() {
+        // From FarField.FAST_FROM eigenvalues each block sums its own rows' far field and image
+        // terms with the fast sum: exchanging blocks, and one block on the plain path.
+        int n = FarField.FAST_FROM;
+        RunSpec spec = EngineFixtures.spec("fast" + n, EngineFixtures.wishartGas(n, n + 10, 0.5),
+                new InitialSpectrum.Explicit(EngineFixtures.linspace(0.5, 60.0, n)), StepSizeRule.fixed(),
+                0.001, 3, 1, 1, 1);
+        assertMatchesReference(spec, BlockLayout.AUTOMATIC, 700, n);
     }
 
     @Test

@@ -40,9 +40,14 @@ public final class BenchMain {
             return;
         }
         if (List.of(args).contains("--help")) {
-            System.out.println("usage: dyson bench [--quick] [--cluster]\n  times the actor engine against a plain loop of the"
+            System.out.println("usage: dyson bench [--quick] [--cluster | --sums]\n  times the actor engine against a plain loop of the"
                     + " same integrator and prints speed-up ratios with their targets;\n  --cluster: ensemble throughput"
-                    + " on 1-3 local cluster nodes and network bytes of a split system");
+                    + " on 1-3 local cluster nodes and network bytes of a split system;\n  --sums: far-field sums direct"
+                    + " against the fast multipole sum at N = 4096 to 1048576 (--quick: to 65536), with plain-loop step times");
+            return;
+        }
+        if (List.of(args).contains("--sums")) {
+            SumBenchmark.run(System.out, quick);
             return;
         }
         Collection<RunResult> results = new ArrayList<>();

@@ -41,13 +41,10 @@ public class SystemBenchmark {
     }
 
     /**
-     * Eigenvalues per block: one block below two tiles (no exchange is worth its messages), else
-     * one block per core, so that no core carries two blocks while the other waits.
+     * The default block layout ({@code blocks.size = 0}, chosen from n and the cores as
+     * {@code dyson run} chooses it), so that the benchmark times what users get.
      */
-    static int blockSize(int n) {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return n <= 2 * 64 ? n : (n + cores - 1) / cores;
-    }
+    static final int DEFAULT_BLOCK_SIZE = 0;
 
     @Setup(Level.Trial)
     public void start() {
@@ -67,7 +64,7 @@ public class SystemBenchmark {
     @Benchmark
     public double engine() {
         RunResult r = simulation.run(BenchSystems.spec("bench-system-" + runs.incrementAndGet(), n, steps(n), 1,
-                blockSize(n)), RecorderFactory.inMemory(), RunListener.NONE);
+                DEFAULT_BLOCK_SIZE), RecorderFactory.inMemory(), RunListener.NONE);
         if (!r.succeeded()) throw new IllegalStateException(r.failure());
         double[][] v = r.members().get(0).values();
         return v[v.length - 1][n - 1];

@@ -36,7 +36,7 @@ public final class RunSpecReader {
         int recordEvery = v.integer("record-every", 1);
         long seed = v.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
         int members = v.integer("ensemble.members", 1);
-        RunSpec.Placement placement = new RunSpec.Placement(v.integer("blocks.size", 1), v.integer("blocks.nodes", 1));
+        RunSpec.Placement placement = new RunSpec.Placement(v.integer("blocks.size", 0), v.integer("blocks.nodes", 1));
         RunSpec.Checks checks = new RunSpec.Checks(predictions(v, "report.predictions"), v.integer("error-control.members", 0));
         String name = v.text("name");
         InitialSpectrum init = model.equals("matrix") ? null : readInit(v, n);

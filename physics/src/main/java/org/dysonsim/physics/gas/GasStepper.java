@@ -11,9 +11,9 @@ public final class GasStepper {
     private final long seed;
     private final long member;
     private final int n;
-    private final TileSums sums;
+    private final FarField farField;
     private final NearestNeighbourImplicit implicit;
-    private final double[] far, mirror, z, dW, scratch;
+    private final double[] far, mirror, z, dW;
     private double[][] increments = new double[0][];
 
     public GasStepper(GasModel model, StepSizeRule rule, long seed, long member) {
@@ -22,13 +22,12 @@ public final class GasStepper {
         this.seed = seed;
         this.member = member;
         this.n = model.n();
-        this.sums = new TileSums(n, model.hasMirror());
+        this.farField = new FarField(n, model.hasMirror());
         this.implicit = new NearestNeighbourImplicit(n);
         this.far = new double[n];
         this.mirror = model.hasMirror() ? new double[n] : null;
         this.z = new double[n];
         this.dW = new double[n];
-        this.scratch = new double[CoulombTiles.SCRATCH];
     }
 
     /** Advances {@code x} in place over nominal step {@code step} of length {@code dt}; returns the level used. */
@@ -84,11 +83,7 @@ public final class GasStepper {
     }
 
     private void subStep(double[] x, double h) {
-        int tiles = sums.tiles();
-        for (int a = 0; a < tiles; a++) {
-            for (int b = a; b < tiles; b++) sums.computePair(x, a, b, scratch);
-        }
-        sums.total(0, n, far, mirror);
+        farField.sums(x, far, mirror);
         ExplicitPredictor.predict(model, x, far, mirror, dW, h, 0, n, z);
         implicit.solve(model, z, h, x);
     }

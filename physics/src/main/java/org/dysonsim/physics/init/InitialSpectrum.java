@@ -25,10 +25,16 @@ public sealed interface InitialSpectrum
     /**
      * Eigenvalues of {@code WᵀW}, {@code W} rows×cols with N(0, σ²) entries drawn from the
      * counter generator (step −1, so they never share noise with the dynamics), by EJML's
-     * symmetric eigen-decomposition; {@code cols} eigenvalues.
+     * symmetric eigen-decomposition; {@code cols} eigenvalues. Above {@link #DENSE_LIMIT} entries
+     * the same law is drawn from the bidiagonal β-Laguerre model in O(cols) memory
+     * ({@link RandomTridiagonals#laguerre}): W and WᵀW would not fit a default heap.
      */
     record MarchenkoPastur(int rows, int cols, double sigma2) implements InitialSpectrum {
+        /** rows·cols beyond which W is not built. */
+        public static final long DENSE_LIMIT = 10_000_000L;
+
         public double[] sample(long seed, long member) {
+            if ((long) rows * cols > DENSE_LIMIT) return RandomTridiagonals.laguerre(rows, cols, sigma2, seed, member);
             DMatrixRMaj w = new DMatrixRMaj(rows, cols);
             double sd = Math.sqrt(sigma2);
             for (int k = 0; k < rows * cols; k++) w.data[k] = sd * CounterRng.gaussian(seed, member, k, -1, 0);
