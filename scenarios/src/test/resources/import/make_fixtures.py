@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the fixtures of dyson import's tests (ImportFixturesTest, ImportRefusalsTest) with NumPy.
 
-Run from this directory: python3 make_fixtures.py. Every good fixture gets NumPy's answer beside
+Run from this directory: python3 make_fixtures.py (with h5py installed, e.g. Debian's python3-h5py
+under /usr/bin/python3, it also writes the HDF5 fixture; python3 make_fixtures.py hdf5 writes only that). Every good fixture gets NumPy's answer beside
 it, <fixture>.eig.txt: one line per member and record (member-major), the eigenvalues of WᵀW of
 every weight matrix in float64 (np.linalg.eigvalsh, ascending), layer after layer, printed with
 17 significant digits; and for fixtures with gradients <fixture>.proj.txt: per record, layer
@@ -10,6 +11,7 @@ The seed is fixed, so running it again gives the same files.
 """
 import os
 import shutil
+import sys
 import numpy as np
 
 rng = np.random.default_rng(20261206)
@@ -133,10 +135,50 @@ def bad_files():
     np.save("bad/ragged-dir/fc1_10.npy", normal(5, 3))
 
 
-if __name__ == "__main__":
+def hdf5_fixture():
+    """The LossGeometry layout: /layers/<name>/singular_values/batch_<i>, /batch_numbers, /loss_values."""
+    import h5py
+    shapes = {"layers.0.weight": (6, 4), "layers.1.weight": (3, 6)}  # PyTorch's (out, in)
+    ws = {name: [normal(*shape) for _ in range(3)] for name, shape in shapes.items()}
+    with h5py.File("lossgeometry.h5", "w") as f:
+        f.create_dataset("batch_numbers", data=np.array([0, 200, 400]))
+        f.create_dataset("loss_values", data=np.array([2.3, 0.9, 0.4]))
+        layers = f.create_group("layers")
+        for name, shape in shapes.items():
+            g = layers.create_group(name)
+            g.attrs["shape"] = str(shape)
+            sv = g.create_group("singular_values")
+            for i, w in enumerate(ws[name]):
+                sv.create_dataset("batch_%d" % i, data=np.linalg.svd(w, compute_uv=False))
+    # the answer: the nonzero eigenvalues of WᵀW, i.e. the top min(out, in) of eigvalsh(WᵀW)
+    records = []
+    for i in range(3):
+        row = []
+        for name, shape in shapes.items():
+            k = min(shape)
+            row.extend(eig(ws[name][i])[-k:])
+        records.append(row)
+    with open("lossgeometry.h5.eig.txt", "w") as f:
+        for row in records:
+            f.write(" ".join("%.17g" % v for v in row) + "\n")
+    with h5py.File("bad/ragged.h5", "w") as f:
+        g = f.create_group("layers").create_group("fc")
+        g.attrs["shape"] = "(5, 4)"
+        g.create_group("singular_values").create_dataset("batch_0", data=np.ones(3))
+    whole = open("lossgeometry.h5", "rb").read()
+    open("bad/truncated.h5", "wb").write(whole[:200])
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["hdf5"]:
+    hdf5_fixture()
+elif __name__ == "__main__":
     records_npz()
     stored_big_endian_fortran()
     single_npy()
     checkpoint_dirs()
     aarts_park_lucini()
     bad_files()
+    try:
+        hdf5_fixture()
+    except ImportError:
+        print("h5py is missing: the HDF5 fixtures were left as they are")

@@ -9,7 +9,7 @@ import org.dysonsim.scenarios.config.ScenarioException;
 import org.dysonsim.scenarios.importing.ImportException;
 import org.dysonsim.scenarios.importing.RunImport;
 import org.dysonsim.scenarios.importing.WeightFiles;
-import org.dysonsim.scenarios.importing.WeightHistory;
+import org.dysonsim.scenarios.importing.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +47,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         journal.overrides(); // the options are checked before anything is read
         RunImport importer = new RunImport(spec.commandLine().getErr());
-        WeightHistory history;
+        TrainingHistory history;
         try {
             history = WeightFiles.open(path);
             importer.check(history);

@@ -23,12 +23,12 @@ public final class ImportedRunSpec {
     private ImportedRunSpec() {}
 
     /** The resolved scenario of an import of {@code history} named {@code name}. */
-    static String scenarioText(WeightHistory history, String name) {
+    static String scenarioText(TrainingHistory history, String name) {
         StringBuilder s = new StringBuilder();
         s.append("name = ").append(ConfigUtil.quoteString(name)).append('\n');
         s.append("model = ").append(MODEL).append('\n');
         s.append("n = ").append(history.layout().eigenvalues()).append('\n');
-        s.append("steps = ").append(history.steps()[history.records() - 1]).append('\n');
+        s.append("steps = ").append(history.steps()[history.steps().length - 1]).append('\n');
         s.append("record-every = 1\n");
         s.append("seed = 0\n");
         s.append("ensemble.members = ").append(history.members()).append('\n');

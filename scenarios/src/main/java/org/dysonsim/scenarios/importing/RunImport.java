@@ -38,10 +38,10 @@ public final class RunImport {
      *
      * @throws ImportException naming the file and array of the first problem
      */
-    public void check(WeightHistory history) throws IOException {
-        long total = (long) history.members() * history.records();
+    public void check(TrainingHistory history) throws IOException {
+        long total = (long) history.members() * history.steps().length;
         long[] done = {0};
-        history.read((member, record, step, loss, weights, gradients) -> show("checked", ++done[0], total));
+        history.check(() -> show("checked", ++done[0], total));
     }
 
     /**
@@ -51,25 +51,23 @@ public final class RunImport {
      * @param lockJournal the resolved journal configuration the run's lock uses
      * @return the new run's id
      */
-    public String record(WeightHistory history, String name, DataDirectory dir, Config journal, Config lockJournal)
+    public String record(TrainingHistory history, String name, DataDirectory dir, Config journal, Config lockJournal)
             throws IOException {
         String scenario = ImportedRunSpec.scenarioText(history, name);
         String runId = claim(dir, name, scenario);
-        long total = (long) history.members() * history.records();
+        long total = (long) history.members() * history.steps().length;
         try (ImportRecording recording = ImportRecording.open(dir, journal);
              RunLock lock = RunLock.acquire(dir, runId, lockJournal)) {
             ImportRecording.Member[] current = new ImportRecording.Member[1];
             long[] done = {0};
             int n = history.layout().eigenvalues();
-            boolean gradients = history.hasGradients() || history.loss() != null;
             try {
-                history.read((member, record, step, loss, weights, grads) -> {
+                history.record((member, record, snapshot, gradient) -> {
                     if (record == 0) {
                         if (current[0] != null) current[0].close();
                         current[0] = recording.new Member(runId, member, scenario, n);
                     }
-                    current[0].record(LayeredRecord.snapshot(step, weights),
-                            gradients ? LayeredRecord.gradient(step, loss, weights, grads) : null);
+                    current[0].record(snapshot, gradient);
                     show("recorded", ++done[0], total);
                 });
             } finally {

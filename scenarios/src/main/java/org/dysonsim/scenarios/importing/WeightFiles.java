@@ -9,13 +9,13 @@ import java.util.Map;
  * Recognises what a researcher saved ({@code dyson import PATH}) and checks its layout from the
  * arrays' headers, reading no data yet: a directory of checkpoints ({@link CheckpointDirectory}),
  * an {@code .npz} ({@link RecordArrays}, the Aarts–Park–Lucini layout included), a single
- * {@code .npy} of records × rows × cols,.
+ * {@code .npy} of records × rows × cols, or an HDF5 file of singular values ({@link SingularValueHistory}).
  */
 public final class WeightFiles {
     private WeightFiles() {}
 
     /** @throws ImportException if the path is missing or not one of the layouts (one line) */
-    public static WeightHistory open(Path path) throws IOException {
+    public static TrainingHistory open(Path path) throws IOException {
         String shown = path.toString();
         if (Files.isDirectory(path)) return CheckpointDirectory.read(path);
         if (!Files.isRegularFile(path)) throw new ImportException(shown, null, "no such file or directory");
@@ -27,7 +27,8 @@ public final class WeightFiles {
             stem = stem.substring(0, stem.length() - 4);
             return RecordArrays.read(shown, Map.of(stem, new ArraySource(shown, stem, () -> Files.newInputStream(path))));
         }
-        throw new ImportException(shown, null, "not a layout dyson import reads: give an .npz, an .npy or a directory"
+        if (name.endsWith(".h5") || name.endsWith(".hdf5")) return SingularValueHistory.open(path);
+        throw new ImportException(shown, null, "not a layout dyson import reads: give an .npz, an .npy, an .h5 or a directory"
                 + " of checkpoints (see README, Importing a run)");
     }
 }

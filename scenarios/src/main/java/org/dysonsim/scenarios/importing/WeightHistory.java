@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param gradients per layer its gradients in the same order, or empty when none were saved
  */
 public record WeightHistory(String source, String format, LayerLayout layout, int members, long[] steps, double[] loss,
-                            List<WeightSeries> weights, List<WeightSeries> gradients) {
+                            List<WeightSeries> weights, List<WeightSeries> gradients) implements TrainingHistory {
 
     /** What a record gives its visitor; the matrices are fresh and may be kept. */
     @FunctionalInterface
@@ -70,6 +70,19 @@ public record WeightHistory(String source, String format, LayerLayout layout, in
         }
         if (steps.length > 0 && steps[0] < 0) throw new ImportException(source, "step", "a negative step " + steps[0]);
         return this;
+    }
+
+    @Override
+    public void check(Runnable each) throws IOException {
+        read((member, record, step, l, w, g) -> each.run());
+    }
+
+    /** Per record the eigenvalues of WᵀW per layer, and a gradient record when gradients or losses were saved. */
+    @Override
+    public void record(RecordSink sink) throws IOException {
+        boolean gradientRecords = hasGradients() || loss != null;
+        read((member, record, step, l, w, g) -> sink.accept(member, record, LayeredRecord.snapshot(step, w),
+                gradientRecords ? LayeredRecord.gradient(step, l, w, g) : null));
     }
 
     /** Reads every record, member after member, holding one record's matrices at a time. */

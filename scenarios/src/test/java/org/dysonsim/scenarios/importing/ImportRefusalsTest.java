@@ -28,6 +28,8 @@ class ImportRefusalsTest {
             "bad/ragged-dir, fc1, 'ragged: matrices of 5 × 3 where fc1 has 4 × 3'",
             "bad/no-such-file.npz, , no such file or directory",
             "make_fixtures.py, , not a layout dyson import reads",
+            "bad/ragged.h5, layers/fc/singular_values/batch_0, 'ragged: 3 singular values for a layer of 5 × 4'",
+            "bad/truncated.h5, , not an HDF5 file jHDF can read, or truncated",
     })
     void isRefusedInOneLineNamingFileAndArray(String name, String array, String problem) throws Exception {
         Path path = name.startsWith("bad/no-such") ? ImportFixturesTest.fixture("bad").resolve("no-such-file.npz")
