@@ -22,6 +22,7 @@ import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.protocol.BlockDynamics;
 import org.dysonsim.protocol.BlockHostCommand;
 import org.dysonsim.protocol.BlockSetup;
@@ -134,6 +135,7 @@ class ProtocolSerializationTest {
         RunSpec fromScenario = new RunSpec("run-2", "test", "name = test", gas, new InitialSpectrum.Explicit(a),
                 StepSizeRule.fixed(), 0.01, 100, 10, 7L, 3, new RunSpec.Placement(2, 3), RunSpec.Coordinates.EIGENVALUES,
                 new RunSpec.Mapping.Wishart(5, 0.05, 2.0), new RunSpec.Checks(new String[] {"wishart-mp"}, 4));
+        LayerLayout layers = new LayerLayout(List.of(new LayerLayout.Layer("fc1", 300, 784), new LayerLayout.Layer("fc2", 100, 300)));
         samples.addAll(List.of(
                 spec,
                 fromScenario,
@@ -143,6 +145,12 @@ class ProtocolSerializationTest {
                 new RunSpec.Mapping.Wishart(5, 0.05, 2.0),
                 new RunSpec.Checks(new String[] {"free-convolution", "two-mode"}, 8),
                 RunSpec.Coordinates.EIGENVALUES,
+                layers,
+                new LayerLayout.Layer("fc2", 100, 300),
+                // an imported run: layers, and no dynamics to simulate
+                new RunSpec("run-3", "imported", "model = imported", null, null, null, 1.0, 200, 1, 0L, 2,
+                        new RunSpec.Placement(64, 1), RunSpec.Coordinates.EIGENVALUES, new RunSpec.Mapping.Direct(),
+                        RunSpec.Checks.DEFAULTS, layers),
                 new org.dysonsim.actors.cluster.MemberEntityCommand.Run(spec, 2, 1, study),
                 new org.dysonsim.actors.cluster.MemberEntityCommand.Release(),
                 new org.dysonsim.actors.cluster.StudyCommand.MemberRunning(2, 1, entity),

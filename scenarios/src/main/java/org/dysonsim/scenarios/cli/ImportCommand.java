@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.scenarios.config.ScenarioException;
-import org.dysonsim.scenarios.importing.ImportException;
 import org.dysonsim.scenarios.importing.RunImport;
 import org.dysonsim.scenarios.importing.WeightFiles;
 import org.dysonsim.scenarios.importing.TrainingHistory;
@@ -51,8 +50,6 @@ final class ImportCommand implements Callable<Integer> {
         try {
             history = WeightFiles.open(path);
             importer.check(history);
-        } catch (ImportException e) {
-            throw new ScenarioException(e.file(), e.array(), e.getMessage());
         } catch (IOException | UncheckedIOException e) {
             throw new ScenarioException(path.toString(), null, "cannot be read: " + e.getMessage());
         }

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * A directory of per-checkpoint files whose names end in the step: {@code <matrix>_<step>.npy}
@@ -44,13 +45,13 @@ final class CheckpointDirectory {
                             m.group(1) == null ? "W" : m.group(1), () -> Files.newInputStream(f)));
             for (ArraySource a : found.values()) {
                 if (arrays.putIfAbsent(a.name(), a) != null) {
-                    throw new ImportException(a.file(), a.name(), "step " + step + " has this matrix twice (also in "
+                    throw new ScenarioException(a.file(), a.name(), "step " + step + " has this matrix twice (also in "
                             + arrays.get(a.name()).file() + ")");
                 }
             }
         }
         if (byStep.isEmpty()) {
-            throw new ImportException(shown, null, "no checkpoint files: expected names such as fc1_100.npy or ckpt_200.npz");
+            throw new ScenarioException(shown, null, "no checkpoint files: expected names such as fc1_100.npy or ckpt_200.npz");
         }
         Map<String, ArraySource> first = byStep.firstEntry().getValue();
         List<String> names = first.keySet().stream().filter(n -> !n.equals("loss")).toList();
@@ -64,18 +65,18 @@ final class CheckpointDirectory {
             ArraySource any = arrays.values().iterator().next();
             for (String n : arrays.keySet()) {
                 if (!n.equals("loss") && !parts.containsKey(n)) {
-                    throw new ImportException(arrays.get(n).file(), n, "ragged: step " + e.getKey() + " has this matrix, the"
+                    throw new ScenarioException(arrays.get(n).file(), n, "ragged: step " + e.getKey() + " has this matrix, the"
                             + " first step " + byStep.firstKey() + " has not");
                 }
             }
             for (String n : names) {
                 if (!arrays.containsKey(n)) {
-                    throw new ImportException(any.file(), n, "ragged: missing at step " + e.getKey() + " (the first step has it)");
+                    throw new ScenarioException(any.file(), n, "ragged: missing at step " + e.getKey() + " (the first step has it)");
                 }
                 parts.get(n).add(arrays.get(n));
             }
             if (withLoss != arrays.containsKey("loss")) {
-                throw new ImportException(any.file(), "loss", "ragged: saved at some steps and not at step " + e.getKey());
+                throw new ScenarioException(any.file(), "loss", "ragged: saved at some steps and not at step " + e.getKey());
             }
             if (withLoss) loss[record] = RecordArrays.perRecord(arrays.get("loss"), 1, false)[0];
             record++;
@@ -86,7 +87,7 @@ final class CheckpointDirectory {
         for (String n : names) {
             long[] shape = parts.get(n).get(0).header().shape();
             if (shape.length < 2) {
-                throw new ImportException(parts.get(n).get(0).file(), n, "not a matrix (rows × cols)");
+                throw new ScenarioException(parts.get(n).get(0).file(), n, "not a matrix (rows × cols)");
             }
             WeightSeries s = RecordArrays.series(n, shape, parts.get(n));
             if (n.startsWith(RecordArrays.GRADIENT)) gradients.add(s);

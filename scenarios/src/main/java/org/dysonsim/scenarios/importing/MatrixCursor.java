@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.ejml.data.DMatrixRMaj;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * Reads an array of shape {@code (d0, ..., dk, rows, cols)} as its matrices, one at a time, in
@@ -51,7 +52,7 @@ public final class MatrixCursor implements AutoCloseable {
         long[] shape = header.shape();
         long elements = shape[shape.length - 2] * shape[shape.length - 1];
         if (elements > Integer.MAX_VALUE / 8) {
-            throw new ImportException(source.file(), source.name(), "one matrix of " + elements + " entries is too large");
+            throw new ScenarioException(source.file(), source.name(), "one matrix of " + elements + " entries is too large");
         }
         InputStream in = new BufferedInputStream(source.open(), BUFFER);
         NpyHeader.read(in, source.file(), source.name());
@@ -59,7 +60,7 @@ public final class MatrixCursor implements AutoCloseable {
         long length = header.size() * header.dtype().bytes();
         if (length > Integer.MAX_VALUE) {
             in.close();
-            throw new ImportException(source.file(), source.name(), "a Fortran-order array over 2 GB; re-save it in C order"
+            throw new ScenarioException(source.file(), source.name(), "a Fortran-order array over 2 GB; re-save it in C order"
                     + " (np.ascontiguousarray)");
         }
         Path copy = Files.createTempFile("dyson-import-", ".bin");
@@ -143,8 +144,8 @@ public final class MatrixCursor implements AutoCloseable {
         return header.dtype().read(buffer, offset);
     }
 
-    static ImportException truncated(ArraySource source, long matrix, NpyHeader header) {
-        return new ImportException(source.file(), source.name(), "truncated: the data of shape " + header.shapeText()
+    static ScenarioException truncated(ArraySource source, long matrix, NpyHeader header) {
+        return new ScenarioException(source.file(), source.name(), "truncated: the data of shape " + header.shapeText()
                 + " ends within matrix " + matrix);
     }
 

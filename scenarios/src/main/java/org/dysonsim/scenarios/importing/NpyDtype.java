@@ -1,6 +1,7 @@
 package org.dysonsim.scenarios.importing;
 
 import java.nio.ByteOrder;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * The element types an import reads: IEEE floats of 4 and 8 bytes (weights, gradients, losses)
@@ -10,11 +11,11 @@ public record NpyDtype(char kind, int bytes, ByteOrder order) {
 
     /**
      * @param descr a NumPy type string such as {@code <f8}, {@code >f4}, {@code <i8}
-     * @throws ImportException for objects (pickles) and any other type
+     * @throws ScenarioException for objects (pickles) and any other type
      */
     static NpyDtype parse(String descr, String file, String array) {
         if (descr.length() >= 2 && descr.substring(1).startsWith("O")) {
-            throw new ImportException(file, array, "holds Python objects (a pickle), which are never loaded; re-save"
+            throw new ScenarioException(file, array, "holds Python objects (a pickle), which are never loaded; re-save"
                     + " it as a plain array, e.g. np.savez(path, fc1=np.asarray(w, dtype=np.float64))");
         }
         if (descr.length() == 3) {
@@ -26,7 +27,7 @@ public record NpyDtype(char kind, int bytes, ByteOrder order) {
             boolean number = (kind == 'f' || kind == 'i') && (bytes == 4 || bytes == 8);
             if (order != null && number) return new NpyDtype(kind, bytes, order);
         }
-        throw new ImportException(file, array, "dtype '" + descr + "' is not supported; save weights as float32 or"
+        throw new ScenarioException(file, array, "dtype '" + descr + "' is not supported; save weights as float32 or"
                 + " float64 (steps may be int32 or int64)");
     }
 

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * The header of a NumPy {@code .npy} array (format versions 1, 2 and 3: magic, version, header
@@ -38,14 +39,14 @@ public record NpyHeader(NpyDtype dtype, boolean fortran, long[] shape) {
      *
      * @param file  the file named in a refusal
      * @param array the array named in a refusal
-     * @throws ImportException if this is not a plain numeric .npy array
+     * @throws ScenarioException if this is not a plain numeric .npy array
      */
     public static NpyHeader read(InputStream in, String file, String array) throws IOException {
         DataInputStream data = new DataInputStream(in);
         byte[] magic = new byte[MAGIC.length];
         try {
             data.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) throw new ImportException(file, array, "not a NumPy .npy array (no \\x93NUMPY magic)");
+            if (!Arrays.equals(magic, MAGIC)) throw new ScenarioException(file, array, "not a NumPy .npy array (no \\x93NUMPY magic)");
             int major = data.readUnsignedByte();
             data.readUnsignedByte();
             long length;
@@ -54,29 +55,29 @@ public record NpyHeader(NpyDtype dtype, boolean fortran, long[] shape) {
             } else if (major == 2 || major == 3) {
                 length = Integer.toUnsignedLong(Integer.reverseBytes(data.readInt()));
             } else {
-                throw new ImportException(file, array, "unsupported .npy format version " + major + " (1, 2 or 3 expected)");
+                throw new ScenarioException(file, array, "unsupported .npy format version " + major + " (1, 2 or 3 expected)");
             }
-            if (length > MAX_HEADER) throw new ImportException(file, array, "a .npy header of " + length + " bytes is not plausible");
+            if (length > MAX_HEADER) throw new ScenarioException(file, array, "a .npy header of " + length + " bytes is not plausible");
             byte[] text = new byte[(int) length];
             data.readFully(text);
             // version 3 allows UTF-8 in the header (field names of structured arrays); 1 and 2 are Latin-1
             return parse(new String(text, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1), file, array);
         } catch (EOFException e) {
-            throw new ImportException(file, array, "truncated: the file ends inside its .npy header");
+            throw new ScenarioException(file, array, "truncated: the file ends inside its .npy header");
         }
     }
 
     static NpyHeader parse(String dict, String file, String array) {
         Matcher descr = DESCR.matcher(dict);
-        if (!descr.find()) throw new ImportException(file, array, "the .npy header has no 'descr'");
+        if (!descr.find()) throw new ScenarioException(file, array, "the .npy header has no 'descr'");
         if (descr.group(2) != null) {
-            throw new ImportException(file, array, "a structured (record) array; save each weight matrix as a plain float array");
+            throw new ScenarioException(file, array, "a structured (record) array; save each weight matrix as a plain float array");
         }
         NpyDtype dtype = NpyDtype.parse(descr.group(1), file, array);
         Matcher fortran = FORTRAN.matcher(dict);
-        if (!fortran.find()) throw new ImportException(file, array, "the .npy header has no 'fortran_order'");
+        if (!fortran.find()) throw new ScenarioException(file, array, "the .npy header has no 'fortran_order'");
         Matcher shape = SHAPE.matcher(dict);
-        if (!shape.find()) throw new ImportException(file, array, "the .npy header has no 'shape'");
+        if (!shape.find()) throw new ScenarioException(file, array, "the .npy header has no 'shape'");
         List<Long> dims = new ArrayList<>();
         for (String part : shape.group(1).split(",")) {
             String d = part.trim();
@@ -84,14 +85,14 @@ public record NpyHeader(NpyDtype dtype, boolean fortran, long[] shape) {
             try {
                 dims.add(Long.parseLong(d.endsWith("L") ? d.substring(0, d.length() - 1) : d));
             } catch (NumberFormatException e) {
-                throw new ImportException(file, array, "the .npy header's shape is not a tuple of integers: (" + shape.group(1) + ")");
+                throw new ScenarioException(file, array, "the .npy header's shape is not a tuple of integers: (" + shape.group(1) + ")");
             }
         }
         long[] out = dims.stream().mapToLong(Long::longValue).toArray();
         try {
             new NpyHeader(dtype, false, out).size();
         } catch (ArithmeticException e) {
-            throw new ImportException(file, array, "the shape " + Arrays.toString(out) + " is too large");
+            throw new ScenarioException(file, array, "the shape " + Arrays.toString(out) + " is too large");
         }
         return new NpyHeader(dtype, fortran.group(1).equals("True"), out);
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * The arrays of a NumPy {@code .npz}: a zip (stored or deflated) of {@code .npy} members, in the
@@ -33,7 +34,7 @@ final class NpzArchive {
                 arrays.put(name, new ArraySource(file, name, () -> member(npz, member)));
             }
         }
-        if (arrays.isEmpty()) throw new ImportException(file, null, "the archive holds no .npy arrays");
+        if (arrays.isEmpty()) throw new ScenarioException(file, null, "the archive holds no .npy arrays");
         return arrays;
     }
 
@@ -41,7 +42,7 @@ final class NpzArchive {
         try {
             return new ZipFile(npz.toFile());
         } catch (ZipException e) {
-            throw new ImportException(npz.toString(), null, "not a zip archive, or truncated (an .npz is a zip of .npy"
+            throw new ScenarioException(npz.toString(), null, "not a zip archive, or truncated (an .npz is a zip of .npy"
                     + " arrays): " + e.getMessage());
         }
     }
@@ -52,7 +53,7 @@ final class NpzArchive {
         ZipEntry entry = zip.getEntry(member);
         if (entry == null) {
             zip.close();
-            throw new ImportException(npz.toString(), member, "the member disappeared from the archive while it was read");
+            throw new ScenarioException(npz.toString(), member, "the member disappeared from the archive while it was read");
         }
         return new FilterInputStream(zip.getInputStream(entry)) {
             @Override

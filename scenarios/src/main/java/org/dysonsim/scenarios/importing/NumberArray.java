@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /** A small array read whole (steps, losses, learning rates, batch sizes: one value per record). */
 final class NumberArray {
@@ -20,17 +21,17 @@ final class NumberArray {
             NpyHeader header = NpyHeader.read(raw, source.file(), source.name());
             long size = header.size();
             if (size > MAX_VALUES) {
-                throw new ImportException(source.file(), source.name(), "shape " + header.shapeText() + " has more values than a"
+                throw new ScenarioException(source.file(), source.name(), "shape " + header.shapeText() + " has more values than a"
                         + " per-record array can");
             }
             if (header.shape().length > 1 && header.fortran()) {
-                throw new ImportException(source.file(), source.name(), "expected one value per record, got shape " + header.shapeText());
+                throw new ScenarioException(source.file(), source.name(), "expected one value per record, got shape " + header.shapeText());
             }
             byte[] bytes = new byte[(int) size * header.dtype().bytes()];
             try {
                 new DataInputStream(raw).readFully(bytes);
             } catch (EOFException e) {
-                throw new ImportException(source.file(), source.name(), "truncated: the data of shape " + header.shapeText()
+                throw new ScenarioException(source.file(), source.name(), "truncated: the data of shape " + header.shapeText()
                         + " ends early");
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes).order(header.dtype().order());

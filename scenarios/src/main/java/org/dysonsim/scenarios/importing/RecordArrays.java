@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.dysonsim.protocol.LayerLayout;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * The layout of one {@code .npz} (or a single {@code .npy}) per run: per weight matrix an array of
@@ -33,12 +34,12 @@ final class RecordArrays {
             NpyHeader h = a.header();
             long[] s = h.shape();
             if (s.length != 2 && s.length != 3) {
-                throw new ImportException(file, a.name(), "shape " + h.shapeText() + ": expected records × rows × cols (or"
+                throw new ScenarioException(file, a.name(), "shape " + h.shapeText() + ": expected records × rows × cols (or"
                         + " rows × cols for one record)");
             }
             long r = s.length == 3 ? s[0] : 1;
             if (records >= 0 && r != records) {
-                throw new ImportException(file, a.name(), "ragged: " + r + " records where " + first + " has " + records);
+                throw new ScenarioException(file, a.name(), "ragged: " + r + " records where " + first + " has " + records);
             }
             records = r;
             first = a.name();
@@ -46,7 +47,7 @@ final class RecordArrays {
             ArraySource g = arrays.get(GRADIENT + a.name());
             if (g != null) gradients.add(series(g.name(), s, List.of(g)));
         }
-        if (weights.isEmpty()) throw new ImportException(file, null, "holds no weight matrix (arrays besides step, loss,"
+        if (weights.isEmpty()) throw new ScenarioException(file, null, "holds no weight matrix (arrays besides step, loss,"
                 + " lr, batch_size and grad_*)");
         checkGradients(file, arrays, weights, gradients);
         int count = Math.toIntExact(records);
@@ -84,14 +85,14 @@ final class RecordArrays {
                                List<WeightSeries> gradients) {
         for (String name : arrays.keySet()) {
             if (name.startsWith(GRADIENT) && weights.stream().noneMatch(s -> s.name().equals(name.substring(GRADIENT.length())))) {
-                throw new ImportException(file, name, "a gradient of no weight matrix (no array "
+                throw new ScenarioException(file, name, "a gradient of no weight matrix (no array "
                         + name.substring(GRADIENT.length()) + ")");
             }
         }
         if (!gradients.isEmpty() && gradients.size() != weights.size()) {
             String missing = weights.stream().map(WeightSeries::name)
                     .filter(n -> gradients.stream().noneMatch(g -> g.name().equals(GRADIENT + n))).findFirst().orElseThrow();
-            throw new ImportException(file, GRADIENT + missing, "missing: give the gradients of every weight matrix or of none");
+            throw new ScenarioException(file, GRADIENT + missing, "missing: give the gradients of every weight matrix or of none");
         }
     }
 
@@ -104,7 +105,7 @@ final class RecordArrays {
         }
         double[] values = perRecord(step, records, false);
         for (int r = 0; r < records; r++) {
-            if (values[r] != Math.rint(values[r])) throw new ImportException(file, "step", "value " + values[r] + " is not a whole number");
+            if (values[r] != Math.rint(values[r])) throw new ScenarioException(file, "step", "value " + values[r] + " is not a whole number");
             steps[r] = (long) values[r];
         }
         return steps;
@@ -117,12 +118,12 @@ final class RecordArrays {
     static double[] perRecord(ArraySource a, int records, boolean scalarAllowed) throws IOException {
         double[] v = NumberArray.read(a);
         if (v.length != records && !(scalarAllowed && v.length == 1)) {
-            throw new ImportException(a.file(), a.name(), "ragged: " + v.length + " values for " + records + " records");
+            throw new ScenarioException(a.file(), a.name(), "ragged: " + v.length + " values for " + records + " records");
         }
         for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) throw new ImportException(a.file(), a.name(), (Double.isNaN(v[i]) ? "NaN" : "Inf")
+            if (!Double.isFinite(v[i])) throw new ScenarioException(a.file(), a.name(), (Double.isNaN(v[i]) ? "NaN" : "Inf")
                     + " at value " + i);
-            if (scalarAllowed && !(v[i] > 0)) throw new ImportException(a.file(), a.name(), "value " + i + " is " + v[i]
+            if (scalarAllowed && !(v[i] > 0)) throw new ScenarioException(a.file(), a.name(), "value " + i + " is " + v[i]
                     + ", not positive");
         }
         return v;

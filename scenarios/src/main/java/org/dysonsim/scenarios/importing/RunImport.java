@@ -11,6 +11,7 @@ import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.RunLock;
 import org.dysonsim.scenarios.RunNaming;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * {@code dyson import}: reads a researcher's run through completely to check it (shapes, NaN,
@@ -36,7 +37,7 @@ public final class RunImport {
     /**
      * Checks the whole of {@code history}, reading every matrix once.
      *
-     * @throws ImportException naming the file and array of the first problem
+     * @throws ScenarioException naming the file and array of the first problem
      */
     public void check(TrainingHistory history) throws IOException {
         long total = (long) history.members() * history.steps().length;

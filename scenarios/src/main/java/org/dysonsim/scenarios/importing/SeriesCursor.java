@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.importing;
 
 import java.io.IOException;
 import org.ejml.data.DMatrixRMaj;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /** Reads a {@link WeightSeries} matrix by matrix, part after part, refusing NaN and Inf. */
 final class SeriesCursor implements AutoCloseable {
@@ -27,7 +28,7 @@ final class SeriesCursor implements AutoCloseable {
         for (int k = 0; k < m.data.length; k++) {
             if (!Double.isFinite(m.data[k])) {
                 ArraySource source = series.parts().get(part);
-                throw new ImportException(source.file(), source.name(), (Double.isNaN(m.data[k]) ? "NaN" : "Inf")
+                throw new ScenarioException(source.file(), source.name(), (Double.isNaN(m.data[k]) ? "NaN" : "Inf")
                         + " at matrix " + read + ", row " + k / m.numCols + ", column " + k % m.numCols);
             }
         }

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.protocol.TrajectoryEvent;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * An HDF5 file of per-step singular values in the layout of the LossGeometry project: per layer a
@@ -47,7 +48,7 @@ final class SingularValueHistory implements TrainingHistory {
         String shown = path.toString();
         try (HdfFile hdf = new HdfFile(path)) {
             if (!(hdf.getChildren().get("layers") instanceof Group layers)) {
-                throw new ImportException(shown, "layers", "missing: expected the LossGeometry layout (/layers/<name>/singular_values/batch_<i>)");
+                throw new ScenarioException(shown, "layers", "missing: expected the LossGeometry layout (/layers/<name>/singular_values/batch_<i>)");
             }
             List<LayerLayout.Layer> found = new ArrayList<>();
             int records = -1;
@@ -55,26 +56,26 @@ final class SingularValueHistory implements TrainingHistory {
                 Group layer = (Group) layers.getChild(name);
                 Attribute shape = layer.getAttribute("shape");
                 String where = "layers/" + name;
-                if (shape == null) throw new ImportException(shown, where, "has no attribute shape");
+                if (shape == null) throw new ScenarioException(shown, where, "has no attribute shape");
                 List<Integer> dims = NUMBER.matcher(String.valueOf(shape.getData())).results().map(m -> Integer.parseInt(m.group())).toList();
-                if (dims.size() != 2 || dims.contains(0)) throw new ImportException(shown, where, "shape " + shape.getData() + " is not a matrix's");
+                if (dims.size() != 2 || dims.contains(0)) throw new ScenarioException(shown, where, "shape " + shape.getData() + " is not a matrix's");
                 if (!(layer.getChild("singular_values") instanceof Group values)) {
-                    throw new ImportException(shown, where + "/singular_values", "missing");
+                    throw new ScenarioException(shown, where + "/singular_values", "missing");
                 }
                 int count = values.getChildren().size();
                 if (records >= 0 && count != records) {
-                    throw new ImportException(shown, where + "/singular_values", "ragged: " + count + " records where the first layer has " + records);
+                    throw new ScenarioException(shown, where + "/singular_values", "ragged: " + count + " records where the first layer has " + records);
                 }
                 records = count;
                 found.add(new LayerLayout.Layer(name, Math.max(dims.get(0), dims.get(1)), Math.min(dims.get(0), dims.get(1))));
             }
-            if (found.isEmpty() || records == 0) throw new ImportException(shown, "layers", "holds no singular values");
+            if (found.isEmpty() || records == 0) throw new ScenarioException(shown, "layers", "holds no singular values");
             double[] batches = vector(hdf, "batch_numbers", records);
             long[] steps = new long[records];
             for (int r = 0; r < records; r++) steps[r] = batches == null ? r : (long) batches[r];
             return new SingularValueHistory(path, new LayerLayout(found), steps, vector(hdf, "loss_values", records));
         } catch (HdfException e) {
-            throw new ImportException(shown, null, "not an HDF5 file jHDF can read, or truncated: " + e.getMessage());
+            throw new ScenarioException(shown, null, "not an HDF5 file jHDF can read, or truncated: " + e.getMessage());
         }
     }
 
@@ -118,7 +119,7 @@ final class SingularValueHistory implements TrainingHistory {
     public void record(RecordSink sink) throws IOException {
         for (int r = 1; r < steps.length; r++) {
             if (steps[r] <= steps[r - 1]) {
-                throw new ImportException(source(), "batch_numbers", "steps must increase, but record " + r + " has " + steps[r]);
+                throw new ScenarioException(source(), "batch_numbers", "steps must increase, but record " + r + " has " + steps[r]);
             }
         }
         try (HdfFile hdf = new HdfFile(file)) {
@@ -127,15 +128,15 @@ final class SingularValueHistory implements TrainingHistory {
                 for (int l = 0; l < layout.layers().size(); l++) {
                     LayerLayout.Layer layer = layout.layers().get(l);
                     String where = "layers/" + layer.name() + "/singular_values/" + RECORD + r;
-                    if (!(hdf.getByPath(where) instanceof Dataset d)) throw new ImportException(source(), where, "missing");
+                    if (!(hdf.getByPath(where) instanceof Dataset d)) throw new ScenarioException(source(), where, "missing");
                     double[] sigma = doubles(d.getDataFlat());
-                    if (sigma == null) throw new ImportException(source(), where, "is not a numeric array");
+                    if (sigma == null) throw new ScenarioException(source(), where, "is not a numeric array");
                     if (sigma.length != layer.cols()) {
-                        throw new ImportException(source(), where, "ragged: " + sigma.length + " singular values for a layer of "
+                        throw new ScenarioException(source(), where, "ragged: " + sigma.length + " singular values for a layer of "
                                 + layer.rows() + " × " + layer.cols());
                     }
                     for (int i = 0; i < sigma.length; i++) {
-                        if (!Double.isFinite(sigma[i])) throw new ImportException(source(), where, sigma[i] + " at value " + i);
+                        if (!Double.isFinite(sigma[i])) throw new ScenarioException(source(), where, sigma[i] + " at value " + i);
                         sigma[i] *= sigma[i];
                     }
                     Arrays.sort(sigma);
@@ -146,7 +147,7 @@ final class SingularValueHistory implements TrainingHistory {
                 sink.accept(0, r, new TrajectoryEvent.SnapshotRecorded(steps[r], steps[r], values), gradient);
             }
         } catch (HdfException e) {
-            throw new ImportException(source(), null, "cannot be read: " + e.getMessage());
+            throw new ScenarioException(source(), null, "cannot be read: " + e.getMessage());
         }
     }
 

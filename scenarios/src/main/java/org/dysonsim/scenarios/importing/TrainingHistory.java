@@ -3,6 +3,7 @@ package org.dysonsim.scenarios.importing;
 import java.io.IOException;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.protocol.TrajectoryEvent;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * A training run found in a researcher's files, its layout known from headers alone: weight
@@ -25,7 +26,7 @@ public interface TrainingHistory {
     /** The training step of each record, increasing; every member has these records. */
     long[] steps();
 
-    /** Reads every record, refusing the first bad value with an {@link ImportException}; {@code each} after each record. */
+    /** Reads every record, refusing the first bad value with an {@link ScenarioException}; {@code each} after each record. */
     void check(Runnable each) throws IOException;
 
     /** Every record as the journal holds it, member after member, record after record. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.protocol.LayerLayout;
 import org.ejml.data.DMatrixRMaj;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * A researcher's training run as found in files, its layout checked against every array's header:
@@ -50,25 +51,25 @@ public record WeightHistory(String source, String format, LayerLayout layout, in
             long found = s.checkHeaders();
             if (found != expected) {
                 ArraySource first = s.parts().get(0);
-                throw new ImportException(first.file(), s.name(), "ragged: " + found + " matrices where " + members
+                throw new ScenarioException(first.file(), s.name(), "ragged: " + found + " matrices where " + members
                         + " member(s) × " + records() + " records = " + expected + " were expected");
             }
         }
         if (loss != null && loss.length != expected) {
-            throw new ImportException(source, "loss", "has " + loss.length + " values for " + expected + " records");
+            throw new ScenarioException(source, "loss", "has " + loss.length + " values for " + expected + " records");
         }
         if (loss != null) {
             for (int i = 0; i < loss.length; i++) {
-                if (!Double.isFinite(loss[i])) throw new ImportException(source, "loss", "value " + i + " is " + loss[i]);
+                if (!Double.isFinite(loss[i])) throw new ScenarioException(source, "loss", "value " + i + " is " + loss[i]);
             }
         }
         for (int r = 1; r < steps.length; r++) {
             if (steps[r] <= steps[r - 1]) {
-                throw new ImportException(source, "step", "steps must increase, but record " + r + " has step " + steps[r]
+                throw new ScenarioException(source, "step", "steps must increase, but record " + r + " has step " + steps[r]
                         + " after " + steps[r - 1]);
             }
         }
-        if (steps.length > 0 && steps[0] < 0) throw new ImportException(source, "step", "a negative step " + steps[0]);
+        if (steps.length > 0 && steps[0] < 0) throw new ScenarioException(source, "step", "a negative step " + steps[0]);
         return this;
     }
 

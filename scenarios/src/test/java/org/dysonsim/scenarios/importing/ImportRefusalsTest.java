@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /** Every bad file is refused while it is checked, naming the file and the array, before anything is written. */
 class ImportRefusalsTest {
@@ -34,9 +35,9 @@ class ImportRefusalsTest {
     void isRefusedInOneLineNamingFileAndArray(String name, String array, String problem) throws Exception {
         Path path = name.startsWith("bad/no-such") ? ImportFixturesTest.fixture("bad").resolve("no-such-file.npz")
                 : ImportFixturesTest.fixture(name);
-        ImportException e = assertThrows(ImportException.class, () -> new RunImport(null).check(WeightFiles.open(path)));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new RunImport(null).check(WeightFiles.open(path)));
         assertTrue(e.file().startsWith(path.toString()), e.file());
-        assertEquals(array, e.array());
+        assertEquals(array, e.key());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
     }
