@@ -25,7 +25,8 @@ public final class RunSpecWire {
                 init(spec.init()), ParticleMessages.stepRule(spec.rule()),
                 spec.dt(), spec.steps(), spec.recordEvery(), spec.seed(), spec.members(), spec.placement().blockSize(),
                 spec.placement().nodes(), ResolvedRun.Coordinates.valueOf(spec.coordinates().name()),
-                mapping(spec.mapping()), spec.checks().predictions().clone(), spec.checks().errorControlMembers());
+                mapping(spec.mapping()), spec.checks().predictions().clone(), spec.checks().errorControlMembers(),
+                spec.layers());
     }
 
     public static RunSpec fromWire(ResolvedRun run) {
@@ -33,7 +34,7 @@ public final class RunSpecWire {
                 ParticleMessages.rule(run.rule()), run.dt(), run.steps(), run.recordEvery(), run.seed(), run.members(),
                 new RunSpec.Placement(run.blockSize(), run.blockNodes()),
                 RunSpec.Coordinates.valueOf(run.coordinates().name()), mapping(run.mapping()),
-                new RunSpec.Checks(run.predictions().clone(), run.errorControlMembers()));
+                new RunSpec.Checks(run.predictions().clone(), run.errorControlMembers()), run.layers());
     }
 
     private static RunModel model(ParticleModel model) {

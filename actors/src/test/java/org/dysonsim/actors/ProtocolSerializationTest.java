@@ -21,6 +21,7 @@ import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.protocol.BlockCommand;
+import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.protocol.BlockDynamics;
 import org.dysonsim.protocol.BlockHostCommand;
 import org.dysonsim.protocol.BlockSetup;
@@ -139,7 +140,9 @@ class ProtocolSerializationTest {
                 new MemberEntityCommand.Reported(new EnsembleCommand.MemberProgress(2, 50)),
                 new StudyCommand.MemberRunning(2, 1, entity),
                 new StudyCommand.MemberProgress(2, 50),
-                new StudyCommand.MemberDone(2, 1, 0, "member 2: diverged")));
+                new StudyCommand.MemberDone(2, 1, 0, "member 2: diverged"),
+                new LayerLayout(List.of(new LayerLayout.Layer("fc1", 300, 784), new LayerLayout.Layer("fc2", 100, 300))),
+                new LayerLayout.Layer("fc2", 100, 300)));
         // A system split over nodes: what block hosts are sent and answer.
         ActorRef<LossCommand> loss = testKit.<LossCommand>createTestProbe().getRef();
         ActorRef<MemberCommand> owner = testKit.<MemberCommand>createTestProbe().getRef();

@@ -8,11 +8,12 @@ package org.dysonsim.protocol;
  *
  * @param blockNodes  nodes a member's blocks are spread over ({@code blocks.nodes})
  * @param predictions the predictions the report compares with; none: every one that applies
+ * @param layers      the weight matrices of a layered run, null for a run of one matrix or particle system
  */
 public record ResolvedRun(String runId, String scenarioName, String scenarioText, RunModel model, InitialLaw init,
                           StepRule rule, double dt, long steps, int recordEvery, long seed, int members, int blockSize,
                           int blockNodes, Coordinates coordinates, Mapping mapping, String[] predictions,
-                          int errorControlMembers) implements Wire {
+                          int errorControlMembers, LayerLayout layers) implements Wire {
 
     public enum Coordinates { EIGENVALUES, SINGULAR_VALUES }
 

@@ -19,6 +19,7 @@ import org.dysonsim.protocol.TrajectoryEvent;
 import org.dysonsim.scenarios.config.ScenarioException;
 import org.dysonsim.scenarios.config.ScenarioLoader;
 import org.dysonsim.scenarios.config.ScenarioValues;
+import org.dysonsim.scenarios.importing.ImportedRunSpec;
 
 /**
  * A run already recorded, for the commands that continue or re-analyse it (resume, replay). Its
@@ -105,6 +106,7 @@ public final class StoredRun {
         checkKnown(label, stored.root(), "", loader.knownKeys());
         Config resolved = stored.withFallback(ConfigFactory.parseResources(ScenarioLoader.class.getClassLoader(),
                 ScenarioLoader.DEFAULTS)).resolve();
+        if (ImportedRunSpec.isImported(resolved)) return ImportedRunSpec.read(new ScenarioValues(label, resolved), runId);
         return RunSpecReader.read(new ScenarioValues(label, resolved), runId);
     }
 

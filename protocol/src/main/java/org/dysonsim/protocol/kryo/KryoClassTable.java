@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -137,6 +138,9 @@ public final class KryoClassTable {
         ids.put(HashMap.class, 21);
         ids.put(LinkedHashMap.class, 22);
         ids.put(float[].class, 23);
+        // what List.of and List.copyOf return (1-2 elements, and 0 or 3+): records such as LayerLayout copy their lists so
+        ids.put(List.of(1).getClass(), 24);
+        ids.put(List.of().getClass(), 25);
         return Map.copyOf(ids);
     }
 }

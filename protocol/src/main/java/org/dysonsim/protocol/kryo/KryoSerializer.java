@@ -3,6 +3,7 @@ package org.dysonsim.protocol.kryo;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Registration;
+import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import com.esotericsoftware.kryo.util.Pool;
@@ -134,6 +135,7 @@ public final class KryoSerializer extends SerializerWithStringManifest {
         kryo.setRegistrationRequired(true);
         kryo.setReferences(false);
         kryo.setClassLoader(system.dynamicAccess().classLoader());
+        ImmutableCollectionsSerializers.addDefaultSerializers(kryo); // the JDK's immutable lists, ids 24 and 25
         table.byId().forEach((id, type) -> {
             if (type == ActorRef.class) {
                 kryo.register(new Registration(type, new TypedActorRefSerializer(this::resolver), id));

@@ -20,6 +20,7 @@ import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.config.TerminalText;
+import org.dysonsim.scenarios.importing.LayerSpectraReport;
 import org.dysonsim.scenarios.report.RunReport;
 import org.dysonsim.scenarios.report.ScalingStudy;
 import org.dysonsim.scenarios.run.RunEngine;
@@ -96,6 +97,10 @@ final class StudyRunner {
             throw new BadInputException(runId + " is still running (its lock is held by a live process)");
         }
         RunSpec run = StoredRun.forContinuing(directory.root(), journal.overrides(), runId, dir.resolve(RunReport.SCENARIO));
+        if (run.model() == null) {
+            throw new BadInputException(runId + " is an imported run: there is nothing to simulate, so nothing to resume"
+                    + " (replay or export it)");
+        }
         return locked(runId, false, lock -> {
             RunResult resumed;
             try (RunEngine engine = Engines.create(directory, journal.overrides())) {
@@ -223,7 +228,9 @@ final class StudyRunner {
 
     private void writeReport(String runId, RunResult result, RunResult fine, String study, List<String> compare)
             throws IOException {
-        Path report = RunReport.write(shown.resolve(directory.runDirectory(runId).getFileName()), result, fine, study, compare);
+        Path runDir = shown.resolve(directory.runDirectory(runId).getFileName());
+        Path report = result.spec().model() == null ? LayerSpectraReport.write(runDir, result)
+                : RunReport.write(runDir, result, fine, study, compare);
         out.println("report: " + report);
         out.flush();
     }

@@ -1,0 +1,106 @@
+package org.dysonsim.scenarios.importing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunResult;
+import org.dysonsim.physics.monitor.SpectralDiagnostics;
+import org.dysonsim.protocol.LayerLayout;
+import org.dysonsim.scenarios.report.Json;
+
+/**
+ * The report of a layered run without dynamics of its own (an import): per layer, its first and
+ * final recorded spectra, pooled over members, against the Marchenko–Pastur law fitted to their
+ * bulk ({@link SpectralDiagnostics}: MP area and width, the weight beyond the fitted edge, the tail
+ * exponent). A layer with more columns than rows is read through WWᵀ, whose spectrum is the
+ * nonzero part of WᵀW's. Writes {@code report.json} and {@code report.html}.
+ */
+public final class LayerSpectraReport {
+    public static final String JSON = "report.json";
+    public static final String HTML = "report.html";
+
+    private LayerSpectraReport() {}
+
+    /** @return the HTML report's path */
+    public static Path write(Path runDir, RunResult run) throws IOException {
+        LayerLayout layout = run.spec().layers();
+        List<Object> layers = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (int l = 0; l < layout.layers().size(); l++) {
+            LayerLayout.Layer layer = layout.layers().get(l);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", layer.name());
+            entry.put("rows", layer.rows());
+            entry.put("cols", layer.cols());
+            entry.put("first", describe(run, layout, l, true));
+            Map<String, Object> last = describe(run, layout, l, false);
+            entry.put("final", last);
+            layers.add(entry);
+            rows.append("<tr><td>").append(escape(layer.name())).append("</td><td>").append(layer.rows()).append(" × ")
+                    .append(layer.cols()).append("</td>");
+            for (String key : List.of("step", "mpArea", "mpSigma2", "fractionBeyondEdge", "largest", "mpEdge", "tailExponent")) {
+                rows.append("<td>").append(format(last.get(key))).append("</td>");
+            }
+            rows.append("</tr>\n");
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("runId", run.spec().runId());
+        report.put("name", run.spec().scenarioName());
+        report.put("model", ImportedRunSpec.MODEL);
+        report.put("members", run.members().size());
+        report.put("layers", layers);
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve(JSON), Json.write(report));
+        Path html = runDir.resolve(HTML);
+        Files.writeString(html, "<!doctype html><meta charset=\"utf-8\"><title>" + escape(run.spec().runId()) + "</title>\n"
+                + "<h1>" + escape(run.spec().runId()) + "</h1>\n<p>Imported run, " + run.members().size() + " member(s). Per"
+                + " layer, the final recorded spectrum of WᵀW (pooled over members) against the Marchenko–Pastur law fitted"
+                + " to its bulk (docs/physics.md §5); every number is in report.json.</p>\n<table border=\"1\">\n"
+                + "<tr><th>layer</th><th>shape</th><th>step</th><th>MP area</th><th>MP σ²</th><th>beyond edge</th>"
+                + "<th>largest λ</th><th>MP edge</th><th>tail α</th></tr>\n" + rows + "</table>\n");
+        return html;
+    }
+
+    /** The diagnostics of layer {@code l} at the first or final record every member has. */
+    static Map<String, Object> describe(RunResult run, LayerLayout layout, int l, boolean first) {
+        LayerLayout.Layer layer = layout.layers().get(l);
+        int rows = Math.max(layer.rows(), layer.cols()), cols = Math.min(layer.rows(), layer.cols());
+        List<double[]> spectra = new ArrayList<>();
+        long step = -1;
+        for (MemberTrajectory m : run.members()) {
+            if (m.steps().length == 0) continue;
+            int record = first ? 0 : m.steps().length - 1;
+            double[] all = layout.of(m.values()[record], l);
+            spectra.add(Arrays.copyOfRange(all, all.length - cols, all.length)); // the nonzero part when rows < cols
+            step = m.steps()[record];
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("step", step);
+        if (spectra.isEmpty()) return out;
+        double[][] pooled = spectra.toArray(new double[0][]);
+        SpectralDiagnostics d = SpectralDiagnostics.of(pooled, rows, cols, Math.max(step, 0));
+        out.put("largest", Arrays.stream(pooled).mapToDouble(s -> s[s.length - 1]).max().orElse(Double.NaN));
+        out.put("mpArea", d.mpArea());
+        out.put("mpSigma2", d.mpSigma2());
+        out.put("mpEdge", d.mpEdge());
+        out.put("fractionBeyondEdge", d.fractionBeyondEdge());
+        out.put("outliersPerSpectrum", d.outliersPerSpectrum());
+        out.put("tailExponent", d.tailExponent());
+        return out;
+    }
+
+    private static String format(Object value) {
+        if (value instanceof Double d) return Double.isFinite(d) ? String.format(java.util.Locale.ROOT, "%.4g", d) : "–";
+        return escape(String.valueOf(value));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

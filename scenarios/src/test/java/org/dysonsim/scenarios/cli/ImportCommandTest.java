@@ -1,0 +1,71 @@
+package org.dysonsim.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code dyson import} in the test's JVM: an import of the Aarts–Park–Lucini fixture (2 seeds ×
+ * 3 snapshots of a 6 × 4 W) is listed, exported, replayed and refused by resume; a bad file writes nothing.
+ */
+class ImportCommandTest {
+
+    private static Path fixture(String name) throws Exception {
+        return Path.of(ImportCommandTest.class.getResource("/import/" + name).toURI());
+    }
+
+    @Test
+    void anImportedRunIsListedExportedAndReplayedButNotResumed(@TempDir Path dir) throws Exception {
+        String data = dir.resolve("runs").toString();
+        InProcessDyson.Result imported = InProcessDyson.run("import", fixture("apl.npz").toString(), "--name", "apl",
+                "--data-dir", data);
+        assertEquals(Main.OK, imported.exit(), imported.err());
+        String runId = imported.out().trim();
+        assertTrue(runId.startsWith("apl-"), imported.out());
+
+        InProcessDyson.Result list = InProcessDyson.run("list", "--data-dir", data);
+        String[] cells = list.out().lines().toList().get(1).split("\\s+");
+        assertEquals(List.of(runId, "apl", "completed", "2", "2"), List.of(cells).subList(0, 5));
+
+        Path csv = dir.resolve("apl.csv");
+        InProcessDyson.Result export = InProcessDyson.run("export", runId, "--format", "csv", "--out", csv.toString(),
+                "--data-dir", data);
+        assertEquals(Main.OK, export.exit(), export.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(1 + 2 * 3 * 4, rows.size()); // header, then members × records × eigenvalues
+        // NumPy's largest eigenvalue of member 1's last record (the last line of its answer)
+        List<String> numpy = Files.readAllLines(fixture("apl.npz.eig.txt"));
+        double largest = Double.parseDouble(numpy.get(numpy.size() - 1).trim().split(" ")[3]);
+        String[] last = rows.get(rows.size() - 1).split(",");
+        assertEquals("1", last[0]);
+        assertEquals(largest, Double.parseDouble(last[4]), 1e-10 * largest);
+
+        InProcessDyson.Result replay = InProcessDyson.run("replay", runId, "--data-dir", data);
+        assertEquals(Main.OK, replay.exit(), replay.err());
+        Config report = ConfigFactory.parseFile(dir.resolve("runs").resolve(runId).resolve("report.json").toFile());
+        assertEquals("W", report.getConfigList("layers").get(0).getString("name"));
+        assertEquals(2, report.getConfigList("layers").get(0).getConfig("final").getInt("step"));
+
+        InProcessDyson.Result resume = InProcessDyson.run("resume", runId, "--data-dir", data);
+        assertEquals(Main.BAD_INPUT, resume.exit());
+        assertTrue(resume.err().contains("is an imported run"), resume.err());
+    }
+
+    @Test
+    void aBadFileIsOneLineExitTwoAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("runs");
+        InProcessDyson.Result r = InProcessDyson.run("import", fixture("bad/nan.npz").toString(), "--data-dir", data.toString());
+        assertEquals(Main.BAD_INPUT, r.exit());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("dyson: " + fixture("bad/nan.npz") + ": fc1: NaN at matrix 1"), r.err());
+        assertFalse(Files.exists(data));
+    }
+}
