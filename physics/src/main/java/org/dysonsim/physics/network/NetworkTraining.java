@@ -1,8 +1,10 @@
 package org.dysonsim.physics.network;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.sgd.Minibatch;
+import org.dysonsim.physics.sgd.WeightSpectrum;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -51,6 +53,31 @@ public final class NetworkTraining {
 
     /** One step; returns the minibatch loss at the weights before it. */
     public double advance() {
+        return advance(null, true);
+    }
+
+    /**
+     * The record of the current state (before step + 1), then step + 1 itself; {@code update}
+     * false computes the record only (the last record of a run) and leaves the state as it is.
+     */
+    public NetworkRecord recordAndAdvance(LabelledImages test, boolean update) {
+        Evaluation evaluation = evaluate(test);
+        List<WeightSpectrum.Decomposed> spectra = new ArrayList<>();
+        for (DenseLayer layer : layers) spectra.add(LayerSpectrum.of(layer.weights(), model.topK()));
+        List<NetworkRecord.LayerPart> parts = new ArrayList<>();
+        long at = step;
+        double loss = advance((l, g) -> parts.add(0, new NetworkRecord.LayerPart(spectra.get(l).eigenvalues(),
+                spectra.get(l).top().values().clone(), LayerGradientRecord.of(spectra.get(l).top(), g,
+                        layers.get(l).lastInput()))), update);
+        return NetworkRecord.of(model, at, loss, evaluation, parts);
+    }
+
+    /** What a record needs of each layer's gradient, before the layer updates. */
+    private interface GradientWatch {
+        void seen(int layer, DenseLayer.Gradient g);
+    }
+
+    private double advance(GradientWatch watch, boolean update) {
         int[] labels = new int[model.sgd().batch()];
         DMatrixRMaj a = inputs(model, train, seed, member, step + 1, labels);
         for (DenseLayer layer : layers) a = layer.forward(a);
@@ -59,9 +86,10 @@ public final class NetworkTraining {
         for (int l = layers.size() - 1; l >= 0; l--) {
             DenseLayer.Gradient g = layers.get(l).backward(error, l > 0);
             error = g.input();
-            layers.get(l).update(g, model.sgd());
+            if (watch != null) watch.seen(l, g);
+            if (update) layers.get(l).update(g, model.sgd());
         }
-        step++;
+        if (update) step++;
         return loss.loss();
     }
 
