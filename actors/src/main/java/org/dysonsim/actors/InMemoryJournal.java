@@ -97,6 +97,7 @@ final class InMemoryJournal implements RecorderFactory {
         Entry entry = entry(runId, member);
         List<TrajectoryEvent> events = new ArrayList<>(entry.snapshots());
         events.addAll(entry.gradients());
+        events.addAll(entry.metrics());
         return MemberTrajectory.of(member, events);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
+import org.dysonsim.protocol.LayerLayout;
 
 /**
  * A fully resolved run: what the scenario layer hands to the engine and to the reports. Plain
@@ -25,10 +26,20 @@ import org.dysonsim.physics.init.InitialSpectrum;
  * @param coordinates  what the positions are: eigenvalues, or singular values (reports square them)
  * @param mapping      the scenario's own parameters of a model mapped onto a gas (sgd, wishart)
  * @param checks       what the report checks beyond its defaults
+ * @param layers       the weight matrices of a layered run (a network, an imported run) in snapshot order; null for other runs
  */
 public record RunSpec(String runId, String scenarioName, String scenarioText, ParticleModel model,
                       InitialSpectrum init, StepSizeRule rule, double dt, long steps, int recordEvery, long seed,
-                      int members, Placement placement, Coordinates coordinates, Mapping mapping, Checks checks) {
+                      int members, Placement placement, Coordinates coordinates, Mapping mapping, Checks checks,
+                      LayerLayout layers) {
+
+    /** A run of one weight matrix or of particles: no layers. */
+    public RunSpec(String runId, String scenarioName, String scenarioText, ParticleModel model,
+                   InitialSpectrum init, StepSizeRule rule, double dt, long steps, int recordEvery, long seed,
+                   int members, Placement placement, Coordinates coordinates, Mapping mapping, Checks checks) {
+        this(runId, scenarioName, scenarioText, model, init, rule, dt, steps, recordEvery, seed, members, placement,
+                coordinates, mapping, checks, null);
+    }
 
     public enum Coordinates { EIGENVALUES, SINGULAR_VALUES }
 
@@ -94,13 +105,13 @@ public record RunSpec(String runId, String scenarioName, String scenarioText, Pa
     /** This run with another step rule and ensemble size (error control's h/2 companion). */
     public RunSpec withRuleAndMembers(StepSizeRule otherRule, int otherMembers) {
         return new RunSpec(runId, scenarioName, scenarioText, model, init, otherRule, dt, steps, recordEvery, seed,
-                otherMembers, placement, coordinates, mapping, checks);
+                otherMembers, placement, coordinates, mapping, checks, layers);
     }
 
     /** This run with its blocks cut and placed otherwise (results do not depend on it). */
     public RunSpec withPlacement(Placement otherPlacement) {
         return new RunSpec(runId, scenarioName, scenarioText, model, init, rule, dt, steps, recordEvery, seed,
-                members, otherPlacement, coordinates, mapping, checks);
+                members, otherPlacement, coordinates, mapping, checks, layers);
     }
 
     /**

@@ -36,17 +36,26 @@ public record IdxFile(int[] dims, byte[] bytes) {
      *                     shorter than its header says (the message names the problem, not the file)
      */
     public static IdxFile read(Path path) throws IOException {
+        return read(path, true);
+    }
+
+    /** The dimensions alone (the bytes are not read: {@code bytes()} is empty). */
+    public static IdxFile header(Path path) throws IOException {
+        return read(path, false);
+    }
+
+    private static IdxFile read(Path path, boolean withBytes) throws IOException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
             raw.mark(2);
             boolean gzipped = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             try (DataInputStream in = new DataInputStream(gzipped ? new GZIPInputStream(raw, 1 << 16) : raw)) {
-                return read(in);
+                return read(in, withBytes);
             }
         }
     }
 
-    private static IdxFile read(DataInputStream in) throws IOException {
+    private static IdxFile read(DataInputStream in, boolean withBytes) throws IOException {
         try {
             int magic = in.readInt();
             if ((magic >>> 16) != 0 || ((magic >>> 8) & 0xFF) != UNSIGNED_BYTE || (magic & 0xFF) < 1) {
@@ -60,7 +69,7 @@ public record IdxFile(int[] dims, byte[] bytes) {
                 size *= dims[d];
                 if (size > Integer.MAX_VALUE - 8) throw new IOException("too large for one array: " + size + " bytes");
             }
-            byte[] bytes = new byte[(int) size];
+            byte[] bytes = new byte[withBytes ? (int) size : 0];
             in.readFully(bytes);
             return new IdxFile(dims, bytes);
         } catch (EOFException e) {

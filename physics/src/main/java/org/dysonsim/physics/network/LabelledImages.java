@@ -74,12 +74,36 @@ public record LabelledImages(byte[] pixels, int[] labels, int size) {
         return new LabelledImages(images.bytes(), classes, images.itemSize());
     }
 
+    /** How many images a part holds, and their pixels each. */
+    public record Shape(int count, int size) {}
+
+    /**
+     * The shape of part {@code part} from the files' headers alone: what a scenario check needs
+     * without reading every image.
+     *
+     * @throws MissingDataException if a file of the part is missing
+     * @throws IOException          if a header cannot be read or the two files disagree
+     */
+    public static Shape shape(Path directory, String part) throws IOException {
+        IdxFile images = readFile(directory, part + "-images-idx3-ubyte", false);
+        IdxFile labels = readFile(directory, part + "-labels-idx1-ubyte", false);
+        if (labels.dims().length != 1 || labels.count() != images.count()) {
+            throw new IOException(part + "-labels-idx1-ubyte: expected " + images.count() + " labels, got "
+                    + Arrays.toString(labels.dims()));
+        }
+        return new Shape(images.count(), images.itemSize());
+    }
+
     private static IdxFile readFile(Path directory, String name) throws IOException {
+        return readFile(directory, name, true);
+    }
+
+    private static IdxFile readFile(Path directory, String name, boolean withBytes) throws IOException {
         Path gz = directory.resolve(name + ".gz"), plain = directory.resolve(name);
         Path path = Files.isRegularFile(gz) ? gz : plain;
         if (!Files.isRegularFile(path)) throw new MissingDataException(directory, name);
         try {
-            return IdxFile.read(path);
+            return withBytes ? IdxFile.read(path) : IdxFile.header(path);
         } catch (IOException e) {
             throw new IOException(path + ": " + e.getMessage(), e);
         }
