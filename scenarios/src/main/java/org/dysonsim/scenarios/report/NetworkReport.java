@@ -57,7 +57,7 @@ final class NetworkReport {
             json.put("name", layer.name());
             json.put("rows", layer.rows());
             json.put("cols", layer.cols());
-            json.put("initial_mp_edge", initial.upper() * q);
+            json.put("initial_mp_edge", initial.upper());
             json.put("initial", diagnostics(start, first));
             json.put("final", diagnostics(fin, end));
             layers.add(json);
