@@ -7,7 +7,6 @@ import org.dysonsim.actors.RecorderFactory;
 import org.dysonsim.actors.RunListener;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
-import org.dysonsim.actors.Simulation;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.network.DenseLayer;
@@ -24,7 +23,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Network training speed (issue 13): the 784-300-100-10 perceptron of mlp-fashion on Fashion-MNIST
@@ -32,7 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@value #TEST} images) every {@value #EVERY} steps. {@code actorEngine} runs it through the
  * layer actors and the loss actor, {@code plainLoop} the same steps and records in a loop, and
  * {@code spectraOnly} only the records' eigen-decompositions. The images are read once per JVM
- * (both paths). Needs Debian's dataset-fashion-mnist; BenchMain leaves it out without it.
+ * (both paths); the actor system is MatrixBenchmark's. Needs Debian's dataset-fashion-mnist; BenchMain leaves it out without it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,22 +45,6 @@ public class NetworkBenchmark {
     private LabelledImages test;
     private final AtomicLong runs = new AtomicLong();
 
-    /** The actor system, started only for the benchmark that uses it. */
-    @State(Scope.Benchmark)
-    public static class Engine {
-        Simulation simulation;
-
-        @Setup(Level.Trial)
-        public void start() {
-            simulation = new Simulation(BenchConfig.engine());
-        }
-
-        @TearDown(Level.Trial)
-        public void stop() {
-            simulation.close();
-        }
-    }
-
     static boolean dataInstalled() {
         return java.nio.file.Files.isRegularFile(LabelledImages.DEBIAN_FASHION_MNIST.resolve("train-images-idx3-ubyte.gz"));
     }
@@ -76,7 +58,7 @@ public class NetworkBenchmark {
     }
 
     @Benchmark
-    public double actorEngine(Engine engine) {
+    public double actorEngine(MatrixBenchmark.Engine engine) {
         RunSpec spec = new RunSpec("bench-network-" + runs.incrementAndGet(), "bench", "name = bench", model, null,
                 StepSizeRule.fixed(), model.sgd().alpha(), STEPS, EVERY, BenchSystems.SEED, 1, 64,
                 RunSpec.Coordinates.EIGENVALUES);
