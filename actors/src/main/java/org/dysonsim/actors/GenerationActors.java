@@ -38,6 +38,12 @@ final class GenerationActors {
         return children.contains(ref);
     }
 
+    /** Null if {@code ref} is none of the supervisor's own children here, else why its stop ends the generation. */
+    String lostChild(ActorRef<?> ref, String cause) {
+        if (!isChild(ref)) return null;
+        return cause == null ? ref.path().name() + " stopped unexpectedly" : cause;
+    }
+
     boolean isPlacedBlock(ActorRef<?> ref) {
         return placed.containsKey(ref);
     }

@@ -21,6 +21,7 @@ final class InMemoryJournal implements RecorderFactory {
         private TrajectoryEvent.RunStarted started;
         private final List<TrajectoryEvent.SnapshotRecorded> snapshots = new ArrayList<>();
         private final List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
+        private final List<TrajectoryEvent.NetworkMetricsRecorded> metrics = new ArrayList<>();
         private RecorderCommand.Status status = RecorderCommand.Status.NEW;
         private String failure;
         private MatrixCheckpoint checkpoint;
@@ -38,6 +39,14 @@ final class InMemoryJournal implements RecorderFactory {
 
         synchronized void recordGradient(TrajectoryEvent.GradientRecorded event) {
             gradients.add(event);
+        }
+
+        synchronized void recordMetrics(TrajectoryEvent.NetworkMetricsRecorded event) {
+            metrics.add(event);
+        }
+
+        synchronized List<TrajectoryEvent.NetworkMetricsRecorded> metrics() {
+            return List.copyOf(metrics);
         }
 
         synchronized void complete() {
@@ -88,6 +97,7 @@ final class InMemoryJournal implements RecorderFactory {
         Entry entry = entry(runId, member);
         List<TrajectoryEvent> events = new ArrayList<>(entry.snapshots());
         events.addAll(entry.gradients());
+        events.addAll(entry.metrics());
         return MemberTrajectory.of(member, events);
     }
 }

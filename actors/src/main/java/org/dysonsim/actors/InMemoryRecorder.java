@@ -22,6 +22,7 @@ final class InMemoryRecorder {
                 .onMessage(RecorderCommand.Record.class, record -> {
                     entry.record(record.snapshot());
                     if (record.gradient() != null) entry.recordGradient(record.gradient());
+                    if (record.metrics() != null) entry.recordMetrics(record.metrics());
                     record.replyTo().tell(new RecorderCommand.Ack(record.snapshot().step()));
                     return Behaviors.same();
                 })

@@ -64,7 +64,6 @@ final class MatrixGenerations implements Generations {
 
     @Override
     public String lost(ActorRef<?> ref, String cause) {
-        if (!actors.isChild(ref)) return null;
-        return cause == null ? ref.path().name() + " stopped unexpectedly" : cause;
+        return actors.lostChild(ref, cause);
     }
 }

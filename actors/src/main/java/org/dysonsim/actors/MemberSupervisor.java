@@ -10,6 +10,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.gas.NonFiniteStateException;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.MatrixCheckpoint;
@@ -68,6 +69,7 @@ final class MemberSupervisor {
         this.recorder = new RecorderLink(context, timers, spec.runId() + " member " + member, recorder, settings);
         this.writes = this.recorder.writes();
         this.generations = spec.model() instanceof MatrixModel matrix ? new MatrixGenerations(context, spec, matrix, member)
+                : spec.model() instanceof NetworkModel network ? new NetworkGenerations(context, spec, network, member)
                 : new ParticleGenerations(context, timers, spec, member, settings);
     }
 
@@ -98,10 +100,11 @@ final class MemberSupervisor {
         if (last.values().length != spec.n()) {
             return fail("the last recorded snapshot has " + last.values().length + " values, the model has n = " + spec.n());
         }
-        if (!(spec.model() instanceof MatrixModel) || state.status() == RecorderCommand.Status.COMPLETED) {
+        boolean weights = spec.model() instanceof MatrixModel || spec.model() instanceof NetworkModel;
+        if (!weights || state.status() == RecorderCommand.Status.COMPLETED) {
             return continueAfter(last, state.status());
         }
-        // a matrix-level member also needs where W is: its last checkpoint
+        // a matrix-level or network member also needs where its weights are: its last checkpoint
         recorder.askCheckpoint();
         return common().onMessage(MemberCommand.CheckpointLoaded.class, m -> {
             recorder.answered();
@@ -124,7 +127,7 @@ final class MemberSupervisor {
         }
         // The clock sends the snapshot of step 0; until it is recorded a restart starts here.
         lastValues = start;
-        if (start != null && spec.steps() == 0) record(0, 0.0, start, null);
+        if (start != null && spec.steps() == 0) record(0, 0.0, start, null, null);
         return continueFrom(0);
     }
 
@@ -165,7 +168,7 @@ final class MemberSupervisor {
     private Behavior<MemberCommand> onSnapshot(MemberCommand.Snapshot message) {
         // Only the current generation's: one stopped in a pause may have queued snapshots beyond a gap.
         if (message.step() <= lastStep || message.generation() != generation) return Behaviors.same();
-        record(message.step(), message.t(), message.values(), message.gradient());
+        record(message.step(), message.t(), message.values(), message.gradient(), message.metrics());
         if (!writes.full()) return Behaviors.same();
         // The recorder is behind: stop simulating until half the backlog is written.
         stopGeneration();
@@ -219,10 +222,11 @@ final class MemberSupervisor {
         return Behaviors.same();
     }
 
-    private void record(long step, double t, double[] positions, TrajectoryEvent.GradientRecorded gradient) {
+    private void record(long step, double t, double[] positions, TrajectoryEvent.GradientRecorded gradient,
+                        TrajectoryEvent.NetworkMetricsRecorded metrics) {
         lastStep = step;
         lastValues = positions;
-        recorder.record(step, t, positions, gradient);
+        recorder.record(step, t, positions, gradient, metrics);
     }
 
     private Behavior<MemberCommand> onBlockPlaced(MemberCommand.BlockPlaced message) {

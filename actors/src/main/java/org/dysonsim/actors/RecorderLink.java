@@ -72,9 +72,11 @@ final class RecorderLink {
         send(new RecorderCommand.Begin(started, acks), "the start");
     }
 
-    void record(long step, double t, double[] positions, TrajectoryEvent.GradientRecorded gradient) {
+    void record(long step, double t, double[] positions, TrajectoryEvent.GradientRecorded gradient,
+                TrajectoryEvent.NetworkMetricsRecorded metrics) {
         writes.snapshotSent(step);
-        recorder.tell(new RecorderCommand.Record(new TrajectoryEvent.SnapshotRecorded(step, t, positions), gradient, acks));
+        recorder.tell(new RecorderCommand.Record(new TrajectoryEvent.SnapshotRecorded(step, t, positions), gradient,
+                metrics, acks));
         expect("acknowledge the snapshot of step " + step);
         LOG.debug("{}: sent the snapshot of step {}; durable up to step {}, {} snapshots not yet", member, step,
                 writes.durableStep(), writes.backlog());

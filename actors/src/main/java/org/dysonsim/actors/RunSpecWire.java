@@ -3,6 +3,7 @@ package org.dysonsim.actors;
 import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.physics.sgd.LossSpec;
@@ -43,6 +44,9 @@ public final class RunSpecWire {
                     ParticleMessages.driftLaw(gas.drift()));
         } else if (model instanceof CirModel cir) {
             return new RunModel.SquareRootDiffusions((BlockDynamics.SquareRootDiffusions) ParticleMessages.dynamics(cir));
+        } else if (model instanceof NetworkModel net) {
+            return new RunModel.Network(net.widths(), net.initGain(), net.sgd().alpha(), net.sgd().batch(),
+                    net.sgd().momentum(), net.trainSize(), net.testSize(), net.topK(), net.checkpointEvery(), net.dataPath());
         }
         MatrixModel m = (MatrixModel) model;
         return new RunModel.Matrix(m.rows(), m.n(), loss(m.loss()), m.sgd().alpha(), m.sgd().batch(), m.sgd().momentum(),
@@ -54,6 +58,9 @@ public final class RunSpecWire {
             return ParticleMessages.gas(gas.dynamics(), ParticleMessages.drift(gas.drift()));
         } else if (model instanceof RunModel.SquareRootDiffusions cir) {
             return ParticleMessages.squareRootDiffusions(cir.dynamics());
+        } else if (model instanceof RunModel.Network net) {
+            return new NetworkModel(net.widths(), net.initGain(), new SgdSettings(net.alpha(), net.batch(), net.momentum()),
+                    net.trainSize(), net.testSize(), net.topK(), net.checkpointEvery(), net.dataPath());
         }
         RunModel.Matrix m = (RunModel.Matrix) model;
         return new MatrixModel(m.rows(), m.n(), loss(m.loss()), new SgdSettings(m.alpha(), m.batch(), m.momentum()),

@@ -31,10 +31,15 @@ import org.dysonsim.protocol.ClockCommand;
 import org.dysonsim.protocol.EnsembleCommand;
 import org.dysonsim.protocol.LossCommand;
 import org.dysonsim.protocol.MatrixCheckpoint;
+import org.dysonsim.protocol.LayerCommand;
+import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.protocol.MemberCommand;
+import org.dysonsim.protocol.NetworkLossCommand;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.MatrixLossCommand;
 import org.dysonsim.protocol.WeightMatrixCommand;
+import org.dysonsim.physics.gas.NetworkModel;
+import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.dysonsim.protocol.InitialLaw;
 import org.dysonsim.protocol.MemberEntityCommand;
@@ -153,6 +158,24 @@ class ProtocolSerializationTest {
                 new BlockHostCommand.Release(owner, List.of(block, block)),
                 new MemberCommand.BlockPlaced(3, 1, block),
                 new MemberCommand.BlocksUnplaced(3)));
+        // A network member: its layers, its loss actor, its metrics and its model.
+        ActorRef<LayerCommand> layer = testKit.<LayerCommand>createTestProbe().getRef();
+        samples.addAll(List.of(
+                new LayerLayout(List.of(new LayerLayout.Layer("fc1", 3, 4), new LayerLayout.Layer("fc2", 2, 3))),
+                new LayerLayout.Layer("fc1", 3, 4),
+                new TrajectoryEvent.NetworkMetricsRecorded(10, 0.1, 0.5, 0.625, 0.75),
+                new LayerCommand.Forward(3, 1, 2, new double[] {0.5, 1}, false, true, true, layer),
+                new LayerCommand.Backward(3, 1, 2, new double[] {0.5, 1}),
+                new NetworkLossCommand.Logits(3, 1, 2, new double[] {0.5, 1}, true),
+                new NetworkLossCommand.LayerRecorded(2, 1, a, a, a, a, 0.5, null),
+                new NetworkLossCommand.Stepped(3),
+                new RunModel.Network(new int[] {4, 3, 2}, 1.5, 0.1, 4, 0.9, 100, 10, 2, 0, "/data"),
+                RunSpecWire.toWire(new RunSpec("run-4", "net", "model = network",
+                        new NetworkModel(new int[] {4, 3, 2}, 1.5, new SgdSettings(0.1, 4, 0.9), 100, 10, 2, 0, "/data"),
+                        new InitialSpectrum.Explicit(new double[] {1, 2, 3, 4, 5, 6, 7}), StepSizeRule.fixed(), 0.1, 10, 5, 3L, 1,
+                        new RunSpec.Placement(64, 1), RunSpec.Coordinates.EIGENVALUES, new RunSpec.Mapping.Direct(),
+                        RunSpec.Checks.DEFAULTS, new LayerLayout(List.of(new LayerLayout.Layer("fc1", 3, 4),
+                                new LayerLayout.Layer("fc2", 2, 3)))))));
         return samples;
     }
 

@@ -51,7 +51,9 @@ public final class BenchMain {
             return;
         }
         Collection<RunResult> results = new ArrayList<>();
-        String others = "SystemBenchmark|RecordingBenchmark|MatrixBenchmark";
+        // the network benchmark reads Fashion-MNIST: left out where it is not installed
+        String others = "SystemBenchmark|RecordingBenchmark|MatrixBenchmark"
+                + (NetworkBenchmark.dataInstalled() ? "|NetworkBenchmark" : "");
         results.addAll(new Runner(options(others, quick ? 2 : 3, quick ? 1 : 2, quick).build()).run());
         // The ensemble engine warms up slowly (a thousand members through the actors: its first
         // operations take 3.7, 1.3, 1.2, 1.0, 0.6 s before settling at 0.23 s), so it gets 8 s
@@ -60,6 +62,7 @@ public final class BenchMain {
         System.out.println(table(results));
         System.out.println();
         System.out.println(matrixTable(results));
+        if (NetworkBenchmark.dataInstalled()) System.out.println(networkTable(results));
         // ratios taken while other processes compete for the cores say little: show how busy it was
         System.out.printf(Locale.ROOT, "%d cores, load average %.1f at the end of the run%n",
                 Runtime.getRuntime().availableProcessors(),
@@ -96,7 +99,8 @@ public final class BenchMain {
     static String table(Collection<RunResult> results) {
         Map<String, double[]> byKey = new LinkedHashMap<>();
         for (RunResult r : results) {
-            if (r.getParams().getBenchmark().contains("MatrixBenchmark")) continue;
+            if (r.getParams().getBenchmark().contains("MatrixBenchmark")
+                    || r.getParams().getBenchmark().contains("NetworkBenchmark")) continue;
             String full = r.getParams().getBenchmark();
             String[] parts = full.split("\\.");
             String cls = parts[parts.length - 2];
@@ -158,5 +162,24 @@ public final class BenchMain {
                     (loop - data) / (actors - data), 100 * spectra / (loop - data)));
         }
         return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * Network training: steps per second through the layer actors and in the plain loop, and the
+     * share of the plain loop's time spent on the layers' eigen-decompositions (records every
+     * {@value NetworkBenchmark#EVERY} steps).
+     */
+    static String networkTable(Collection<RunResult> results) {
+        Map<String, Double> score = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String full = r.getParams().getBenchmark();
+            if (full.contains("NetworkBenchmark")) score.put(full.substring(full.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+        }
+        double actors = score.getOrDefault("actorEngine", Double.NaN), loop = score.getOrDefault("plainLoop", Double.NaN);
+        double spectra = score.getOrDefault("spectraOnly", Double.NaN), steps = NetworkBenchmark.STEPS;
+        return String.format(Locale.ROOT, "%-38s %14s %14s %12s %14s%n%-38s %14.1f %14.1f %11.2f× %13.0f%%",
+                "network 784-300-100-10, records every " + NetworkBenchmark.EVERY, "actors steps/s", "loop steps/s",
+                "actors/loop", "eigen share", "Fashion-MNIST, |B| = " + NetworkBenchmark.BATCH, 1000 * steps / actors,
+                1000 * steps / loop, loop / actors, 100 * spectra / loop);
     }
 }

@@ -21,6 +21,9 @@ final class RecordIntegrity {
             throw corrupted(persistenceId, "the gradient record of step " + gradient.step()
                     + " does not match its checksum");
         }
+        if (event instanceof TrajectoryEvent.NetworkMetricsRecorded metrics && !metrics.intact()) {
+            throw corrupted(persistenceId, "the network metrics of step " + metrics.step() + " do not match their checksum");
+        }
         return event;
     }
 

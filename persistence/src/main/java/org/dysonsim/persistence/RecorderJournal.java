@@ -101,7 +101,8 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournalCommand,
         TrajectoryEvent event = eventOf(state, command);
         if (event == null) return List.of();
         if (command instanceof RecorderCommand.Record record && record.gradient() != null) {
-            return List.of(event, record.gradient());
+            return record.metrics() == null ? List.of(event, record.gradient())
+                    : List.of(event, record.gradient(), record.metrics());
         }
         return List.of(event);
     }
@@ -150,7 +151,7 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournalCommand,
         if (event instanceof TrajectoryEvent.SnapshotRecorded snapshot) {
             return new RecorderState(state.started(), snapshot, state.status(), state.failure());
         }
-        if (event instanceof TrajectoryEvent.GradientRecorded) {
+        if (event instanceof TrajectoryEvent.GradientRecorded || event instanceof TrajectoryEvent.NetworkMetricsRecorded) {
             return state; // the resume point is the snapshot beside it
         }
         if (event instanceof TrajectoryEvent.RunCompleted) {

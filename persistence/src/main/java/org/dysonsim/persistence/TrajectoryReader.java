@@ -183,6 +183,15 @@ public final class TrajectoryReader {
         }
     }
 
+    /** The metrics of one member of a network run, in step order (empty for other runs). */
+    public List<TrajectoryEvent.NetworkMetricsRecorded> networkMetrics(String runId, int member) {
+        try (Stream<TrajectoryEvent> events = events(runId, member)) {
+            return events.filter(TrajectoryEvent.NetworkMetricsRecorded.class::isInstance)
+                    .map(TrajectoryEvent.NetworkMetricsRecorded.class::cast)
+                    .toList();
+        }
+    }
+
     /** Streams carry no nulls: an id of another kind becomes no element. */
     private static List<PersistenceIds.Member> parsed(PersistenceIds.Member member) {
         return member == null ? List.of() : List.of(member);

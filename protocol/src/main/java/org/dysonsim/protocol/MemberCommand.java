@@ -24,13 +24,18 @@ public sealed interface MemberCommand extends Wire
 
     /**
      * The positions after nominal step {@code step}, to be recorded; a matrix-level run adds the
-     * gradient record of the same step (null for particle runs).
+     * gradient record of the same step (null for particle runs), a network run also its metrics.
      */
-    record Snapshot(int generation, long step, double t, double[] values, TrajectoryEvent.GradientRecorded gradient)
-            implements MemberCommand {
+    record Snapshot(int generation, long step, double t, double[] values, TrajectoryEvent.GradientRecorded gradient,
+                    TrajectoryEvent.NetworkMetricsRecorded metrics) implements MemberCommand {
         /** A particle-level snapshot: no gradient record. */
         public Snapshot(int generation, long step, double t, double[] values) {
-            this(generation, step, t, values, null);
+            this(generation, step, t, values, null, null);
+        }
+
+        /** A matrix-level snapshot: no network metrics. */
+        public Snapshot(int generation, long step, double t, double[] values, TrajectoryEvent.GradientRecorded gradient) {
+            this(generation, step, t, values, gradient, null);
         }
     }
 

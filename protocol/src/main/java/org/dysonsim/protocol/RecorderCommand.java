@@ -15,13 +15,19 @@ public sealed interface RecorderCommand extends Wire
     record Begin(TrajectoryEvent.RunStarted started, ActorRef<Ack> replyTo) implements RecorderCommand {}
 
     /**
-     * A snapshot, and for a matrix-level run the gradient record of the same step (null otherwise):
-     * the two are written together or not at all, so a resumed run never repeats or loses one.
+     * A snapshot, for a matrix-level or network run the gradient record of the same step, and for
+     * a network run its metrics (null otherwise): written together or not at all, so a resumed
+     * run never repeats or loses one.
      */
     record Record(TrajectoryEvent.SnapshotRecorded snapshot, TrajectoryEvent.GradientRecorded gradient,
-                  ActorRef<Ack> replyTo) implements RecorderCommand {
+                  TrajectoryEvent.NetworkMetricsRecorded metrics, ActorRef<Ack> replyTo) implements RecorderCommand {
+        public Record(TrajectoryEvent.SnapshotRecorded snapshot, TrajectoryEvent.GradientRecorded gradient,
+                      ActorRef<Ack> replyTo) {
+            this(snapshot, gradient, null, replyTo);
+        }
+
         public Record(TrajectoryEvent.SnapshotRecorded snapshot, ActorRef<Ack> replyTo) {
-            this(snapshot, null, replyTo);
+            this(snapshot, null, null, replyTo);
         }
     }
 

@@ -2,10 +2,11 @@ package org.dysonsim.protocol;
 
 /**
  * A member's whole dynamics as plain data, as a resolved run carries it ({@link ResolvedRun}):
- * the physics counterparts are {@code GasModel}, {@code CirModel} and {@code MatrixModel}, whose
+ * the physics counterparts are {@code GasModel}, {@code CirModel}, {@code MatrixModel} and {@code NetworkModel}, whose
  * documentation gives the fields' meaning (docs/physics.md §1).
  */
-public sealed interface RunModel extends Wire permits RunModel.Gas, RunModel.SquareRootDiffusions, RunModel.Matrix {
+public sealed interface RunModel extends Wire permits RunModel.Gas, RunModel.SquareRootDiffusions, RunModel.Matrix,
+        RunModel.Network {
 
     /** An interacting gas and the drift it is driven by. */
     record Gas(BlockDynamics.Gas dynamics, DriftLaw drift) implements RunModel {}
@@ -19,6 +20,10 @@ public sealed interface RunModel extends Wire permits RunModel.Gas, RunModel.Squ
      */
     record Matrix(int rows, int n, MatrixLoss loss, double alpha, int batch, double momentum, int dataSize,
                   double initScale, int topK, long checkpointEvery) implements RunModel {}
+
+    /** A multilayer perceptron of layer widths {@code widths} trained by minibatch SGD on labelled images. */
+    record Network(int[] widths, double initGain, double alpha, int batch, double momentum, int trainSize, int testSize,
+                   int topK, long checkpointEvery, String dataPath) implements RunModel {}
 
     /** The loss a weight matrix is trained on: the physics {@code LossSpec}. */
     sealed interface MatrixLoss extends Wire permits RbmPcd, TeacherStudent, ZeroGradient {}

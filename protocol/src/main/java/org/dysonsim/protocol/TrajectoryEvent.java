@@ -7,7 +7,8 @@ import org.dysonsim.protocol.kryo.SnapshotRecordedSerializer;
 /** The events of one ensemble member's journal (persistence id {@code run|<run-id>|<member>}). */
 public sealed interface TrajectoryEvent extends Wire
         permits TrajectoryEvent.RunStarted, TrajectoryEvent.SnapshotRecorded, TrajectoryEvent.RunCompleted,
-                TrajectoryEvent.RunFailed, TrajectoryEvent.GradientRecorded {
+                TrajectoryEvent.RunFailed, TrajectoryEvent.GradientRecorded,
+                TrajectoryEvent.NetworkMetricsRecorded {
 
     /**
      * @param scenario    the resolved scenario (HOCON text), enough to reproduce the run
@@ -81,6 +82,30 @@ public sealed interface TrajectoryEvent extends Wire
         public boolean intact() {
             return TrajectoryChecksum.matches(checksum, TrajectoryChecksum.of(step, t, loss, singularValues,
                     projections, projectionVariances, noiseVariance));
+        }
+    }
+
+    /**
+     * What a network run ({@code model = network}) records at every recorded step beside its
+     * snapshot and gradient record (all in one atomic write): how well the whole network does at
+     * the state after step {@code step}.
+     *
+     * @param trainLoss    the minibatch loss at that state on the minibatch of step + 1 (as GradientRecorded's loss)
+     * @param testLoss     the mean cross-entropy on the fixed held-out images ({@code network.test-size})
+     * @param testAccuracy the fraction of them classified right
+     * @param checksum     {@link TrajectoryChecksum} of step, t and the three values, checked whenever it is read
+     */
+    record NetworkMetricsRecorded(long step, double t, double trainLoss, double testLoss, double testAccuracy,
+                                  long checksum) implements TrajectoryEvent {
+
+        public NetworkMetricsRecorded(long step, double t, double trainLoss, double testLoss, double testAccuracy) {
+            this(step, t, trainLoss, testLoss, testAccuracy,
+                    TrajectoryChecksum.of(step, t, new double[] {trainLoss, testLoss, testAccuracy}));
+        }
+
+        public boolean intact() {
+            return TrajectoryChecksum.matches(checksum, TrajectoryChecksum.of(step, t,
+                    new double[] {trainLoss, testLoss, testAccuracy}));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -9,11 +10,13 @@ import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.gas.ParticleModel;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.gas.WishartConvention;
 import org.dysonsim.physics.init.InitialSpectrum;
+import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.scenarios.config.ScenarioValues;
 import org.dysonsim.scenarios.config.ScenarioValues.Bound;
 import org.dysonsim.scenarios.report.Predictions;
@@ -23,7 +26,7 @@ import org.dysonsim.scenarios.report.Predictions;
  * gets past here can start. The keys are documented in scenarios/README.md.
  */
 public final class RunSpecReader {
-    public static final List<String> MODELS = List.of("coulomb", "sgd", "wishart", "cir", "matrix");
+    public static final List<String> MODELS = List.of("coulomb", "sgd", "wishart", "cir", "matrix", "network");
     public static final List<String> DRIFTS = List.of("zero", "harmonic", "rbm", "mean-field");
     public static final List<String> INITS = List.of("marchenko-pastur", "explicit", "degenerate-pairs");
 
@@ -39,7 +42,7 @@ public final class RunSpecReader {
         RunSpec.Placement placement = new RunSpec.Placement(v.integer("blocks.size", 0), v.integer("blocks.nodes", 1));
         RunSpec.Checks checks = new RunSpec.Checks(predictions(v, "report.predictions"), v.integer("error-control.members", 0));
         String name = v.text("name");
-        InitialSpectrum init = model.equals("matrix") ? null : readInit(v, n);
+        InitialSpectrum init = model.equals("matrix") || model.equals("network") ? null : readInit(v, n);
         String driftKind = v.choice("drift.kind", DRIFTS);
 
         double dt;
@@ -47,7 +50,18 @@ public final class RunSpecReader {
         StepSizeRule rule = readRule(v);
         RunSpec.Coordinates coordinates = RunSpec.Coordinates.EIGENVALUES;
         RunSpec.Mapping mapping = new RunSpec.Mapping.Direct();
+        LayerLayout layers = null;
+        Config stored = v.config();
         switch (model) {
+            case "network" -> {
+                if (!driftKind.equals("zero")) throw v.error("drift.kind", "model = network takes its drift from its loss; use zero");
+                NetworkModel network = NetworkSpecReader.read(v);
+                dt = network.sgd().alpha();
+                particles = network;
+                rule = StepSizeRule.fixed();
+                layers = NetworkSpecReader.layout(network);
+                stored = NetworkSpecReader.stored(v, layers);
+            }
             case "matrix" -> {
                 if (!driftKind.equals("zero")) throw v.error("drift.kind", "model = matrix takes its drift from its loss (loss.kind); use zero");
                 MatrixModel matrix = MatrixSpecReader.read(v, n);
@@ -89,10 +103,10 @@ public final class RunSpecReader {
                 particles = new CirModel(n, v.nonNegative("cir.alpha0"), v.nonNegative("cir.beta1"), v.positive("cir.eta-d"));
             }
         }
-        if (!(particles instanceof MatrixModel)) InitialCheck.check(v, particles, init, seed, members, coordinates);
-        String text = v.config().root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+        if (init != null) InitialCheck.check(v, particles, init, seed, members, coordinates);
+        String text = stored.root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
         return new RunSpec(runId, name, text, particles, init, rule, dt, steps, recordEvery, seed, members, placement,
-                coordinates, mapping, checks);
+                coordinates, mapping, checks, layers);
     }
 
     /** A list of prediction names ({@code []}: none, the report's defaults). */

@@ -14,14 +14,16 @@ final class UnusedKeys {
     /** Key prefix → the choice key and the value under which it is read. */
     private static final Map<String, String[]> OWNERS = Map.ofEntries(
             Map.entry("noise.", new String[] {"model", "coulomb"}),
-            Map.entry("sgd.alpha", new String[] {"model", "sgd", "matrix"}),
-            Map.entry("sgd.batch", new String[] {"model", "sgd", "matrix"}),
+            Map.entry("sgd.alpha", new String[] {"model", "sgd", "matrix", "network"}),
+            Map.entry("sgd.batch", new String[] {"model", "sgd", "matrix", "network"}),
             Map.entry("sgd.g-tilde", new String[] {"model", "sgd"}),
-            Map.entry("sgd.momentum", new String[] {"model", "matrix"}),
+            Map.entry("sgd.momentum", new String[] {"model", "matrix", "network"}),
             Map.entry("matrix.", new String[] {"model", "matrix"}),
             Map.entry("loss.", new String[] {"model", "matrix"}),
-            Map.entry("data.", new String[] {"model", "matrix"}),
-            Map.entry("forecast.top-k", new String[] {"model", "matrix"}),
+            Map.entry("data.size", new String[] {"model", "matrix"}),
+            Map.entry("data.path", new String[] {"model", "network"}),
+            Map.entry("network.", new String[] {"model", "network"}),
+            Map.entry("forecast.top-k", new String[] {"model", "matrix", "network"}),
             Map.entry("loss.rbm.", new String[] {"loss.kind", "rbm-pcd"}),
             Map.entry("loss.teacher.", new String[] {"loss.kind", "teacher-student"}),
             Map.entry("loss.zero.", new String[] {"loss.kind", "zero"}),
@@ -59,11 +61,16 @@ final class UnusedKeys {
                 }
             }
             String model = v.text("model");
-            if (key.equals("dt") && (model.equals("sgd") || model.equals("matrix")) && !swept.contains("model")) {
+            if (key.equals("n") && model.equals("network") && !swept.contains("model")) {
+                throw v.error(key, "not used with model = network (n is the sum of network.widths but the last)");
+            }
+            boolean sgdStep = model.equals("sgd") || model.equals("matrix") || model.equals("network");
+            if (key.equals("dt") && sgdStep && !swept.contains("model")) {
                 throw v.error(key, "not used with model = " + model + " (the step is sgd.alpha)");
             }
-            if (key.startsWith("init.") && model.equals("matrix") && !swept.contains("model")) {
-                throw v.error(key, "not used with model = matrix (W₀ has iid N(0, matrix.init-scale²) entries)");
+            if (key.startsWith("init.") && (model.equals("matrix") || model.equals("network")) && !swept.contains("model")) {
+                throw v.error(key, "not used with model = " + model + (model.equals("matrix")
+                        ? " (W₀ has iid N(0, matrix.init-scale²) entries)" : " (W_l starts with iid N(0, network.init-gain²/fan-in) entries)"));
             }
         }
     }

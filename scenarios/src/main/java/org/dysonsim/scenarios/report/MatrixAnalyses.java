@@ -10,12 +10,15 @@ import org.dysonsim.actors.RunResult;
 /**
  * The analyses of a matrix-level run (issue 5, "Comparisons"): spectral monitoring along
  * training, the gradient-based forecast of the top-k singular values, and for the RBM the
- * particle-level companion. Nothing for a particle-level run.
+ * particle-level companion; a network run's own report ({@link NetworkReport}). Nothing for a
+ * particle-level run.
  */
 final class MatrixAnalyses {
     private MatrixAnalyses() {}
 
     static List<ReportSection> write(Path dir, RunResult run, SpectrumStatistics stats) throws IOException {
+        Optional<ReportSection> network = NetworkReport.write(dir, run);
+        if (network.isPresent()) return List.of(network.get());
         Optional<MatrixRun> found = MatrixRun.of(run);
         if (found.isEmpty()) return List.of();
         MatrixRun matrix = found.get();

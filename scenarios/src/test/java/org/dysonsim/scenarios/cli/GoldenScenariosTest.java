@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.dysonsim.scenarios.FashionMnistInstalled;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -56,17 +57,21 @@ class GoldenScenariosTest {
      * Per shipped scenario, the {@code --set} overrides that make it quick (few members and steps,
      * two members of step-size error control) while keeping every kind of comparison it reports.
      */
-    private static final Map<String, List<String>> SHRINK = Map.of(
-            "pure-dyson", List.of("ensemble.members=4", "steps=100", "record-every=25", "error-control.members=2"),
-            "quickstart", List.of("ensemble.members=4", "steps=100", "error-control.members=2"),
-            "rbm-pcd-scaling", List.of("ensemble.members=3", "steps=200", "record-every=50", "data.size=1000"),
-            "rbm-pcd", List.of("ensemble.members=3", "steps=300", "record-every=50", "data.size=1000"),
-            "rbm-scalar-field", List.of("ensemble.members=4", "steps=200", "error-control.members=2"),
-            "teacher-student", List.of("ensemble.members=3", "steps=200", "data.size=256"),
-            "wigner-pairs", List.of("ensemble.members=8", "steps=600", "record-every=100", "error-control.members=2"),
-            "wishart-bru", List.of("ensemble.members=6", "steps=100", "error-control.members=2"),
-            "wishart-gamma", List.of("ensemble.members=6", "steps=240", "record-every=20", "error-control.members=2"),
-            "wishart-noise", List.of("ensemble.members=4", "steps=100"));
+    private static final Map<String, List<String>> SHRINK = Map.ofEntries(
+            Map.entry("pure-dyson", List.of("ensemble.members=4", "steps=100", "record-every=25", "error-control.members=2")),
+            Map.entry("quickstart", List.of("ensemble.members=4", "steps=100", "error-control.members=2")),
+            Map.entry("rbm-pcd-scaling", List.of("ensemble.members=3", "steps=200", "record-every=50", "data.size=1000")),
+            Map.entry("rbm-pcd", List.of("ensemble.members=3", "steps=300", "record-every=50", "data.size=1000")),
+            Map.entry("rbm-scalar-field", List.of("ensemble.members=4", "steps=200", "error-control.members=2")),
+            Map.entry("teacher-student", List.of("ensemble.members=3", "steps=200", "data.size=256")),
+            Map.entry("wigner-pairs", List.of("ensemble.members=8", "steps=600", "record-every=100", "error-control.members=2")),
+            Map.entry("wishart-bru", List.of("ensemble.members=6", "steps=100", "error-control.members=2")),
+            Map.entry("wishart-gamma", List.of("ensemble.members=6", "steps=240", "record-every=20", "error-control.members=2")),
+            Map.entry("wishart-noise", List.of("ensemble.members=4", "steps=100")),
+            Map.entry("mlp-fashion", List.of("steps=20", "record-every=10", "network.widths=[784, 32, 10]",
+                    "network.test-size=200")),
+            Map.entry("mlp-fashion-sweep", List.of("steps=10", "record-every=5", "network.widths=[784, 16, 10]",
+                    "network.test-size=100")));
 
     @TempDir
     Path temp;
@@ -120,6 +125,7 @@ class GoldenScenariosTest {
     private void checkAgainstGolden(String name) throws Exception {
         List<String> overrides = SHRINK.get(name);
         if (overrides == null) fail("no shrink overrides for scenarios/" + name + ".conf: add them to SHRINK and record its golden file");
+        FashionMnistInstalled.assume(name);
         long cpu = processCpuNanos();
         List<String> record = record(name, overrides, temp.resolve(name));
         System.out.printf("golden %s: %.1f s of process CPU%n", name, (processCpuNanos() - cpu) / 1e9);
