@@ -94,7 +94,15 @@ public final class JournalConfig {
             url = h2Url(dir, create);
             credentials = create ? EmbeddedJournal.forWriting(dir) : EmbeddedJournal.forReading(dir);
         }
-        Config pool = user.getConfig("dysonsim.journal.pool")
+        Config pool = user.getConfig("dysonsim.journal.pool");
+        if (embedded) {
+            // One connection, so one commit at a time reaches H2's store: see reference.conf
+            int connections = user.getInt("dysonsim.journal.embedded-connections");
+            pool = pool.withValue("numThreads", ConfigValueFactory.fromAnyRef(connections))
+                    .withValue("maxConnections", ConfigValueFactory.fromAnyRef(connections))
+                    .withValue("minConnections", ConfigValueFactory.fromAnyRef(Math.min(1, connections)));
+        }
+        pool = pool
                 .withValue("connectionPool", ConfigValueFactory.fromAnyRef("HikariCP"))
                 .withValue("url", ConfigValueFactory.fromAnyRef(url))
                 .withValue("user", ConfigValueFactory.fromAnyRef(credentials.user()))

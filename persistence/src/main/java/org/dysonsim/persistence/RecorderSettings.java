@@ -27,20 +27,22 @@ public record RecorderSettings(int snapshotEvery, int keepSnapshots, int maxBatc
         }
     }
 
-    /** Failures retried quietly before the supervisor logs them as errors: a neighbour's exit costs one or two. */
+    /** Failures retried at debug level before the supervisor logs them at info: a neighbour's exit costs one or two. */
     static final int QUIET_RETRIES = 3;
 
     /**
      * How a failed write restarts the persistent actor: with backoff, at most
      * {@code maxWriteRetries} times; the first {@link #QUIET_RETRIES} failures are logged at debug
-     * level only (the process serving an embedded file exiting fails every member's write once),
-     * later ones as errors.
+     * level (the process serving an embedded file exiting fails every member's write once), later
+     * ones at info, never as errors: a write that still fails stops the recorder, and whoever
+     * watches it reports the failure in its own one line (the command line: "the disk is full",
+     * say), which a page of retry errors would only bury.
      */
     BackoffSupervisorStrategy writeRetries() {
         return SupervisorStrategy.restartWithBackoff(retryMinBackoff, retryMaxBackoff, 0.2)
                 .withMaxRestarts(maxWriteRetries)
                 .withLogLevel(Level.DEBUG)
-                .withCriticalLogLevel(Level.ERROR, QUIET_RETRIES);
+                .withCriticalLogLevel(Level.INFO, QUIET_RETRIES);
     }
 
     public static RecorderSettings fromConfig(Config config) {

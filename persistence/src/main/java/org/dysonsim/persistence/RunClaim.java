@@ -16,8 +16,11 @@ import java.util.Optional;
 /**
  * A run's row in the journal's table {@code dyson_run_lock}: written when a process takes the
  * run, and deleted only once its report and error control are written. While that process lives
- * the row names it (pid, process start, host); when it lets the run go unfinished the name is
- * cleared; a process that dies leaves its name behind, which a later reader recognises as dead.
+ * the row names it (pid, process start, host) and its column {@code since} holds the holder's
+ * last heartbeat ({@link #beat}, every {@link #HEARTBEAT_MILLIS}); when it lets the run go
+ * unfinished the name is cleared; a process that dies leaves its name behind, which a later
+ * reader recognises as dead: on its own host by its pid and start time, from another host once
+ * its heartbeat is older than {@link #EXPIRY_MILLIS}.
  * So the row says two things a file lock cannot: that the run is unfinished although every member
  * completed (killed while writing the report), and, on the embedded journal, who holds it even if
  * {@code run.lock} was deleted.
@@ -29,6 +32,13 @@ final class RunClaim {
     private static final int ATTEMPTS = 5;
     /** Two readings of one process's start time differ by the clock tick at most. */
     private static final long START_TOLERANCE_MILLIS = 1000;
+    /** How often a live holder writes its heartbeat. */
+    static final long HEARTBEAT_MILLIS = 10_000;
+    /**
+     * How old the heartbeat of a holder on another host may be before that holder counts as dead:
+     * twelve missed heartbeats, so a busy machine or a clock a minute off never loses its lock.
+     */
+    static final long EXPIRY_MILLIS = 120_000;
 
     private static final String HOST = hostName();
 
@@ -59,9 +69,13 @@ final class RunClaim {
             }
         }
 
-        /** Whether this process still runs; a process on another host cannot be checked and counts as alive. */
-        boolean isAlive() {
-            if (!host.equals(HOST)) return true;
+        /**
+         * Whether this process still runs. A process on another host cannot be checked: it counts
+         * as alive while its heartbeat, written at {@code lastBeatMillis}, is at most
+         * {@link #EXPIRY_MILLIS} old.
+         */
+        boolean isAlive(long lastBeatMillis) {
+            if (!host.equals(HOST)) return System.currentTimeMillis() - lastBeatMillis <= EXPIRY_MILLIS;
             Optional<ProcessHandle> process = ProcessHandle.of(pid);
             if (process.isEmpty() || !process.get().isAlive()) return false;
             if (startMillis == 0) return true;
@@ -95,10 +109,17 @@ final class RunClaim {
      *                    otherwise a named holder counts as unfinished, and the caller checks liveness
      */
     static State read(Connection db, String runId, boolean checkHolder) throws SQLException {
-        Optional<String> holder = holderOf(db, runId);
-        if (holder.isEmpty()) return State.NONE;
-        if (checkHolder && Holder.parse(holder.get()).map(Holder::isAlive).orElse(false)) return State.HELD;
+        Optional<Row> row = rowOf(db, runId);
+        if (row.isEmpty()) return State.NONE;
+        if (checkHolder && row.get().liveHolder().isPresent()) return State.HELD;
         return State.UNFINISHED;
+    }
+
+    /** A run's row: who holds it ("" once let go) and that holder's last heartbeat. */
+    private record Row(String holder, long since) {
+        Optional<Holder> liveHolder() {
+            return Holder.parse(holder).filter(h -> h.isAlive(since));
+        }
     }
 
     /**
@@ -110,7 +131,7 @@ final class RunClaim {
      */
     static boolean take(Connection db, String runId, Holder me, boolean checkHolder) throws SQLException {
         for (int attempt = 1; ; attempt++) {
-            Optional<String> current = holderOf(db, runId);
+            Optional<Row> current = rowOf(db, runId);
             if (current.isEmpty()) {
                 try (PreparedStatement insert = db.prepareStatement("INSERT INTO \"" + TABLE
                         + "\" (\"run_id\", \"holder\", \"since\") VALUES (?, ?, ?)")) {
@@ -124,8 +145,8 @@ final class RunClaim {
                     continue;
                 }
             }
-            Optional<Holder> holder = Holder.parse(current.get());
-            if (checkHolder && holder.isPresent() && holder.get().isAlive()) {
+            Optional<Holder> holder = current.get().liveHolder();
+            if (checkHolder && holder.isPresent()) {
                 throw new JournalException("run " + runId + " is being recorded by another process (" + holder.get()
                         + "); wait for it or stop it first");
             }
@@ -134,12 +155,23 @@ final class RunClaim {
                 update.setString(1, me.text());
                 update.setLong(2, System.currentTimeMillis());
                 update.setString(3, runId);
-                update.setString(4, current.get());
+                update.setString(4, current.get().holder());
                 if (update.executeUpdate() == 1) return true;
             }
             if (attempt == ATTEMPTS) {
                 throw new JournalException("run " + runId + " is being taken by another process at this moment; try again");
             }
+        }
+    }
+
+    /** Writes {@code me}'s heartbeat into the run's row, if {@code me} still holds it. */
+    static void beat(Connection db, String runId, Holder me) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("UPDATE \"" + TABLE
+                + "\" SET \"since\" = ? WHERE \"run_id\" = ? AND \"holder\" = ?")) {
+            update.setLong(1, System.currentTimeMillis());
+            update.setString(2, runId);
+            update.setString(3, me.text());
+            update.executeUpdate();
         }
     }
 
@@ -164,11 +196,12 @@ final class RunClaim {
         }
     }
 
-    private static Optional<String> holderOf(Connection db, String runId) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement("SELECT \"holder\" FROM \"" + TABLE + "\" WHERE \"run_id\" = ?")) {
+    private static Optional<Row> rowOf(Connection db, String runId) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("SELECT \"holder\", \"since\" FROM \"" + TABLE
+                + "\" WHERE \"run_id\" = ?")) {
             select.setString(1, runId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                return row.next() ? Optional.of(new Row(row.getString(1), row.getLong(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             if (isMissingTable(e)) return Optional.empty();

@@ -1,5 +1,5 @@
 package org.dysonsim.persistence;
-// Just over 300 lines: the file lock and the journal row are taken, inspected and released
+// Over 300 lines: the file lock and the journal row are taken, inspected and released
 // together; split apart, one could change without the other.
 
 import com.typesafe.config.Config;
@@ -24,8 +24,10 @@ import java.sql.SQLException;
  * <ul>
  *   <li>an OS file lock on {@code <data-dir>/<run-id>/run.lock}, which the OS releases when the
  *       process dies however it dies (SIGKILL included);</li>
- *   <li>the run's row in the journal ({@link RunClaim}), naming this process. On the embedded
- *       journal a row naming a dead process is stale and taken over; on a shared PostgreSQL
+ *   <li>the run's row in the journal ({@link RunClaim}), naming this process, with a heartbeat
+ *       this process writes every {@link RunClaim#HEARTBEAT_MILLIS}. On the embedded journal a
+ *       row naming a dead process is stale and taken over (a holder on another host, which
+ *       cannot be asked, once its heartbeat is {@link RunClaim#EXPIRY_MILLIS} old); on a shared PostgreSQL
  *       journal, where the run may be recorded from another machine, a session-level advisory lock
  *       keyed by the run id, held on a connection of its own, tells whether the holder lives (the
  *       server releases it when that connection ends, which a dead process's does).</li>
@@ -48,6 +50,7 @@ public final class RunLock implements AutoCloseable {
     private final boolean embedded;
     private final boolean wasUnfinished;
     private final RunClaim.Holder me = RunClaim.Holder.current();
+    private final LockHeartbeat heartbeat;
     private boolean finished;
 
     private RunLock(FileChannel channel, FileLock lock, Connection database, Config journal, String runId,
@@ -59,6 +62,12 @@ public final class RunLock implements AutoCloseable {
         this.runId = runId;
         this.embedded = embedded;
         this.wasUnfinished = wasUnfinished;
+        this.heartbeat = journal == null ? null : new LockHeartbeat(runId, this::beat);
+    }
+
+    /** Writes this holder's heartbeat into the run's row now. */
+    void beat() throws SQLException {
+        change(db -> RunClaim.beat(db, runId, me));
     }
 
     /**
@@ -172,7 +181,7 @@ public final class RunLock implements AutoCloseable {
     }
 
     /** On the lock's own session (PostgreSQL), or on a connection opened for it (embedded). */
-    private void change(RowChange change) throws SQLException {
+    private synchronized void change(RowChange change) throws SQLException {
         if (database != null) {
             change.apply(database);
             return;
@@ -239,6 +248,7 @@ public final class RunLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (heartbeat != null) heartbeat.close();
         if (journal != null && !finished) {
             try {
                 change(db -> RunClaim.release(db, runId, me));

@@ -6,12 +6,12 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
-import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.StreamConverters;
 import org.dysonsim.protocol.TrajectoryEvent;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -19,6 +19,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,11 +46,13 @@ public final class TrajectoryReader {
 
     /** Every run id with at least one recorded event, sorted. */
     public List<String> runIds() {
-        return await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(PersistenceIds.parse(id)))
-                .map(PersistenceIds.Member::runId)
-                .runWith(Sink.seq(), system))
-                .stream().distinct().sorted().toList();
+        return persistenceIds().stream().map(PersistenceIds::parse).filter(Objects::nonNull)
+                .map(PersistenceIds.Member::runId).distinct().sorted().toList();
+    }
+
+    /** Every persistence id of the journal, one indexed look-up each (never a scan of every event). */
+    private List<String> persistenceIds() {
+        return PersistenceIdScan.all(system.settings().config());
     }
 
     /**
@@ -58,11 +62,7 @@ public final class TrajectoryReader {
      */
     public SortedSet<Integer> members(String runId) {
         PersistenceIds.check(runId);
-        SortedSet<Integer> members = new TreeSet<>(await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(PersistenceIds.parse(id)))
-                .filter(member -> member.runId().equals(runId))
-                .map(PersistenceIds.Member::member)
-                .runWith(Sink.seq(), system)));
+        SortedSet<Integer> members = membersOf(runId, PersistenceIds::parse);
         if (members.isEmpty()) {
             throw new JournalException("unknown run id \"" + runId + "\"; `dyson list` shows the recorded runs");
         }
@@ -72,11 +72,14 @@ public final class TrajectoryReader {
     /** The members of a run whose h/2 companion (error control) recorded something, ascending; empty if none. */
     public SortedSet<Integer> fineMembers(String runId) {
         PersistenceIds.check(runId);
-        return new TreeSet<>(await(journal.currentPersistenceIds()
-                .mapConcat(id -> parsed(PersistenceIds.parseFine(id)))
+        return membersOf(runId, PersistenceIds::parseFine);
+    }
+
+    private SortedSet<Integer> membersOf(String runId, Function<String, PersistenceIds.Member> parse) {
+        return persistenceIds().stream().map(parse).filter(Objects::nonNull)
                 .filter(member -> member.runId().equals(runId))
                 .map(PersistenceIds.Member::member)
-                .runWith(Sink.seq(), system)));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every event of one member's h/2 companion in order. Close the stream. */
@@ -190,11 +193,6 @@ public final class TrajectoryReader {
                     .map(TrajectoryEvent.NetworkMetricsRecorded.class::cast)
                     .toList();
         }
-    }
-
-    /** Streams carry no nulls: an id of another kind becomes no element. */
-    private static List<PersistenceIds.Member> parsed(PersistenceIds.Member member) {
-        return member == null ? List.of() : List.of(member);
     }
 
     private static TrajectoryEvent eventOf(EventEnvelope envelope) {

@@ -111,12 +111,13 @@ public final class TrajectoryRecorder extends AbstractBehavior<RecorderCommand> 
     private Behavior<RecorderCommand> onRecovered() {
         recoveries++;
         if (recoveries > 1 && writing != null) {
-            // one failure is what a neighbour serving the embedded file costs when it exits: not worth a warning
+            // one failure is what a neighbour serving the embedded file costs when it exits; if
+            // retrying does not help, the recorder stops and its watcher reports that (RecorderSettings)
             String message = "a journal write of {} failed; writing its {} commands again";
             if (recoveries - 1 > RecorderSettings.QUIET_RETRIES) {
-                getContext().getLog().warn(message, getContext().getSelf().path(), writing.size());
-            } else {
                 getContext().getLog().info(message, getContext().getSelf().path(), writing.size());
+            } else {
+                getContext().getLog().debug(message, getContext().getSelf().path(), writing.size());
             }
             journal.tell(new RecorderJournalCommand.Persist(writing, written));
         }
@@ -138,7 +139,8 @@ public final class TrajectoryRecorder extends AbstractBehavior<RecorderCommand> 
     }
 
     private Behavior<RecorderCommand> onJournalStopped() {
-        getContext().getLog().error("the journal or checkpoint store of {} stopped; {} commands were not recorded",
+        // info: the member watching this recorder fails, and the run reports why in one line
+        getContext().getLog().info("the journal or checkpoint store of {} stopped; {} commands were not recorded",
                 getContext().getSelf().path(), pending.size());
         return Behaviors.stopped();
     }

@@ -110,8 +110,61 @@ class RunLockTest {
         }
         // this (live) process under another start time is a reused pid, not the holder
         RunClaim.Holder me = RunClaim.Holder.current();
-        assertFalse(new RunClaim.Holder(me.pid(), me.startMillis() - 60_000, host).isAlive());
-        assertTrue(me.isAlive());
+        long now = System.currentTimeMillis();
+        assertFalse(new RunClaim.Holder(me.pid(), me.startMillis() - 60_000, host).isAlive(now));
+        assertTrue(me.isAlive(now));
+        assertTrue(me.isAlive(0), "on its own host a holder is asked, its heartbeat does not matter");
+    }
+
+    @Test
+    void aHolderOnAnotherHostIsAliveWhileItsHeartbeatIsFreshAndTakenOverOnceItExpires() throws Exception {
+        String far = new RunClaim.Holder(4242, 1, "another-host").text();
+        try (Connection db = Journal.connect(config)) {
+            RunClaim.createTable(db);
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO \"" + RunClaim.TABLE + "\" (\"run_id\", \"holder\", \"since\") VALUES (?, ?, ?)")) {
+                insert.setString(1, "far");
+                insert.setString(2, far);
+                insert.setLong(3, System.currentTimeMillis());
+                insert.executeUpdate();
+            }
+        }
+        assertTrue(RunLock.isHeld(journal.dir, "far", config), "a fresh heartbeat from another host");
+        var refused = assertThrows(JournalException.class, () -> RunLock.acquire(journal.dir, "far", config));
+        assertTrue(refused.getMessage().contains("(pid 4242 on another-host)"), refused.getMessage());
+
+        setSince("far", System.currentTimeMillis() - RunClaim.EXPIRY_MILLIS - 1_000);
+        assertFalse(RunLock.isHeld(journal.dir, "far", config), "a heartbeat older than the expiry");
+        try (RunLock lock = RunLock.acquire(journal.dir, "far", config)) {
+            assertTrue(lock.wasUnfinished());
+            assertTrue(RunLock.isHeld(journal.dir, "far", config));
+        }
+    }
+
+    @Test
+    void aHolderWritesItsHeartbeat() throws Exception {
+        try (RunLock lock = RunLock.acquire(journal.dir, "beating", config)) {
+            setSince("beating", 0);
+            long before = System.currentTimeMillis();
+            lock.beat();
+            try (Connection db = Journal.connect(config);
+                 PreparedStatement select = db.prepareStatement(
+                         "SELECT \"since\" FROM \"" + RunClaim.TABLE + "\" WHERE \"run_id\" = 'beating'");
+                 var row = select.executeQuery()) {
+                assertTrue(row.next());
+                assertTrue(row.getLong(1) >= before, "heartbeat at " + row.getLong(1) + ", before " + before);
+            }
+        }
+    }
+
+    private void setSince(String runId, long millis) throws Exception {
+        try (Connection db = Journal.connect(config);
+             PreparedStatement update = db.prepareStatement(
+                     "UPDATE \"" + RunClaim.TABLE + "\" SET \"since\" = ? WHERE \"run_id\" = ?")) {
+            update.setLong(1, millis);
+            update.setString(2, runId);
+            assertEquals(1, update.executeUpdate());
+        }
     }
 
     @Test

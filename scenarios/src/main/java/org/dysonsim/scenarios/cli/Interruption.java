@@ -38,6 +38,11 @@ final class Interruption {
         current.set(null);
     }
 
+    /** What an interruption now would interrupt and how to go on, null between runs. */
+    static String inProgress() {
+        return current.get();
+    }
+
     /** The one line printed on {@code signal} (INT or TERM). */
     static String line(String signal) {
         String run = current.get();

@@ -41,6 +41,7 @@ public final class Main implements Runnable {
         // Initialise logging before actor threads start logging concurrently (else SLF4J replays and warns).
         org.slf4j.LoggerFactory.getILoggerFactory();
         if (args.length == 0 || !args[0].equals("node")) Interruption.install();
+        FatalErrors.installDefault();
         System.exit(execute(commandLine(), args));
     }
 
@@ -58,12 +59,16 @@ public final class Main implements Runnable {
 
     /** One line for a JVM error, thrown here or carried as the cause of a failed run's exception. */
     private static int fatal(PrintWriter err, Error e) {
-        String line = e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage()
-                + "); give the JVM more with DYSON_JAVA_OPTS=-Xmx... or make the scenario smaller"
-                : e instanceof StackOverflowError ? "stack overflow (input nested too deeply?)" : "fatal error: " + e;
-        err.println("dyson: " + TerminalText.oneLine(line));
+        err.println("dyson: " + TerminalText.oneLine(fatalLine(e)));
         err.flush();
         return FAILED;
+    }
+
+    /** What a JVM error means for the user, without the "dyson: " prefix. */
+    static String fatalLine(Error e) {
+        return e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage()
+                + "); give the JVM more with DYSON_JAVA_OPTS=-Xmx... or make the scenario smaller"
+                : e instanceof StackOverflowError ? "stack overflow (input nested too deeply?)" : "fatal error: " + e;
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */

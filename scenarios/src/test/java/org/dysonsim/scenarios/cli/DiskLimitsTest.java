@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code dyson} on a data directory of its own small file system (tmpfs, mounted by the test as
  * root; skipped otherwise, CI runs as root): read-only, it is listed and exported without a byte of
  * the journal changing, even with the lock file of a process that died; full, reading still works,
- * a run fails with one line and the journal's earlier runs read back unchanged.
+ * a run fails with one line and the journal's earlier runs read back unchanged; filling up while a
+ * run records, the run fails with that one line and no library's log line, keeps what it
+ * recorded, and {@code resume} finishes it once there is space.
  */
 class DiskLimitsTest {
     private static final String SCENARIO = "name = tiny\nn = 3\nsteps = 20\nrecord-every = 5\nensemble.members = 2\n"
@@ -106,6 +108,44 @@ class DiskLimitsTest {
             InProcessDyson.Result list = InProcessDyson.run("list", "--data-dir", data.toString());
             assertTrue(list.out().lines().anyMatch(row -> row.startsWith(stopped) && row.contains("completed")), list.out());
         }
+    }
+
+    @Test
+    void aDiskThatFillsWhileARunRecordsGivesOneLineAndResumeFinishesTheRun() throws Exception {
+        Path data = mount.resolve("runs");
+        String first = recordARun(data);
+        Path csv = dir.resolve("before.csv");
+        assertEquals(Main.OK, InProcessDyson.run("export", first, "--format", "csv", "--out", csv.toString(),
+                "--data-dir", data.toString()).exit());
+        // about 1 MB left: the run below records some 2 MB, so the disk fills while it records
+        Path reserve = mount.resolve("reserve");
+        Files.write(reserve, new byte[1 << 20]);
+        fill(mount.resolve("filler"));
+        Files.delete(reserve);
+
+        Path scenario = dir.resolve("long.conf");
+        Files.writeString(scenario, "name = long\nn = 32\nsteps = 1500\nrecord-every = 1\nensemble.members = 2\n"
+                + "drift.kind = harmonic\ninit { kind = marchenko-pastur, rows = 64, sigma2 = 0.5 }\n");
+        // a process of its own: it ends, as the holder of the run's lock, and logs as dyson does
+        ChildJvm.Result full = ChildJvm.run(List.of(), Main.class, "run", scenario.toString(),
+                "--data-dir", data.toString(), "--quiet");
+        assertEquals(Main.FAILED, full.exit(), full.err());
+        List<String> lines = full.err().lines().toList();
+        assertEquals(1, lines.size(), "one line, no library's: " + full.err());
+        assertTrue(lines.get(0).startsWith("dyson: the disk is full"), lines.get(0));
+
+        String stopped = DysonProcess.runIds(data).stream().filter(id -> !id.equals(first)).findFirst().orElseThrow();
+        InProcessDyson.Result list = InProcessDyson.run("list", "--data-dir", data.toString());
+        String row = list.out().lines().filter(line -> line.startsWith(stopped)).findFirst().orElseThrow();
+        assertTrue(Long.parseLong(row.split("\\s+")[4]) > 0, "the disk filled while the run recorded: " + row);
+
+        Files.delete(mount.resolve("filler"));
+        InProcessDyson.Result resumed = InProcessDyson.run("resume", stopped, "--data-dir", data.toString(), "--quiet");
+        assertEquals(Main.OK, resumed.exit(), resumed.err());
+        list = InProcessDyson.run("list", "--data-dir", data.toString());
+        assertTrue(list.out().lines().anyMatch(line -> line.startsWith(stopped) && line.contains("completed")
+                && line.split("\\s+")[4].equals("1500")), list.out());
+        assertReadable(data, first, csv);
     }
 
     private String recordARun(Path data) throws IOException {
