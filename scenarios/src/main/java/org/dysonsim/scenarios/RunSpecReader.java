@@ -17,6 +17,7 @@ import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.gas.WishartConvention;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.protocol.LayerLayout;
+import org.dysonsim.physics.rng.CounterRng;
 import org.dysonsim.scenarios.config.ScenarioValues;
 import org.dysonsim.scenarios.config.ScenarioValues.Bound;
 import org.dysonsim.scenarios.report.Predictions;
@@ -38,6 +39,10 @@ public final class RunSpecReader {
         long steps = v.integer("steps", 1, Long.MAX_VALUE);
         int recordEvery = v.integer("record-every", 1);
         long seed = v.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        if (!v.text(StoredRun.GENERATOR_KEY).equals(CounterRng.NAME)) {
+            throw v.error(StoredRun.GENERATOR_KEY, "the only generator is " + CounterRng.NAME + " (" + StoredRun.OLD_GENERATOR
+                    + ", of runs recorded before, is no longer in this version: such runs are replayed and exported, not run)");
+        }
         int members = v.integer("ensemble.members", 1);
         RunSpec.Placement placement = new RunSpec.Placement(v.integer("blocks.size", 0), v.integer("blocks.nodes", 1));
         RunSpec.Checks checks = new RunSpec.Checks(predictions(v, "report.predictions"), v.integer("error-control.members", 0));

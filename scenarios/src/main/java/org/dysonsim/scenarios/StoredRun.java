@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.TrajectoryReader;
+import org.dysonsim.physics.rng.CounterRng;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.dysonsim.scenarios.config.ScenarioException;
 import org.dysonsim.scenarios.config.ScenarioLoader;
@@ -28,7 +29,26 @@ import org.dysonsim.scenarios.importing.ImportedRunSpec;
  * directory is a copy for people to read.
  */
 public final class StoredRun {
+    /** The resolved scenario's key naming the generator a run draws from (CounterRng.NAME). */
+    public static final String GENERATOR_KEY = "rng";
+    /**
+     * The generator of runs recorded before {@value #GENERATOR_KEY} was (keyed SplitMix64-finaliser
+     * rounds). Their trajectories are in the journal, so they are listed, exported and replayed;
+     * continuing one would need its generator, which this version no longer has.
+     */
+    public static final String OLD_GENERATOR = "splitmix64-rounds";
+
     private StoredRun() {}
+
+    /** The generator a recorded resolved scenario names, {@link #OLD_GENERATOR} when it names none. */
+    public static String generator(String recordedScenario) {
+        try {
+            Config stored = ConfigFactory.parseString(recordedScenario);
+            return stored.hasPath(GENERATOR_KEY) ? stored.getString(GENERATOR_KEY) : OLD_GENERATOR;
+        } catch (ConfigException e) {
+            return OLD_GENERATOR;
+        }
+    }
 
     /**
      * The run's {@link RunSpec}, from the journal of a data directory.
@@ -55,7 +75,15 @@ public final class StoredRun {
     public static RunSpec forContinuing(Path dataDir, Config journalOverrides, String runId, Path claimedScenario) {
         try (JournalSession session = JournalSession.openForReading(dataDir, journalOverrides)) {
             if (session.holds(runId)) {
-                RunSpec spec = read(session.reader(), runId);
+                String recorded = recordedScenario(session.reader(), runId).orElseThrow(() -> nothingRecorded(runId));
+                String generator = generator(recorded);
+                if (!generator.equals(CounterRng.NAME)) {
+                    throw new ScenarioException("run " + runId, GENERATOR_KEY, "recorded with the generator " + generator
+                            + ", which this version no longer has (it draws from " + CounterRng.NAME + "), so it cannot"
+                            + " be continued; replay and export still read it, and its scenario (scenario.conf in its run"
+                            + " directory) runs again with the new generator");
+                }
+                RunSpec spec = spec(recorded, runId);
                 session.verify(runId);
                 return spec;
             }
@@ -77,16 +105,24 @@ public final class StoredRun {
      * @throws ScenarioException if no member recorded its start or its recorded scenario is no longer valid (one line)
      */
     public static RunSpec read(TrajectoryReader reader, String runId) {
-        for (int member : reader.members(runId)) {
-            Optional<String> scenario;
-            try (Stream<TrajectoryEvent> events = reader.events(runId, member)) {
-                scenario = events.filter(e -> e instanceof TrajectoryEvent.RunStarted)
-                        .map(e -> ((TrajectoryEvent.RunStarted) e).scenario()).findFirst();
-            }
-            if (scenario.isPresent()) return spec(scenario.get(), runId);
-        }
-        throw new ScenarioException(runId, null, "no member of this run reached the journal, so there is nothing to"
+        return spec(recordedScenario(reader, runId).orElseThrow(() -> nothingRecorded(runId)), runId);
+    }
+
+    private static ScenarioException nothingRecorded(String runId) {
+        return new ScenarioException(runId, null, "no member of this run reached the journal, so there is nothing to"
                 + " continue or report; run its scenario again (scenario.conf in its run directory)");
+    }
+
+    /** The resolved scenario of the first {@code RunStarted} event of the run's members in member order. */
+    private static Optional<String> recordedScenario(TrajectoryReader reader, String runId) {
+        for (int member : reader.members(runId)) {
+            try (Stream<TrajectoryEvent> events = reader.events(runId, member)) {
+                Optional<String> scenario = events.filter(e -> e instanceof TrajectoryEvent.RunStarted)
+                        .map(e -> ((TrajectoryEvent.RunStarted) e).scenario()).findFirst();
+                if (scenario.isPresent()) return scenario;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

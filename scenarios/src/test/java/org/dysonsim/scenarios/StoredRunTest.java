@@ -49,6 +49,22 @@ class StoredRunTest {
     }
 
     @Test
+    void aRunNamesItsGeneratorAndARecordedScenarioWithoutOneIsTheOldGenerator() throws IOException {
+        String text = prepared("name = s\nn = 3\n").scenarioText();
+        assertEquals(org.dysonsim.physics.rng.CounterRng.NAME, StoredRun.generator(text));
+        assertEquals(StoredRun.OLD_GENERATOR, StoredRun.generator("name = s\nn = 3\n"));
+        // an old run's spec still reads (replay, export): the missing key falls back to its default
+        assertEquals("s-1", StoredRun.spec("name = s\nn = 3\n", "s-1").runId());
+    }
+
+    @Test
+    void aScenarioAskingForAnotherGeneratorIsRefused() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> prepared("name = s\nn = 3\nrng = " + StoredRun.OLD_GENERATOR + "\n"));
+        assertEquals("rng", e.key(), e.line());
+    }
+
+    @Test
     void aKeyRenamedSinceTheRunWasRecordedFailsNamingIt() throws IOException {
         String stored = prepared("name = s\nn = 3\n").scenarioText().replace("error-control", "step-control");
         ScenarioException e = assertThrows(ScenarioException.class, () -> StoredRun.spec(stored, "s-1"));

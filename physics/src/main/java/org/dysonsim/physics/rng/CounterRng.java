@@ -5,43 +5,65 @@ package org.dysonsim.physics.rng;
  * {@code (seed, member, index, step, stream)}, so results never depend on which thread,
  * actor or node asks, nor in which order (the determinism rule of DESIGN.md).
  *
- * <p>The generator hashes the counter with three rounds of the SplitMix64 finaliser, each
- * round keyed by one coordinate; {@code stream} separates independent draws that share the
- * other four coordinates (bridge levels, rejection-sampling attempts, ...).
+ * <p>The generator is {@link Philox4x32} (Philox4x32-10 of Random123), {@link #NAME} in what a
+ * run records. Its 64-bit key is {@code seed + member·φ} (φ = 2⁶⁴/golden ratio, odd), so the
+ * members of one seed have distinct keys, and two (seed, member) pairs with members below 2²⁰
+ * share a key only if their seeds are more than 2⁴³ apart (CounterRngTest). Its 128-bit counter
+ * is {@code (index, step, low and high half of stream)}, exact for every index and step of the
+ * int range and any stream; beyond, the high halves of step and index are folded into the last
+ * word (bits 8 and 24 up), which keeps counters distinct for 0 ≤ stream &lt; 2⁴⁰, |step| &lt; 2⁴⁷ and
+ * |index| &lt; 2³⁹. {@code stream} separates independent draws that share the other four coordinates
+ * (bridge levels, rejection-sampling attempts, ...). Each draw is one Philox block.
  */
 public final class CounterRng {
+    /** The generator's name as a run records it (the resolved scenario's key {@code rng}). */
+    public static final String NAME = "philox4x32-10";
+    /** φ = 2⁶⁴/golden ratio, odd: member ↦ member·φ is a bijection spreading members far apart. */
+    static final long MEMBER_SPREAD = 0x9E3779B97F4A7C15L;
     private static final double UNIT = 0x1.0p-53;
 
     private CounterRng() {}
 
-    /** 64 well-mixed bits for the counter. */
-    public static long bits(long seed, long member, long index, long step, long stream) {
-        long h = mix(seed ^ 0x9E3779B97F4A7C15L);
-        h = mix(h ^ member * 0xD1B54A32D192ED03L);
-        h = mix(h ^ index * 0x8CB92BA72F3D8DD7L);
-        h = mix(h ^ step * 0xABC98388FB8FAC03L);
-        return mix(h ^ stream * 0xCA5A826395121157L);
+    /** The four 32-bit words of the draw, into {@code out[0..4)}. */
+    public static void block(long seed, long member, long index, long step, long stream, int[] out) {
+        long key = seed + member * MEMBER_SPREAD;
+        int last = (int) (stream >>> 32) ^ Integer.rotateLeft(beyondInt(step), 8) ^ Integer.rotateLeft(beyondInt(index), 24);
+        Philox4x32.block((int) index, (int) step, (int) stream, last, (int) key, (int) (key >>> 32), out);
     }
 
-    /** Uniform on the open interval (0, 1). */
+    /** 64 random bits: the first two words of the draw. */
+    public static long bits(long seed, long member, long index, long step, long stream) {
+        int[] w = new int[4];
+        block(seed, member, index, step, stream, w);
+        return (long) w[0] << 32 | (w[1] & 0xFFFFFFFFL);
+    }
+
+    /** Uniform on the open interval (0, 1), from the first two words of the draw. */
     public static double uniform(long seed, long member, long index, long step, long stream) {
-        return ((bits(seed, member, index, step, stream) >>> 11) + 0.5) * UNIT;
+        return open((bits(seed, member, index, step, stream)));
     }
 
     /**
-     * Standard normal deviate. Uses the Box–Muller transform on two uniforms drawn from the
-     * streams {@code 2·stream} and {@code 2·stream + 1}; exact in distribution.
+     * Standard normal deviate: the Box–Muller transform (Box and Muller, Ann. Math. Stat. 29,
+     * 1958) of the two uniforms of one draw (words 0–1 and 2–3); exact in distribution, with no
+     * branch and one block per deviate. Its first uniform is {@link #uniform} of the same
+     * coordinates: one purpose per stream (SgdStreams).
      */
     public static double gaussian(long seed, long member, long index, long step, long stream) {
-        double u1 = uniform(seed, member, index, step, 2 * stream);
-        double u2 = uniform(seed, member, index, step, 2 * stream + 1);
+        int[] w = new int[4];
+        block(seed, member, index, step, stream, w);
+        double u1 = open((long) w[0] << 32 | (w[1] & 0xFFFFFFFFL));
+        double u2 = open((long) w[2] << 32 | (w[3] & 0xFFFFFFFFL));
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 
-    /** SplitMix64 finaliser (Steele, Lea, Flood 2014): a bijection with full avalanche. */
-    static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+    /** The top 53 bits as a double in (0, 1), never 0 (log) nor 1. */
+    private static double open(long bits) {
+        return ((bits >>> 11) + 0.5) * UNIT;
+    }
+
+    /** The high half of {@code x}, 0 whenever {@code x} fits in an int (sign extension removed). */
+    private static int beyondInt(long x) {
+        return (int) (x >>> 32) ^ ((int) x >> 31);
     }
 }

@@ -1,9 +1,9 @@
 package org.dysonsim.physics.sgd;
 
 /**
- * The stream coordinates of every draw of a matrix-level run. Gaussian stream s consumes the
- * uniform streams 2s and 2s + 1, so gaussian streams here are ≥ 2000 and uniform streams ≥ 9000:
- * no two purposes share a counter.
+ * The stream coordinates of every draw of a matrix-level run. Each draw, uniform or Gaussian, is
+ * the one Philox block of its stream (CounterRng), so the streams here are distinct: no two
+ * purposes share a counter.
  */
 final class SgdStreams {
     private SgdStreams() {}

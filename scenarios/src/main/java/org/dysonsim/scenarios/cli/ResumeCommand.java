@@ -32,13 +32,16 @@ final class ResumeCommand implements Callable<Integer> {
     DataDirOption dataDir;
 
     @Mixin
+    CheckOption check;
+
+    @Mixin
     JournalOptions journal;
 
     @Override
     public Integer call() throws IOException {
         DataDirectory directory = DataDirectory.openExisting(dataDir.path());
         return new StudyRunner(directory, directory.root(), journal,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), quiet)
+                spec.commandLine().getOut(), spec.commandLine().getErr(), quiet, check)
                 .resume(runId);
     }
 }

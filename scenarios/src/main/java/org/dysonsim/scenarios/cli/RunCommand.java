@@ -42,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     DataDirOption dataDir;
 
     @Mixin
+    CheckOption check;
+
+    @Mixin
     JournalOptions journal;
 
     @Mixin
@@ -58,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
         DataDirectory directory = DataDirectory.createOrOpen(data);
         StudyRunner runner = new StudyRunner(directory, data, journal,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), quiet);
+                spec.commandLine().getOut(), spec.commandLine().getErr(), quiet, check);
         return runner.run(plan, () -> StudyPlan.prepare(scenario, overrides, data, Instant.now()), cluster);
     }
 }

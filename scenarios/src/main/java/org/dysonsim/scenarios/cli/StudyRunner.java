@@ -40,15 +40,17 @@ final class StudyRunner {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean quiet;
+    private final CheckOption check;
 
     StudyRunner(DataDirectory directory, Path shown, JournalOptions journal, PrintWriter out, PrintWriter err,
-                boolean quiet) {
+                boolean quiet, CheckOption check) {
         this.directory = directory;
         this.shown = shown;
         this.journal = journal;
         this.out = out;
         this.err = err;
         this.quiet = quiet;
+        this.check = check;
     }
 
     /**
@@ -68,7 +70,7 @@ final class StudyRunner {
             began = true;
             for (RunSpec run : claimed.runs()) {
                 if (run != claimed.runs().get(0)) writeScenario(run);
-                exit = Math.max(exit, locked(run.runId(), false, lock -> {
+                exit = CheckOption.worse(exit, locked(run.runId(), false, lock -> {
                     // what the report says must be what the journal holds: it reads back, every checksum matching
                     RunResult result = readBack(simulate(engine, run, false));
                     RunResult fine = runCompanion(companions.forRun(engine, run), result, false);
@@ -141,11 +143,10 @@ final class StudyRunner {
         }
         return locked(runId, true, lock -> {
             try {
-                writeReport(runId, run, fine, JournalRun.study(runId), compare);
+                return check.exit(writeReport(runId, run, fine, JournalRun.study(runId), compare));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--compare: " + e.getMessage());
             }
-            return Main.OK;
         });
     }
 
@@ -216,23 +217,22 @@ final class StudyRunner {
                 + "` finishes the others");
     }
 
-    /** Writes the report, prints where it is, and for a failed run its diagnostic: the exit code. */
+    /** Writes the report, prints where it is and its verdicts, and for a failed run its diagnostic: the exit code. */
     private int report(String runId, RunResult result, RunResult fine, String study, List<String> compare)
             throws IOException {
-        writeReport(runId, result, fine, study, compare);
-        if (result.succeeded()) return Main.OK;
+        RunVerdict verdict = writeReport(runId, result, fine, study, compare);
+        if (result.succeeded()) return check.exit(verdict);
         err.println("dyson: " + runId + ": " + TerminalText.oneLine(String.valueOf(result.failure())));
         err.flush();
         return Main.FAILED;
     }
 
-    private void writeReport(String runId, RunResult result, RunResult fine, String study, List<String> compare)
+    private RunVerdict writeReport(String runId, RunResult result, RunResult fine, String study, List<String> compare)
             throws IOException {
         Path runDir = shown.resolve(directory.runDirectory(runId).getFileName());
         Path report = result.spec().model() == null ? LayerSpectraReport.write(runDir, result)
                 : RunReport.write(runDir, result, fine, study, compare);
-        out.println("report: " + report);
-        out.flush();
+        return RunVerdict.printed(report, runId, out);
     }
 
     /** {@code dyson SUBCOMMAND RUN-ID} on this data directory, with the journal options this command was given. */

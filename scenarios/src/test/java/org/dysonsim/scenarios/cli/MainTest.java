@@ -80,7 +80,9 @@ class MainTest {
             run = runs.filter(p -> Files.exists(p.resolve("scenario.conf"))).findFirst().orElseThrow();
         }
         assertTrue(run.getFileName().toString().startsWith("tiny-"));
-        assertEquals("report: " + run.resolve("report.html") + "\n", out.toString());
+        assertEquals("report: " + run.resolve("report.html"), out.toString().lines().findFirst().orElseThrow());
+        assertTrue(out.toString().lines().skip(1).findFirst().orElseThrow()
+                .startsWith("run " + run.getFileName() + ": "), "then its verdicts: " + out);
         assertTrue(Files.readString(run.resolve("scenario.conf")).contains("seed=99"));
         assertTrue(Files.readString(run.resolve("report.json")).contains("\"seed\": 99"));
     }
