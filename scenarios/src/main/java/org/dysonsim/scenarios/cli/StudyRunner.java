@@ -20,8 +20,9 @@ import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.config.TerminalText;
-import org.dysonsim.scenarios.report.RunReport;
-import org.dysonsim.scenarios.report.ScalingStudy;
+import org.dysonsim.scenarios.RunDirectory;
+import org.dysonsim.scenarios.report.rendering.RunReport;
+import org.dysonsim.scenarios.report.rendering.StudyReport;
 import org.dysonsim.scenarios.run.RunEngine;
 
 /**
@@ -80,7 +81,7 @@ final class StudyRunner {
             if (!began) forget(claimed.runs().get(0).runId());
         }
         if (results.size() > 1) {
-            Optional<Path> study = ScalingStudy.write(shown.resolve(claimed.studyId()), claimed.studyId(), results);
+            Optional<Path> study = StudyReport.write(shown.resolve(claimed.studyId()), claimed.studyId(), results);
             if (study.isPresent()) out.println("study: " + study.get());
         }
         return exit;
@@ -89,13 +90,13 @@ final class StudyRunner {
     /** Continues an interrupted run from each member's last snapshot and rewrites its report from the whole journal. */
     int resume(String runId) throws IOException {
         Path dir = directory.runDirectory(runId);
-        if (!Files.isRegularFile(dir.resolve(RunReport.SCENARIO))) {
+        if (!Files.isRegularFile(dir.resolve(RunDirectory.SCENARIO))) {
             throw new BadInputException("no run " + runId + " in " + directory.root() + " (see dyson list)");
         }
         if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
             throw new BadInputException(runId + " is still running (its lock is held by a live process)");
         }
-        RunSpec run = StoredRun.read(directory.root(), journal.overrides(), runId, dir.resolve(RunReport.SCENARIO));
+        RunSpec run = StoredRun.read(directory.root(), journal.overrides(), runId, dir.resolve(RunDirectory.SCENARIO));
         // a corrupted snapshot is found before any member continues from it
         JournalSession.verifyRun(directory.root(), journal.overrides(), runId);
         return locked(runId, false, lock -> {
@@ -261,14 +262,14 @@ final class StudyRunner {
     private void writeScenario(RunSpec run) throws IOException {
         Path dir = directory.runDirectory(run.runId());
         Files.createDirectory(dir);
-        Files.writeString(dir.resolve(RunReport.SCENARIO), run.scenarioText());
+        Files.writeString(dir.resolve(RunDirectory.SCENARIO), run.scenarioText());
     }
 
     /** A study that never began (the journal or the cluster could not be reached) leaves no run directory. */
     private void forget(String runId) {
         Path first = directory.runDirectory(runId);
         try {
-            Files.deleteIfExists(first.resolve(RunReport.SCENARIO));
+            Files.deleteIfExists(first.resolve(RunDirectory.SCENARIO));
             Files.deleteIfExists(first);
         } catch (IOException notEmpty) {
             // something else was written there: leave it

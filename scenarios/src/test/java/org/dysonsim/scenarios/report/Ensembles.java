@@ -1,5 +1,7 @@
 package org.dysonsim.scenarios.report;
 
+import org.dysonsim.scenarios.report.predictions.Prediction;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.actors.MemberTrajectory;
@@ -17,17 +19,17 @@ import org.dysonsim.physics.init.InitialSpectrum;
  * Ensembles for report tests, simulated with the single-threaded reference integrators
  * (GasStepper, CirExact) that the actor engine reproduces bit for bit: no actor system needed.
  */
-final class Ensembles {
+public final class Ensembles {
     private Ensembles() {}
 
-    static RunSpec spec(ParticleModel model, InitialSpectrum init, StepSizeRule rule, double dt, long steps, int recordEvery,
+    public static RunSpec spec(ParticleModel model, InitialSpectrum init, StepSizeRule rule, double dt, long steps, int recordEvery,
                         long seed, int members) {
         return new RunSpec("test", "test", "", model, init, rule, dt, steps, recordEvery, seed, members, 64,
                 RunSpec.Coordinates.EIGENVALUES);
     }
 
     /** Records at step 0, every recordEvery steps and at the last step, as the engine does. */
-    static RunResult run(RunSpec spec) {
+    public static RunResult run(RunSpec spec) {
         List<MemberTrajectory> out = new ArrayList<>();
         for (int m = 0; m < spec.members(); m++) {
             double[] x = spec.initialPositions(m);
@@ -49,7 +51,7 @@ final class Ensembles {
     }
 
     /** The comparisons of one prediction at every record it applies to. */
-    static List<Comparison> compare(Prediction p, RunResult run) {
+    public static List<Comparison> compare(Prediction p, RunResult run) {
         List<Comparison> out = new ArrayList<>();
         MemberTrajectory first = run.members().get(0);
         for (int k = 0; k < first.times().length; k++) {

@@ -1,5 +1,9 @@
 package org.dysonsim.scenarios.report;
 
+import org.dysonsim.scenarios.report.predictions.LawPrediction;
+import org.dysonsim.scenarios.report.predictions.Prediction;
+import org.dysonsim.scenarios.report.predictions.Predictions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,14 +35,14 @@ class SpectralComparisonTest {
 
     @Test
     void sampledInitialSpectraPassTheirLaw() {
-        Comparison c = SpectralComparison.ks(mp(SIGMA2), 0.0, pooledInitialSpectra(), N);
+        Comparison c = mp(SIGMA2).pooled(0.0, pooledInitialSpectra(), N);
         assertTrue(c.pass(), c.toString());
         assertEquals("pass", c.verdict());
     }
 
     @Test
     void aWidthTwentyPercentOffFailsTheSameThreshold() {
-        Comparison c = SpectralComparison.ks(mp(1.2 * SIGMA2), 0.0, pooledInitialSpectra(), N);
+        Comparison c = mp(1.2 * SIGMA2).pooled(0.0, pooledInitialSpectra(), N);
         assertFalse(c.pass(), c.toString());
     }
 
