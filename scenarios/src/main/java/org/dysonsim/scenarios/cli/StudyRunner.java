@@ -1,3 +1,5 @@
+// Just over 300 lines: run, resume and replay each open the journal session their report reads
+// its members from, beside the shared flow; the flow and the report reading stay in one place.
 package org.dysonsim.scenarios.cli;
 
 import java.io.IOException;
@@ -20,6 +22,7 @@ import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.config.TerminalText;
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.RunDirectory;
 import org.dysonsim.scenarios.report.rendering.RunReport;
 import org.dysonsim.scenarios.report.rendering.StudyReport;
@@ -72,7 +75,7 @@ final class StudyRunner {
                     // what the report says must be what the journal holds: it reads back, every checksum matching
                     RunResult result = readBack(simulate(engine, run, false));
                     RunResult fine = runCompanion(companions.forRun(engine, run), result, false);
-                    results.add(result);
+                    results.add(new RunResult(result.spec(), List.of(), result.failure())); // the study reads the members back
                     return report(run.runId(), result, fine, claimed.studyId(), List.of());
                 }));
             }
@@ -81,8 +84,11 @@ final class StudyRunner {
             if (!began) forget(claimed.runs().get(0).runId());
         }
         if (results.size() > 1) {
-            Optional<Path> study = StudyReport.write(shown.resolve(claimed.studyId()), claimed.studyId(), results);
-            if (study.isPresent()) out.println("study: " + study.get());
+            try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+                Optional<Path> study = StudyReport.write(shown.resolve(claimed.studyId()), claimed.studyId(), results.stream()
+                        .map(r -> JournalRun.reported(session, r, r.spec().runId(), false)).toList());
+                if (study.isPresent()) out.println("study: " + study.get());
+            }
         }
         return exit;
     }
@@ -106,16 +112,12 @@ final class StudyRunner {
                 runCompanion(engine, resumed, true);
             }
             // The report covers the whole trajectory, earlier snapshots included: read it back.
-            RunResult whole;
-            RunResult fine;
             try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
-                whole = JournalRun.read(session.reader(), runId);
-                fine = JournalRun.readFine(session.reader(), whole.spec()).orElse(null);
+                RecordedRun whole = JournalRun.recorded(session.reader(), runId);
+                if (!resumed.succeeded() && whole.succeeded()) whole = new RecordedRun(whole.spec(), resumed.failure(), whole.members());
+                return report(runId, whole, JournalRun.recordedFine(session.reader(), whole.spec()).orElse(null),
+                        JournalRun.study(runId), List.of());
             }
-            if (!resumed.succeeded() && whole.succeeded()) {
-                whole = new RunResult(whole.spec(), whole.members(), resumed.failure());
-            }
-            return report(runId, whole, fine, JournalRun.study(runId), List.of());
         });
     }
 
@@ -127,19 +129,16 @@ final class StudyRunner {
         if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
             throw new BadInputException(runId + " is still running (its lock is held); replay it when it has finished");
         }
-        // read first, then lock: the lock writes to the journal, which a reading session holds read-only
-        RunResult run;
-        RunResult fine;
+        // an unknown run id is refused before anything is locked or written (the lock writes to the journal)
         try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
-            session.reader().members(runId); // an unknown run id is refused before anything is locked or written
-            run = JournalRun.read(session.reader(), runId);
-            fine = JournalRun.readFine(session.reader(), run.spec()).orElse(null);
+            JournalRun.spec(session.reader(), runId);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
         return locked(runId, true, lock -> {
-            try {
-                writeReport(runId, run, fine, JournalRun.study(runId), compare);
+            try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+                RecordedRun run = JournalRun.recorded(session.reader(), runId);
+                writeReport(runId, run, JournalRun.recordedFine(session.reader(), run.spec()).orElse(null), JournalRun.study(runId), compare);
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--compare: " + e.getMessage());
             }
@@ -217,6 +216,15 @@ final class StudyRunner {
     /** Writes the report, prints where it is, and for a failed run its diagnostic: the exit code. */
     private int report(String runId, RunResult result, RunResult fine, String study, List<String> compare)
             throws IOException {
+        // what the report says is what the journal holds: it reads the members from there, one at a time
+        try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+            return report(runId, JournalRun.reported(session, result, runId, false),
+                    fine == null ? null : JournalRun.reported(session, fine, runId, true), study, compare);
+        }
+    }
+
+    private int report(String runId, RecordedRun result, RecordedRun fine, String study, List<String> compare)
+            throws IOException {
         writeReport(runId, result, fine, study, compare);
         if (result.succeeded()) return Main.OK;
         err.println("dyson: " + runId + ": " + TerminalText.oneLine(String.valueOf(result.failure())));
@@ -224,7 +232,7 @@ final class StudyRunner {
         return Main.FAILED;
     }
 
-    private void writeReport(String runId, RunResult result, RunResult fine, String study, List<String> compare)
+    private void writeReport(String runId, RecordedRun result, RecordedRun fine, String study, List<String> compare)
             throws IOException {
         Path report = RunReport.write(shown.resolve(directory.runDirectory(runId).getFileName()), result, fine, study, compare);
         out.println("report: " + report);

@@ -1,7 +1,5 @@
 package org.dysonsim.scenarios.report;
 
-import java.util.List;
-import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 
@@ -15,18 +13,6 @@ public final class Levels {
         for (int m = 0; m < out.length; m++) {
             double[][] values = result.members().get(m).values();
             out[m] = levels(result.spec(), values[values.length - 1]);
-        }
-        return out;
-    }
-
-    /** All levels of every member at record index k, pooled (members without record k are skipped). */
-    public static double[] pooledAt(RunResult result, int k) {
-        int n = result.spec().n();
-        List<MemberTrajectory> with = result.members().stream().filter(m -> m.values().length > k).toList();
-        double[] out = new double[with.size() * n];
-        for (int m = 0; m < with.size(); m++) {
-            double[] x = levels(result.spec(), with.get(m).values()[k]);
-            System.arraycopy(x, 0, out, m * n, n);
         }
         return out;
     }

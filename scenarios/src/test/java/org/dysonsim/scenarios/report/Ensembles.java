@@ -1,5 +1,7 @@
 package org.dysonsim.scenarios.report;
 
+import org.dysonsim.scenarios.report.analyses.EnsembleSummary;
+import org.dysonsim.scenarios.report.analyses.RunChecks;
 import org.dysonsim.scenarios.report.predictions.Prediction;
 
 import java.util.ArrayList;
@@ -55,8 +57,24 @@ public final class Ensembles {
         List<Comparison> out = new ArrayList<>();
         MemberTrajectory first = run.members().get(0);
         for (int k = 0; k < first.times().length; k++) {
-            if (p.appliesAt(first.times()[k])) out.add(p.compare(run, k, first.times()[k]));
+            if (p.appliesAt(first.times()[k])) out.add(p.compare(run.spec(), slice(run, k), first.times()[k]));
         }
         return out;
+    }
+
+    /** Record k of every member that has it. */
+    public static RecordSlice slice(RunResult run, int k) {
+        return RecordSlices.read(MemberSource.of(run.members()), new java.util.TreeSet<>(List.of(k))).get(k);
+    }
+
+    /** The one-pass summary a report takes of an in-memory run. */
+    public static EnsembleSummary summary(RunResult run) {
+        return EnsembleSummary.of(RecordedRun.of(run));
+    }
+
+    /** The run checks of a report on an in-memory run. */
+    public static List<Comparison> checks(RunResult run) {
+        EnsembleSummary s = summary(run);
+        return RunChecks.compare(s, slice(run, s.stats().times().length - 1));
     }
 }

@@ -17,7 +17,7 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.report.Comparison;
-import org.dysonsim.scenarios.report.analyses.RunChecks;
+import org.dysonsim.scenarios.report.Ensembles;
 import org.dysonsim.scenarios.report.analyses.SpectrumStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +106,7 @@ class WishartConventionTest {
     }
 
     private static Comparison growthCheck(RunResult result) {
-        return RunChecks.compare(result, SpectrumStatistics.of(result)).stream()
+        return Ensembles.checks(result).stream()
                 .filter(c -> c.name().startsWith("mean level grows")).findFirst().orElseThrow();
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.scenarios.report.MemberSource;
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.physics.forecast.ForecastBand;
 import org.dysonsim.physics.forecast.ForecastSettings;
 import org.dysonsim.physics.forecast.SingularValueForecast;
@@ -42,64 +44,86 @@ public final class ForecastCheck {
     public record MemberForecast(int member, long originStep, long[] horizons, ForecastBand band, double[][] actual, double[] atOrigin,
                           double[] rankDiffusion) {}
 
-    static List<MemberForecast> forecasts(RunResult run, MatrixRun matrix, WishartConvention convention) {
+    /**
+     * The forecasts of the first {@link #MEMBERS} members that have one, and the recorded top-k
+     * singular values of the first of them ({@code recorded[0]} its steps as doubles, then one row per rank).
+     */
+    record Forecasts(List<MemberForecast> members, long[] steps, double[][] singularValues) {}
+
+    static Forecasts forecasts(RunSpec spec, MemberSource members, MatrixRun matrix, WishartConvention convention) {
         List<MemberForecast> out = new ArrayList<>();
-        for (MemberTrajectory m : run.members()) {
-            if (out.size() == MEMBERS) break;
-            List<GradientRecorded> g = m.gradients();
-            int records = Math.min(g.size(), m.values().length);
-            int origin = (records - 1) / 2;
-            int first = Math.max(0, origin - CALIBRATION + 1);
-            if (origin - first + 1 < 2 || origin + 1 >= records) continue;
-            int k = g.get(origin).projections().length;
-            double[][] projections = new double[origin - first + 1][];
-            // D along each top-k pair from the recorded per-sample projection variance, the isotropic D from the entry variance
-            double[] rankSum = new double[k];
-            int[] rankCount = new int[k];
-            double isoSum = 0;
-            int isoCount = 0;
-            for (int j = first; j <= origin; j++) {
-                projections[j - first] = g.get(j).projections();
-                double[] pv = g.get(j).projectionVariances();
-                for (int r = 0; r < k; r++) {
-                    if (Double.isFinite(pv[r])) {
-                        rankSum[r] += pv[r];
-                        rankCount[r]++;
-                    }
+        long[][] steps = {null};
+        double[][][] values = {null};
+        members.forEach(m -> {
+            if (out.size() == MEMBERS || m.values().length == 0) return;
+            forecast(spec, m, matrix, convention).ifPresent(f -> {
+                out.add(f);
+                if (out.size() > 1) return;
+                steps[0] = new long[m.gradients().size()];
+                values[0] = new double[steps[0].length][];
+                for (int k = 0; k < steps[0].length; k++) {
+                    steps[0][k] = m.gradients().get(k).step();
+                    values[0][k] = m.gradients().get(k).singularValues();
                 }
-                if (Double.isFinite(g.get(j).noiseVariance())) {
-                    isoSum += g.get(j).noiseVariance();
-                    isoCount++;
+            });
+        });
+        return new Forecasts(out, steps[0], values[0]);
+    }
+
+    private static Optional<MemberForecast> forecast(RunSpec spec, MemberTrajectory m, MatrixRun matrix, WishartConvention convention) {
+        List<GradientRecorded> g = m.gradients();
+        int records = Math.min(g.size(), m.values().length);
+        int origin = (records - 1) / 2;
+        int first = Math.max(0, origin - CALIBRATION + 1);
+        if (origin - first + 1 < 2 || origin + 1 >= records) return Optional.empty();
+        int k = g.get(origin).projections().length;
+        double[][] projections = new double[origin - first + 1][];
+        // D along each top-k pair from the recorded per-sample projection variance, the isotropic D from the entry variance
+        double[] rankSum = new double[k];
+        int[] rankCount = new int[k];
+        double isoSum = 0;
+        int isoCount = 0;
+        for (int j = first; j <= origin; j++) {
+            projections[j - first] = g.get(j).projections();
+            double[] pv = g.get(j).projectionVariances();
+            for (int r = 0; r < k; r++) {
+                if (Double.isFinite(pv[r])) {
+                    rankSum[r] += pv[r];
+                    rankCount[r]++;
                 }
             }
-            double scale = matrix.alpha() / (2.0 * matrix.batch());
-            double d = Double.NaN;
-            double[] rankD = null;
-            if (matrix.batch() > 1 && isoCount > 0 && java.util.Arrays.stream(rankCount).allMatch(c -> c > 0)) {
-                d = scale * isoSum / isoCount;
-                rankD = new double[k];
-                for (int r = 0; r < k; r++) rankD[r] = scale * rankSum[r] / rankCount[r];
-            }
-            double[] lambda = m.values()[origin];
-            double[] s = new double[lambda.length];
-            for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
-            long[] horizons = new long[records - origin - 1];
-            double[][] actual = new double[horizons.length][k];
-            for (int h = 0; h < horizons.length; h++) {
-                horizons[h] = m.steps()[origin + 1 + h] - m.steps()[origin];
-                for (int r = 0; r < k; r++) actual[h][r] = g.get(origin + 1 + h).singularValues()[r];
-            }
-            ForecastSettings settings = new ForecastSettings(matrix.alpha(), matrix.rows(), REPLICATES, LEVEL, convention, d,
-                    run.spec().seed() + SEED_OFFSET + m.member(), rankD);
-            try {
-                out.add(new MemberForecast(m.member(), m.steps()[origin], horizons,
-                        SingularValueForecast.forecast(s, projections, horizons, settings), actual,
-                        java.util.Arrays.copyOf(g.get(origin).singularValues(), k), rankD));
-            } catch (IllegalArgumentException e) {
-                // gradients without spread and |B| = 1: no D from gradients alone; this member is left out
+            if (Double.isFinite(g.get(j).noiseVariance())) {
+                isoSum += g.get(j).noiseVariance();
+                isoCount++;
             }
         }
-        return out;
+        double scale = matrix.alpha() / (2.0 * matrix.batch());
+        double d = Double.NaN;
+        double[] rankD = null;
+        if (matrix.batch() > 1 && isoCount > 0 && java.util.Arrays.stream(rankCount).allMatch(c -> c > 0)) {
+            d = scale * isoSum / isoCount;
+            rankD = new double[k];
+            for (int r = 0; r < k; r++) rankD[r] = scale * rankSum[r] / rankCount[r];
+        }
+        double[] lambda = m.values()[origin];
+        double[] s = new double[lambda.length];
+        for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
+        long[] horizons = new long[records - origin - 1];
+        double[][] actual = new double[horizons.length][k];
+        for (int h = 0; h < horizons.length; h++) {
+            horizons[h] = m.steps()[origin + 1 + h] - m.steps()[origin];
+            for (int r = 0; r < k; r++) actual[h][r] = g.get(origin + 1 + h).singularValues()[r];
+        }
+        ForecastSettings settings = new ForecastSettings(matrix.alpha(), matrix.rows(), REPLICATES, LEVEL, convention, d,
+                spec.seed() + SEED_OFFSET + m.member(), rankD);
+        try {
+            return Optional.of(new MemberForecast(m.member(), m.steps()[origin], horizons,
+                    SingularValueForecast.forecast(s, projections, horizons, settings), actual,
+                    java.util.Arrays.copyOf(g.get(origin).singularValues(), k), rankD));
+        } catch (IllegalArgumentException e) {
+            // gradients without spread and |B| = 1: no D from gradients alone; this member is left out
+            return Optional.empty();
+        }
     }
 
     /**
@@ -152,12 +176,14 @@ public final class ForecastCheck {
                            double[][] recordedSingularValues, DriftCheck drift, Summary olsen, List<Comparison> comparisons) {}
 
     /** Empty unless the run is a matrix-level run. */
-    public static Optional<Forecast> of(RunResult run, SpectrumStatistics stats) {
-        return MatrixRun.of(run).map(m -> of(run, m));
+    public static Optional<Forecast> of(RecordedRun run, EnsembleSummary summary) {
+        return summary.matrixRun().map(m -> of(run, m));
     }
 
-    public static Forecast of(RunResult run, MatrixRun matrix) {
-        List<MemberForecast> bru = forecasts(run, matrix, WishartConvention.BRU);
+    /** Reads the run's members two or three times, one at a time. */
+    public static Forecast of(RecordedRun run, MatrixRun matrix) {
+        Forecasts found = forecasts(run.spec(), run.members(), matrix, WishartConvention.BRU);
+        List<MemberForecast> bru = found.members();
         if (bru.isEmpty()) return new Forecast(matrix, bru, null, null, null, null, null, List.of());
         Summary s = summary(bru);
         MemberForecast first = bru.get(0);
@@ -172,15 +198,10 @@ public final class ForecastCheck {
                 String.format("pass when the coverage over all horizons, ranks and members falls at most %.1f binomial standard errors"
                         + " (n_eff = %d members) below %.2f", Z, s.members(), LEVEL), details);
         // without a gradient the matrix process is Wishart exactly: the conventions can be told apart here
-        Summary olsen = matrix.loss().equals(MatrixRun.ZERO) ? summary(forecasts(run, matrix, WishartConvention.OLSEN)) : null;
-        MemberTrajectory m0 = run.members().stream().filter(m -> m.member() == first.member()).findFirst().orElseThrow();
-        long[] steps = new long[m0.gradients().size()];
-        double[][] values = new double[steps.length][];
-        for (int k = 0; k < steps.length; k++) {
-            steps[k] = m0.gradients().get(k).step();
-            values[k] = m0.gradients().get(k).singularValues();
-        }
-        return new Forecast(matrix, bru, s, steps, values, driftCheck(run), olsen, List.of(coverage));
+        Summary olsen = matrix.loss().equals(MatrixRun.ZERO)
+                ? summary(forecasts(run.spec(), run.members(), matrix, WishartConvention.OLSEN).members()) : null;
+        return new Forecast(matrix, bru, s, found.steps(), found.singularValues(), driftCheck(run.spec(), run.members()), olsen,
+                List.of(coverage));
     }
 
     /**
@@ -196,16 +217,20 @@ public final class ForecastCheck {
      * member means. A difference many SEs from 0 is drift that the gradient's first order does not
      * carry (second-order, Itô terms of the minibatch noise, or noise correlated in time).
      */
-    public static DriftCheck driftCheck(RunResult run) {
-        List<MemberTrajectory> members = run.members();
-        int k = members.get(0).gradients().get(0).projections().length;
-        double alpha = ((org.dysonsim.physics.gas.MatrixModel) run.spec().model()).sgd().alpha();
-        double[] first = new double[k], observed = new double[k], se = new double[k];
-        for (int r = 0; r < k; r++) {
-            double[] diff = new double[members.size()];
-            double sumFirst = 0, sumObserved = 0;
-            for (int mi = 0; mi < members.size(); mi++) {
-                List<GradientRecorded> g = members.get(mi).gradients();
+    public static DriftCheck driftCheck(RunSpec spec, MemberSource members) {
+        double alpha = ((org.dysonsim.physics.gas.MatrixModel) spec.model()).sgd().alpha();
+        List<double[]> diffs = new ArrayList<>();
+        double[][] sums = {null, null};
+        members.forEach(m -> {
+            if (m.values().length == 0) return;
+            List<GradientRecorded> g = m.gradients();
+            if (sums[0] == null) {
+                int k = g.get(0).projections().length;
+                sums[0] = new double[k];
+                sums[1] = new double[k];
+            }
+            double[] diff = new double[sums[0].length];
+            for (int r = 0; r < diff.length; r++) {
                 double f = 0, o = 0;
                 int c = 0;
                 for (int j = 0; j + 1 < g.size(); j++) {
@@ -217,15 +242,20 @@ public final class ForecastCheck {
                 }
                 f /= Math.max(c, 1);
                 o /= Math.max(c, 1);
-                sumFirst += f;
-                sumObserved += o;
-                diff[mi] = f - o;
+                sums[0][r] += f;
+                sums[1][r] += o;
+                diff[r] = f - o;
             }
-            first[r] = sumFirst / members.size();
-            observed[r] = sumObserved / members.size();
+            diffs.add(diff);
+        });
+        int k = sums[0].length, count = diffs.size();
+        double[] first = new double[k], observed = new double[k], se = new double[k];
+        for (int r = 0; r < k; r++) {
+            first[r] = sums[0][r] / count;
+            observed[r] = sums[1][r] / count;
             double mean = (first[r] - observed[r]), ss = 0;
-            for (double d : diff) ss += (d - mean) * (d - mean);
-            se[r] = members.size() > 1 ? Math.sqrt(ss / (members.size() - 1) / members.size()) : Double.NaN;
+            for (double[] d : diffs) ss += (d[r] - mean) * (d[r] - mean);
+            se[r] = count > 1 ? Math.sqrt(ss / (count - 1) / count) : Double.NaN;
         }
         return new DriftCheck(first, observed, se);
     }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.scenarios.report.RecordSlice;
 import org.dysonsim.physics.laws.TwoModeDensity;
 import org.dysonsim.physics.laws.WignerSurmise;
 
@@ -33,8 +33,9 @@ final class PairStatistics implements RunCheck {
         this.beta = beta;
     }
 
-    public List<Comparison> compare(RunResult result, SpectrumStatistics stats) {
-        var found = HarmonicPairs.of(result);
+    public List<Comparison> compare(EnsembleSummary result, RecordSlice last) {
+        SpectrumStatistics stats = result.stats();
+        var found = HarmonicPairs.of(result.runStart());
         if (found.isEmpty()) return List.of();
         HarmonicPairs pairs = found.get();
         int k = stats.times().length - 1;
@@ -44,7 +45,7 @@ final class PairStatistics implements RunCheck {
         WignerSurmise surmise = new WignerSurmise(beta);
         List<Double> pooled = new ArrayList<>();
         for (int j = 0; j < pairs.pairs(); j++) {
-            double[] s = pairs.normalisedSpacings(result, k, j);
+            double[] s = pairs.normalisedSpacings(last, j);
             for (double v : s) pooled.add(v);
             if (pairs.pairs() > 1) {
                 out.add(SpectralComparison.ks(String.format("spacing of pair %d (centre %.4g) / √πσ against the Wigner surmise β = %d",
@@ -55,7 +56,7 @@ final class PairStatistics implements RunCheck {
         out.add(SpectralComparison.ks("pair spacing / √πσ" + (pairs.pairs() > 1 ? " (all pairs)" : "")
                 + " against the Wigner surmise β = " + beta, t, all, surmise, 0.0,
                 "n_eff = " + all.length + " spacings (members × pairs, pairs taken as independent)"));
-        out.add(binder(pairs.oneLevelPerPair(result, k), t));
+        out.add(binder(pairs.oneLevelPerPair(last), t));
         return out;
     }
 

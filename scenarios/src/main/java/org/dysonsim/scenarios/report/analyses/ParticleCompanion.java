@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.scenarios.report.MemberSource;
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
 import org.dysonsim.physics.gas.NonFiniteStateException;
@@ -48,10 +49,10 @@ public final class ParticleCompanion {
      * pair, for the others the recorded variance of one gradient entry. NaN where nothing finite
      * was recorded (|B| = 1).
      */
-    static double[] noiseVariances(RunResult run, int n) {
+    static double[] noiseVariances(MemberSource members, int n) {
         double[] sum = new double[n];
         int[] count = new int[n];
-        for (MemberTrajectory m : run.members()) {
+        members.forEach(m -> {
             List<GradientRecorded> g = m.gradients();
             for (int k = (int) Math.floor(g.size() * (1 - CALIBRATION_SHARE)); k < g.size(); k++) {
                 GradientRecorded r = g.get(k);
@@ -65,7 +66,7 @@ public final class ParticleCompanion {
                     }
                 }
             }
-        }
+        });
         for (int i = 0; i < n; i++) sum[i] = count[i] == 0 ? Double.NaN : sum[i] / count[i];
         return sum;
     }
@@ -99,12 +100,13 @@ public final class ParticleCompanion {
     }
 
     /** Empty unless the run is an RBM matrix run. */
-    public static Optional<Companion> of(RunResult run, SpectrumStatistics stats) {
-        return MatrixRun.of(run).filter(m -> m.loss().equals(MatrixRun.RBM)).map(m -> of(run, m));
+    public static Optional<Companion> of(RecordedRun run, EnsembleSummary summary) {
+        return summary.matrixRun().filter(m -> m.loss().equals(MatrixRun.RBM)).map(m -> of(run, m, summary));
     }
 
-    public static Companion of(RunResult run, MatrixRun matrix) {
-        double[] v = noiseVariances(run, matrix.cols());
+    /** Reads the run's members twice, one at a time; the companion runs member by member. */
+    public static Companion of(RecordedRun run, MatrixRun matrix, EnsembleSummary summary) {
+        double[] v = noiseVariances(run.members(), matrix.cols());
         if (!Arrays.stream(v).allMatch(x -> x > 0)) {
             return Companion.none("no finite gradient-noise variance recorded (|B| = 1?): no companion", v);
         }
@@ -116,24 +118,29 @@ public final class ParticleCompanion {
         long seed = run.spec().seed() + SEED_OFFSET;
         int n = c.n();
         List<double[]> matrixFinal = new ArrayList<>(), particleFinal = new ArrayList<>();
-        for (MemberTrajectory m : run.members()) {
+        String[] stopped = {null};
+        run.members().forEach(m -> {
+            if (stopped[0] != null || m.values().length == 0) return;
             double[] start = Arrays.stream(m.values()[0]).map(c::particle).sorted().toArray();
             if (start[n - 1] >= c.mu2() || start[0] < 0) {
-                return Companion.none("member " + m.member() + " starts outside the RBM's domain (0, μ²) in x = σ_h²λ: no companion", v);
+                stopped[0] = "member " + m.member() + " starts outside the RBM's domain (0, μ²) in x = σ_h²λ: no companion";
+                return;
             }
             double[][] x;
             try {
                 x = run(c, model, seed, m.member(), start, m.steps());
             } catch (NonFiniteStateException e) {
-                return Companion.none("the companion gas failed: " + e.getMessage(), v);
+                stopped[0] = "the companion gas failed: " + e.getMessage();
+                return;
             }
             matrixFinal.add(Arrays.stream(m.values()[m.values().length - 1]).map(c::particle).sorted().toArray());
             particleFinal.add(x[x.length - 1]);
-        }
-        MemberTrajectory first = run.members().get(0);
+        });
+        if (stopped[0] != null) return Companion.none(stopped[0], v);
+        MemberTrajectory first = summary.first();
         double t = first.times()[first.times().length - 1];
         String scenario = c.scenario(run.spec().scenarioName() + "-particles", run.spec().steps(), run.spec().recordEvery(),
-                seed, run.members().size(), Arrays.stream(first.values()[0]).map(c::particle).sorted().toArray());
+                seed, summary.recorded(), Arrays.stream(first.values()[0]).map(c::particle).sorted().toArray());
         List<Comparison> comparisons = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double[] a = column(matrixFinal, i), b = column(particleFinal, i);

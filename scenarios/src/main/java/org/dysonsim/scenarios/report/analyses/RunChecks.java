@@ -4,7 +4,7 @@ import org.dysonsim.scenarios.report.Comparison;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.scenarios.report.RecordSlice;
 
 /** Every {@link RunCheck} a report runs; each decides for itself whether it applies. */
 public final class RunChecks {
@@ -12,9 +12,9 @@ public final class RunChecks {
 
     private RunChecks() {}
 
-    public static List<Comparison> compare(RunResult result, SpectrumStatistics stats) {
+    public static List<Comparison> compare(EnsembleSummary run, RecordSlice last) {
         List<Comparison> out = new ArrayList<>();
-        for (RunCheck check : ALL) out.addAll(check.compare(result, stats));
+        for (RunCheck check : ALL) out.addAll(check.compare(run, last));
         return out;
     }
 }

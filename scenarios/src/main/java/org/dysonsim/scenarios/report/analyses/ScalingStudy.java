@@ -4,8 +4,10 @@ package org.dysonsim.scenarios.report.analyses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
+import java.util.TreeSet;
+import org.dysonsim.scenarios.report.RecordSlice;
+import org.dysonsim.scenarios.report.RecordSlices;
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.fit.WeightedLine;
 import org.dysonsim.physics.gas.MatrixModel;
@@ -45,9 +47,9 @@ public final class ScalingStudy {
      * The fit when the runs are SGD runs, at least three, with at least two distinct values of
      * α/|B|; empty when the study is not a scaling sweep.
      */
-    public static Optional<ScalingFit> of(List<RunResult> runs) {
+    public static Optional<ScalingFit> of(List<RecordedRun> runs) {
         List<Point> points = new ArrayList<>();
-        for (RunResult run : runs) {
+        for (RecordedRun run : runs) {
             Point p = point(run);
             if (p == null) return Optional.empty();
             points.add(p);
@@ -64,9 +66,12 @@ public final class ScalingStudy {
         return Optional.of(new ScalingFit(points, line, origin, chiSquaredCritical, noOffset, line.chiSquared() <= chiSquaredCritical));
     }
 
-    private static Point point(RunResult run) {
+    /** Reads each member's last snapshot, one member at a time. */
+    private static Point point(RecordedRun run) {
+        if (!run.succeeded()) return null;
+        RecordSlice finals = RecordSlices.read(run.members(), new TreeSet<>(List.of(-1))).get(-1);
         // with two members the deviations from their mean are mirror images: no spread to estimate an error from
-        if (!run.succeeded() || run.members().size() < 3) return null;
+        if (finals.size() < 3) return null;
         double alpha;
         int batch;
         if (run.spec().model() instanceof MatrixModel matrix) {
@@ -78,14 +83,11 @@ public final class ScalingStudy {
         } else {
             return null;
         }
-        List<MemberTrajectory> members = run.members();
-        int m = members.size();
+        int m = finals.size();
         int n = run.spec().n();
-        double[][] last = new double[m][];
+        double[][] last = finals.positions();
         double[] mean = new double[n];
         for (int k = 0; k < m; k++) {
-            double[][] values = members.get(k).values();
-            last[k] = values[values.length - 1];
             for (int i = 0; i < n; i++) mean[i] += last[k][i] / m;
         }
         // σ² is the mean over members of q_k = m/(m − 1) · (1/n) Σ_i (x_ki − x̄_i)². Members are the

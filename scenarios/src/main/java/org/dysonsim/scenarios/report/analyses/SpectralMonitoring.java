@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.dysonsim.scenarios.report.MemberSource;
+import org.dysonsim.scenarios.report.RecordSlice;
+import org.dysonsim.scenarios.report.RecordSlices;
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.physics.monitor.SpectralDiagnostics;
 import org.dysonsim.physics.monitor.TrainingStage;
 import org.dysonsim.physics.monitor.TrainingStages;
@@ -37,27 +41,55 @@ public final class SpectralMonitoring {
     }
 
     /** Empty unless the run is a matrix-level run. */
-    public static Optional<Monitoring> of(RunResult run, SpectrumStatistics stats) {
-        return MatrixRun.of(run).map(m -> of(run, m, stats));
+    public static Optional<Monitoring> of(RecordedRun run, EnsembleSummary summary) {
+        return summary.matrixRun().map(m -> of(run, m, summary));
     }
 
-    public static Monitoring of(RunResult run, MatrixRun matrix, SpectrumStatistics stats) {
-        long[] steps = stats.steps();
-        List<SpectralDiagnostics> d = diagnostics(run, matrix, steps);
-        TrainingStages rules = TrainingStages.DEFAULT;
-        return new Monitoring(matrix, run.members().size(), steps, stats.times(), d, rules, rules.stages(d),
-                rules.stoppingRecord(d), meanLoss(run, steps.length), widthGrowth(run, matrix, steps, stats.times(), d));
-    }
-
-    /** The diagnostics of every record; record k pools the members that have it. */
-    public static List<SpectralDiagnostics> diagnostics(RunResult run, MatrixRun matrix, long[] steps) {
-        List<SpectralDiagnostics> out = new ArrayList<>();
-        for (int k = 0; k < steps.length; k++) {
-            List<double[]> spectra = new ArrayList<>();
-            for (MemberTrajectory m : run.members()) if (m.values().length > k) spectra.add(m.values()[k]);
-            out.add(SpectralDiagnostics.of(spectra.toArray(new double[0][]), matrix.rows(), matrix.cols(), steps[k]));
+    /** Reads the run's members a few records at a time ({@link RecordSlices}) and once for the gradient records. */
+    public static Monitoring of(RecordedRun run, MatrixRun matrix, EnsembleSummary summary) {
+        long[] steps = summary.stats().steps();
+        double[] times = summary.stats().times();
+        SortedSet<Integer> all = new TreeSet<>();
+        for (int k = 0; k < steps.length; k++) all.add(k);
+        List<SpectralDiagnostics> d = new ArrayList<>();
+        // record k pools the members that have it
+        for (SortedSet<Integer> batch : RecordSlices.batches(summary.recorded(), run.spec().n(), all)) {
+            for (RecordSlice slice : RecordSlices.read(run.members(), batch).values()) {
+                d.add(SpectralDiagnostics.of(slice.positions(), matrix.rows(), matrix.cols(), steps[slice.record()]));
+            }
         }
-        return out;
+        Gradients g = Gradients.of(run.members(), steps.length);
+        TrainingStages rules = TrainingStages.DEFAULT;
+        return new Monitoring(matrix, summary.recorded(), steps, times, d, rules, rules.stages(d), rules.stoppingRecord(d),
+                g.meanLoss(), widthGrowth(matrix, g, steps, times, d));
+    }
+
+    /**
+     * What the gradient records of every member give: the mean minibatch loss over members at each
+     * record, and the mean recorded per-sample variance of a gradient entry over all records.
+     */
+    record Gradients(double[] meanLoss, double noiseVariance, int noiseCount) {
+        static Gradients of(MemberSource members, int records) {
+            double[] sum = new double[records];
+            int[] count = new int[records];
+            double[] v = {0};
+            int[] vCount = {0};
+            members.forEach(m -> {
+                if (m.values().length == 0) return;
+                for (int k = 0; k < Math.min(records, m.gradients().size()); k++) {
+                    sum[k] += m.gradients().get(k).loss();
+                    count[k]++;
+                }
+                for (var g : m.gradients()) {
+                    if (Double.isFinite(g.noiseVariance())) {
+                        v[0] += g.noiseVariance();
+                        vCount[0]++;
+                    }
+                }
+            });
+            for (int k = 0; k < records; k++) sum[k] = count[k] > 0 ? sum[k] / count[k] : Double.NaN;
+            return new Gradients(sum, v[0], vCount[0]);
+        }
     }
 
     /** Standard errors of the width-growth check (docs/physics.md §7). */
@@ -68,18 +100,10 @@ public final class SpectralMonitoring {
      * W (v the recorded per-sample variance of a gradient entry), so the fitted MP width grows from
      * its first value by {@code t_b·α²v/|B|} after t_b steps. Compared at the last record.
      */
-    public static List<Comparison> widthGrowth(RunResult run, MatrixRun matrix, long[] steps, double[] times, List<SpectralDiagnostics> d) {
+    static List<Comparison> widthGrowth(MatrixRun matrix, Gradients gradients, long[] steps, double[] times, List<SpectralDiagnostics> d) {
         if (!matrix.loss().equals(MatrixRun.ZERO) || matrix.momentum() != 0.0 || d.size() < 2) return List.of();
-        double v = 0;
-        int count = 0;
-        for (MemberTrajectory m : run.members()) {
-            for (var g : m.gradients()) {
-                if (Double.isFinite(g.noiseVariance())) {
-                    v += g.noiseVariance();
-                    count++;
-                }
-            }
-        }
+        double v = gradients.noiseVariance();
+        int count = gradients.noiseCount();
         int last = d.size() - 1;
         SpectralDiagnostics a = d.get(0), b = d.get(last);
         if (count == 0 || !Double.isFinite(a.mpSigma2()) || !Double.isFinite(b.mpSigma2())) return List.of();
@@ -95,24 +119,6 @@ public final class SpectralMonitoring {
         return List.of(new Comparison("MP width grows by the recorded minibatch noise, t_b·α²v/|B| (zero gradient)",
                 "|Δσ² − t_b·α²v/|B||", times[last], Math.abs(growth - predicted), Z * se, Math.abs(growth - predicted) <= Z * se,
                 String.format("pass when within %.1f standard errors of the two MP fits (first and last record)", Z), details));
-    }
-
-    /** The mean over members of the recorded minibatch loss at every record. */
-    public static double[] meanLoss(RunResult run, int records) {
-        double[] sum = new double[records];
-        int[] count = new int[records];
-        for (MemberTrajectory m : run.members()) {
-            for (int k = 0; k < Math.min(records, m.gradients().size()); k++) {
-                sum[k] += m.gradients().get(k).loss();
-                count[k]++;
-            }
-        }
-        for (int k = 0; k < records; k++) sum[k] = count[k] > 0 ? sum[k] / count[k] : Double.NaN;
-        return sum;
-    }
-
-    static double[] field(List<SpectralDiagnostics> d, java.util.function.ToDoubleFunction<SpectralDiagnostics> f) {
-        return d.stream().mapToDouble(f).toArray();
     }
 
 }

@@ -1,12 +1,12 @@
 package org.dysonsim.scenarios.report.analyses;
 
-import org.dysonsim.scenarios.report.Levels;
-import java.util.List;
+import java.util.Arrays;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.scenarios.report.Levels;
 
 /**
  * The ensemble statistics of a run in spectral coordinates (λ = s² for singular-value runs):
@@ -18,56 +18,96 @@ public record SpectrumStatistics(long[] steps, double[] times, double[] mean, do
                                  double[] finalModeMean, double[] finalModeVariance) {
 
     public static SpectrumStatistics of(RunResult result) {
-        RunSpec spec = result.spec();
-        List<MemberTrajectory> members = result.members();
-        int records = members.stream().mapToInt(m -> m.steps().length).max().orElse(0);
-        MemberTrajectory longest = members.stream().filter(m -> m.steps().length == records).findFirst().orElseThrow();
-        double[] mean = new double[records];
-        double[] variance = new double[records];
-        boolean ordered = spec.model() instanceof GasModel || spec.model() instanceof MatrixModel;
-        double minGap = ordered ? Double.POSITIVE_INFINITY : Double.NaN;
-        int gapMember = -1;
-        long gapStep = -1;
-        for (int k = 0; k < records; k++) {
-            double sum = 0;
-            double sumSq = 0;
-            long count = 0;
-            for (MemberTrajectory m : members) {
-                if (k >= m.values().length) continue;
+        Accumulator a = new Accumulator(result.spec());
+        result.members().forEach(a::add);
+        return a.result();
+    }
+
+    /**
+     * The statistics taken one member at a time, in member order, with the arithmetic of a pass
+     * over all members at once: each sum adds the members in member order, and of equal gaps the
+     * one at the earliest (record, member, level) is kept.
+     */
+    public static final class Accumulator {
+        private final RunSpec spec;
+        private final boolean ordered;
+        private double[] sum = new double[0], sumSq = new double[0];
+        private long[] count = new long[0];
+        private long[] steps = new long[0];
+        private double[] times = new double[0];
+        private double minGap;
+        private int gapMember = -1, gapRecord = Integer.MAX_VALUE, gapIndex = Integer.MAX_VALUE;
+        private long gapStep = -1;
+        private final double[] modeSum, modeSumSq;
+        private int members;
+
+        public Accumulator(RunSpec spec) {
+            this.spec = spec;
+            this.ordered = spec.model() instanceof GasModel || spec.model() instanceof MatrixModel;
+            this.minGap = ordered ? Double.POSITIVE_INFINITY : Double.NaN;
+            this.modeSum = new double[spec.n()];
+            this.modeSumSq = new double[spec.n()];
+        }
+
+        /** The next member with at least one snapshot. */
+        public void add(MemberTrajectory m) {
+            int records = m.steps().length;
+            if (records > steps.length) {
+                // the first longest member gives the times
+                steps = m.steps().clone();
+                times = m.times().clone();
+                sum = Arrays.copyOf(sum, records);
+                sumSq = Arrays.copyOf(sumSq, records);
+                count = Arrays.copyOf(count, records);
+            }
+            for (int k = 0; k < m.values().length; k++) {
                 double[] x = m.values()[k];
                 for (int i = 0; i < x.length; i++) {
                     double v = Levels.level(spec, x[i]);
-                    sum += v;
-                    sumSq += v * v;
-                    count++;
-                    if (ordered && i > 0) {
-                        double gap = v - Levels.level(spec, x[i - 1]);
-                        if (gap < minGap) {
-                            minGap = gap;
-                            gapMember = m.member();
-                            gapStep = m.steps()[k];
-                        }
-                    }
+                    sum[k] += v;
+                    sumSq[k] += v * v;
+                    count[k]++;
+                    if (ordered && i > 0) gap(v - Levels.level(spec, x[i - 1]), k, m, m.steps()[k]);
                 }
             }
-            mean[k] = sum / count;
-            variance[k] = count > 1 ? (sumSq - sum * sum / count) / (count - 1) : 0.0;
-        }
-        int n = spec.n();
-        double[] modeMean = new double[n];
-        double[] modeVariance = new double[n];
-        double[][] last = Levels.finalLevels(result);
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            double ss = 0;
-            for (double[] x : last) {
-                s += x[i];
-                ss += x[i] * x[i];
+            double[] last = Levels.levels(spec, m.values()[m.values().length - 1]);
+            for (int i = 0; i < modeSum.length; i++) {
+                modeSum[i] += last[i];
+                modeSumSq[i] += last[i] * last[i];
             }
-            modeMean[i] = s / last.length;
-            modeVariance[i] = last.length > 1 ? (ss - s * s / last.length) / (last.length - 1) : 0.0;
+            members++;
         }
-        return new SpectrumStatistics(longest.steps().clone(), longest.times().clone(), mean, variance, minGap,
-                gapMember, gapStep, modeMean, modeVariance);
+
+        private void gap(double gap, int k, MemberTrajectory m, long step) {
+            boolean earlier = k < gapRecord || (k == gapRecord && members < gapIndex);
+            if (gap < minGap || (gap == minGap && earlier)) {
+                minGap = gap;
+                gapMember = m.member();
+                gapStep = step;
+                gapRecord = k;
+                gapIndex = members;
+            }
+        }
+
+        public SpectrumStatistics result() {
+            int records = steps.length;
+            double[] mean = new double[records];
+            double[] variance = new double[records];
+            for (int k = 0; k < records; k++) {
+                mean[k] = sum[k] / count[k];
+                variance[k] = count[k] > 1 ? (sumSq[k] - sum[k] * sum[k] / count[k]) / (count[k] - 1) : 0.0;
+            }
+            int n = spec.n();
+            double[] modeMean = new double[n];
+            double[] modeVariance = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = modeSum[i];
+                double ss = modeSumSq[i];
+                modeMean[i] = s / members;
+                modeVariance[i] = members > 1 ? (ss - s * s / members) / (members - 1) : 0.0;
+            }
+            return new SpectrumStatistics(steps.clone(), times.clone(), mean, variance, minGap, gapMember, gapStep,
+                    modeMean, modeVariance);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.dysonsim.scenarios.report.analyses;
 
-import org.dysonsim.scenarios.report.Levels;
 import org.dysonsim.scenarios.report.Comparison;
 
 import java.util.ArrayList;
@@ -9,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.laws.NormalLaw;
 import org.dysonsim.physics.stats.CoupledBias;
 import org.dysonsim.scenarios.ErrorControl;
@@ -54,7 +51,7 @@ public final class StepBiasReport {
     private StepBiasReport() {}
 
     /** @param fine the companion run, null if none was recorded */
-    public static StepBias of(RunResult run, RunResult fine) {
+    public static StepBias of(EnsembleSummary run, EnsembleSummary fine) {
         ErrorControl.Plan plan = ErrorControl.plan(run.spec());
         if (!plan.runsCompanion()) return new StepBias(plan, null, Double.NaN, List.of(), List.of());
         boolean judged = plan.mode() == ErrorControl.Mode.CHECKED;
@@ -64,12 +61,13 @@ public final class StepBiasReport {
             return new StepBias(plan, problem, Double.NaN, List.of(), List.of(new Comparison("step bias: companion run at h/2",
                     "recorded", Double.NaN, Double.NaN, Double.NaN, false, "the companion must complete: " + problem)));
         }
-        double[][] coarseAll = Levels.finalLevels(run);
-        Map<Integer, double[]> coarseByMember = byMember(run, coarseAll);
-        double[][] fineFinal = Levels.finalLevels(fine);
+        double[][] coarseAll = finalLevels(run);
+        Map<Integer, double[]> coarseByMember = new TreeMap<>();
+        for (int j = 0; j < coarseAll.length; j++) coarseByMember.put(run.finals().member()[j], coarseAll[j]);
+        double[][] fineFinal = finalLevels(fine);
         double[][] coarsePaired = new double[fineFinal.length][];
-        for (int m = 0; m < fineFinal.length; m++) coarsePaired[m] = coarseByMember.get(fine.members().get(m).member());
-        double t = run.members().get(0).times()[run.members().get(0).times().length - 1];
+        for (int m = 0; m < fineFinal.length; m++) coarsePaired[m] = coarseByMember.get(fine.finals().member()[m]);
+        double t = run.first().times()[run.first().times().length - 1];
 
         List<Comparison> differences = new ArrayList<>();
         for (Statistic s : statistics(coarseAll)) {
@@ -89,30 +87,26 @@ public final class StepBiasReport {
     }
 
     /** Why the companion cannot be compared, or null. */
-    private static String problem(RunResult run, RunResult fine, int expected) {
+    private static String problem(EnsembleSummary run, EnsembleSummary fine, int expected) {
         if (!run.succeeded()) return "the run failed, so its companion was not run";
         if (fine == null) return "no companion run is recorded";
         if (!fine.succeeded()) return "the companion failed: " + fine.failure();
-        List<MemberTrajectory> recorded = fine.members().stream().filter(m -> m.values().length > 0).toList();
-        if (recorded.size() != expected || fine.members().size() != expected) return "the companion recorded " + recorded.size() + " of " + expected + " members";
-        long last = lastStep(run.members().get(0));
-        for (MemberTrajectory m : run.members()) if (lastStep(m) != last) return "the run's members end at different steps";
-        Map<Integer, MemberTrajectory> byId = new TreeMap<>();
-        for (MemberTrajectory m : run.members()) byId.put(m.member(), m);
-        for (MemberTrajectory m : recorded) {
-            if (!byId.containsKey(m.member())) return "companion member " + m.member() + " is not a member of the run";
-            if (lastStep(m) != last) return "companion member " + m.member() + " ends at step " + lastStep(m) + ", the run at " + last;
+        if (fine.recorded() != expected || fine.members() != expected) return "the companion recorded " + fine.recorded() + " of " + expected + " members";
+        long last = run.lastStep()[0];
+        for (long step : run.lastStep()) if (step != last) return "the run's members end at different steps";
+        Map<Integer, Long> byId = new TreeMap<>();
+        for (int j = 0; j < run.recorded(); j++) byId.put(run.finals().member()[j], run.lastStep()[j]);
+        for (int j = 0; j < fine.recorded(); j++) {
+            int member = fine.finals().member()[j];
+            if (!byId.containsKey(member)) return "companion member " + member + " is not a member of the run";
+            if (fine.lastStep()[j] != last) return "companion member " + member + " ends at step " + fine.lastStep()[j] + ", the run at " + last;
         }
         return null;
     }
 
-    private static long lastStep(MemberTrajectory m) {
-        return m.steps().length == 0 ? -1 : m.steps()[m.steps().length - 1];
-    }
-
-    private static Map<Integer, double[]> byMember(RunResult run, double[][] levels) {
-        Map<Integer, double[]> out = new TreeMap<>();
-        for (int m = 0; m < levels.length; m++) out.put(run.members().get(m).member(), levels[m]);
+    private static double[][] finalLevels(EnsembleSummary run) {
+        double[][] out = new double[run.recorded()][];
+        for (int j = 0; j < out.length; j++) out[j] = run.finals().levels(run.spec(), j);
         return out;
     }
 

@@ -1,10 +1,9 @@
 package org.dysonsim.scenarios.report.analyses;
 
-import org.dysonsim.scenarios.report.Levels;
 import org.dysonsim.scenarios.report.Comparison;
 
 import java.util.List;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.scenarios.report.RecordSlice;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
@@ -19,8 +18,9 @@ final class WishartGrowth implements RunCheck {
     /** z of the verdict (docs/physics.md §7): the member means are independent. */
     static final double Z = 5.0;
 
-    public List<Comparison> compare(RunResult result, SpectrumStatistics stats) {
+    public List<Comparison> compare(EnsembleSummary result, RecordSlice lastRecord) {
         RunSpec spec = result.spec();
+        SpectrumStatistics stats = result.stats();
         if (spec.coordinates() != RunSpec.Coordinates.SINGULAR_VALUES || spec.members() < 2) return List.of();
         // a gas not mapped from a wishart scenario (or with a drift) has no exact growth rate to check
         if (!(spec.mapping() instanceof RunSpec.Mapping.Wishart wishart)) return List.of();
@@ -32,8 +32,9 @@ final class WishartGrowth implements RunCheck {
         if (!(t > 0) || !result.succeeded()) return List.of();
 
         double[][] start = new double[spec.members()][];
-        for (int k = 0; k < start.length; k++) start[k] = Levels.levels(spec, result.members().get(k).values()[0]);
-        double[][] end = Levels.finalLevels(result);
+        for (int k = 0; k < start.length; k++) start[k] = result.start().levels(spec, k);
+        double[][] end = new double[result.finals().size()][];
+        for (int k = 0; k < end.length; k++) end[k] = result.finals().levels(spec, k);
         double sum = 0;
         double sumSq = 0;
         for (int k = 0; k < end.length; k++) {

@@ -6,8 +6,8 @@ import org.dysonsim.scenarios.report.SpectralComparison;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.scenarios.report.RecordSlice;
 import org.dysonsim.physics.exact.CirTransition;
 import org.dysonsim.physics.gas.CirModel;
 import org.dysonsim.physics.laws.SpectralLaw;
@@ -28,12 +28,12 @@ public final class CirTransitionPrediction implements Prediction {
     private final List<double[]> starts;   // per member, the levels at record 0
     private final double[] plotted;
 
-    public CirTransitionPrediction(CirModel model, RunResult run) {
+    public CirTransitionPrediction(CirModel model, RunStart run) {
         this.model = model;
         this.starts = new ArrayList<>();
         List<Double> all = new ArrayList<>();
-        for (MemberTrajectory m : run.members()) {
-            double[] x = Levels.levels(run.spec(), m.values()[0]);
+        for (int j = 0; j < run.start().size(); j++) {
+            double[] x = run.start().levels(run.spec(), j);
             starts.add(x);
             for (double v : x) all.add(v);
         }
@@ -72,13 +72,11 @@ public final class CirTransitionPrediction implements Prediction {
     }
 
     @Override
-    public Comparison compare(RunResult run, int k, double t) {
+    public Comparison compare(RunSpec spec, RecordSlice slice, double t) {
         List<Double> u = new ArrayList<>();
-        for (int m = 0; m < run.members().size(); m++) {
-            MemberTrajectory member = run.members().get(m);
-            if (member.values().length <= k) continue;
-            double[] now = Levels.levels(run.spec(), member.values()[k]);
-            double[] start = starts.get(m);
+        for (int j = 0; j < slice.size(); j++) {
+            double[] now = slice.levels(spec, j);
+            double[] start = starts.get(slice.index()[j]);
             for (int i = 0; i < now.length; i++) u.add(law(start[i], t).cdf(now[i]));
         }
         double[] pit = u.stream().mapToDouble(Double::doubleValue).toArray();

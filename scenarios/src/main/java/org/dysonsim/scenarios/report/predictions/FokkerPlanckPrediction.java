@@ -4,8 +4,8 @@ import org.dysonsim.scenarios.report.Levels;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.SpectralComparison;
 
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.scenarios.report.RecordSlice;
 import org.dysonsim.physics.fokkerplanck.CellDensity;
 import org.dysonsim.physics.fokkerplanck.CellGrid;
 import org.dysonsim.physics.fokkerplanck.ChangCooperOperator;
@@ -30,13 +30,13 @@ public final class FokkerPlanckPrediction implements Prediction {
     private CellDensity cached;
 
     /** @param grid the domain: walls where the model has them, else wide enough that no mass reaches the ends */
-    public FokkerPlanckPrediction(String description, Potential potential, double g2, CellGrid grid, RunResult run) {
+    public FokkerPlanckPrediction(String description, Potential potential, double g2, CellGrid grid, RunStart run) {
         this.description = description;
         this.spectrum = new GeneratorSpectrum(new ChangCooperOperator(potential, g2, grid));
         double[] p0 = new double[grid.cells()];
         int members = 0;
-        for (MemberTrajectory m : run.members()) {
-            double[] x = CellDensity.pointMass(grid, Levels.level(run.spec(), m.values()[0][0])).values();
+        for (double[] position : run.start().positions()) {
+            double[] x = CellDensity.pointMass(grid, Levels.level(run.spec(), position[0])).values();
             for (int i = 0; i < p0.length; i++) p0[i] += x[i];
             members++;
         }
@@ -73,8 +73,8 @@ public final class FokkerPlanckPrediction implements Prediction {
     }
 
     @Override
-    public Comparison compare(RunResult run, int k, double t) {
-        double[] levels = Levels.pooledAt(run, k);
+    public Comparison compare(RunSpec spec, RecordSlice now, double t) {
+        double[] levels = now.pooledLevels(spec);
         return SpectralComparison.ks(name(), t, levels, frozenAt(t), 0.0,
                 "n_eff = " + levels.length + " independent members (one mode each)");
     }

@@ -4,8 +4,6 @@ import org.dysonsim.scenarios.report.Levels;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.exact.FreeConvolution;
 
 /**
@@ -35,14 +33,13 @@ public final class FreeConvolutionPrediction implements Prediction {
     private double cachedT = Double.NaN;
     private FreeConvolution[] cached;
 
-    public FreeConvolutionPrediction(double centre, double stiffness, double g2, RunResult run) {
+    public FreeConvolutionPrediction(double centre, double stiffness, double g2, RunStart run) {
         this.centre = centre;
         this.stiffness = stiffness;
         this.g2 = g2;
-        int members = run.members().size(), used = Math.min(members, MIXTURE_MEMBERS);
+        int members = run.start().size(), used = Math.min(members, MIXTURE_MEMBERS);
         for (int k = 0; k < used; k++) {
-            MemberTrajectory m = run.members().get((int) ((long) k * members / used));
-            double[] x = Levels.levels(run.spec(), m.values()[0]);
+            double[] x = run.start().levels(run.spec(), (int) ((long) k * members / used));
             for (int i = 0; i < x.length; i++) x[i] -= centre;
             starts.add(x);
         }

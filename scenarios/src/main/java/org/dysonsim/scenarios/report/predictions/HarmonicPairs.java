@@ -1,8 +1,7 @@
 package org.dysonsim.scenarios.report.predictions;
 
 import java.util.Optional;
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.scenarios.report.RecordSlice;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
@@ -27,7 +26,7 @@ public record HarmonicPairs(double[] centre, double[] sigma2, double late) {
         return centre.length;
     }
 
-    public static Optional<HarmonicPairs> of(RunResult run) {
+    public static Optional<HarmonicPairs> of(RunStart run) {
         RunSpec spec = run.spec();
         if (!(spec.model() instanceof GasModel gas) || spec.coordinates() != RunSpec.Coordinates.EIGENVALUES) return Optional.empty();
         if (!(gas.drift() instanceof Drift.Harmonic h) || gas.hasMirror() || gas.lower().present() || gas.upper().present()) {
@@ -51,8 +50,7 @@ public record HarmonicPairs(double[] centre, double[] sigma2, double late) {
             slowest = Math.min(slowest, h.stiffness()[a]);
         }
         double offset = 1.0;
-        for (MemberTrajectory m : run.members()) {
-            double[] x = m.values()[0];
+        for (double[] x : run.start().positions()) {
             for (int i = 0; i < n; i++) offset = Math.max(offset, Math.abs(x[i] - centre[i / 2]) / Math.sqrt(sigma2[i / 2]));
         }
         return Optional.of(new HarmonicPairs(centre, sigma2, (RELAXATION_TIMES + Math.log(offset)) / slowest));
@@ -64,13 +62,12 @@ public record HarmonicPairs(double[] centre, double[] sigma2, double late) {
      * between pairs is neglected, so these are independent; lower and upper levels alternate
      * so that their mixture is the one-level density ρ.
      */
-    public double[] oneLevelPerPair(RunResult run, int k) {
+    public double[] oneLevelPerPair(RecordSlice slice) {
         java.util.List<Double> out = new java.util.ArrayList<>();
-        for (MemberTrajectory m : run.members()) {
-            if (m.values().length <= k) continue;
-            double[] x = m.values()[k];
+        for (int m = 0; m < slice.size(); m++) {
+            double[] x = slice.positions()[m];
             for (int j = 0; j < pairs(); j++) {
-                int i = 2 * j + ((m.member() + j) % 2);
+                int i = 2 * j + ((slice.member()[m] + j) % 2);
                 out.add((x[i] - centre[j]) / Math.sqrt(sigma2[j]));
             }
         }
@@ -78,9 +75,9 @@ public record HarmonicPairs(double[] centre, double[] sigma2, double late) {
     }
 
     /** The spacing of pair j in every member at record k, divided by its exact mean √π σ_j (docs/physics.md §3). */
-    public double[] normalisedSpacings(RunResult run, int k, int j) {
-        return run.members().stream().filter(m -> m.values().length > k)
-                .mapToDouble(m -> (m.values()[k][2 * j + 1] - m.values()[k][2 * j]) / Math.sqrt(Math.PI * sigma2[j]))
+    public double[] normalisedSpacings(RecordSlice slice, int j) {
+        return java.util.Arrays.stream(slice.positions())
+                .mapToDouble(x -> (x[2 * j + 1] - x[2 * j]) / Math.sqrt(Math.PI * sigma2[j]))
                 .toArray();
     }
 }

@@ -3,9 +3,9 @@ package org.dysonsim.scenarios.report.predictions;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.SpectralComparison;
 import org.dysonsim.physics.laws.SpectralLaw;
-import org.dysonsim.scenarios.report.Levels;
 
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.scenarios.report.RecordSlice;
 
 /**
  * A theoretical law of the one-level density of the spectrum at time t, against which a report
@@ -36,8 +36,8 @@ public interface Prediction {
      * {@link #cdf}; a prediction whose levels are independent or conditional on each member's
      * start overrides this with its own sample and says what n_eff is.
      */
-    default Comparison compare(RunResult run, int k, double t) {
-        return pooled(t, Levels.pooledAt(run, k), run.spec().n());
+    default Comparison compare(RunSpec spec, RecordSlice now, double t) {
+        return pooled(t, now.pooledLevels(spec), spec.n());
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.fokkerplanck.CellGrid;
 import org.dysonsim.physics.gas.CirModel;
@@ -21,7 +20,7 @@ import org.dysonsim.physics.laws.Potential;
 /**
  * The theoretical laws a run is compared with, by name. Each name builds its prediction from the
  * run (its model and recorded starts) or says it does not apply; without names a report uses
- * every name that applies ({@link #forRun(RunResult)}). Each prediction is compared at every
+ * every name that applies ({@link #forRun(RunStart)}). Each prediction is compared at every
  * recorded time it applies to.
  */
 public final class Predictions {
@@ -41,7 +40,7 @@ public final class Predictions {
 
     /** Every prediction by its name (as --compare takes it), with what it is. */
     public static final Map<String, String> NAMES;
-    private static final Map<String, Function<RunResult, Optional<Prediction>>> BUILDERS = new LinkedHashMap<>();
+    private static final Map<String, Function<RunStart, Optional<Prediction>>> BUILDERS = new LinkedHashMap<>();
 
     static {
         Map<String, String> names = new LinkedHashMap<>();
@@ -69,18 +68,18 @@ public final class Predictions {
     private Predictions() {}
 
     /** Every prediction that applies to the run (the default of a report). */
-    public static List<Prediction> forRun(RunResult run) {
+    public static List<Prediction> forRun(RunStart run) {
         List<Prediction> out = new ArrayList<>();
         for (var builder : BUILDERS.values()) builder.apply(run).ifPresent(out::add);
         return out;
     }
 
     /**
-     * The named predictions, in the order given; an empty list means the default ({@link #forRun(RunResult)}).
+     * The named predictions, in the order given; an empty list means the default ({@link #forRun(RunStart)}).
      *
      * @throws IllegalArgumentException naming the prediction, if it is unknown or does not apply to this run
      */
-    public static List<Prediction> forRun(RunResult run, List<String> names) {
+    public static List<Prediction> forRun(RunStart run, List<String> names) {
         if (names.isEmpty()) return forRun(run);
         List<Prediction> out = new ArrayList<>();
         for (String name : names) {
@@ -95,18 +94,18 @@ public final class Predictions {
     }
 
     /** The named prediction, empty when it does not apply to this run (or the name is unknown). */
-    public static Optional<Prediction> named(RunResult run, String name) {
+    public static Optional<Prediction> named(RunStart run, String name) {
         var builder = BUILDERS.get(name);
         return builder == null ? Optional.empty() : builder.apply(run);
     }
 
-    private static Optional<Prediction> marchenkoPastur(RunResult run) {
+    private static Optional<Prediction> marchenkoPastur(RunStart run) {
         if (!(run.spec().init() instanceof InitialSpectrum.MarchenkoPastur mp)) return Optional.empty();
         return Optional.of(new LawPrediction("Marchenko–Pastur (M = " + mp.rows() + ", N = " + mp.cols() + ", σ² = " + mp.sigma2() + ")",
                 MarchenkoPastur.ofGram(mp.rows(), mp.cols(), mp.sigma2()), 0.0, 0.0, MP_FINITE_SIZE));
     }
 
-    private static Optional<Prediction> gammaStationary(RunResult run) {
+    private static Optional<Prediction> gammaStationary(RunStart run) {
         if (!(run.spec().model() instanceof CirModel cir && cir.beta1() > 0 && cir.alpha0() > 0)) return Optional.empty();
         // modes and members are independent, so the pooled levels are iid: no finite-N allowance
         GammaLaw law = GammaLaw.squareRootStationary(cir.alpha0(), cir.beta1(), cir.etaD());
@@ -124,7 +123,7 @@ public final class Predictions {
         return Optional.of(gas);
     }
 
-    private static Optional<Prediction> freeConvolution(RunResult run) {
+    private static Optional<Prediction> freeConvolution(RunStart run) {
         if (run.spec().n() < 3) return Optional.empty();
         Optional<GasModel> found = plainDyson(run.spec());
         if (found.isEmpty()) return Optional.empty();
@@ -140,7 +139,7 @@ public final class Predictions {
         return Optional.empty();
     }
 
-    private static Optional<Prediction> wishartMarchenkoPastur(RunResult run) {
+    private static Optional<Prediction> wishartMarchenkoPastur(RunStart run) {
         RunSpec spec = run.spec();
         // m and ηD are not recoverable from the gas model alone (the convention changes its strengths): the mapping keeps them
         if (spec.coordinates() != RunSpec.Coordinates.SINGULAR_VALUES || !(spec.model() instanceof GasModel gas)
@@ -150,7 +149,7 @@ public final class Predictions {
         return Optional.of(new WishartMarchenkoPastur(wishart.m(), wishart.etaD(), run));
     }
 
-    private static Optional<Prediction> fokkerPlanck(RunResult run) {
+    private static Optional<Prediction> fokkerPlanck(RunStart run) {
         RunSpec spec = run.spec();
         if (spec.n() != 1 || !(spec.model() instanceof GasModel gas) || spec.coordinates() != RunSpec.Coordinates.EIGENVALUES
                 || gas.hasMirror()) {
@@ -158,9 +157,9 @@ public final class Predictions {
         }
         double g2 = gas.noise()[0];
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-        for (var m : run.members()) {
-            lo = Math.min(lo, m.values()[0][0]);
-            hi = Math.max(hi, m.values()[0][0]);
+        for (double[] x : run.start().positions()) {
+            lo = Math.min(lo, x[0]);
+            hi = Math.max(hi, x[0]);
         }
         if (gas.drift() instanceof Drift.RbmSmooth rbm) {
             // the RBM drift's singular part is the upper barrier at μ² of coefficient μ² (Drift.RbmSmooth)

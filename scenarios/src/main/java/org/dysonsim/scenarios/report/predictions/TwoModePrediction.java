@@ -3,7 +3,8 @@ package org.dysonsim.scenarios.report.predictions;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.SpectralComparison;
 
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.actors.RunSpec;
+import org.dysonsim.scenarios.report.RecordSlice;
 import org.dysonsim.physics.laws.TwoModeDensity;
 
 /**
@@ -51,8 +52,8 @@ public final class TwoModePrediction implements Prediction {
     }
 
     @Override
-    public Comparison compare(RunResult run, int k, double t) {
-        double[] z = pairs.oneLevelPerPair(run, k);
+    public Comparison compare(RunSpec spec, RecordSlice now, double t) {
+        double[] z = pairs.oneLevelPerPair(now);
         return SpectralComparison.ks(name(), t, z, UNIT, 0.0,
                 "one level per pair and member, (x − c)/σ against ρ with σ = 1; n_eff = " + z.length
                         + " independent values (members × pairs)");

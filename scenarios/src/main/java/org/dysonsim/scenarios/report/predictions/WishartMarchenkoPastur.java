@@ -4,8 +4,6 @@ import org.dysonsim.scenarios.report.Levels;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.exact.TimeDependentMarchenkoPastur;
 
 /**
@@ -28,14 +26,13 @@ public final class WishartMarchenkoPastur implements Prediction {
     private double cachedT = Double.NaN;
     private TimeDependentMarchenkoPastur[] cached;
 
-    public WishartMarchenkoPastur(int m, double etaD, RunResult run) {
+    public WishartMarchenkoPastur(int m, double etaD, RunStart run) {
         this.m = m;
         this.n = run.spec().n();
         this.s2 = 2.0 * etaD;
-        int members = run.members().size(), used = Math.min(members, MIXTURE_MEMBERS);
+        int members = run.start().size(), used = Math.min(members, MIXTURE_MEMBERS);
         for (int k = 0; k < used; k++) {
-            MemberTrajectory member = run.members().get((int) ((long) k * members / used));
-            double[] lambda = Levels.levels(run.spec(), member.values()[0]);
+            double[] lambda = run.start().levels(run.spec(), (int) ((long) k * members / used));
             for (int i = 0; i < lambda.length; i++) lambda[i] /= m;
             signals.add(lambda);
         }

@@ -2,6 +2,11 @@ package org.dysonsim.scenarios.report.rendering;
 
 import org.dysonsim.scenarios.report.Levels;
 import org.dysonsim.scenarios.RunDirectory;
+import org.dysonsim.scenarios.report.RecordSlice;
+import org.dysonsim.scenarios.report.RecordSlices;
+import org.dysonsim.scenarios.report.RecordedRun;
+import org.dysonsim.scenarios.report.analyses.EnsembleSummary;
+import org.dysonsim.scenarios.report.predictions.RunStart;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.analyses.RunChecks;
 import org.dysonsim.scenarios.report.analyses.SpectrumStatistics;
@@ -17,8 +22,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dysonsim.actors.MemberTrajectory;
-import org.dysonsim.actors.RunResult;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.dysonsim.actors.RunSpec;
 
 /**
@@ -32,15 +38,14 @@ public final class RunReport {
     private RunReport() {}
 
     /** @return the path of report.html */
-    public static Path write(Path dir, RunResult run, String study) throws IOException {
+    public static Path write(Path dir, RecordedRun run, String study) throws IOException {
         return write(dir, run, null, study, List.of());
     }
 
-    public static Path write(Path dir, RunResult run, String study, List<String> extra) throws IOException {
-        return write(dir, run, null, study, extra);
-    }
-
     /**
+     * Reads the run's members in a few passes ({@link EnsembleSummary}, then the compared records
+     * as {@link RecordSlices} allow), never all of them at once.
+     *
      * @param fine  the run's h/2 companion of error control ({@link org.dysonsim.scenarios.ErrorControl}),
      *              null if none was recorded
      * @param extra predictions (by {@link Predictions#NAMES name}) compared in addition to the
@@ -48,13 +53,12 @@ public final class RunReport {
      * @return the path of report.html
      * @throws IllegalArgumentException naming a prediction that is unknown or does not apply
      */
-    public static Path write(Path dir, RunResult run, RunResult fine, String study, List<String> extra) throws IOException {
+    public static Path write(Path dir, RecordedRun run, RecordedRun fine, String study, List<String> extra) throws IOException {
         RunSpec spec = run.spec();
+        EnsembleSummary summary = EnsembleSummary.of(run);
         // a run that failed early may have members without a single snapshot
-        List<MemberTrajectory> recorded = run.members().stream().filter(m -> m.values().length > 0).toList();
-        RunResult result = new RunResult(spec, recorded, run.failure());
-        if (recorded.isEmpty()) {
-            Map<String, Object> json = header(result, study);
+        if (summary.recorded() == 0) {
+            Map<String, Object> json = header(run, study);
             json.put("statistics", List.of());
             json.put("comparisons", List.of());
             json.put("plots", List.of());
@@ -63,40 +67,71 @@ public final class RunReport {
             Files.writeString(html, HtmlReport.render(json, List.of(), Map.of()));
             return html;
         }
-        SpectrumStatistics stats = SpectrumStatistics.of(result);
-        List<Prediction> predictions = predictions(result, extra);
-        List<Comparison> comparisons = new ArrayList<>(comparisons(result, stats, predictions));
-        StepBiasReport.StepBias errorControl = StepBiasReport.of(result, fine);
-        comparisons.addAll(errorControl.comparisons());
+        SpectrumStatistics stats = summary.stats();
+        double[] times = stats.times();
+        int last = times.length - 1;
+        List<Prediction> predictions = predictions(summary.runStart(), extra);
         String axis = spec.coordinates() == RunSpec.Coordinates.SINGULAR_VALUES ? "λ = s²" : "λ";
 
+        // the records each prediction is compared at; all are read, a batch of records per pass
+        List<List<Integer>> compared = new ArrayList<>();
+        SortedSet<Integer> needed = new TreeSet<>(List.of(0, last));
+        for (Prediction p : predictions) {
+            List<Integer> records = new ArrayList<>();
+            for (int k = 0; k < times.length; k++) if (p.appliesAt(times[k])) records.add(k);
+            compared.add(records);
+            needed.addAll(records);
+        }
+        List<Map<Integer, Comparison>> byRecord = new ArrayList<>();
+        for (int q = 0; q < predictions.size(); q++) byRecord.add(new TreeMap<>());
+        RecordSlice lastSlice = null;
+        for (SortedSet<Integer> batch : RecordSlices.batches(summary.recorded(), spec.n(), needed)) {
+            for (RecordSlice slice : RecordSlices.read(run.members(), batch).values()) {
+                int k = slice.record();
+                double t = times[k];
+                for (int q = 0; q < predictions.size(); q++) {
+                    Prediction p = predictions.get(q);
+                    List<Integer> records = compared.get(q);
+                    if (records.contains(k)) byRecord.get(q).put(k, p.compare(spec, slice, t));
+                    List<Integer> drawn = overlaid(records.size());
+                    for (int j : drawn) {
+                        if (records.get(j) != k) continue;
+                        Plots.save(Plots.density(p.name() + ", t = " + fmt(t), axis, slice.pooledLevels(spec), p, t), dir,
+                                overlay(q, j));
+                    }
+                }
+                if (k == last) {
+                    lastSlice = slice;
+                    Plots.save(Plots.density("Final spectrum, t = " + fmt(t), axis, slice.pooledLevels(spec),
+                            applying(predictions, t), t), dir, "density-final");
+                }
+                if (k == 0) {
+                    Plots.save(Plots.density("Initial spectrum, t = 0", axis, slice.pooledLevels(spec),
+                            applying(predictions, 0.0), 0.0), dir, "density-initial");
+                }
+            }
+        }
+        List<Comparison> comparisons = new ArrayList<>();
+        for (Map<Integer, Comparison> c : byRecord) comparisons.addAll(c.values());
+        comparisons.addAll(RunChecks.compare(summary, lastSlice));
+        StepBiasReport.StepBias errorControl = StepBiasReport.of(summary, fine == null ? null : EnsembleSummary.of(fine));
+        comparisons.addAll(errorControl.comparisons());
+
         Map<String, String> plots = new LinkedHashMap<>();
-        int last = stats.times().length - 1;
-        double tEnd = stats.times()[last];
-        Plots.save(Plots.density("Final spectrum, t = " + fmt(tEnd), axis, Levels.pooledAt(result, last),
-                applying(predictions, tEnd), tEnd), dir, "density-final");
         plots.put("density-final", "density histogram across members at the last recorded time");
-        Plots.save(Plots.density("Initial spectrum, t = 0", axis, Levels.pooledAt(result, 0),
-                applying(predictions, 0.0), 0.0), dir, "density-initial");
         plots.put("density-initial", "density histogram across members at t = 0");
-        Plots.save(Plots.trajectories(spec, result.members().get(0), axis), dir, "trajectories");
+        Plots.save(Plots.trajectories(spec, summary.first(), axis), dir, "trajectories");
         plots.put("trajectories", "levels of member 0 against time");
-        Plots.save(Plots.series("Mean level", "mean of " + axis, stats.times(), stats.mean()), dir, "mean");
+        Plots.save(Plots.series("Mean level", "mean of " + axis, times, stats.mean()), dir, "mean");
         plots.put("mean", "mean of all levels against time");
-        Plots.save(Plots.series("Variance of the levels", "variance of " + axis, stats.times(), stats.variance()), dir,
+        Plots.save(Plots.series("Variance of the levels", "variance of " + axis, times, stats.variance()), dir,
                 "variance");
         plots.put("variance", "variance of all levels against time");
-
         for (int q = 0; q < predictions.size(); q++) {
-            Prediction p = predictions.get(q);
-            List<Integer> records = new ArrayList<>();
-            for (int k = 0; k < stats.times().length; k++) if (p.appliesAt(stats.times()[k])) records.add(k);
+            List<Integer> records = compared.get(q);
             for (int j : overlaid(records.size())) {
-                int k = records.get(j);
-                double t = stats.times()[k];
-                String base = "overlay-" + (q + 1) + "-" + (j + 1);
-                Plots.save(Plots.density(p.name() + ", t = " + fmt(t), axis, Levels.pooledAt(result, k), p, t), dir, base);
-                plots.put(base, "density histogram across members against " + p.name() + " at t = " + fmt(t));
+                plots.put(overlay(q, j), "density histogram across members against " + predictions.get(q).name() + " at t = "
+                        + fmt(times[records.get(j)]));
             }
         }
 
@@ -112,12 +147,12 @@ public final class RunReport {
             plots.put(base, overTime.get(0).statistic() + " to " + p.name() + " against time");
         }
 
-        List<ReportSection> sections = Sections.write(result, stats, dir);
+        List<ReportSection> sections = Sections.write(run, summary, dir);
         for (ReportSection s : sections) {
             comparisons.addAll(s.comparisons());
             plots.putAll(s.plots());
         }
-        Map<String, Object> json = json(result, study, stats, comparisons, plots);
+        Map<String, Object> json = json(run, summary, study, comparisons, plots);
         json.put("error_control", ErrorControlSection.json(errorControl));
         for (ReportSection s : sections) json.put(s.key(), s.json());
         Files.writeString(new RunDirectory(dir).reportJson(), Json.write(json));
@@ -126,16 +161,8 @@ public final class RunReport {
         return html;
     }
 
-    static List<Comparison> comparisons(RunResult result, SpectrumStatistics stats, List<Prediction> predictions) {
-        List<Comparison> out = new ArrayList<>();
-        for (Prediction p : predictions) {
-            for (int k = 0; k < stats.times().length; k++) {
-                double t = stats.times()[k];
-                if (p.appliesAt(t)) out.add(p.compare(result, k, t));
-            }
-        }
-        out.addAll(RunChecks.compare(result, stats));
-        return out;
+    private static String overlay(int prediction, int drawn) {
+        return "overlay-" + (prediction + 1) + "-" + (drawn + 1);
     }
 
     /**
@@ -151,7 +178,7 @@ public final class RunReport {
     }
 
     /** The scenario's {@code report.predictions} (default: every prediction that applies), then the extra ones not already in. */
-    static List<Prediction> predictions(RunResult result, List<String> extra) {
+    static List<Prediction> predictions(RunStart result, List<String> extra) {
         List<String> named = ReportSettings.predictions(result.spec());
         // a scenario's prediction that does not apply to the run is left out (listed in report.json), not fatal
         List<Prediction> out = new ArrayList<>(named.isEmpty() ? Predictions.forRun(result)
@@ -167,8 +194,9 @@ public final class RunReport {
         return predictions.stream().filter(p -> p.appliesAt(t)).findFirst().orElse(null);
     }
 
-    private static Map<String, Object> json(RunResult result, String study, SpectrumStatistics stats,
+    private static Map<String, Object> json(RecordedRun result, EnsembleSummary summary, String study,
                                             List<Comparison> comparisons, Map<String, String> plots) {
+        SpectrumStatistics stats = summary.stats();
         Map<String, Object> root = header(result, study);
         List<Object> statistics = new ArrayList<>();
         statistics.add(series("mean", "mean of all levels of all members", stats, stats.mean()));
@@ -204,7 +232,7 @@ public final class RunReport {
         root.put("verdict_rule", "pass when every comparison passes (" + comparisons.stream().filter(c -> !c.pass()).count()
                 + " of " + comparisons.size() + " fail)");
         List<String> notApplicable = ReportSettings.predictions(result.spec()).stream()
-                .filter(name -> Predictions.named(result, name).isEmpty()).toList();
+                .filter(name -> Predictions.named(summary.runStart(), name).isEmpty()).toList();
         if (!notApplicable.isEmpty()) root.put("predictions_not_applicable", notApplicable);
 
         List<Object> files = new ArrayList<>();
@@ -221,7 +249,7 @@ public final class RunReport {
     }
 
     /** What the run was and how it ended. */
-    private static Map<String, Object> header(RunResult result, String study) {
+    private static Map<String, Object> header(RecordedRun result, String study) {
         RunSpec spec = result.spec();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("run_id", spec.runId());

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.scenarios.report.RecordedRun;
+import org.dysonsim.scenarios.report.analyses.EnsembleSummary;
 import org.dysonsim.scenarios.report.analyses.ForecastCheck;
 import org.dysonsim.scenarios.report.analyses.ParticleCompanion;
 import org.dysonsim.scenarios.report.analyses.SpectralMonitoring;
-import org.dysonsim.scenarios.report.analyses.SpectrumStatistics;
 
 /**
  * The analyses a report adds after its density predictions, in report order, each with the
@@ -24,9 +24,9 @@ final class Sections {
         ReportSection render(R result, Path dir) throws IOException;
     }
 
-    record Section<R>(BiFunction<RunResult, SpectrumStatistics, Optional<R>> analysis, Renderer<R> renderer) {
-        Optional<ReportSection> write(RunResult run, SpectrumStatistics stats, Path dir) throws IOException {
-            Optional<R> result = analysis.apply(run, stats);
+    record Section<R>(BiFunction<RecordedRun, EnsembleSummary, Optional<R>> analysis, Renderer<R> renderer) {
+        Optional<ReportSection> write(RecordedRun run, EnsembleSummary summary, Path dir) throws IOException {
+            Optional<R> result = analysis.apply(run, summary);
             return result.isEmpty() ? Optional.empty() : Optional.of(renderer.render(result.get(), dir));
         }
     }
@@ -38,9 +38,9 @@ final class Sections {
 
     private Sections() {}
 
-    static List<ReportSection> write(RunResult run, SpectrumStatistics stats, Path dir) throws IOException {
+    static List<ReportSection> write(RecordedRun run, EnsembleSummary summary, Path dir) throws IOException {
         List<ReportSection> out = new ArrayList<>();
-        for (Section<?> s : ALL) s.write(run, stats, dir).ifPresent(out::add);
+        for (Section<?> s : ALL) s.write(run, summary, dir).ifPresent(out::add);
         return out;
     }
 }

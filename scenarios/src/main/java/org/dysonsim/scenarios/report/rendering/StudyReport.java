@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.dysonsim.actors.RunResult;
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.physics.fit.WeightedLine;
 import org.dysonsim.scenarios.RunDirectory;
 import org.dysonsim.scenarios.report.analyses.ScalingStudy;
@@ -26,7 +26,7 @@ public final class StudyReport {
     private StudyReport() {}
 
     /** Writes the study when the runs are a scaling sweep ({@link ScalingStudy#of}); returns study.json, or empty. */
-    public static Optional<Path> write(Path dir, String studyId, List<RunResult> runs) throws IOException {
+    public static Optional<Path> write(Path dir, String studyId, List<RecordedRun> runs) throws IOException {
         Optional<ScalingFit> found = ScalingStudy.of(runs);
         if (found.isEmpty()) return Optional.empty();
         ScalingFit f = found.get();

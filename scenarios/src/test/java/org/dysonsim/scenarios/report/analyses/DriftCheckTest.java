@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.analyses;
 
+import org.dysonsim.scenarios.report.MemberSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.ArrayList;
@@ -37,10 +38,12 @@ class DriftCheckTest {
 
     @Test
     void firstOrderDriftAgainstTheRecordedChange() {
-        ForecastCheck.DriftCheck exact = ForecastCheck.driftCheck(run(-0.5, 0.05));
+        RunResult moving = run(-0.5, 0.05);
+        ForecastCheck.DriftCheck exact = ForecastCheck.driftCheck(moving.spec(), MemberSource.of(moving.members()));
         assertArrayEquals(new double[] {0.05}, exact.firstOrder(), 1e-15);
         assertArrayEquals(new double[] {0.05}, exact.observed(), 1e-15);
-        ForecastCheck.DriftCheck still = ForecastCheck.driftCheck(run(-0.5, 0.0));
+        RunResult resting = run(-0.5, 0.0);
+        ForecastCheck.DriftCheck still = ForecastCheck.driftCheck(resting.spec(), MemberSource.of(resting.members()));
         assertArrayEquals(new double[] {0.05}, still.firstOrder(), 1e-15);
         assertArrayEquals(new double[] {0.0}, still.observed(), 1e-15);
     }

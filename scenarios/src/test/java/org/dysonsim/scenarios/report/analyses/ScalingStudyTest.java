@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.analyses;
 
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.report.rendering.StudyReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,7 @@ class ScalingStudyTest {
         for (double alpha : new double[] {0.005, 0.01, 0.02}) {
             for (int batch : new int[] {1, 4}) runs.add(run(modelName, alpha, batch, offset, seed++));
         }
-        Optional<Path> file = StudyReport.write(dir.resolve(modelName + offset), "scaling", runs);
+        Optional<Path> file = StudyReport.write(dir.resolve(modelName + offset), "scaling", runs.stream().map(RecordedRun::of).toList());
         assertTrue(file.isPresent());
         assertTrue(Files.size(dir.resolve(modelName + offset).resolve("scaling.png")) > 1000);
         return ConfigFactory.parseString(Files.readString(file.get()));
@@ -112,7 +113,7 @@ class ScalingStudyTest {
             runs.add(run("matrix", alpha, 1, SLOPE, 0.0, seed++));
             runs.add(run("matrix", alpha, 4, 3 * SLOPE, 0.0, seed++));
         }
-        Path file = StudyReport.write(dir.resolve("separate"), "separate", runs).orElseThrow();
+        Path file = StudyReport.write(dir.resolve("separate"), "separate", runs.stream().map(RecordedRun::of).toList()).orElseThrow();
         Config s = ConfigFactory.parseString(Files.readString(file));
         assertEquals("fail", s.getString("linearity.verdict"));
         assertTrue(s.getDouble("linearity.value") > s.getDouble("linearity.threshold"));
@@ -135,7 +136,7 @@ class ScalingStudyTest {
         List<RunResult> runs = new ArrayList<>();
         long seed = 1;
         for (double alpha : new double[] {0.005, 0.01, 0.02}) runs.add(run("matrix", alpha, 1, SLOPE, 0.0, seed++, true));
-        Path file = StudyReport.write(dir.resolve("shared"), "shared", runs).orElseThrow();
+        Path file = StudyReport.write(dir.resolve("shared"), "shared", runs.stream().map(RecordedRun::of).toList()).orElseThrow();
         // the estimated SE of a variance is itself off by a relative √((kurtosis − 1)/(4M)), the
         // kurtosis of a squared Gaussian being 15; five of those
         double tolerance = 5 * Math.sqrt((15.0 - 1.0) / (4.0 * MEMBERS));
@@ -148,8 +149,8 @@ class ScalingStudyTest {
     @Test
     void aSweepWithOneValueOfAlphaOverBatchIsNoScalingStudy() throws Exception {
         List<RunResult> runs = List.of(run(0.01, 1, 0, 1), run(0.01, 1, 0, 2), run(0.01, 1, 0, 3));
-        assertTrue(StudyReport.write(dir.resolve("none"), "none", runs).isEmpty());
+        assertTrue(StudyReport.write(dir.resolve("none"), "none", runs.stream().map(RecordedRun::of).toList()).isEmpty());
         List<RunResult> two = List.of(run(0.01, 1, 0, 1), run(0.02, 1, 0, 2));
-        assertTrue(StudyReport.write(dir.resolve("two"), "two", two).isEmpty(), "two points leave no line to test");
+        assertTrue(StudyReport.write(dir.resolve("two"), "two", two.stream().map(RecordedRun::of).toList()).isEmpty(), "two points leave no line to test");
     }
 }

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.predictions.RunStart;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.Ensembles;
 
@@ -23,7 +24,7 @@ class CirTransitionPredictionTest {
 
     @Test
     void theEnsembleMatchesTheTransitionLawAtThreeTimes() {
-        List<Comparison> c = Ensembles.compare(new CirTransitionPrediction(MODEL, RUN), RUN);
+        List<Comparison> c = Ensembles.compare(new CirTransitionPrediction(MODEL, RunStart.of(RUN)), RUN);
         assertEquals(List.of(1.0, 2.0, 3.0), c.stream().map(Comparison::t).toList());
         for (Comparison x : c) {
             assertTrue(x.pass(), x.toString());
@@ -34,13 +35,13 @@ class CirTransitionPredictionTest {
     @Test
     void aNoiseFiftyPercentOffFailsAtSomeTime() {
         CirModel wrong = new CirModel(16, 1.0, 1.0, 0.15);
-        List<Comparison> c = Ensembles.compare(new CirTransitionPrediction(wrong, RUN), RUN);
+        List<Comparison> c = Ensembles.compare(new CirTransitionPrediction(wrong, RunStart.of(RUN)), RUN);
         assertFalse(c.stream().allMatch(Comparison::pass), c.toString());
     }
 
     @Test
     void theDefaultsOfACirRunAreTheTransitionLawAndTheStationaryLaw() {
-        List<String> names = Predictions.forRun(RUN).stream().map(Prediction::name).toList();
+        List<String> names = Predictions.forRun(RunStart.of(RUN)).stream().map(Prediction::name).toList();
         assertTrue(names.stream().anyMatch(n -> n.startsWith("exact CIR transition")), names.toString());
         assertTrue(names.stream().anyMatch(n -> n.startsWith("stationary gamma")), names.toString());
     }

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.predictions.RunStart;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.Ensembles;
 
@@ -36,7 +37,7 @@ class FokkerPlanckPredictionTest {
 
     @Test
     void theModeFollowsTheFokkerPlanckSolution() {
-        List<Prediction> defaults = Predictions.forRun(RUN);
+        List<Prediction> defaults = Predictions.forRun(RunStart.of(RUN));
         assertEquals(1, defaults.size(), defaults.toString());
         assertTrue(defaults.get(0) instanceof FokkerPlanckPrediction);
         // the mean of the solution at t = 0.5 is docs/physics.md §4's 0.525239 (to the grid's accuracy)
@@ -51,7 +52,7 @@ class FokkerPlanckPredictionTest {
     @Test
     void aNoiseThirtyPercentOffFails() {
         Prediction wrong = new FokkerPlanckPrediction("g² 30 % high", new Potential.Rbm(MU2, KAPPA), 1.3 * G2,
-                new CellGrid(0, MU2, FokkerPlanckPrediction.CELLS), RUN);
+                new CellGrid(0, MU2, FokkerPlanckPrediction.CELLS), RunStart.of(RUN));
         List<Comparison> c = at(Ensembles.compare(wrong, RUN), 0.1, 0.5, 2.0);
         assertFalse(c.stream().allMatch(Comparison::pass), c.toString());
     }

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.predictions.RunStart;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.Ensembles;
 
@@ -37,7 +38,7 @@ class FreeConvolutionPredictionTest {
 
     @Test
     void theGasFollowsTheFreeConvolutionAtEveryRecordedTime() {
-        List<Prediction> p = Predictions.forRun(RUN);
+        List<Prediction> p = Predictions.forRun(RunStart.of(RUN));
         assertEquals(2, p.size(), "Marchenko–Pastur at t = 0 and the free convolution: " + p);
         List<Comparison> c = Ensembles.compare(p.get(1), RUN);
         assertEquals(List.of(0.25, 0.5), c.stream().map(Comparison::t).toList());
@@ -46,7 +47,7 @@ class FreeConvolutionPredictionTest {
 
     @Test
     void aDoubledNoiseFails() {
-        List<Comparison> c = Ensembles.compare(new FreeConvolutionPrediction(0, 0, 2.0 * G2, RUN), RUN);
+        List<Comparison> c = Ensembles.compare(new FreeConvolutionPrediction(0, 0, 2.0 * G2, RunStart.of(RUN)), RUN);
         assertFalse(c.stream().allMatch(Comparison::pass), c.toString());
     }
 
@@ -70,7 +71,7 @@ class FreeConvolutionPredictionTest {
             java.util.Arrays.fill(g2, G2);
             RunResult exact = new RunResult(Ensembles.spec(ModelMapping.coulomb(g2, new Drift.Zero(), Wall.NONE, Wall.NONE), init,
                     StepSizeRule.fixed(), 0.5, 1, 1, 11, members), m, null);
-            Comparison c = new FreeConvolutionPrediction(0, 0, G2, exact).compare(exact, 1, 0.5);
+            Comparison c = new FreeConvolutionPrediction(0, 0, G2, RunStart.of(exact)).compare(exact.spec(), Ensembles.slice(exact, 1), 0.5);
             double noise = 2.2253 / Math.sqrt(members * n);
             assertTrue(c.value() < noise + FreeConvolutionPrediction.FINITE_SIZE / n, n + ": " + c);
             System.out.printf("free convolution vs exact finite N: N = %d, KS %.4g, N·KS %.3g%n", n, c.value(), n * c.value());

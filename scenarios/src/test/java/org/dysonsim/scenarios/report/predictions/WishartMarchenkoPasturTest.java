@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.predictions.RunStart;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.Ensembles;
 
@@ -38,13 +39,13 @@ class WishartMarchenkoPasturTest {
     @Test
     void brusEquationFollowsTheMatrixLawAndThePrintedFormDoesNot() {
         RunResult bru = run(WishartConvention.BRU);
-        Prediction p = Predictions.forRun(bru).stream().filter(q -> q instanceof WishartMarchenkoPastur).findFirst().orElseThrow();
+        Prediction p = Predictions.forRun(RunStart.of(bru)).stream().filter(q -> q instanceof WishartMarchenkoPastur).findFirst().orElseThrow();
         List<Comparison> c = Ensembles.compare(p, bru);
         assertEquals(List.of(0.5, 1.0), c.stream().map(Comparison::t).toList());
         for (Comparison x : c) assertTrue(x.pass(), x.toString());
 
         RunResult olsen = run(WishartConvention.OLSEN);
-        Prediction q = Predictions.named(olsen, "wishart-mp").orElseThrow();
+        Prediction q = Predictions.named(RunStart.of(olsen), "wishart-mp").orElseThrow();
         assertFalse(Ensembles.compare(q, olsen).stream().allMatch(Comparison::pass));
     }
 }

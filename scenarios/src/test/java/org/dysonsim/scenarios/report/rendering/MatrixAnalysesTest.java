@@ -1,11 +1,11 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.RunDirectory;
 import org.dysonsim.scenarios.report.Comparison;
-import org.dysonsim.scenarios.report.MatrixRun;
+import org.dysonsim.scenarios.report.Ensembles;
 import org.dysonsim.scenarios.report.SyntheticMatrixRuns;
 import org.dysonsim.scenarios.report.analyses.SpectralMonitoring;
-import org.dysonsim.scenarios.report.analyses.SpectrumStatistics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +29,7 @@ class MatrixAnalysesTest {
 
     private Config report(RunResult run, String sub) throws IOException {
         Path d = Files.createDirectories(dir.resolve(sub));
-        RunReport.write(d, run, "study");
+        RunReport.write(d, RecordedRun.of(run), "study");
         return ConfigFactory.parseFile(d.resolve(RunDirectory.REPORT_JSON).toFile());
     }
 
@@ -67,10 +67,7 @@ class MatrixAnalysesTest {
     private static Comparison widthGrowth(double recordedNoise) {
         SyntheticMatrixRuns.Setup large = new SyntheticMatrixRuns.Setup(64, 32, 0.5, 0.1, 4, 1.0, 200, 50, 16, 3, 6);
         RunResult run = SyntheticMatrixRuns.zeroGradient(large, recordedNoise);
-        MatrixRun matrix = MatrixRun.of(run).orElseThrow();
-        SpectrumStatistics stats = SpectrumStatistics.of(run);
-        return SpectralMonitoring.widthGrowth(run, matrix, stats.steps(), stats.times(),
-                SpectralMonitoring.diagnostics(run, matrix, stats.steps())).get(0);
+        return SpectralMonitoring.of(RecordedRun.of(run), Ensembles.summary(run)).orElseThrow().comparisons().get(0);
     }
 
     @Test

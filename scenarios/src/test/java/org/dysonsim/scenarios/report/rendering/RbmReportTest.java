@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.RunDirectory;
 import org.dysonsim.scenarios.report.PlainMatrixRuns;
 import org.dysonsim.scenarios.report.analyses.ParticleCompanion;
@@ -31,7 +32,7 @@ class RbmReportTest {
     @Test
     void companionRunsAndEveryMatrixBlockIsReported() throws Exception {
         RunResult run = PlainMatrixRuns.run(RBM, 800, 50, 3, 6);
-        RunReport.write(dir, run, "study");
+        RunReport.write(dir, RecordedRun.of(run), "study");
         Config r = ConfigFactory.parseFile(dir.resolve(RunDirectory.REPORT_JSON).toFile());
         Config companion = r.getConfig("particle_companion");
         assertTrue(!companion.hasPath("note"), companion.root().render());

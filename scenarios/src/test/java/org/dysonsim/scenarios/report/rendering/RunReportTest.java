@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.report.RecordedRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class RunReportTest {
         RunResult result = new RunResult(spec, List.of(
                 member(0, new double[][] {{1, 2}, {1, 3}}),
                 member(1, new double[][] {{1, 2}, {2, 3}})), null);
-        Path html = RunReport.write(dir, result, "study");
+        Path html = RunReport.write(dir, RecordedRun.of(result), "study");
         assertEquals(dir.resolve("report.html"), html);
         Config r = ConfigFactory.parseFile(dir.resolve("report.json").toFile());
         assertEquals("completed", r.getString("status"));
@@ -69,7 +70,7 @@ class RunReportTest {
     void aRunThatFailedBeforeItsFirstSnapshotStillGetsAReport() throws IOException {
         RunResult result = new RunResult(spec(RunSpec.Coordinates.EIGENVALUES),
                 List.of(new MemberTrajectory(0, new long[0], new double[0], new double[0][])), "member 0: the recorder stopped");
-        RunReport.write(dir, result, "study");
+        RunReport.write(dir, RecordedRun.of(result), "study");
         Config r = ConfigFactory.parseFile(dir.resolve("report.json").toFile());
         assertEquals("failed", r.getString("status"));
         assertEquals("member 0: the recorder stopped", r.getString("failure"));
