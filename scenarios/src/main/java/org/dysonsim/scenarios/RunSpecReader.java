@@ -20,7 +20,7 @@ import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.physics.rng.CounterRng;
 import org.dysonsim.scenarios.config.ScenarioValues;
 import org.dysonsim.scenarios.config.ScenarioValues.Bound;
-import org.dysonsim.scenarios.report.Predictions;
+import org.dysonsim.scenarios.report.predictions.Predictions;
 
 /**
  * Builds the {@link RunSpec} of one resolved scenario, checking every value it reads: a run that

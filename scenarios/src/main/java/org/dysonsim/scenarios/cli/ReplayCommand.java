@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dysonsim.persistence.DataDirectory;
-import org.dysonsim.scenarios.report.Predictions;
+import org.dysonsim.scenarios.report.predictions.Predictions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.dysonsim.scenarios.config.TerminalText;
-import org.dysonsim.scenarios.report.RunReport;
+import org.dysonsim.scenarios.RunDirectory;
 
 /**
  * The verdicts of a written report, as read back from its report.json: how many comparisons
@@ -30,14 +30,14 @@ record RunVerdict(int total, int passing, int failed, List<String> failing, Map<
 
     /** Prints {@code report: <reportHtml>} and the verdicts of the report.json beside it: those verdicts. */
     static RunVerdict printed(Path reportHtml, String runId, PrintWriter out) throws IOException {
-        RunVerdict verdict = read(reportHtml.resolveSibling(RunReport.JSON));
+        RunVerdict verdict = read(reportHtml.resolveSibling(RunDirectory.REPORT_JSON));
         out.println("report: " + reportHtml);
         out.println(TerminalText.oneLine(verdict.line(runId)));
         out.flush();
         return verdict;
     }
 
-    /** The verdicts of {@code reportJson}, a report.json written by RunReport. */
+    /** The verdicts of {@code reportJson}, a report.json written by the report. */
     static RunVerdict read(Path reportJson) throws IOException {
         Config report;
         try {

@@ -1,3 +1,5 @@
+// Just over 300 lines: run, resume and replay each open the journal session their report reads
+// its members from, beside the shared flow; the flow and the report reading stay in one place.
 package org.dysonsim.scenarios.cli;
 
 import java.io.IOException;
@@ -21,8 +23,10 @@ import org.dysonsim.scenarios.StoredRun;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.config.TerminalText;
 import org.dysonsim.scenarios.importing.LayerSpectraReport;
-import org.dysonsim.scenarios.report.RunReport;
-import org.dysonsim.scenarios.report.ScalingStudy;
+import org.dysonsim.scenarios.report.RecordedRun;
+import org.dysonsim.scenarios.RunDirectory;
+import org.dysonsim.scenarios.report.rendering.RunReport;
+import org.dysonsim.scenarios.report.rendering.StudyReport;
 import org.dysonsim.scenarios.run.RunEngine;
 
 /**
@@ -74,7 +78,7 @@ final class StudyRunner {
                     // what the report says must be what the journal holds: it reads back, every checksum matching
                     RunResult result = readBack(simulate(engine, run, false));
                     RunResult fine = runCompanion(companions.forRun(engine, run), result, false);
-                    results.add(result);
+                    results.add(new RunResult(result.spec(), List.of(), result.failure())); // the study reads the members back
                     return report(run.runId(), result, fine, claimed.studyId(), List.of());
                 }));
             }
@@ -83,8 +87,11 @@ final class StudyRunner {
             if (!began) forget(claimed.runs().get(0).runId());
         }
         if (results.size() > 1) {
-            Optional<Path> study = ScalingStudy.write(shown.resolve(claimed.studyId()), claimed.studyId(), results);
-            if (study.isPresent()) out.println("study: " + study.get());
+            try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+                Optional<Path> study = StudyReport.write(shown.resolve(claimed.studyId()), claimed.studyId(), results.stream()
+                        .map(r -> JournalRun.reported(session, r, r.spec().runId(), false)).toList());
+                if (study.isPresent()) out.println("study: " + study.get());
+            }
         }
         return exit;
     }
@@ -92,13 +99,13 @@ final class StudyRunner {
     /** Continues an interrupted run from each member's last snapshot and rewrites its report from the whole journal. */
     int resume(String runId) throws IOException {
         Path dir = directory.runDirectory(runId);
-        if (!Files.isRegularFile(dir.resolve(RunReport.SCENARIO))) {
+        if (!Files.isRegularFile(dir.resolve(RunDirectory.SCENARIO))) {
             throw new BadInputException("no run " + runId + " in " + directory.root() + " (see dyson list)");
         }
         if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
             throw new BadInputException(runId + " is still running (its lock is held by a live process)");
         }
-        RunSpec run = StoredRun.forContinuing(directory.root(), journal.overrides(), runId, dir.resolve(RunReport.SCENARIO));
+        RunSpec run = StoredRun.forContinuing(directory.root(), journal.overrides(), runId, dir.resolve(RunDirectory.SCENARIO));
         if (run.model() == null) {
             throw new BadInputException(runId + " is an imported run: there is nothing to simulate, so nothing to resume"
                     + " (replay or export it)");
@@ -110,16 +117,12 @@ final class StudyRunner {
                 runCompanion(engine, resumed, true);
             }
             // The report covers the whole trajectory, earlier snapshots included: read it back.
-            RunResult whole;
-            RunResult fine;
             try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
-                whole = JournalRun.read(session.reader(), runId);
-                fine = JournalRun.readFine(session.reader(), whole.spec()).orElse(null);
+                RecordedRun whole = JournalRun.recorded(session.reader(), runId);
+                if (!resumed.succeeded() && whole.succeeded()) whole = new RecordedRun(whole.spec(), resumed.failure(), whole.members());
+                return report(runId, whole, JournalRun.recordedFine(session.reader(), whole.spec()).orElse(null),
+                        JournalRun.study(runId), List.of());
             }
-            if (!resumed.succeeded() && whole.succeeded()) {
-                whole = new RunResult(whole.spec(), whole.members(), resumed.failure());
-            }
-            return report(runId, whole, fine, JournalRun.study(runId), List.of());
         });
     }
 
@@ -131,19 +134,17 @@ final class StudyRunner {
         if (RunLock.isHeld(directory, runId, journal.resolved(directory))) {
             throw new BadInputException(runId + " is still running (its lock is held); replay it when it has finished");
         }
-        // read first, then lock: the lock writes to the journal, which a reading session holds read-only
-        RunResult run;
-        RunResult fine;
+        // an unknown run id is refused before anything is locked or written (the lock writes to the journal)
         try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
-            session.reader().members(runId); // an unknown run id is refused before anything is locked or written
-            run = JournalRun.read(session.reader(), runId);
-            fine = JournalRun.readFine(session.reader(), run.spec()).orElse(null);
+            JournalRun.spec(session.reader(), runId);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
         return locked(runId, true, lock -> {
-            try {
-                return check.exit(writeReport(runId, run, fine, JournalRun.study(runId), compare));
+            try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+                RecordedRun run = JournalRun.recorded(session.reader(), runId);
+                return check.exit(writeReport(runId, run, JournalRun.recordedFine(session.reader(), run.spec()).orElse(null),
+                        JournalRun.study(runId), compare));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("--compare: " + e.getMessage());
             }
@@ -220,6 +221,15 @@ final class StudyRunner {
     /** Writes the report, prints where it is and its verdicts, and for a failed run its diagnostic: the exit code. */
     private int report(String runId, RunResult result, RunResult fine, String study, List<String> compare)
             throws IOException {
+        // what the report says is what the journal holds: it reads the members from there, one at a time
+        try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+            return report(runId, JournalRun.reported(session, result, runId, false),
+                    fine == null ? null : JournalRun.reported(session, fine, runId, true), study, compare);
+        }
+    }
+
+    private int report(String runId, RecordedRun result, RecordedRun fine, String study, List<String> compare)
+            throws IOException {
         RunVerdict verdict = writeReport(runId, result, fine, study, compare);
         if (result.succeeded()) return check.exit(verdict);
         err.println("dyson: " + runId + ": " + TerminalText.oneLine(String.valueOf(result.failure())));
@@ -227,7 +237,7 @@ final class StudyRunner {
         return Main.FAILED;
     }
 
-    private RunVerdict writeReport(String runId, RunResult result, RunResult fine, String study, List<String> compare)
+    private RunVerdict writeReport(String runId, RecordedRun result, RecordedRun fine, String study, List<String> compare)
             throws IOException {
         Path runDir = shown.resolve(directory.runDirectory(runId).getFileName());
         Path report = result.spec().model() == null ? LayerSpectraReport.write(runDir, result)
@@ -266,14 +276,14 @@ final class StudyRunner {
     private void writeScenario(RunSpec run) throws IOException {
         Path dir = directory.runDirectory(run.runId());
         Files.createDirectory(dir);
-        Files.writeString(dir.resolve(RunReport.SCENARIO), run.scenarioText());
+        Files.writeString(dir.resolve(RunDirectory.SCENARIO), run.scenarioText());
     }
 
     /** A study that never began (the journal or the cluster could not be reached) leaves no run directory. */
     private void forget(String runId) {
         Path first = directory.runDirectory(runId);
         try {
-            Files.deleteIfExists(first.resolve(RunReport.SCENARIO));
+            Files.deleteIfExists(first.resolve(RunDirectory.SCENARIO));
             Files.deleteIfExists(first);
         } catch (IOException notEmpty) {
             // something else was written there: leave it

@@ -14,7 +14,7 @@ import org.dysonsim.physics.tails.FittedModel;
 import org.dysonsim.physics.tails.LikelihoodRatio;
 import org.dysonsim.physics.tails.TailAnalysis;
 import org.dysonsim.physics.tails.UpperTruncation;
-import org.dysonsim.scenarios.report.Json;
+import org.dysonsim.scenarios.report.rendering.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -12,7 +12,8 @@ import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.monitor.SpectralDiagnostics;
 import org.dysonsim.protocol.LayerLayout;
-import org.dysonsim.scenarios.report.Json;
+import org.dysonsim.scenarios.report.RecordedRun;
+import org.dysonsim.scenarios.report.rendering.Json;
 
 /**
  * The report of a layered run without dynamics of its own (an import): per layer, its first and
@@ -28,7 +29,8 @@ public final class LayerSpectraReport {
     private LayerSpectraReport() {}
 
     /** @return the HTML report's path */
-    public static Path write(Path runDir, RunResult run) throws IOException {
+    public static Path write(Path runDir, RecordedRun recorded) throws IOException {
+        RunResult run = recorded.inMemory();
         LayerLayout layout = run.spec().layers();
         List<Object> layers = new ArrayList<>();
         StringBuilder rows = new StringBuilder();

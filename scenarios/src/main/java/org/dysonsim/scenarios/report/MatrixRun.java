@@ -1,7 +1,7 @@
 package org.dysonsim.scenarios.report;
 
 import java.util.Optional;
-import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunSpec;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.sgd.LossSpec;
@@ -25,8 +25,12 @@ public record MatrixRun(int rows, int cols, double alpha, int batch, double mome
 
     /** Empty unless the run is a matrix-level run ({@link MatrixModel}) whose members all carry gradient records. */
     public static Optional<MatrixRun> of(RunResult run) {
-        if (!(run.spec().model() instanceof MatrixModel model) || run.members().isEmpty()) return Optional.empty();
-        for (MemberTrajectory m : run.members()) if (m.gradients().isEmpty()) return Optional.empty();
+        return of(run.spec(), !run.members().isEmpty() && run.members().stream().noneMatch(m -> m.gradients().isEmpty()));
+    }
+
+    /** @param gradients whether the run has members and every one recorded gradient records */
+    public static Optional<MatrixRun> of(RunSpec spec, boolean gradients) {
+        if (!(spec.model() instanceof MatrixModel model) || !gradients) return Optional.empty();
         SgdSettings sgd = model.sgd();
         if (model.loss() instanceof LossSpec.RbmPcd rbm) {
             return Optional.of(new MatrixRun(model.rows(), model.n(), sgd.alpha(), sgd.batch(), sgd.momentum(), RBM, rbm.mu2(),

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.cli;
 
+import org.dysonsim.scenarios.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +20,7 @@ import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
 import org.dysonsim.scenarios.run.ActorEngine;
-import org.dysonsim.scenarios.report.RunReport;
+import org.dysonsim.scenarios.report.rendering.RunReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,7 @@ class ErrorControlTest {
         InProcessDyson.Result r = InProcessDyson.run("run", file.toString(), "--data-dir", data.toString(), "--quiet");
         String id = r.out().lines().filter(l -> l.startsWith("report: ")).findFirst().map(l -> Path.of(l.substring(8)))
                 .orElseThrow(() -> new AssertionError(r.err())).getParent().getFileName().toString();
-        return new Run(id, ConfigFactory.parseFile(data.resolve(id).resolve(RunReport.JSON).toFile()), data);
+        return new Run(id, ConfigFactory.parseFile(data.resolve(id).resolve(RunDirectory.REPORT_JSON).toFile()), data);
     }
 
     private static List<? extends Config> stepBias(Config report) {
@@ -76,11 +77,11 @@ class ErrorControlTest {
             }
         }
 
-        String live = Files.readString(run.data().resolve(run.id()).resolve(RunReport.JSON));
+        String live = Files.readString(run.data().resolve(run.id()).resolve(RunDirectory.REPORT_JSON));
         assertEquals(Main.OK, InProcessDyson.run("replay", run.id(), "--data-dir", run.data().toString()).exit());
-        assertEquals(live, Files.readString(run.data().resolve(run.id()).resolve(RunReport.JSON)), "replay recomputes it");
+        assertEquals(live, Files.readString(run.data().resolve(run.id()).resolve(RunDirectory.REPORT_JSON)), "replay recomputes it");
         assertEquals(Main.OK, InProcessDyson.run("resume", run.id(), "--data-dir", run.data().toString(), "--quiet").exit());
-        assertEquals(live, Files.readString(run.data().resolve(run.id()).resolve(RunReport.JSON)),
+        assertEquals(live, Files.readString(run.data().resolve(run.id()).resolve(RunDirectory.REPORT_JSON)),
                 "resuming a completed run re-runs nothing, companion included");
     }
 
@@ -90,16 +91,16 @@ class ErrorControlTest {
         // the same run as a process killed after its members completed, before its companion started
         DataDirectory data = DataDirectory.createOrOpen(dir.resolve("b"));
         Path runDir = Files.createDirectories(data.runDirectory(uninterrupted.id()));
-        Files.copy(uninterrupted.data().resolve(uninterrupted.id()).resolve(RunReport.SCENARIO), runDir.resolve(RunReport.SCENARIO));
+        Files.copy(uninterrupted.data().resolve(uninterrupted.id()).resolve(RunDirectory.SCENARIO), runDir.resolve(RunDirectory.SCENARIO));
         RunSpec spec = StoredRun.read(uninterrupted.data(), ConfigFactory.empty(), uninterrupted.id());
         try (ActorEngine engine = ActorEngine.recording(data)) {
             assertTrue(engine.run(spec, RunListener.NONE).succeeded());
         }
         InProcessDyson.Result resume = InProcessDyson.run("resume", uninterrupted.id(), "--data-dir", data.root().toString(), "--quiet");
         assertEquals(Main.OK, resume.exit(), resume.err());
-        assertEquals(Files.readString(uninterrupted.data().resolve(uninterrupted.id()).resolve(RunReport.JSON)),
-                Files.readString(runDir.resolve(RunReport.JSON)), "the same report, error control included");
-        assertEquals("checked", ConfigFactory.parseFile(runDir.resolve(RunReport.JSON).toFile()).getString("error_control.mode"));
+        assertEquals(Files.readString(uninterrupted.data().resolve(uninterrupted.id()).resolve(RunDirectory.REPORT_JSON)),
+                Files.readString(runDir.resolve(RunDirectory.REPORT_JSON)), "the same report, error control included");
+        assertEquals("checked", ConfigFactory.parseFile(runDir.resolve(RunDirectory.REPORT_JSON).toFile()).getString("error_control.mode"));
     }
 
     @Test

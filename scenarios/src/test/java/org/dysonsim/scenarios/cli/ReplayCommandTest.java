@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.cli;
 
+import org.dysonsim.scenarios.RunDirectory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dysonsim.scenarios.report.Predictions;
-import org.dysonsim.scenarios.report.RunReport;
+import org.dysonsim.scenarios.report.predictions.Predictions;
+import org.dysonsim.scenarios.report.rendering.RunReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,12 +37,12 @@ class ReplayCommandTest {
         InProcessDyson.Result run = dyson("run", scenario.toString(), "--data-dir", data.toString(), "--seed", "3", "--quiet");
         assertEquals(Main.OK, run.exit(), run.err());
         runId = dyson("list", "--data-dir", data.toString()).out().lines().toList().get(1).split("\\s+")[0];
-        live = Files.readString(data.resolve(runId).resolve(RunReport.JSON));
+        live = Files.readString(data.resolve(runId).resolve(RunDirectory.REPORT_JSON));
     }
 
     @Test
     void replayedReportJsonEqualsTheLiveRunsAfterTheLiveReportIsGone() throws IOException {
-        Path json = data.resolve(runId).resolve(RunReport.JSON);
+        Path json = data.resolve(runId).resolve(RunDirectory.REPORT_JSON);
         Files.delete(json);
         InProcessDyson.Result replay = dyson("replay", runId, "--data-dir", data.toString());
         assertEquals(Main.OK, replay.exit(), replay.err());
@@ -57,7 +58,7 @@ class ReplayCommandTest {
         assertEquals(Main.BAD_INPUT, replay.exit(), "two-mode needs pairs: " + replay.out());
         assertTrue(replay.err().startsWith("dyson: --compare: prediction \"two-mode\" does not apply"), replay.err());
 
-        Path other = data.resolve(runId).resolve(RunReport.JSON);
+        Path other = data.resolve(runId).resolve(RunDirectory.REPORT_JSON);
         InProcessDyson.Result unknown = dyson("replay", runId, "--compare", "nonsense", "--data-dir", data.toString());
         assertEquals(Main.BAD_INPUT, unknown.exit());
         assertTrue(unknown.err().contains("unknown prediction \"nonsense\""), unknown.err());
@@ -73,7 +74,7 @@ class ReplayCommandTest {
         InProcessDyson.Result run = dyson("run", scenario.toString(), "--data-dir", runs.toString(), "--quiet");
         assertEquals(Main.OK, run.exit(), run.err());
         String id = dyson("list", "--data-dir", runs.toString()).out().lines().toList().get(1).split("\\s+")[0];
-        com.typesafe.config.Config report = com.typesafe.config.ConfigFactory.parseFile(runs.resolve(id).resolve(RunReport.JSON).toFile());
+        com.typesafe.config.Config report = com.typesafe.config.ConfigFactory.parseFile(runs.resolve(id).resolve(RunDirectory.REPORT_JSON).toFile());
         assertTrue(report.getConfigList("comparisons").stream().noneMatch(c -> c.getString("name").startsWith("free convolution")),
                 "only the named predictions");
         assertTrue(report.getConfigList("comparisons").get(0).getString("name").startsWith("Marchenko"));
@@ -93,7 +94,7 @@ class ReplayCommandTest {
             assertEquals(Main.BAD_INPUT, replay.exit());
             assertTrue(replay.err().contains("still running"), replay.err());
         }
-        assertEquals(live, Files.readString(data.resolve(runId).resolve(RunReport.JSON)));
+        assertEquals(live, Files.readString(data.resolve(runId).resolve(RunDirectory.REPORT_JSON)));
     }
 
     @Test

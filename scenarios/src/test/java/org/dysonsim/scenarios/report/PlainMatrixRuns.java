@@ -20,10 +20,10 @@ import org.dysonsim.protocol.TrajectoryEvent.GradientRecorded;
  * weight-matrix actors reproduce): at step 0, every {@code recordEvery} steps and at the last, the
  * spectrum of WᵀW and the gradient record of the state, as the engine records them.
  */
-final class PlainMatrixRuns {
+public final class PlainMatrixRuns {
     private PlainMatrixRuns() {}
 
-    static RunResult run(MatrixModel model, long steps, int recordEvery, long seed, int members) {
+    public static RunResult run(MatrixModel model, long steps, int recordEvery, long seed, int members) {
         RunSpec spec = new RunSpec("plain", "plain", "name = plain\nmodel = matrix\n", model,
                 new InitialSpectrum.Explicit(new double[model.n()]), StepSizeRule.fixed(), model.sgd().alpha(), steps, recordEvery, seed,
                 members, 64, RunSpec.Coordinates.EIGENVALUES);

@@ -1,5 +1,10 @@
 package org.dysonsim.scenarios.report;
 
+import org.dysonsim.scenarios.report.predictions.RunStart;
+import org.dysonsim.scenarios.report.predictions.LawPrediction;
+import org.dysonsim.scenarios.report.predictions.Prediction;
+import org.dysonsim.scenarios.report.predictions.Predictions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,14 +36,14 @@ class SpectralComparisonTest {
 
     @Test
     void sampledInitialSpectraPassTheirLaw() {
-        Comparison c = SpectralComparison.ks(mp(SIGMA2), 0.0, pooledInitialSpectra(), N);
+        Comparison c = mp(SIGMA2).pooled(0.0, pooledInitialSpectra(), N);
         assertTrue(c.pass(), c.toString());
         assertEquals("pass", c.verdict());
     }
 
     @Test
     void aWidthTwentyPercentOffFailsTheSameThreshold() {
-        Comparison c = SpectralComparison.ks(mp(1.2 * SIGMA2), 0.0, pooledInitialSpectra(), N);
+        Comparison c = mp(1.2 * SIGMA2).pooled(0.0, pooledInitialSpectra(), N);
         assertFalse(c.pass(), c.toString());
     }
 
@@ -46,7 +51,7 @@ class SpectralComparisonTest {
     void marchenkoPasturAppliesAtTimeZeroAndTheGammaLawAfterTenRelaxationTimes() {
         RunSpec spec = new RunSpec("id", "s", "", new CirModel(N, 1, 0.5, 0.1), new InitialSpectrum.MarchenkoPastur(ROWS, N, SIGMA2),
                 StepSizeRule.fixed(), 0.1, 10, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
-        List<Prediction> p = Predictions.forRun(withStart(spec, 1.0));
+        List<Prediction> p = Predictions.forRun(RunStart.of(withStart(spec, 1.0)));
         assertEquals(3, p.size(), "Marchenko–Pastur, CIR transition, stationary gamma");
         p = List.of(p.get(0), p.get(2));
         assertTrue(p.get(0).appliesAt(0.0));
@@ -57,7 +62,7 @@ class SpectralComparisonTest {
         assertEquals(0.5, p.get(1).cdf(2.0, 30.0), 0.1);
         RunSpec explicit = new RunSpec("id", "s", "", new CirModel(1, 1, 0, 1), new InitialSpectrum.Explicit(new double[] {1}),
                 StepSizeRule.fixed(), 0.1, 10, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
-        assertTrue(Predictions.forRun(withStart(explicit, 1.0)).stream().noneMatch(q -> q instanceof LawPrediction),
+        assertTrue(Predictions.forRun(RunStart.of(withStart(explicit, 1.0))).stream().noneMatch(q -> q instanceof LawPrediction),
                 "no stationary law without a restoring drift");
     }
 

@@ -25,14 +25,14 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * {@code recordEvery} steps the eigenvalues of WᵀW and a {@link GradientRecorded} with the top-k
  * singular values and the next step's G_B projected on their pairs.
  */
-final class SyntheticMatrixRuns {
-    record Setup(int rows, int cols, double sigma0Squared, double alpha, int batch, double v, long steps, int recordEvery,
+public final class SyntheticMatrixRuns {
+    public record Setup(int rows, int cols, double sigma0Squared, double alpha, int batch, double v, long steps, int recordEvery,
                  int members, int topK, long seed) {}
 
     private SyntheticMatrixRuns() {}
 
     /** @param recordedNoise the per-sample variance written into the records (the true v, or a wrong one for a power check) */
-    static RunResult zeroGradient(Setup s, double recordedNoise) {
+    public static RunResult zeroGradient(Setup s, double recordedNoise) {
         MatrixModel model = new MatrixModel(s.rows(), s.cols(), new LossSpec.ZeroGradient(s.v()), new SgdSettings(s.alpha(), s.batch(), 0.0),
                 1000, Math.sqrt(s.sigma0Squared()), s.topK());
         RunSpec spec = new RunSpec("synthetic", "synthetic", "name = synthetic\nmodel = matrix\n", model,
@@ -61,7 +61,7 @@ final class SyntheticMatrixRuns {
     }
 
     /** The minibatch gradient that step {@code step} applies. */
-    static DMatrixRMaj gradient(Setup s, int member, long step) {
+    public static DMatrixRMaj gradient(Setup s, int member, long step) {
         DMatrixRMaj g = new DMatrixRMaj(s.rows(), s.cols());
         double sd = Math.sqrt(s.v() / s.batch());
         for (int i = 0; i < g.data.length; i++) g.data[i] = sd * CounterRng.gaussian(s.seed(), member, i, step, 1);
@@ -69,7 +69,7 @@ final class SyntheticMatrixRuns {
     }
 
     /** Ascending eigenvalues of WᵀW: the squared singular values (rows ≥ cols). */
-    static double[] eigenvalues(DMatrixRMaj w) {
+    public static double[] eigenvalues(DMatrixRMaj w) {
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(w.numRows, w.numCols, false, false, true);
         if (!svd.decompose(w.copy())) throw new IllegalStateException("SVD failed");
         return Arrays.stream(svd.getSingularValues()).map(x -> x * x).sorted().toArray();

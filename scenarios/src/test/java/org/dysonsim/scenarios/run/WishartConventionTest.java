@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.run;
 
+import org.dysonsim.scenarios.report.Levels;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,8 +17,8 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.scenarios.StudyPlan;
 import org.dysonsim.scenarios.report.Comparison;
-import org.dysonsim.scenarios.report.RunChecks;
-import org.dysonsim.scenarios.report.SpectrumStatistics;
+import org.dysonsim.scenarios.report.Ensembles;
+import org.dysonsim.scenarios.report.analyses.SpectrumStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class WishartConventionTest {
 
     /** Mean level at t = T minus at 0, and its standard error across members. */
     private static double[] growth(RunResult result) {
-        double[][] last = SpectrumStatistics.finalLevels(result);
+        double[][] last = Levels.finalLevels(result);
         double sum = 0;
         double sumSq = 0;
         for (double[] levels : last) {
@@ -105,7 +106,7 @@ class WishartConventionTest {
     }
 
     private static Comparison growthCheck(RunResult result) {
-        return RunChecks.compare(result, SpectrumStatistics.of(result)).stream()
+        return Ensembles.checks(result).stream()
                 .filter(c -> c.name().startsWith("mean level grows")).findFirst().orElseThrow();
     }
 }

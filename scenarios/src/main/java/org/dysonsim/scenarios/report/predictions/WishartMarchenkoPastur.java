@@ -1,0 +1,90 @@
+package org.dysonsim.scenarios.report.predictions;
+
+import org.dysonsim.scenarios.report.Levels;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dysonsim.physics.exact.TimeDependentMarchenkoPastur;
+
+/**
+ * A zero-gradient Wishart run read as the matrix process {@code W(t) = W₀ + sB(t)}, W m×n, entry
+ * variance rate s² = 2ηD, at large N (docs/physics.md §3, time-dependent MP): the eigenvalues of
+ * WᵀW are m times those of YYᵀ/m for {@code Y = W₀ᵀ + √(s²t) G} (p = n, q = m, c = n/m), whose
+ * law follows from the signal eigenvalues {@code h_k = λ_k(0)/m} (Dozier–Silverstein). The
+ * prediction averages this law over the recorded starts of at most {@link #MIXTURE_MEMBERS}
+ * members. A large-N limit: the KS threshold carries the Marchenko–Pastur allowance 0.5/n.
+ * Bru's equation is the matrix process, so a run in the printed (Olsen) convention fails it.
+ */
+public final class WishartMarchenkoPastur implements Prediction {
+    /** Members' laws differ by O(1/n); each costs a Stieltjes-transform solve per grid point. */
+    static final int MIXTURE_MEMBERS = 16;
+    static final int GRID = 1000;
+
+    private final int m, n;
+    private final double s2;
+    private final List<double[]> signals = new ArrayList<>();
+    private double cachedT = Double.NaN;
+    private TimeDependentMarchenkoPastur[] cached;
+
+    public WishartMarchenkoPastur(int m, double etaD, RunStart run) {
+        this.m = m;
+        this.n = run.spec().n();
+        this.s2 = 2.0 * etaD;
+        int members = run.start().size(), used = Math.min(members, MIXTURE_MEMBERS);
+        for (int k = 0; k < used; k++) {
+            double[] lambda = run.start().levels(run.spec(), (int) ((long) k * members / used));
+            for (int i = 0; i < lambda.length; i++) lambda[i] /= m;
+            signals.add(lambda);
+        }
+    }
+
+    @Override
+    public String name() {
+        return String.format("time-dependent Marchenko–Pastur of W₀ + sB(t) (m = %d, s² = 2ηD = %.4g)", m, s2);
+    }
+
+    /**
+     * Where the Dozier–Silverstein continuation does not converge (it can stall for a small
+     * noise variance s²t, when the law is still a set of narrow bumps around the starts) the
+     * prediction is not available and the time is not compared.
+     */
+    @Override
+    public boolean appliesAt(double t) {
+        if (!(t > 0.0)) return false;
+        try {
+            laws(t);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private synchronized TimeDependentMarchenkoPastur[] laws(double t) {
+        if (t != cachedT) {
+            TimeDependentMarchenkoPastur[] laws = new TimeDependentMarchenkoPastur[signals.size()];
+            for (int k = 0; k < laws.length; k++) laws[k] = new TimeDependentMarchenkoPastur(signals.get(k), (double) n / m, s2 * t, GRID);
+            cached = laws;
+            cachedT = t;
+        }
+        return cached;
+    }
+
+    @Override
+    public double density(double x, double t) {
+        double s = 0.0;
+        for (TimeDependentMarchenkoPastur law : laws(t)) s += law.density(x / m) / m;
+        return s / signals.size();
+    }
+
+    @Override
+    public double cdf(double x, double t) {
+        double s = 0.0;
+        for (TimeDependentMarchenkoPastur law : laws(t)) s += law.cdf(x / m);
+        return s / signals.size();
+    }
+
+    @Override
+    public double finiteSizeAllowance(int levels) {
+        return Predictions.MP_FINITE_SIZE / levels;
+    }
+}

@@ -1,0 +1,143 @@
+package org.dysonsim.scenarios.report.rendering;
+
+import org.dysonsim.scenarios.RunDirectory;
+import org.dysonsim.scenarios.report.Levels;
+import org.dysonsim.scenarios.report.SpectralComparison;
+import org.dysonsim.scenarios.report.predictions.Prediction;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.actors.RunSpec;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The report's charts (XChart), each saved as PNG and SVG. */
+public final class Plots {
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 500;
+    /** Points of a theory curve across the plotted range. */
+    private static final int CURVE_POINTS = 400;
+    /** Trajectories drawn at most; larger systems show every k-th level. */
+    private static final int MAX_TRAJECTORIES = 64;
+
+    private Plots() {}
+
+    /**
+     * A normalised histogram of {@code levels} (pooled over members) with Poisson error bars and
+     * the prediction's density at time t overlaid when there is one.
+     */
+    public static XYChart density(String title, String axis, double[] levels, Prediction prediction, double t) {
+        double[] sorted = levels.clone();
+        Arrays.sort(sorted);
+        double lo = sorted[0];
+        double hi = sorted[sorted.length - 1];
+        if (hi <= lo) hi = lo + 1e-9;
+        int bins = SpectralComparison.bins(sorted.length);
+        double width = (hi - lo) / bins;
+        double[] counts = new double[bins];
+        for (double v : sorted) counts[Math.min(bins - 1, (int) ((v - lo) / width))]++;
+        double[] x = new double[2 * bins + 2];
+        double[] y = new double[2 * bins + 2];
+        x[0] = lo;
+        for (int b = 0; b < bins; b++) {
+            double h = counts[b] / (sorted.length * width);
+            x[2 * b + 1] = lo + b * width;
+            y[2 * b + 1] = h;
+            x[2 * b + 2] = lo + (b + 1) * width;
+            y[2 * b + 2] = h;
+        }
+        x[2 * bins + 1] = x[2 * bins]; // not hi: lo + bins·width may round above it, and XChart needs ascending x
+
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(axis)
+                .yAxisTitle("density").build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        XYSeries hist = chart.addSeries("simulation (" + sorted.length + " levels)", x, y);
+        hist.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        hist.setMarker(SeriesMarkers.NONE);
+        hist.setFillColor(new Color(70, 130, 180, 120));
+        hist.setLineColor(new Color(70, 130, 180));
+        // Poisson error bars at the bin centres: ±√count/(n·width)
+        double[] centres = new double[bins];
+        double[] heights = new double[bins];
+        double[] errors = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            centres[b] = lo + (b + 0.5) * width;
+            heights[b] = counts[b] / (sorted.length * width);
+            errors[b] = Math.sqrt(counts[b]) / (sorted.length * width);
+        }
+        XYSeries bars = chart.addSeries("±1 s.e. (Poisson)", centres, heights, errors);
+        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        bars.setMarker(SeriesMarkers.NONE);
+        bars.setLineColor(new Color(40, 70, 110));
+        bars.setMarkerColor(new Color(40, 70, 110));
+        if (prediction != null) {
+            double pad = 0.1 * (hi - lo);
+            double[] cx = new double[CURVE_POINTS];
+            double[] cy = new double[CURVE_POINTS];
+            for (int k = 0; k < CURVE_POINTS; k++) {
+                cx[k] = lo - pad + (hi - lo + 2 * pad) * k / (CURVE_POINTS - 1);
+                cy[k] = prediction.density(cx[k], t);
+            }
+            XYSeries curve = chart.addSeries(prediction.name(), cx, cy);
+            curve.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            curve.setMarker(SeriesMarkers.NONE);
+            curve.setLineColor(new Color(200, 40, 40));
+        }
+        return chart;
+    }
+
+    /** The levels of one member against time. */
+    public static XYChart trajectories(RunSpec spec, MemberTrajectory member, String axis) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Trajectories of member " + member.member()).xAxisTitle("t").yAxisTitle(axis).build();
+        chart.getStyler().setLegendVisible(false);
+        int n = spec.n();
+        int stride = Math.max(1, (n + MAX_TRAJECTORIES - 1) / MAX_TRAJECTORIES);
+        double[] t = member.times();
+        for (int i = 0; i < n; i += stride) {
+            double[] y = new double[t.length];
+            for (int k = 0; k < t.length; k++) y[k] = Levels.level(spec, member.values()[k][i]);
+            XYSeries s = chart.addSeries("level " + i, t, y);
+            s.setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** A statistic against time. */
+    public static XYChart series(String title, String axis, double[] t, double[] y) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("t").yAxisTitle(axis).build();
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries(axis, t, y).setMarker(SeriesMarkers.CIRCLE);
+        return chart;
+    }
+
+    /** A comparison's statistic and its threshold against time. */
+    public static XYChart distanceOverTime(String title, String statistic, double[] t, double[] value, double[] threshold) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("t").yAxisTitle(statistic).build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.addSeries(statistic, t, value).setMarker(SeriesMarkers.CIRCLE);
+        XYSeries limit = chart.addSeries("threshold", t, threshold);
+        limit.setMarker(SeriesMarkers.NONE);
+        limit.setLineColor(new Color(200, 40, 40));
+        return chart;
+    }
+
+    /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}. */
+    public static void save(XYChart chart, Path dir, String base) throws IOException {
+        try (OutputStream png = Files.newOutputStream(dir.resolve(RunDirectory.png(base)))) {
+            BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+        }
+        try (OutputStream svg = Files.newOutputStream(dir.resolve(RunDirectory.svg(base)))) {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        }
+    }
+}
