@@ -45,8 +45,26 @@ final class RecordIntegrity {
         }
         String message = String.valueOf(failure.getMessage());
         int newline = message.indexOf('\n');
+        if (outOfMemory(failure)) {
+            // the heap, not the journal: H2 reports an OutOfMemoryError as an SQL error of its own
+            return new JournalException(owner(persistenceId) + ": out of memory while reading the journal; give the JVM"
+                    + " more with DYSON_JAVA_OPTS=-Xmx... (the journal is left untouched)", failure);
+        }
         return corrupted(persistenceId, "a stored event cannot be read ("
                 + (newline < 0 ? message : message.substring(0, newline)) + ")", failure);
+    }
+
+    /** H2's error code for an OutOfMemoryError caught inside the database. */
+    private static final int H2_OUT_OF_MEMORY = 90108;
+
+    private static boolean outOfMemory(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OutOfMemoryError
+                    || cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_OUT_OF_MEMORY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JournalException corrupted(String persistenceId, String what) {

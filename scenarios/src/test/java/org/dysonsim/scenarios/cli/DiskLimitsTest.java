@@ -139,7 +139,9 @@ class DiskLimitsTest {
         String row = list.out().lines().filter(line -> line.startsWith(stopped)).findFirst().orElseThrow();
         assertTrue(Long.parseLong(row.split("\\s+")[4]) > 0, "the disk filled while the run recorded: " + row);
 
+        // space is back: the filler gone and the disk grown (the resumed run writes its plots too)
         Files.delete(mount.resolve("filler"));
+        assertEquals(0, command("mount", "-o", "remount,size=96m", mount.toString()));
         InProcessDyson.Result resumed = InProcessDyson.run("resume", stopped, "--data-dir", data.toString(), "--quiet");
         assertEquals(Main.OK, resumed.exit(), resumed.err());
         list = InProcessDyson.run("list", "--data-dir", data.toString());
