@@ -137,6 +137,8 @@ public final class KryoClassTable {
         ids.put(HashMap.class, 21);
         ids.put(LinkedHashMap.class, 22);
         ids.put(float[].class, 23);
+        ids.put(ImmutableListSerializer.SMALL, 24); // List.of / List.copyOf of one or two elements
+        ids.put(ImmutableListSerializer.ANY, 25);   // … of any other size
         return Map.copyOf(ids);
     }
 }

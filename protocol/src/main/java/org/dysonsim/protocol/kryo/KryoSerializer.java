@@ -137,6 +137,8 @@ public final class KryoSerializer extends SerializerWithStringManifest {
         table.byId().forEach((id, type) -> {
             if (type == ActorRef.class) {
                 kryo.register(new Registration(type, new TypedActorRefSerializer(this::resolver), id));
+            } else if (type == ImmutableListSerializer.SMALL || type == ImmutableListSerializer.ANY) {
+                kryo.register(new Registration(type, new ImmutableListSerializer(), id));
             } else {
                 kryo.register(type, id);
             }
