@@ -49,14 +49,19 @@ class TailAnalysisTest {
     }
 
     @Test
-    void exponentialSamplesAreCalledExponentialContinuousAndDiscrete() {
+    void exponentialSamplesRejectThePowerLawForTheExponentialContinuousAndDiscrete() {
         TailAnalysis a = TailAnalysis.of(TailSamples.exponential(2000, 1.0, 1.0, 3), false, 1.0, 0, 0, 1);
-        assertEquals(TailVerdict.EXPONENTIAL, a.verdict());
+        // the power law is rejected in favour of the exponential; against the lognormal, which fits an
+        // exponential's body almost as well, Vuong's test at n = 2000 often has no power (seen on 5 of 8
+        // seeds), so "cannot tell" is the honest answer there; no other law may be named
+        assertTrue(a.comparisons().get(Alternative.EXPONENTIAL).favours(TailAnalysis.LEVEL) < 0);
+        assertTrue(a.verdict() == TailVerdict.EXPONENTIAL || a.verdict() == TailVerdict.CANNOT_TELL, a.verdict().toString());
         assertEquals(1.0, a.alternatives().get(Alternative.EXPONENTIAL).parameters()[0], Z / Math.sqrt(2000));
         double[] k = TailSamples.exponential(2000, 0.3, 1.0, 6);
         for (int i = 0; i < k.length; i++) k[i] = Math.floor(k[i]);
         TailAnalysis d = TailAnalysis.of(k, true, 1.0, 0, 0, 1);
-        assertEquals(TailVerdict.EXPONENTIAL, d.verdict());
+        assertTrue(d.comparisons().get(Alternative.EXPONENTIAL).favours(TailAnalysis.LEVEL) < 0);
+        assertTrue(d.verdict() == TailVerdict.EXPONENTIAL || d.verdict() == TailVerdict.CANNOT_TELL, d.verdict().toString());
         assertEquals(0.3, d.alternatives().get(Alternative.EXPONENTIAL).parameters()[0], Z * 0.3 / Math.sqrt(2000));
     }
 
