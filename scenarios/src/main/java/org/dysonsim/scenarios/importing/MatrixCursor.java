@@ -64,8 +64,11 @@ public final class MatrixCursor implements AutoCloseable {
                     + " (np.ascontiguousarray)");
         }
         Path copy = Files.createTempFile("dyson-import-", ".bin");
-        try (in) {
-            long copied = in.transferTo(Files.newOutputStream(copy));
+        try {
+            long copied;
+            try (in; var out = Files.newOutputStream(copy)) {
+                copied = in.transferTo(out);
+            }
             if (copied < length) throw truncated(source, 0, header);
             try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.READ)) {
                 MappedByteBuffer map = channel.map(FileChannel.MapMode.READ_ONLY, 0, length);
