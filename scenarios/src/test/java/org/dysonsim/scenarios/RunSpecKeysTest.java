@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunSpecKeysTest {
     /** Main code that may name scenario keys: the reader, its checks and the config layer. */
-    private static final Set<String> READERS = Set.of("RunSpecReader.java", "MatrixSpecReader.java", "UnusedKeys.java",
+    private static final Set<String> READERS = Set.of("RunSpecReader.java", "MatrixSpecReader.java", "NetworkSpecReader.java",
+            "UnusedKeys.java",
             "InitialCheck.java");
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"");

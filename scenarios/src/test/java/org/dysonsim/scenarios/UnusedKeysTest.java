@@ -30,7 +30,7 @@ class UnusedKeysTest {
     void aKeyOfAnotherModelDriftOrInitIsRejected() {
         ScenarioException e = failure("n = 4\nsgd.alpha = 0.1");
         assertEquals("sgd.alpha", e.key());
-        assertEquals("not used with model = coulomb (it belongs to model = sgd or matrix)", e.problem());
+        assertEquals("not used with model = coulomb (it belongs to model = sgd or matrix or network)", e.problem());
         assertEquals("drift.mu2", failure("drift { kind = harmonic, mu2 = 3 }").key());
         assertEquals("init.values", failure("init.values = [1, 2]").key());
         assertEquals("noise.g2", failure("model = sgd\nnoise.g2 = 2").key());
