@@ -1,3 +1,5 @@
+// Just over 300 lines: one behaviour per phase of a member (waiting, loading, running, paused,
+// completing, failing), and the phases share the recorder link and the current generation.
 package org.dysonsim.actors;
 
 import java.util.function.Supplier;
