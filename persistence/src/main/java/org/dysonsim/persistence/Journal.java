@@ -98,20 +98,32 @@ public final class Journal {
      * @throws JournalException describing what is wrong
      */
     public static Connection open(Config config) {
+        Connection db;
+        try {
+            db = connectRetrying(config);
+        } catch (SQLException e) {
+            throw new JournalException(describe(urlOf(config), e), e);
+        }
+        String path = embeddedPath(urlOf(config));
+        if (path != null && urlOf(config).contains(";AUTO_SERVER=TRUE")) {
+            // a journal of an older build was created as the umask said
+            EmbeddedJournal.restrictToOwner(Path.of(path).getParent());
+        }
+        return db;
+    }
+
+    /**
+     * {@link #connect}, retried for a few seconds while the embedded file is being opened by another
+     * process, or was left locked by one killed a moment ago (H2 takes its lock over once it sees the
+     * holder gone); any other failure at once.
+     */
+    static Connection connectRetrying(Config config) throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_RACE_MILLIS);
         for (int attempt = 1; ; attempt++) {
             try {
-                Connection db = connect(config);
-                String path = embeddedPath(urlOf(config));
-                if (path != null && urlOf(config).contains(";AUTO_SERVER=TRUE")) {
-                    // a journal of an older build was created as the umask said
-                    EmbeddedJournal.restrictToOwner(Path.of(path).getParent());
-                }
-                return db;
+                return connect(config);
             } catch (SQLException e) {
-                if (!openRace(config, e) || System.nanoTime() > deadline) {
-                    throw new JournalException(describe(urlOf(config), e), e);
-                }
+                if (!openRace(config, e) || System.nanoTime() > deadline) throw e;
                 pause(attempt);
             }
         }

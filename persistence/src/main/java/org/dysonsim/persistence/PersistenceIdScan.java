@@ -32,7 +32,7 @@ final class PersistenceIdScan {
         String first = "SELECT " + column + " FROM " + name + " ORDER BY " + column + " LIMIT 1";
         String next = "SELECT " + column + " FROM " + name + " WHERE " + column + " > ? ORDER BY " + column + " LIMIT 1";
         List<String> ids = new ArrayList<>();
-        try (Connection db = Journal.connect(config);
+        try (Connection db = Journal.connectRetrying(config);
              PreparedStatement firstId = db.prepareStatement(first);
              PreparedStatement nextId = db.prepareStatement(next)) {
             String id = single(firstId);

@@ -157,7 +157,7 @@ public final class RunCatalog {
     }
 
     private Connection connect() throws SQLException {
-        return Journal.connect(system.settings().config());
+        return Journal.connectRetrying(system.settings().config());
     }
 
     private long payloadBytes(Connection db, String persistenceId) throws SQLException {

@@ -131,7 +131,7 @@ public final class RunLock implements AutoCloseable {
         if (embedded && !Files.exists(dir.databaseFile())) {
             return RunClaim.State.NONE;
         }
-        try (Connection db = Journal.connect(journal)) {
+        try (Connection db = Journal.connectRetrying(journal)) {
             RunClaim.State claim = RunClaim.read(db, runId, embedded);
             if (embedded || claim == RunClaim.State.HELD) {
                 return claim;
