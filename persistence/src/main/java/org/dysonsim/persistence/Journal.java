@@ -34,10 +34,15 @@ public final class Journal {
     // the directory or the lock file while the other looks, or has not yet started its server.
     private static final int H2_ERROR_OPENING = 8000;
     private static final int H2_FILE_CREATION_FAILED = 90062;
+    // A neighbour that served the embedded file to this process exited: its connections are gone
+    // and the next to connect serves the file from now on (AUTO_SERVER's hand-over).
+    private static final int H2_CONNECTION_BROKEN = 90067;
+    private static final int H2_DATABASE_CALLED_AT_SHUTDOWN = 90121;
+    private static final int H2_DATABASE_IS_CLOSED = 90098;
     /** Less room than this (H2 writes its lock file and a chunk of up to a few pages) counts as a full disk. */
     private static final long FULL_DISK_BYTES = 256 * 1024;
-    /** How long opening an embedded journal is retried while another process is opening it. */
-    private static final long OPEN_RACE_MILLIS = 15_000;
+    /** How long opening an embedded journal is retried while another process is opening it or handing it over. */
+    private static final long OPEN_RACE_MILLIS = 20_000;
 
     static {
         EmbeddedJournal.bindToLoopback();
@@ -114,8 +119,8 @@ public final class Journal {
 
     /**
      * {@link #connect}, retried for a few seconds while the embedded file is being opened by another
-     * process, or was left locked by one killed a moment ago (H2 takes its lock over once it sees the
-     * holder gone); any other failure at once.
+     * process, handed over by one that exits ({@link #handOver}), or was left locked by one killed a
+     * moment ago (H2 takes its lock over once it sees the holder gone); any other failure at once.
      */
     static Connection connectRetrying(Config config) throws SQLException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_RACE_MILLIS);
@@ -123,9 +128,79 @@ public final class Journal {
             try {
                 return connect(config);
             } catch (SQLException e) {
-                if (!openRace(config, e) || System.nanoTime() > deadline) throw e;
+                if (!(openRace(config, e) || handOver(config, e)) || System.nanoTime() > deadline) throw e;
                 pause(attempt);
             }
+        }
+    }
+
+    /** Work done on one connection of the journal. */
+    @FunctionalInterface
+    interface Work<T> {
+        T apply(Connection db) throws SQLException;
+    }
+
+    /**
+     * {@code work} on a connection of its own, done again on a fresh connection for a few seconds
+     * while the embedded file is being opened by another process or handed over by one that exits
+     * ({@link #handOver}); any other failure at once. Work that ended is not done again if only
+     * closing its connection fails. Give it work that may be done twice: reads, or idempotent
+     * changes.
+     */
+    static <T> T withConnection(Config config, Work<T> work) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_RACE_MILLIS);
+        for (int attempt = 1; ; attempt++) {
+            Connection db = null;
+            try {
+                db = connect(config);
+                T result = work.apply(db);
+                closeQuietly(db);
+                return result;
+            } catch (SQLException e) {
+                closeQuietly(db);
+                if (!(openRace(config, e) || handOver(config, e)) || System.nanoTime() > deadline) throw e;
+                pause(attempt);
+            }
+        }
+    }
+
+    /**
+     * Whether {@code failure} is the hand-over of an embedded journal: the process that served the
+     * file to this one exited, so its connections broke or are refused until the next process
+     * serves it, a moment later. Worth doing the read again from where it broke.
+     */
+    public static boolean handOver(Config config, Throwable failure) {
+        if (embeddedPath(urlOf(config)) == null) return false;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                switch (sql.getErrorCode()) {
+                    case H2_CONNECTION_BROKEN, H2_DATABASE_CALLED_AT_SHUTDOWN, H2_DATABASE_IS_CLOSED:
+                        return true;
+                    default:
+                        if (String.valueOf(sql.getMessage()).contains("Connection refused")) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A short, growing, randomised pause before attempt {@code attempt + 1} of a read broken by a hand-over. */
+    static java.time.Duration handOverPause(int attempt) {
+        return java.time.Duration.ofMillis(Math.min(500, 50L * attempt) + ThreadLocalRandom.current().nextLong(50));
+    }
+
+    /** How many times a stream of events broken by hand-overs is taken up again (some 20 s of pauses). */
+    static final int HAND_OVER_ATTEMPTS = 45;
+
+    private static void closeQuietly(Connection db) {
+        if (db == null) return;
+        try {
+            db.close();
+        } catch (SQLException e) {
+            // a connection the serving process took with it is closed already
         }
     }
 
@@ -141,9 +216,8 @@ public final class Journal {
 
     /** A short, growing, randomised pause, so that processes racing for the file fall out of step. */
     private static void pause(int attempt) {
-        long millis = Math.min(500, 50L * attempt) + ThreadLocalRandom.current().nextLong(50);
         try {
-            Thread.sleep(millis);
+            Thread.sleep(handOverPause(attempt).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JournalException("interrupted while opening the journal", e);
@@ -159,9 +233,12 @@ public final class Journal {
     static boolean hasTables(Config config) {
         String table = config.getString("jdbc-journal.tables.event_journal.tableName");
         if (!isPostgres(config)) {
-            try (Connection db = connect(config);
-                 ResultSet tables = db.getMetaData().getTables(null, null, table, null)) {
-                return tables.next();
+            try {
+                return withConnection(config, db -> {
+                    try (ResultSet tables = db.getMetaData().getTables(null, null, table, null)) {
+                        return tables.next();
+                    }
+                });
             } catch (SQLException e) {
                 throw new JournalException(describe(urlOf(config), e), e);
             }

@@ -79,6 +79,29 @@ public final class JournalSession implements AutoCloseable {
     }
 
     /**
+     * Read access for a process that records into the directory ({@code run}, {@code resume}, a
+     * locked {@code replay}): on the journal as its writers open it, not read-only. The read-only
+     * session above connects to whichever process serves the embedded file when it opens, and a
+     * read of it cannot go on once that process exits; on the writers' URL, the process that serves
+     * the file next, or this one, serves the rest of the read (H2's AUTO_SERVER hand-over), so
+     * several runs sharing a directory can each read their report while the others end.
+     *
+     * @throws JournalException if the directory or its journal cannot be read
+     */
+    public static JournalSession openAsRecorder(Path dataDir, Config overrides) {
+        DataDirectory dir = DataDirectory.openExisting(dataDir);
+        Config config = JournalConfig.forReading(dir, overrides);
+        if (JournalConfig.isEmbedded(config) && !Files.exists(dir.databaseFile())) {
+            return new JournalSession(dir, config, null, null); // nothing recorded yet
+        }
+        Journal.checkConnection(config);
+        if (!Journal.hasTables(config)) {
+            return new JournalSession(dir, config, null, null);
+        }
+        return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null);
+    }
+
+    /**
      * Reads a whole run back (members and h/2 companions), checking every stored snapshot and
      * gradient record against its checksum: {@code run} does this before it reports a run,
      * {@code resume} before it continues one.

@@ -2,7 +2,6 @@ package org.dysonsim.persistence;
 
 import com.typesafe.config.Config;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,17 +30,20 @@ final class PersistenceIdScan {
         String column = quoted(config.getString(table + ".columnNames.persistenceId"));
         String first = "SELECT " + column + " FROM " + name + " ORDER BY " + column + " LIMIT 1";
         String next = "SELECT " + column + " FROM " + name + " WHERE " + column + " > ? ORDER BY " + column + " LIMIT 1";
-        List<String> ids = new ArrayList<>();
-        try (Connection db = Journal.connectRetrying(config);
-             PreparedStatement firstId = db.prepareStatement(first);
-             PreparedStatement nextId = db.prepareStatement(next)) {
-            String id = single(firstId);
-            while (id != null) {
-                ids.add(id);
-                nextId.setString(1, id);
-                id = single(nextId);
-            }
-            return ids;
+        try {
+            return Journal.withConnection(config, db -> {
+                List<String> ids = new ArrayList<>();
+                try (PreparedStatement firstId = db.prepareStatement(first);
+                     PreparedStatement nextId = db.prepareStatement(next)) {
+                    String id = single(firstId);
+                    while (id != null) {
+                        ids.add(id);
+                        nextId.setString(1, id);
+                        id = single(nextId);
+                    }
+                }
+                return ids;
+            });
         } catch (SQLException e) {
             throw new JournalException("cannot read the journal's members: " + firstLine(e), e);
         }

@@ -27,7 +27,6 @@ final class RecordIntegrity {
         return event;
     }
 
-    /** A failure to read one member's events, as one line naming the member. */
     /**
      * @throws JournalException if {@code sequenceNr} does not follow {@code previous}, i.e. records
      *                          between them are missing from the journal
@@ -39,6 +38,7 @@ final class RecordIntegrity {
         }
     }
 
+    /** A failure to read one member's events, as one line naming the member. */
     static Throwable unreadable(String persistenceId, Throwable failure) {
         if (failure instanceof JournalException) {
             return failure;
@@ -50,8 +50,28 @@ final class RecordIntegrity {
             return new JournalException(owner(persistenceId) + ": out of memory while reading the journal; give the JVM"
                     + " more with DYSON_JAVA_OPTS=-Xmx... (the journal is left untouched)", failure);
         }
+        java.sql.SQLException database = databaseFailure(failure);
+        if (database != null) {
+            // the database did not answer (a connection lost, say), which says nothing of the records
+            String said = String.valueOf(database.getMessage());
+            return new JournalException(owner(persistenceId) + ": its records cannot be read from the journal ("
+                    + said.lines().findFirst().orElse("") + "); the journal is left untouched", failure);
+        }
         return corrupted(persistenceId, "a stored event cannot be read ("
                 + (newline < 0 ? message : message.substring(0, newline)) + ")", failure);
+    }
+
+    /** H2's error codes for a database file that is damaged or not H2's. */
+    private static final java.util.Set<Integer> H2_FILE_DAMAGED = java.util.Set.of(90030, 90048, 90045);
+
+    /** The database's own failure, if it is one, not a damaged file or bytes that do not decode; else null. */
+    private static java.sql.SQLException databaseFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                return H2_FILE_DAMAGED.contains(sql.getErrorCode()) ? null : sql;
+            }
+        }
+        return null;
     }
 
     /** H2's error code for an OutOfMemoryError caught inside the database. */

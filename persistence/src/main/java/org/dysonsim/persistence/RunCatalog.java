@@ -79,7 +79,7 @@ public final class RunCatalog {
         boolean allCompleted = true;
         long stepsDone = Long.MAX_VALUE;
         long bytes = DataDirectory.sizeOf(dir.runDirectory(runId));
-        try (Connection db = connect()) {
+        try {
             for (int member : members) {
                 long last = reader.lastSequenceNumber(runId, member);
                 List<TrajectoryEvent> first = read(runId, member, 1, 1);
@@ -90,7 +90,8 @@ public final class RunCatalog {
                 anyFailed |= progress.failed;
                 allCompleted &= progress.completed;
                 stepsDone = Math.min(stepsDone, progress.step);
-                bytes += payloadBytes(db, PersistenceIds.persistenceId(runId, member));
+                String persistenceId = PersistenceIds.persistenceId(runId, member);
+                bytes += Journal.withConnection(system.settings().config(), db -> payloadBytes(db, persistenceId));
             }
         } catch (SQLException e) {
             throw new JournalException("cannot measure run " + runId + " in the journal: " + e.getMessage(), e);
@@ -114,9 +115,13 @@ public final class RunCatalog {
     /** Whether the journal has its event table: a journal killed right after its creation has none. */
     private boolean hasJournalTable() {
         String table = system.settings().config().getString("jdbc-journal.tables.event_journal.tableName");
-        try (Connection db = connect(); var probe = db.createStatement()) {
-            probe.executeQuery("SELECT 1 FROM \"" + table + "\" WHERE 1 = 0").close();
-            return true;
+        try {
+            return Journal.withConnection(system.settings().config(), db -> {
+                try (var probe = db.createStatement()) {
+                    probe.executeQuery("SELECT 1 FROM \"" + table + "\" WHERE 1 = 0").close();
+                    return true;
+                }
+            });
         } catch (SQLException e) {
             return false;
         }
@@ -154,10 +159,6 @@ public final class RunCatalog {
         } catch (ConfigException e) {
             return "?";
         }
-    }
-
-    private Connection connect() throws SQLException {
-        return Journal.connectRetrying(system.settings().config());
     }
 
     private long payloadBytes(Connection db, String persistenceId) throws SQLException {

@@ -83,20 +83,26 @@ public final class RunLock implements AutoCloseable {
         Connection db = null;
         try {
             db = Journal.open(journal);
-            if (!embedded && !tryAdvisoryLock(db, runId)) {
+            if (embedded) {
+                // Not held: the process serving the embedded file to this one may exit before this
+                // run ends, and its connections with it; each change opens its own, and is done
+                // again on the next server if the one serving it exits meanwhile.
+                db.close();
+                db = null;
+                boolean unfinished = Journal.withConnection(journal, claim -> {
+                    RunClaim.createTable(claim);
+                    return RunClaim.take(claim, runId, RunClaim.Holder.current(), true);
+                });
+                return new RunLock(local.channel, local.lock, null, journal, runId, true, unfinished);
+            }
+            if (!tryAdvisoryLock(db, runId)) {
                 throw new JournalException("run " + runId + " is being recorded by another process on the journal "
                         + Journal.urlOf(journal) + "; wait for it or stop it first");
             }
             RunClaim.createTable(db);
             // with the advisory lock taken, a holder named in the row is a dead process
-            boolean unfinished = RunClaim.take(db, runId, RunClaim.Holder.current(), embedded);
-            if (embedded) {
-                // Not held: the process serving the embedded file to this one may exit before this
-                // run ends, and its connections with it; each later change opens its own.
-                db.close();
-                db = null;
-            }
-            return new RunLock(local.channel, local.lock, db, journal, runId, embedded, unfinished);
+            boolean unfinished = RunClaim.take(db, runId, RunClaim.Holder.current(), false);
+            return new RunLock(local.channel, local.lock, db, journal, runId, false, unfinished);
         } catch (SQLException e) {
             closeQuietly(db);
             local.close();
@@ -131,19 +137,21 @@ public final class RunLock implements AutoCloseable {
         if (embedded && !Files.exists(dir.databaseFile())) {
             return RunClaim.State.NONE;
         }
-        try (Connection db = Journal.connectRetrying(journal)) {
-            RunClaim.State claim = RunClaim.read(db, runId, embedded);
-            if (embedded || claim == RunClaim.State.HELD) {
+        try {
+            return Journal.withConnection(journal, db -> {
+                RunClaim.State claim = RunClaim.read(db, runId, embedded);
+                if (embedded || claim == RunClaim.State.HELD) {
+                    return claim;
+                }
+                if (!tryAdvisoryLock(db, runId)) {
+                    return RunClaim.State.HELD;
+                }
+                try (PreparedStatement unlock = db.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
+                    unlock.setString(1, runId);
+                    unlock.execute();
+                }
                 return claim;
-            }
-            if (!tryAdvisoryLock(db, runId)) {
-                return RunClaim.State.HELD;
-            }
-            try (PreparedStatement unlock = db.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
-                unlock.setString(1, runId);
-                unlock.execute();
-            }
-            return claim;
+            });
         } catch (SQLException e) {
             throw new JournalException("cannot read the lock of run " + runId + " in the journal "
                     + Journal.urlOf(journal) + ": " + e.getMessage(), e);
@@ -180,15 +188,19 @@ public final class RunLock implements AutoCloseable {
         void apply(Connection db) throws SQLException;
     }
 
-    /** On the lock's own session (PostgreSQL), or on a connection opened for it (embedded). */
+    /**
+     * On the lock's own session (PostgreSQL), or on a connection opened for it (embedded), done again
+     * if a neighbour serving the embedded file exits meanwhile: every change of the row may be.
+     */
     private synchronized void change(RowChange change) throws SQLException {
         if (database != null) {
             change.apply(database);
             return;
         }
-        try (Connection db = Journal.open(journal)) {
+        Journal.withConnection(journal, db -> {
             change.apply(db);
-        }
+            return null;
+        });
     }
 
     private static boolean tryAdvisoryLock(Connection db, String runId) throws SQLException {

@@ -1,7 +1,11 @@
 package org.dysonsim.persistence;
 
 import org.apache.pekko.NotUsed;
+import com.typesafe.config.Config;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.japi.pf.PFBuilder;
+import org.apache.pekko.stream.Graph;
+import org.apache.pekko.stream.SourceShape;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -90,8 +94,15 @@ public final class TrajectoryReader {
 
     /** The highest sequence number of a member's journal, 0 if it has none. */
     public long lastSequenceNumber(String runId, int member) {
-        Optional<Long> last = await(journal.currentLastSequenceNumberByPersistenceId(PersistenceIds.persistenceId(runId, member)));
-        return last.orElse(0L);
+        String persistenceId = PersistenceIds.persistenceId(runId, member);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return await(journal.currentLastSequenceNumberByPersistenceId(persistenceId)).orElse(0L);
+            } catch (JournalException e) {
+                if (attempt >= Journal.HAND_OVER_ATTEMPTS || !Journal.handOver(system.settings().config(), e)) throw e;
+                pauseFor(Journal.handOverPause(attempt));
+            }
+        }
     }
 
     /**
@@ -105,7 +116,7 @@ public final class TrajectoryReader {
 
     private Source<TrajectoryEvent, NotUsed> checkedEvents(String persistenceId, long from, long to) {
         // sequence numbers are contiguous: a hole means records the journal acknowledged are gone
-        return journal.currentEventsByPersistenceId(persistenceId, from, to)
+        return envelopes(persistenceId, from, to, 1)
                 .statefulMap(() -> new long[] {Math.max(from, 1) - 1}, (last, envelope) -> {
                     RecordIntegrity.checkContiguous(persistenceId, last[0], envelope.sequenceNr());
                     last[0] = envelope.sequenceNr();
@@ -113,6 +124,30 @@ public final class TrajectoryReader {
                 }, last -> Optional.empty())
                 .map(envelope -> RecordIntegrity.checked(persistenceId, eventOf(envelope)))
                 .mapError(Throwable.class, failure -> RecordIntegrity.unreadable(persistenceId, failure));
+    }
+
+    /**
+     * The stored events of one member with sequence numbers in [from, to]. When a neighbour that
+     * served the embedded journal to this process exits, the read breaks off; it is taken up again
+     * after the last event read, on the connection of whoever serves the file next, as often as
+     * {@link Journal#HAND_OVER_ATTEMPTS} allows.
+     */
+    private Source<EventEnvelope, NotUsed> envelopes(String persistenceId, long from, long to, int attempt) {
+        Config config = system.settings().config();
+        return Source.lazySource(() -> {
+            long[] next = {from};
+            return journal.currentEventsByPersistenceId(persistenceId, from, to)
+                    .map(envelope -> {
+                        next[0] = envelope.sequenceNr() + 1;
+                        return envelope;
+                    })
+                    .recoverWithRetries(1, new PFBuilder<Throwable, Graph<SourceShape<EventEnvelope>, NotUsed>>()
+                            .match(Throwable.class,
+                                    failure -> attempt < Journal.HAND_OVER_ATTEMPTS && Journal.handOver(config, failure),
+                                    failure -> envelopes(persistenceId, next[0], to, attempt + 1)
+                                            .initialDelay(Journal.handOverPause(attempt)))
+                            .build());
+        }).mapMaterializedValue(ignored -> NotUsed.getInstance());
     }
 
     /**
@@ -201,6 +236,15 @@ public final class TrajectoryReader {
         }
         throw new JournalException("the journal entry " + envelope.persistenceId() + " #" + envelope.sequenceNr()
                 + " is not a trajectory event (" + envelope.event().getClass().getName() + ")");
+    }
+
+    private static void pauseFor(java.time.Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JournalException("interrupted while reading the journal", e);
+        }
     }
 
     static <T> T await(CompletionStage<T> stage) {

@@ -75,6 +75,42 @@ class ConcurrentProcessesTest {
     }
 
     @Test
+    void aReadGoesOnWhenTheProcessServingTheFileIsKilled(@TempDir Path root) throws Exception {
+        Path data = root.resolve("runs");
+        int steps = 3000;
+        try (JournalFixture journal = JournalFixture.open(data, "")) {
+            journal.recordRun("long-run", 0, RecordingProcess.N, steps - 1, 1, true);
+        }
+        // The child opens the file now, so it serves it to this process until it exits mid-read.
+        Process child = new ProcessBuilder(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                RecordingProcess.class.getName(), data.toString(), "--serve").redirectErrorStream(true).start();
+        try {
+            BufferedReader childOut = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            awaitLine(childOut, "READY");
+            try (JournalFixture journal = JournalFixture.open(data, "")) {
+                TrajectoryReader reader = new TrajectoryReader(journal.testKit.system());
+                List<Long> seen = new java.util.ArrayList<>();
+                try (Stream<TrajectoryEvent> events = reader.events("long-run", 0)) {
+                    var it = events.iterator();
+                    for (int k = 0; k < 10; k++) {
+                        if (it.next() instanceof TrajectoryEvent.SnapshotRecorded s) seen.add(s.step());
+                    }
+                    child.destroyForcibly(); // its lock file stays behind until H2 sees it is stale
+                    assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the serving child ends");
+                    while (it.hasNext()) {
+                        if (it.next() instanceof TrajectoryEvent.SnapshotRecorded s) seen.add(s.step());
+                    }
+                }
+                assertEquals(Stream.iterate(0L, s -> s + 1).limit(steps).toList(), seen, "every record, once, in order");
+                assertEquals(steps + 2, reader.lastSequenceNumber("long-run", 0));
+                assertEquals(List.of("long-run"), reader.runIds());
+            }
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
     void whatWasAcknowledgedSurvivesSigkill(@TempDir Path root) throws Exception {
         Path data = root.resolve("runs");
         Process child = new ProcessBuilder(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),

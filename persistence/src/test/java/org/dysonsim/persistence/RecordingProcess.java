@@ -13,6 +13,8 @@ import java.nio.file.Path;
  * {@code RecordingProcess DATA_DIR RUN_ID RECORDS DELAY_MS [--await-kill]}. Prints READY once the
  * journal is open and DONE once every record is acknowledged. With {@code --await-kill} it
  * completes nothing: it prints ACKED once every snapshot is acknowledged and waits to be killed.
+ * {@code RecordingProcess DATA_DIR --serve} only opens the journal (serving the file to other
+ * processes), prints READY and waits to be killed (or exits once a line arrives on its input).
  */
 public final class RecordingProcess {
 
@@ -22,6 +24,10 @@ public final class RecordingProcess {
 
     public static void main(String[] args) throws Exception {
         DataDirectory dir = DataDirectory.createOrOpen(Path.of(args[0]));
+        if (args[1].equals("--serve")) {
+            serve(dir);
+            return;
+        }
         String runId = args[1];
         int records = Integer.parseInt(args[2]);
         long delayMillis = Long.parseLong(args[3]);
@@ -53,5 +59,19 @@ public final class RecordingProcess {
             testKit.shutdownTestKit();
             System.exit(status);
         }
+    }
+
+    private static void serve(DataDirectory dir) throws Exception {
+        ActorTestKit testKit = ActorTestKit.create("server", JournalConfig.forWriting(dir, ConfigFactory.empty()));
+        try {
+            Journal.ensureSchema(testKit.system());
+            System.out.println("READY");
+            System.out.flush();
+            new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+                    .readLine();
+        } finally {
+            testKit.shutdownTestKit();
+        }
+        System.exit(0);
     }
 }

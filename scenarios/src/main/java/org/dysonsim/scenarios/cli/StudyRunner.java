@@ -17,6 +17,7 @@ import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.JournalException;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.RunLock;
+import org.dysonsim.persistence.TrajectoryReader;
 import org.dysonsim.scenarios.ErrorControl;
 import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
@@ -87,7 +88,7 @@ final class StudyRunner {
             if (!began) forget(claimed.runs().get(0).runId());
         }
         if (results.size() > 1) {
-            try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+            try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
                 Optional<Path> study = StudyReport.write(shown.resolve(claimed.studyId()), claimed.studyId(), results.stream()
                         .map(r -> JournalRun.reported(session, r, r.spec().runId(), false)).toList());
                 if (study.isPresent()) out.println("study: " + study.get());
@@ -117,7 +118,7 @@ final class StudyRunner {
                 runCompanion(engine, resumed, true);
             }
             // The report covers the whole trajectory, earlier snapshots included: read it back.
-            try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+            try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
                 RecordedRun whole = JournalRun.recorded(session.reader(), runId);
                 if (!resumed.succeeded() && whole.succeeded()) whole = new RecordedRun(whole.spec(), resumed.failure(), whole.members());
                 return report(runId, whole, JournalRun.recordedFine(session.reader(), whole.spec()).orElse(null),
@@ -141,7 +142,7 @@ final class StudyRunner {
             throw new BadInputException(e.getMessage());
         }
         return locked(runId, true, lock -> {
-            try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+            try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
                 RecordedRun run = JournalRun.recorded(session.reader(), runId);
                 return check.exit(writeReport(runId, run, JournalRun.recordedFine(session.reader(), run.spec()).orElse(null),
                         JournalRun.study(runId), compare));
@@ -211,7 +212,10 @@ final class StudyRunner {
     private RunResult readBack(RunResult result) {
         if (!result.succeeded()) return result;
         String runId = result.spec().runId();
-        var back = JournalSession.verifyRun(directory.root(), journal.overrides(), runId);
+        TrajectoryReader.ReadBack back;
+        try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
+            back = session.verify(runId);
+        }
         if (back.completed() >= result.members().size()) return result;
         return new RunResult(result.spec(), result.members(), "only " + back.completed() + " of "
                 + result.members().size() + " members were recorded to their end; `" + command("resume", runId)
@@ -222,7 +226,7 @@ final class StudyRunner {
     private int report(String runId, RunResult result, RunResult fine, String study, List<String> compare)
             throws IOException {
         // what the report says is what the journal holds: it reads the members from there, one at a time
-        try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
+        try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
             return report(runId, JournalRun.reported(session, result, runId, false),
                     fine == null ? null : JournalRun.reported(session, fine, runId, true), study, compare);
         }

@@ -1,0 +1,74 @@
+package org.dysonsim.persistence;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ConnectException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What counts as the hand-over of an embedded journal (the process serving the file exited) and
+ * what is done about it: the work is done again on a fresh connection; anything else fails at once.
+ */
+class JournalHandOverTest {
+
+    private static final SQLException BROKEN = new SQLException("Connection is broken: \"session closed\"", "90067", 90067);
+
+    @Test
+    void brokenAndRefusedConnectionsOfAnEmbeddedJournalAreAHandOver(@TempDir Path root) {
+        Config embedded = JournalConfig.forWriting(DataDirectory.createOrOpen(root), ConfigFactory.empty());
+        assertTrue(Journal.handOver(embedded, new RuntimeException(BROKEN)));
+        assertTrue(Journal.handOver(embedded, new SQLException("x", "90121", 90121)));
+        assertTrue(Journal.handOver(embedded, new RuntimeException(new ConnectException("Connection refused"))));
+        assertTrue(Journal.handOver(embedded, new java.sql.SQLTransientConnectionException("Connection is not available")));
+        assertFalse(Journal.handOver(embedded, new SQLException("File corrupted", "90030", 90030)));
+        assertFalse(Journal.handOver(embedded, new IllegalStateException("bad bytes")));
+        Config server = ConfigFactory.parseString(
+                "pekko-persistence-jdbc.shared-databases.dyson.db.url = \"jdbc:postgresql://localhost/dyson\"");
+        assertFalse(Journal.handOver(server, BROKEN), "a server's broken connection is not the embedded hand-over");
+    }
+
+    @Test
+    void workBrokenByAHandOverIsDoneAgainAndOtherFailuresAreNot(@TempDir Path root) throws SQLException {
+        Config embedded = JournalConfig.forWriting(DataDirectory.createOrOpen(root), ConfigFactory.empty());
+        AtomicInteger attempts = new AtomicInteger();
+        int answer = Journal.withConnection(embedded, db -> {
+            if (attempts.incrementAndGet() < 3) throw BROKEN;
+            try (var query = db.createStatement(); var result = query.executeQuery("SELECT 41 + 1")) {
+                result.next();
+                return result.getInt(1);
+            }
+        });
+        assertEquals(42, answer);
+        assertEquals(3, attempts.get());
+
+        attempts.set(0);
+        SQLException syntax = assertThrows(SQLException.class, () -> Journal.withConnection(embedded, db -> {
+            attempts.incrementAndGet();
+            try (var query = db.createStatement()) {
+                return query.executeQuery("SELEC nothing");
+            }
+        }));
+        assertEquals(42001, syntax.getErrorCode());
+        assertEquals(1, attempts.get(), "a mistake is not done again");
+    }
+
+    @Test
+    void aReadTheDatabaseBrokeOffIsNotCalledCorruption() {
+        String member = PersistenceIds.persistenceId("r", 3);
+        assertEquals("run r member 3: its records cannot be read from the journal (Connection is broken: \"session closed\");"
+                + " the journal is left untouched", RecordIntegrity.unreadable(member, new RuntimeException(BROKEN)).getMessage());
+        String damaged = RecordIntegrity.unreadable(member, new SQLException("File corrupted while reading", "90030", 90030))
+                .getMessage();
+        assertTrue(damaged.endsWith("the journal is corrupted (left untouched)"), damaged);
+    }
+}
