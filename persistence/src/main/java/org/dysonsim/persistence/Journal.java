@@ -38,7 +38,6 @@ public final class Journal {
     // and the next to connect serves the file from now on (AUTO_SERVER's hand-over).
     private static final int H2_CONNECTION_BROKEN = 90067;
     private static final int H2_DATABASE_CALLED_AT_SHUTDOWN = 90121;
-    private static final int H2_DATABASE_IS_CLOSED = 90098;
     /** Less room than this (H2 writes its lock file and a chunk of up to a few pages) counts as a full disk. */
     private static final long FULL_DISK_BYTES = 256 * 1024;
     /** How long opening an embedded journal is retried while another process is opening it or handing it over. */
@@ -172,12 +171,12 @@ public final class Journal {
     public static boolean handOver(Config config, Throwable failure) {
         if (embeddedPath(urlOf(config)) == null) return false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.sql.SQLTransientConnectionException) {
+            if (cause instanceof java.net.ConnectException) {
                 return true;
             }
             if (cause instanceof SQLException sql) {
                 switch (sql.getErrorCode()) {
-                    case H2_CONNECTION_BROKEN, H2_DATABASE_CALLED_AT_SHUTDOWN, H2_DATABASE_IS_CLOSED:
+                    case H2_CONNECTION_BROKEN, H2_DATABASE_CALLED_AT_SHUTDOWN:
                         return true;
                     default:
                         if (String.valueOf(sql.getMessage()).contains("Connection refused")) return true;
@@ -206,7 +205,9 @@ public final class Journal {
 
     /** Whether {@code e} is another process opening the same embedded file at this moment: worth a retry. */
     private static boolean openRace(Config config, SQLException e) {
-        if (embeddedPath(urlOf(config)) == null) return false;
+        String path = embeddedPath(urlOf(config));
+        // a full disk fails to write the lock file as a race would, for good
+        if (path == null || diskFull(Path.of(path).getParent())) return false;
         return switch (e.getErrorCode()) {
             case H2_DATABASE_ALREADY_OPEN, H2_FILE_CREATION_FAILED -> true;
             case H2_ERROR_OPENING -> String.valueOf(e.getMessage()).contains("Lock file");

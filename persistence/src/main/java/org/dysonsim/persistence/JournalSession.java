@@ -94,7 +94,17 @@ public final class JournalSession implements AutoCloseable {
         if (JournalConfig.isEmbedded(config) && !Files.exists(dir.databaseFile())) {
             return new JournalSession(dir, config, null, null); // nothing recorded yet
         }
-        Journal.checkConnection(config);
+        if (JournalConfig.isEmbedded(config)) {
+            try {
+                Journal.checkConnection(config);
+            } catch (JournalException e) {
+                // a file this process cannot open for writing any more (the disk filled while it
+                // recorded, say) is still read as any reader reads it
+                return openForReading(dataDir, overrides);
+            }
+        } else {
+            Journal.checkConnection(config);
+        }
         if (!Journal.hasTables(config)) {
             return new JournalSession(dir, config, null, null);
         }

@@ -84,16 +84,18 @@ public final class RunLock implements AutoCloseable {
         try {
             db = Journal.open(journal);
             if (embedded) {
-                // Not held: the process serving the embedded file to this one may exit before this
-                // run ends, and its connections with it; each change opens its own, and is done
-                // again on the next server if the one serving it exits meanwhile.
-                db.close();
-                db = null;
-                boolean unfinished = Journal.withConnection(journal, claim -> {
-                    RunClaim.createTable(claim);
-                    return RunClaim.take(claim, runId, RunClaim.Holder.current(), true);
-                });
-                return new RunLock(local.channel, local.lock, null, journal, runId, true, unfinished);
+                // Not held after this: the process serving the embedded file to this one may exit
+                // before this run ends, and its connections with it; each change opens its own, and
+                // is done again on the next server if the one serving it exits meanwhile. Held while
+                // the row is taken, so that the file is not closed and opened again in between.
+                try (Connection held = db) {
+                    db = null;
+                    boolean unfinished = Journal.withConnection(journal, claim -> {
+                        RunClaim.createTable(claim);
+                        return RunClaim.take(claim, runId, RunClaim.Holder.current(), true);
+                    });
+                    return new RunLock(local.channel, local.lock, null, journal, runId, true, unfinished);
+                }
             }
             if (!tryAdvisoryLock(db, runId)) {
                 throw new JournalException("run " + runId + " is being recorded by another process on the journal "
