@@ -210,7 +210,9 @@ public final class Journal {
         if (path == null || diskFull(Path.of(path).getParent())) return false;
         return switch (e.getErrorCode()) {
             case H2_DATABASE_ALREADY_OPEN, H2_FILE_CREATION_FAILED -> true;
-            case H2_ERROR_OPENING -> String.valueOf(e.getMessage()).contains("Lock file");
+            // two processes taking over the lock file of one that exited: one of them wins
+            case H2_ERROR_OPENING -> String.valueOf(e.getMessage()).contains("Lock file")
+                    || String.valueOf(e.getMessage()).contains("Another process was faster");
             default -> false;
         };
     }
