@@ -101,7 +101,8 @@ public final class Predictions {
 
     private static Optional<Prediction> marchenkoPastur(RunStart run) {
         if (!(run.spec().init() instanceof InitialSpectrum.MarchenkoPastur mp)) return Optional.empty();
-        return Optional.of(new LawPrediction("Marchenko–Pastur (M = " + mp.rows() + ", N = " + mp.cols() + ", σ² = " + mp.sigma2() + ")",
+        return Optional.of(new LawPrediction("Marchenko–Pastur (M = " + mp.rows() + ", N = " + mp.cols() + ", σ² = "
+                + org.dysonsim.scenarios.report.rendering.Decimals.of(mp.sigma2()) + ")",
                 MarchenkoPastur.ofGram(mp.rows(), mp.cols(), mp.sigma2()), 0.0, 0.0, MP_FINITE_SIZE));
     }
 

@@ -64,7 +64,7 @@ public final class RunReport {
             json.put("plots", List.of());
             Files.writeString(new RunDirectory(dir).reportJson(), Json.write(json));
             Path html = new RunDirectory(dir).reportHtml();
-            Files.writeString(html, HtmlReport.render(json, List.of(), Map.of()));
+            Files.writeString(html, HtmlReport.render(json, List.of(), Map.of(), ScenarioParameters.of(run.spec())));
             return html;
         }
         SpectrumStatistics stats = summary.stats();
@@ -157,7 +157,7 @@ public final class RunReport {
         for (ReportSection s : sections) json.put(s.key(), s.json());
         Files.writeString(new RunDirectory(dir).reportJson(), Json.write(json));
         Path html = new RunDirectory(dir).reportHtml();
-        Files.writeString(html, HtmlReport.render(json, comparisons, plots));
+        Files.writeString(html, HtmlReport.render(json, comparisons, plots, ScenarioParameters.of(spec)));
         return html;
     }
 
@@ -287,6 +287,6 @@ public final class RunReport {
     }
 
     static String fmt(double d) {
-        return String.format("%.4g", d);
+        return Decimals.of(d);
     }
 }
