@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.rendering.Decimals;
 import org.dysonsim.scenarios.report.Levels;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.SpectralComparison;
@@ -44,8 +45,8 @@ public final class CirTransitionPrediction implements Prediction {
 
     @Override
     public String name() {
-        return String.format("exact CIR transition law (α₀ = %.4g, β₁ = %.4g, ηD = %.4g)", model.alpha0(), model.beta1(),
-                model.etaD());
+        return "exact CIR transition law (α₀ = " + Decimals.of(model.alpha0()) + ", β₁ = " + Decimals.of(model.beta1())
+                + ", ηD = " + Decimals.of(model.etaD()) + ")";
     }
 
     @Override

@@ -97,7 +97,7 @@ final class NetworkSection {
         MarchenkoPastur law = new MarchenkoPastur((double) p / q, d.mpSigma2(), d.mpArea());
         return new Prediction() {
             public String name() {
-                return "Marchenko–Pastur fitted to the bulk (area " + String.format("%.3f", d.mpArea()) + ")";
+                return "Marchenko–Pastur fitted to the bulk (area " + Decimals.of(d.mpArea(), 3) + ")";
             }
 
             public boolean appliesAt(double t) {

@@ -95,7 +95,7 @@ public final class StudyReport {
                 points.stream().mapToDouble(p -> 2 * p.se()).toArray());
         data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         double max = java.util.Arrays.stream(x).max().orElse(1.0);
-        chart.addSeries(String.format("fit: σ² = %.3g + %.3g·α/|B|", line.intercept(), line.slope()),
+        chart.addSeries("fit: σ² = " + Decimals.of(line.intercept(), 3) + " + " + Decimals.of(line.slope(), 3) + "·α/|B|",
                 new double[] {0.0, max}, new double[] {line.intercept(), line.intercept() + line.slope() * max});
         return chart;
     }
