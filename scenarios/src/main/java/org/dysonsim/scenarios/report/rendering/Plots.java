@@ -6,6 +6,9 @@ import org.dysonsim.scenarios.report.SpectralComparison;
 import org.dysonsim.scenarios.report.predictions.Prediction;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -22,8 +25,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's charts (XChart), each saved as PNG and SVG. */
 public final class Plots {
-    private static final int WIDTH = 800;
-    private static final int HEIGHT = 500;
+    static final int WIDTH = 800;
+    static final int HEIGHT = 500;
+    /** Characters of a legend entry at most: a longer one is cut, so that the legend leaves the plot its room. */
+    static final int LEGEND_CHARACTERS = 90;
+    /** Smallest font of a title shrunk to fit the chart's width. */
+    private static final int MIN_TITLE_POINTS = 9;
     /** Points of a theory curve across the plotted range. */
     private static final int CURVE_POINTS = 400;
     /** Trajectories drawn at most; larger systems show every k-th level. */
@@ -87,7 +94,7 @@ public final class Plots {
                 cx[k] = lo - pad + (hi - lo + 2 * pad) * k / (CURVE_POINTS - 1);
                 cy[k] = prediction.density(cx[k], t);
             }
-            XYSeries curve = chart.addSeries(prediction.name(), cx, cy);
+            XYSeries curve = chart.addSeries(legend(prediction.name()), cx, cy);
             curve.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             curve.setMarker(SeriesMarkers.NONE);
             curve.setLineColor(new Color(200, 40, 40));
@@ -131,8 +138,38 @@ public final class Plots {
         return chart;
     }
 
-    /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}. */
+    /** A legend entry of at most {@link #LEGEND_CHARACTERS} characters. */
+    static String legend(String name) {
+        return name.length() <= LEGEND_CHARACTERS ? name : name.substring(0, LEGEND_CHARACTERS - 1) + "…";
+    }
+
+    /**
+     * The title's font shrunk until the title fits the chart's width (down to
+     * {@link #MIN_TITLE_POINTS} points), then the title cut if it still does not: no title runs off the chart.
+     */
+    static void fitTitle(XYChart chart) {
+        String title = chart.getTitle();
+        if (title == null || title.isEmpty()) return;
+        Font font = chart.getStyler().getChartTitleFont();
+        int room = chart.getWidth() - 2 * chart.getStyler().getChartPadding() - 10;
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            while (g.getFontMetrics(font).stringWidth(title) > room && font.getSize() > MIN_TITLE_POINTS) {
+                font = font.deriveFont((float) font.getSize() - 1);
+            }
+            while (g.getFontMetrics(font).stringWidth(title) > room && title.length() > 2) {
+                title = title.substring(0, title.length() - 2) + "…";
+            }
+        } finally {
+            g.dispose();
+        }
+        chart.getStyler().setChartTitleFont(font);
+        chart.setTitle(title);
+    }
+
+    /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}, the title fitted to the width. */
     public static void save(XYChart chart, Path dir, String base) throws IOException {
+        fitTitle(chart);
         try (OutputStream png = Files.newOutputStream(dir.resolve(RunDirectory.png(base)))) {
             BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
         }
