@@ -33,7 +33,7 @@ final class ScenarioParameters {
             "sgd", List.of(new String[] {"α", "sgd.alpha"}, new String[] {"|B|", "sgd.batch"}, new String[] {"g̃", "sgd.g-tilde"}),
             "matrix", List.of(new String[] {"α", "sgd.alpha"}, new String[] {"|B|", "sgd.batch"},
                     new String[] {"momentum", "sgd.momentum"}, new String[] {"M", "matrix.rows"},
-                    new String[] {"init scale", "matrix.init-scale"}, new String[] {"loss", "loss.kind"}),
+                    new String[] {"init scale", "matrix.init-scale"}),
             "network", List.of(new String[] {"α", "sgd.alpha"}, new String[] {"|B|", "sgd.batch"},
                     new String[] {"momentum", "sgd.momentum"}, new String[] {"widths", "network.widths"},
                     new String[] {"init gain", "network.init-gain"}, new String[] {"training images", "network.train-size"}));
