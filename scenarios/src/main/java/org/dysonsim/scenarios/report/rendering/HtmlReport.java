@@ -27,7 +27,12 @@ final class HtmlReport {
                 .append("</title>\n<style>").append(STYLE).append("</style></head><body>\n");
         h.append("<h1>Run ").append(escape(runId)).append("</h1>\n<p>scenario <b>").append(escape(String.valueOf(json.get("scenario"))))
                 .append("</b>");
-        if (json.get("study") != null) h.append(", study ").append(escape(String.valueOf(json.get("study"))));
+        Object study = json.get("study");
+        if (study != null && !study.equals(runId)) {
+            // a sweep's runs: the study page is written beside them once the last run is done
+            h.append(", study <a href=\"../").append(escape(study.toString())).append('/').append(StudyPage.FILE).append("\">")
+                    .append(escape(study.toString())).append("</a>");
+        }
         h.append(", ").append(escape(String.valueOf(json.get("status")))).append("; ")
                 .append(escape(String.valueOf(json.get("coordinates")))).append("</p>\n");
         if (json.get("failure") != null) {

@@ -44,6 +44,7 @@ class HtmlReportTest {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("run_id", "r");
         json.put("scenario", "wells");
+        json.put("study", "sweep");
         json.put("status", "completed");
         json.put("model", "GasModel");
         json.put("coordinates", "eigenvalues λ");
@@ -86,6 +87,7 @@ class HtmlReportTest {
         assertTrue(html.contains(".fail{color:#b00"), "fail is red");
         assertTrue(html.contains("<td class=\"fail\">fail</td>") && html.contains("<td class=\"pass\">pass</td>"));
         assertTrue(html.contains("<td>0.3</td>"), "times without artefacts");
+        assertTrue(html.contains("<a href=\"../sweep/study.html\">sweep</a>"), "a sweep's run links its study page");
     }
 
     @Test
