@@ -20,37 +20,45 @@ final class ScenarioParameters {
     /** A parameter: its symbol or short name, its value as the scenario wrote it, and its scenario key. */
     record Parameter(String label, String value, String key) {}
 
-    private static final List<String[]> COMMON = List.of(
-            new String[] {"model", "model"}, new String[] {"N", "n"}, new String[] {"members", "ensemble.members"},
-            new String[] {"steps", "steps"}, new String[] {"record every", "record-every"}, new String[] {"seed", "seed"});
+    /** A scenario key with the symbol it is shown by. */
+    private record Key(String label, String key) {}
+
+    private static Key k(String label, String key) {
+        return new Key(label, key);
+    }
+
+    private static final List<Key> COMMON = List.of(
+            k("model", "model"), k("N", "n"), k("members", "ensemble.members"),
+            k("steps", "steps"), k("record every", "record-every"), k("seed", "seed"));
     /** Per model: the keys after the common ones ({@code dt} where the model's step is dt). */
-    private static final Map<String, List<String[]>> BY_MODEL = Map.of(
-            "coulomb", List.of(new String[] {"dt", "dt"}, new String[] {"g²", "noise.g2"}),
-            "cir", List.of(new String[] {"dt", "dt"}, new String[] {"α₀", "cir.alpha0"}, new String[] {"β₁", "cir.beta1"},
-                    new String[] {"ηD", "cir.eta-d"}),
-            "wishart", List.of(new String[] {"dt", "dt"}, new String[] {"m", "wishart.m"}, new String[] {"D", "wishart.d"},
-                    new String[] {"η", "wishart.eta"}, new String[] {"convention", "wishart.convention"}),
-            "sgd", List.of(new String[] {"α", "sgd.alpha"}, new String[] {"|B|", "sgd.batch"}, new String[] {"g̃", "sgd.g-tilde"}),
-            "matrix", List.of(new String[] {"α", "sgd.alpha"}, new String[] {"|B|", "sgd.batch"},
-                    new String[] {"momentum", "sgd.momentum"}, new String[] {"M", "matrix.rows"},
-                    new String[] {"init scale", "matrix.init-scale"}),
-            "network", List.of(new String[] {"α", "sgd.alpha"}, new String[] {"|B|", "sgd.batch"},
-                    new String[] {"momentum", "sgd.momentum"}, new String[] {"widths", "network.widths"},
-                    new String[] {"init gain", "network.init-gain"}, new String[] {"training images", "network.train-size"}));
+    private static final Map<String, List<Key>> BY_MODEL = Map.of(
+            "coulomb", List.of(k("dt", "dt"), k("g²", "noise.g2")),
+            "cir", List.of(k("dt", "dt"), k("α₀", "cir.alpha0"), k("β₁", "cir.beta1"),
+                    k("ηD", "cir.eta-d")),
+            "wishart", List.of(k("dt", "dt"), k("m", "wishart.m"), k("D", "wishart.d"),
+                    k("η", "wishart.eta"), k("convention", "wishart.convention")),
+            "sgd", List.of(k("α", "sgd.alpha"), k("|B|", "sgd.batch"), k("g̃", "sgd.g-tilde")),
+            "matrix", List.of(k("α", "sgd.alpha"), k("|B|", "sgd.batch"),
+                    k("momentum", "sgd.momentum"), k("M", "matrix.rows"),
+                    k("init scale", "matrix.init-scale")),
+            "network", List.of(k("α", "sgd.alpha"), k("|B|", "sgd.batch"),
+                    k("momentum", "sgd.momentum"), k("widths", "network.widths"),
+                    k("init gain", "network.init-gain"), k("training images", "network.train-size")));
     /** Per kind of drift, initial spectrum or loss: its parameters. */
-    private static final Map<String, List<String[]>> BY_KIND = Map.of(
-            "drift.harmonic", List.of(new String[] {"centre", "drift.centre"}, new String[] {"Ω", "drift.stiffness"}),
-            "drift.mean-field", List.of(new String[] {"c", "drift.c"}, new String[] {"λ*", "drift.target"}),
-            "drift.rbm", List.of(new String[] {"μ²", "drift.mu2"}, new String[] {"κ", "drift.kappa"},
-                    new String[] {"m²", "drift.lattice.mass2"}, new String[] {"lattice sites", "drift.lattice.sites"}),
-            "init.marchenko-pastur", List.of(new String[] {"rows", "init.rows"}, new String[] {"σ²", "init.sigma2"}),
-            "init.degenerate-pairs", List.of(new String[] {"centres", "init.centres"}, new String[] {"split", "init.split"}),
-            "init.explicit", List.<String[]>of(new String[] {"values", "init.values"}),
-            "loss.rbm-pcd", List.of(new String[] {"μ²", "loss.rbm.mu2"}, new String[] {"σ_h²", "loss.rbm.sigma-h2"},
-                    new String[] {"m²", "loss.rbm.mass2"}, new String[] {"Gibbs sweeps", "loss.rbm.gibbs-sweeps"}),
-            "loss.teacher-student", List.of(new String[] {"teacher scale", "loss.teacher.scale"},
-                    new String[] {"label noise", "loss.teacher.noise"}, new String[] {"ridge", "loss.teacher.ridge"}),
-            "loss.zero", List.<String[]>of(new String[] {"sample variance", "loss.zero.sample-variance"}));
+    private static final Map<String, List<Key>> BY_KIND = Map.of(
+            "drift.harmonic", List.of(k("centre", "drift.centre"), k("Ω", "drift.stiffness")),
+            "drift.mean-field", List.of(k("c", "drift.c"), k("λ*", "drift.target")),
+            "drift.rbm", List.of(k("μ²", "drift.mu2"), k("κ", "drift.kappa"),
+                    k("m²", "drift.lattice.mass2"), k("lattice sites", "drift.lattice.sites"),
+                    k("lower wall", "drift.lower")),
+            "init.marchenko-pastur", List.of(k("M", "init.rows"), k("σ²", "init.sigma2")),
+            "init.degenerate-pairs", List.of(k("centres", "init.centres"), k("split", "init.split")),
+            "init.explicit", List.of(k("values", "init.values")),
+            "loss.rbm-pcd", List.of(k("μ²", "loss.rbm.mu2"), k("σ_h²", "loss.rbm.sigma-h2"),
+                    k("m²", "loss.rbm.mass2"), k("Gibbs sweeps", "loss.rbm.gibbs-sweeps")),
+            "loss.teacher-student", List.of(k("teacher scale", "loss.teacher.scale"),
+                    k("label noise", "loss.teacher.noise"), k("ridge", "loss.teacher.ridge")),
+            "loss.zero", List.of(k("sample variance", "loss.zero.sample-variance")));
     /** Models with a drift; models that start from weights, not from an initial spectrum. */
     private static final List<String> PARTICLE_MODELS = List.of("coulomb", "sgd"), LAYERED_MODELS = List.of("matrix", "network");
 
@@ -83,14 +91,14 @@ final class ScenarioParameters {
         add(out, scenario, BY_KIND.getOrDefault(group + "." + kind, List.of()));
     }
 
-    private static void add(List<Parameter> out, Config scenario, List<String[]> keys) {
-        for (String[] k : keys) {
+    private static void add(List<Parameter> out, Config scenario, List<Key> keys) {
+        for (Key k : keys) {
             // a key left at null (say, M = n) is not stated: left out
-            if (!scenario.hasPath(k[1])) continue;
-            var v = scenario.getValue(k[1]);
+            if (!scenario.hasPath(k.key())) continue;
+            var v = scenario.getValue(k.key());
             String text = v.valueType() == ConfigValueType.STRING ? (String) v.unwrapped()
                     : v.render(ConfigRenderOptions.concise()).replace(",", ", ");
-            out.add(new Parameter(k[0], text, k[1]));
+            out.add(new Parameter(k.label(), text, k.key()));
         }
     }
 
