@@ -38,9 +38,12 @@ public final class CirTransitionPrediction implements Prediction {
             starts.add(x);
             for (double v : x) all.add(v);
         }
+        // the middle start of each of `count` equal shares of the sorted starts: every level is represented
+        // (a stride over member-ordered levels could hit the same level index of every member)
+        java.util.Collections.sort(all);
         int count = Math.min(PLOTTED_STARTS, all.size());
         plotted = new double[count];
-        for (int i = 0; i < count; i++) plotted[i] = all.get((int) ((long) i * all.size() / count));
+        for (int i = 0; i < count; i++) plotted[i] = all.get((int) (((long) 2 * i + 1) * all.size() / (2L * count)));
     }
 
     @Override

@@ -40,6 +40,17 @@ class CirTransitionPredictionTest {
     }
 
     @Test
+    void thePlottedMixtureStartsFromEveryLevelNotFromOneLevelIndex() {
+        // 128 members × 16 levels: a stride of 32 over member-ordered levels picks level 0 of every other member
+        RunStart start = RunStart.of(RUN);
+        double[] all = java.util.stream.IntStream.range(0, start.start().size())
+                .mapToObj(j -> start.start().levels(RUN.spec(), j)).flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+        double median = all[all.length / 2];
+        double below = new CirTransitionPrediction(MODEL, start).cdf(median, 0.01);
+        assertEquals(0.5, below, 0.05, "just after the start, half the mixture lies below the starts' median");
+    }
+
+    @Test
     void theDefaultsOfACirRunAreTheTransitionLawAndTheStationaryLaw() {
         List<String> names = Predictions.forRun(RunStart.of(RUN)).stream().map(Prediction::name).toList();
         assertTrue(names.stream().anyMatch(n -> n.startsWith("exact CIR transition")), names.toString());
