@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -35,6 +37,8 @@ public final class Plots {
     private static final int CURVE_POINTS = 400;
     /** Trajectories drawn at most; larger systems show every k-th level. */
     private static final int MAX_TRAJECTORIES = 64;
+    /** Trajectories drawn at most of modes that cross (independent modes): more cannot be told apart. */
+    private static final int MAX_CROSSING = 6;
 
     private Plots() {}
 
@@ -102,19 +106,28 @@ public final class Plots {
         return chart;
     }
 
-    /** The levels of one member against time. */
+    /**
+     * The levels of one member against time. Levels that repel (a gas, a matrix spectrum) never
+     * cross: up to {@link #MAX_TRAJECTORIES} of them are drawn. Independent modes cross all the
+     * time: {@link #MAX_CROSSING} of them, spread over the modes, each in its own colour and named
+     * in the legend, so that one can be followed.
+     */
     public static XYChart trajectories(RunSpec spec, MemberTrajectory member, String axis) {
+        boolean crossing = !(spec.model() instanceof GasModel || spec.model() instanceof MatrixModel);
+        int n = spec.n(), shown = crossing ? MAX_CROSSING : MAX_TRAJECTORIES;
+        int stride = Math.max(1, (n + shown - 1) / shown);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Trajectories of member " + member.member()).xAxisTitle("t").yAxisTitle(axis).build();
-        chart.getStyler().setLegendVisible(false);
-        int n = spec.n();
-        int stride = Math.max(1, (n + MAX_TRAJECTORIES - 1) / MAX_TRAJECTORIES);
+                .title("Trajectories of member " + member.member() + (crossing && stride > 1 ? " (" + ((n + stride - 1) / stride) + " of its " + n + " modes)" : ""))
+                .xAxisTitle("t").yAxisTitle(axis).build();
+        chart.getStyler().setLegendVisible(crossing);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         double[] t = member.times();
         for (int i = 0; i < n; i += stride) {
             double[] y = new double[t.length];
             for (int k = 0; k < t.length; k++) y[k] = Levels.level(spec, member.values()[k][i]);
-            XYSeries s = chart.addSeries("level " + i, t, y);
+            XYSeries s = chart.addSeries((crossing ? "mode " : "level ") + i, t, y);
             s.setMarker(SeriesMarkers.NONE);
+            if (crossing) s.setLineStyle(new java.awt.BasicStroke(1.5f));
         }
         return chart;
     }
