@@ -85,6 +85,22 @@ class TheoryFiguresTest {
     }
 
     @Test
+    void crossingModesAreFewAndNamedRepellingLevelsAllDrawn() {
+        double[][] values = new double[2][16];
+        for (int i = 0; i < 16; i++) values[0][i] = values[1][i] = i + 1;
+        MemberTrajectory member = new MemberTrajectory(0, new long[] {0, 1}, new double[] {0, 1}, values);
+        RunSpec cir = new RunSpec("c", "cir", "model = cir", new org.dysonsim.physics.gas.CirModel(16, 1.0, 1.0, 0.1),
+                new InitialSpectrum.Explicit(values[0]), StepSizeRule.fixed(), 0.1, 1, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
+        XYChart modes = Plots.trajectories(cir, member, "λ");
+        assertEquals(6, modes.getSeriesMap().size());
+        assertTrue(modes.getStyler().isLegendVisible() && modes.getSeriesMap().containsKey("mode 3"));
+        GasModel gas = new GasModel(new double[16], new double[16], new double[16], new Drift.Zero(), Wall.NONE, Wall.NONE);
+        RunSpec levels = new RunSpec("g", "gas", "model = coulomb", gas, new InitialSpectrum.Explicit(values[0]),
+                StepSizeRule.fixed(), 0.1, 1, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
+        assertEquals(16, Plots.trajectories(levels, member, "λ").getSeriesMap().size());
+    }
+
+    @Test
     void longTitlesShrinkToTheChartAndLongLegendsAreCut() {
         String title = "free convolution with a semicircle (Dyson OU, a = 1, centre 16, g² = 0.5), t = 0.1, and more words to be long";
         XYChart chart = new XYChartBuilder().width(400).height(300).title(title).build();
