@@ -68,6 +68,23 @@ public final class CirTransitionPrediction implements Prediction {
         return s / plotted.length;
     }
 
+    /** Exact: the mixture over every start of each transition's mean c(d + λ_nc) and variance 2c²(d + 2λ_nc). */
+    @Override
+    public java.util.Optional<double[]> moments(double t) {
+        double first = 0, second = 0;
+        int count = 0;
+        for (double[] member : starts) {
+            for (double start : member) {
+                CirTransition law = law(start, t);
+                first += law.mean();
+                second += law.variance() + law.mean() * law.mean();
+                count++;
+            }
+        }
+        double mean = first / count;
+        return java.util.Optional.of(new double[] {mean, second / count - mean * mean});
+    }
+
     @Override
     public double cdf(double x, double t) {
         double s = 0.0;

@@ -20,10 +20,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the member's mean level, and the member's mean squared deviation from the ensemble mean.
  */
 final class LevelMoments {
-    /** Cells of the CDF over which a prediction's mean and variance are summed. */
-    static final int CELLS = 4000;
+    /**
+     * Cells of the CDF over which a prediction's mean and variance are summed: a few hundred CDF
+     * evaluations per record, against the pooled sample's size for the record's KS comparison.
+     */
+    static final int CELLS = 256;
     /** The summed range reaches this many times the sample's range beyond each end of it. */
-    static final double PAD = 1.0;
+    static final double PAD = 0.5;
 
     private final double[] meanSe, varianceSe, theoryMean, theoryVariance;
     /** The prediction of each record, null where none applies. */
@@ -37,7 +40,10 @@ final class LevelMoments {
         theory = new String[records];
     }
 
-    /** Record k, read whole; {@code applying} is the prediction of the time, null if none. */
+    /**
+     * Record k, read whole; {@code applying} is the prediction of the time, null if none. Its
+     * moments are its own where it knows them ({@link Prediction#moments}), else summed from its CDF.
+     */
     void add(RunSpec spec, RecordSlice slice, int k, Prediction applying, double t) {
         int members = slice.size();
         double[] memberMean = new double[members];
@@ -60,16 +66,22 @@ final class LevelMoments {
         meanSe[k] = standardError(memberMean);
         varianceSe[k] = standardError(memberSquares);
         if (applying == null) return;
-        double[] pooled = slice.pooledLevels(spec);
-        double lo = Arrays.stream(pooled).min().orElse(0), hi = Arrays.stream(pooled).max().orElse(1);
-        double range = Math.max(hi - lo, 1e-9);
-        double[] moments = moments(applying, t, lo - PAD * range, hi + PAD * range);
+        double[] moments = applying.moments(t).orElseGet(() -> {
+            double[] pooled = slice.pooledLevels(spec);
+            double lo = Arrays.stream(pooled).min().orElse(0), hi = Arrays.stream(pooled).max().orElse(1);
+            double range = Math.max(hi - lo, 1e-9);
+            return moments(applying, t, lo - PAD * range, hi + PAD * range);
+        });
         theoryMean[k] = moments[0];
         theoryVariance[k] = moments[1];
         theory[k] = applying.name();
     }
 
-    /** The mean and variance of the law at time t, from its CDF on [lo, hi] (the mass inside renormalised). */
+    /**
+     * The mean and variance of the law at time t, from its CDF on [lo, hi] (the mass inside
+     * renormalised); each cell's mass is put at its centre, which adds width²/12 to the variance
+     * (Sheppard's correction takes it off).
+     */
     static double[] moments(Prediction p, double t, double lo, double hi) {
         double width = (hi - lo) / CELLS, before = p.cdf(lo, t), mass = 0, first = 0, second = 0;
         for (int c = 0; c < CELLS; c++) {
@@ -80,7 +92,7 @@ final class LevelMoments {
             before = after;
         }
         double mean = first / mass;
-        return new double[] {mean, second / mass - mean * mean};
+        return new double[] {mean, second / mass - mean * mean - width * width / 12};
     }
 
     XYChart meanChart(String axis, double[] t, double[] mean) {
