@@ -1,6 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
-import org.dysonsim.scenarios.report.rendering.Decimals;
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Levels;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.SpectralComparison;

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.report.Decimals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

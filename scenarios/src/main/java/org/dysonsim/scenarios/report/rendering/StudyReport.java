@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.report.Decimals;
 import static org.dysonsim.scenarios.report.analyses.ScalingStudy.LEVEL;
 import static org.dysonsim.scenarios.report.analyses.ScalingStudy.Z;
 

@@ -1,4 +1,4 @@
-package org.dysonsim.scenarios.report.rendering;
+package org.dysonsim.scenarios.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
