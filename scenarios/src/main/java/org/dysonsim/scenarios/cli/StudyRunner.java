@@ -92,6 +92,7 @@ final class StudyRunner {
                 Optional<Path> study = StudyReport.write(shown.resolve(claimed.studyId()), claimed.studyId(), results.stream()
                         .map(r -> JournalRun.reported(session, r, r.spec().runId(), false)).toList());
                 if (study.isPresent()) out.println("study: " + study.get());
+                out.println("study page: " + StudyReport.page(shown.resolve(claimed.studyId())));
             }
         }
         return exit;

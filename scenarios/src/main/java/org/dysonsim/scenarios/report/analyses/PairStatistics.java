@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.analyses;
 
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.SpectralComparison;
 import org.dysonsim.scenarios.report.predictions.HarmonicPairs;
@@ -48,8 +49,8 @@ final class PairStatistics implements RunCheck {
             double[] s = pairs.normalisedSpacings(last, j);
             for (double v : s) pooled.add(v);
             if (pairs.pairs() > 1) {
-                out.add(SpectralComparison.ks(String.format("spacing of pair %d (centre %.4g) / √πσ against the Wigner surmise β = %d",
-                        j, pairs.centre()[j], beta), t, s, surmise, 0.0, "n_eff = " + s.length + " members"));
+                out.add(SpectralComparison.ks("spacing of pair " + j + " (centre " + Decimals.of(pairs.centre()[j])
+                        + ") / √πσ against the Wigner surmise β = " + beta, t, s, surmise, 0.0, "n_eff = " + s.length + " members"));
             }
         }
         double[] all = pooled.stream().mapToDouble(Double::doubleValue).toArray();

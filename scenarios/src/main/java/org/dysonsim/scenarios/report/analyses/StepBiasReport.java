@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.analyses;
 
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Comparison;
 
 import java.util.ArrayList;
@@ -179,6 +180,6 @@ public final class StepBiasReport {
     }
 
     private static String fmt(double d) {
-        return String.format("%.4g", d);
+        return Decimals.of(d, 4);
     }
 }

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.analyses;
 
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Comparison;
 
 import java.util.List;
@@ -50,7 +51,7 @@ final class WishartGrowth implements RunCheck {
         String rule = String.format("pass when |rate − 2ηD·m| = |rate − %.4g| ≤ %.1f standard errors (SE %.3g); the printed "
                 + "Olsen form predicts ηD(m + 2) = %.4g", bru, Z, se, etaD * (m + 2));
         return List.of(new Comparison("mean level grows at the exact matrix rate 2ηD·m (zero gradient)",
-                "|rate − 2ηD·m|, rate = " + String.format("%.4g", rate), t, deviation, Z * se, deviation <= Z * se, rule));
+                "|rate − 2ηD·m|, rate = " + Decimals.of(rate, 4), t, deviation, Z * se, deviation <= Z * se, rule));
     }
 
     private static double mean(double[] x) {

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Levels;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.SpectralComparison;
@@ -37,15 +38,18 @@ public final class CirTransitionPrediction implements Prediction {
             starts.add(x);
             for (double v : x) all.add(v);
         }
+        // the middle start of each of `count` equal shares of the sorted starts: every level is represented
+        // (a stride over member-ordered levels could hit the same level index of every member)
+        java.util.Collections.sort(all);
         int count = Math.min(PLOTTED_STARTS, all.size());
         plotted = new double[count];
-        for (int i = 0; i < count; i++) plotted[i] = all.get((int) ((long) i * all.size() / count));
+        for (int i = 0; i < count; i++) plotted[i] = all.get((int) (((long) 2 * i + 1) * all.size() / (2L * count)));
     }
 
     @Override
     public String name() {
-        return String.format("exact CIR transition law (α₀ = %.4g, β₁ = %.4g, ηD = %.4g)", model.alpha0(), model.beta1(),
-                model.etaD());
+        return "exact CIR transition law (α₀ = " + Decimals.of(model.alpha0()) + ", β₁ = " + Decimals.of(model.beta1())
+                + ", ηD = " + Decimals.of(model.etaD()) + ")";
     }
 
     @Override
@@ -62,6 +66,23 @@ public final class CirTransitionPrediction implements Prediction {
         double s = 0.0;
         for (double start : plotted) s += law(start, t).density(x);
         return s / plotted.length;
+    }
+
+    /** Exact: the mixture over every start of each transition's mean c(d + λ_nc) and variance 2c²(d + 2λ_nc). */
+    @Override
+    public java.util.Optional<double[]> moments(double t) {
+        double first = 0, second = 0;
+        int count = 0;
+        for (double[] member : starts) {
+            for (double start : member) {
+                CirTransition law = law(start, t);
+                first += law.mean();
+                second += law.variance() + law.mean() * law.mean();
+                count++;
+            }
+        }
+        double mean = first / count;
+        return java.util.Optional.of(new double[] {mean, second / count - mean * mean});
     }
 
     @Override

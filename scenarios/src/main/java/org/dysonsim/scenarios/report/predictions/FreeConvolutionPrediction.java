@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Levels;
 
 import java.util.ArrayList;
@@ -48,9 +49,9 @@ public final class FreeConvolutionPrediction implements Prediction {
     @Override
     public String name() {
         return stiffness == 0.0
-                ? String.format("free convolution with a semicircle (pure Dyson, g² = %.4g)", g2)
-                : String.format("free convolution with a semicircle (Dyson OU, a = %.4g, centre %.4g, g² = %.4g)", stiffness,
-                centre, g2);
+                ? "free convolution with a semicircle (pure Dyson, g² = " + Decimals.of(g2) + ")"
+                : "free convolution with a semicircle (Dyson OU, a = " + Decimals.of(stiffness) + ", centre "
+                + Decimals.of(centre) + ", g² = " + Decimals.of(g2) + ")";
     }
 
     @Override

@@ -55,6 +55,14 @@ public interface Prediction {
                         + " interacting levels of one member repel, which makes the iid critical value conservative)");
     }
 
+    /**
+     * The mean and variance of the one-level law at time t, where the prediction knows them in
+     * closed form; empty (the default) leaves them to be summed from {@link #cdf}.
+     */
+    default java.util.Optional<double[]> moments(double t) {
+        return java.util.Optional.empty();
+    }
+
     /** The prediction frozen at time t. */
     default SpectralLaw frozenAt(double t) {
         Prediction prediction = this;

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.Decimals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,8 @@ public final class Predictions {
 
     private static Optional<Prediction> marchenkoPastur(RunStart run) {
         if (!(run.spec().init() instanceof InitialSpectrum.MarchenkoPastur mp)) return Optional.empty();
-        return Optional.of(new LawPrediction("Marchenko–Pastur (M = " + mp.rows() + ", N = " + mp.cols() + ", σ² = " + mp.sigma2() + ")",
+        return Optional.of(new LawPrediction("Marchenko–Pastur (M = " + mp.rows() + ", N = " + mp.cols() + ", σ² = "
+                + Decimals.of(mp.sigma2()) + ")",
                 MarchenkoPastur.ofGram(mp.rows(), mp.cols(), mp.sigma2()), 0.0, 0.0, MP_FINITE_SIZE));
     }
 
@@ -109,7 +111,7 @@ public final class Predictions {
         if (!(run.spec().model() instanceof CirModel cir && cir.beta1() > 0 && cir.alpha0() > 0)) return Optional.empty();
         // modes and members are independent, so the pooled levels are iid: no finite-N allowance
         GammaLaw law = GammaLaw.squareRootStationary(cir.alpha0(), cir.beta1(), cir.etaD());
-        return Optional.of(new LawPrediction(String.format("stationary gamma law (shape %.4g, scale %.4g)", law.shape(), law.scale()),
+        return Optional.of(new LawPrediction("stationary gamma law (shape " + Decimals.of(law.shape()) + ", scale " + Decimals.of(law.scale()) + ")",
                 law, CIR_RELAXATION_TIMES / cir.beta1(), Double.POSITIVE_INFINITY, 0.0));
     }
 
@@ -169,8 +171,8 @@ public final class Predictions {
                 return Optional.empty();
             }
             double mu2 = upper.position();
-            return Optional.of(new FokkerPlanckPrediction(String.format("RBM, μ² = %.4g, κ = %.4g, g² = %.4g, walls at 0 and μ²",
-                    mu2, rbm.kappa()[0], g2), new Potential.Rbm(mu2, rbm.kappa()[0]), g2,
+            return Optional.of(new FokkerPlanckPrediction("RBM, μ² = " + Decimals.of(mu2) + ", κ = " + Decimals.of(rbm.kappa()[0])
+                    + ", g² = " + Decimals.of(g2) + ", walls at 0 and μ²", new Potential.Rbm(mu2, rbm.kappa()[0]), g2,
                     new CellGrid(0.0, mu2, FokkerPlanckPrediction.CELLS), run));
         }
         double omega, centre;
@@ -194,7 +196,7 @@ public final class Predictions {
             gridLo = gas.lower().position();
         }
         double gridHi = Math.max(hi, centre) + width;
-        return Optional.of(new FokkerPlanckPrediction(String.format("%s, Ω = %.4g, centre %.4g, g² = %.4g", kind, omega, centre, g2),
+        return Optional.of(new FokkerPlanckPrediction(kind + ", Ω = " + Decimals.of(omega) + ", centre " + Decimals.of(centre) + ", g² = " + Decimals.of(g2),
                 new Potential.Harmonic(omega, centre), g2, new CellGrid(gridLo, gridHi, FokkerPlanckPrediction.CELLS), run));
     }
 }

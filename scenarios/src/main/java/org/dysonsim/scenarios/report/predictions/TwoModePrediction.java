@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.SpectralComparison;
 
@@ -26,7 +27,7 @@ public final class TwoModePrediction implements Prediction {
     @Override
     public String name() {
         return "two-mode density ρ of " + (pairs.pairs() == 1 ? "the pair" : pairs.pairs() + " degenerate pairs")
-                + String.format(" (σ² = g²/Ω = %.4g)", pairs.sigma2()[0]);
+                + " (σ² = g²/Ω = " + Decimals.of(pairs.sigma2()[0]) + ")";
     }
 
     @Override

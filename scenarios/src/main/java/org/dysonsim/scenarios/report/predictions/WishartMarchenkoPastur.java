@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.predictions;
 
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Levels;
 
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class WishartMarchenkoPastur implements Prediction {
 
     @Override
     public String name() {
-        return String.format("time-dependent Marchenko–Pastur of W₀ + sB(t) (m = %d, s² = 2ηD = %.4g)", m, s2);
+        return "time-dependent Marchenko–Pastur of W₀ + sB(t) (m = " + m + ", s² = 2ηD = " + Decimals.of(s2) + ")";
     }
 
     /**

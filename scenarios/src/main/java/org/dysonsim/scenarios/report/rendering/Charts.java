@@ -18,18 +18,21 @@ final class Charts {
     }
 
     /** A series without its non-finite points (XChart cannot draw them). */
-    static void addLine(XYChart chart, String name, double[] x, double[] y) {
+    static XYSeries addLine(XYChart chart, String name, double[] x, double[] y) {
         List<Integer> keep = finite(y, null);
-        if (keep.isEmpty()) return;
+        if (keep.isEmpty()) return null;
         XYSeries s = chart.addSeries(name, pick(x, keep), pick(y, keep));
         s.setMarker(SeriesMarkers.NONE);
+        return s;
     }
 
-    static void addWithErrors(XYChart chart, String name, double[] x, double[] y, double[] se) {
+    /** A series without its non-finite points, drawn as points with error bars ±se; null when none is left. */
+    static XYSeries addWithErrors(XYChart chart, String name, double[] x, double[] y, double[] se) {
         List<Integer> keep = finite(y, se);
-        if (keep.isEmpty()) return;
+        if (keep.isEmpty()) return null;
         XYSeries s = chart.addSeries(name, pick(x, keep), pick(y, keep), pick(se, keep));
         s.setMarker(SeriesMarkers.CIRCLE);
+        return s;
     }
 
     private static List<Integer> finite(double[] y, double[] se) {

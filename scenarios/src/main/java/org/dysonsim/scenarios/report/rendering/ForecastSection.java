@@ -69,19 +69,24 @@ final class ForecastSection {
             json.put("relative_error_by_horizon_olsen_printed_form", f.olsen().relativeErrorByHorizon());
         }
 
-        XYChart band = Charts.chart("Forecast of the top-" + first.band().ranks() + " singular values, member " + first.member(),
-                "singular value");
+        XYChart band = Charts.chart("Top-" + first.band().ranks() + " singular values of member " + first.member()
+                + ": recorded (solid), forecast median (dashed), " + Math.round(LEVEL * 100) + " % band (dotted)", "singular value");
         double[] steps = new double[f.recordedSteps().length];
         for (int k = 0; k < steps.length; k++) steps[k] = f.recordedSteps()[k];
         double[] hx = new double[first.horizons().length];
         for (int h = 0; h < hx.length; h++) hx[h] = first.originStep() + first.horizons()[h];
+        // one legend entry per rank: its recorded line; median and band share its colour
         for (int r = 0; r < first.band().ranks(); r++) {
-            XYSeries a = band.addSeries("σ_" + (r + 1) + " recorded", steps, column(f.recordedSingularValues(), r));
+            java.awt.Color colour = RANK_COLOURS[r % RANK_COLOURS.length];
+            XYSeries a = band.addSeries("σ_" + (r + 1), steps, column(f.recordedSingularValues(), r));
             a.setMarker(SeriesMarkers.NONE);
+            a.setLineColor(colour);
             XYSeries med = band.addSeries("σ_" + (r + 1) + " forecast median", hx, column(first.band().median(), r));
             med.setMarker(SeriesMarkers.NONE);
-            Charts.addLine(band, "σ_" + (r + 1) + " band " + Math.round(LEVEL * 100) + " % low", hx, column(first.band().lower(), r));
-            Charts.addLine(band, "σ_" + (r + 1) + " band high", hx, column(first.band().upper(), r));
+            med.setLineStyle(DASHED);
+            styled(med, colour);
+            styled(Charts.addLine(band, "σ_" + (r + 1) + " band low", hx, column(first.band().lower(), r)), colour);
+            styled(Charts.addLine(band, "σ_" + (r + 1) + " band high", hx, column(first.band().upper(), r)), colour);
         }
         Plots.save(band, dir, "forecast-band");
         plots.put("forecast-band", "top-k singular values of member " + first.member() + ": recorded, and the forecast median and band from step "
@@ -109,6 +114,22 @@ final class ForecastSection {
         out.put("observed_drift", d.observed());
         out.put("difference_se", d.differenceSe());
         return out;
+    }
+
+    private static final java.awt.Color[] RANK_COLOURS = {new java.awt.Color(31, 119, 180), new java.awt.Color(214, 39, 40),
+        new java.awt.Color(44, 160, 44), new java.awt.Color(148, 103, 189), new java.awt.Color(255, 127, 14),
+        new java.awt.Color(140, 86, 75), new java.awt.Color(227, 119, 194), new java.awt.Color(127, 127, 127)};
+    private static final java.awt.BasicStroke DASHED = new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
+            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f);
+    private static final java.awt.BasicStroke DOTTED = new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT,
+            java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
+
+    /** A forecast line in its rank's colour, kept out of the legend (dotted unless already styled). */
+    private static void styled(XYSeries s, java.awt.Color colour) {
+        if (s == null) return;
+        s.setLineColor(colour);
+        if (s.getLineStyle() == null) s.setLineStyle(DOTTED);
+        s.setShowInLegend(false);
     }
 
     private static double[] column(double[][] a, int r) {

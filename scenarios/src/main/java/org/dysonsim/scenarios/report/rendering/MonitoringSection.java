@@ -68,6 +68,7 @@ final class MonitoringSection {
         json.put("stopping_signal", stopping);
 
         Map<String, String> plots = new LinkedHashMap<>();
+        lossChart(step, m.loss(), dir, plots);
         double[] alpha = m.field(SpectralDiagnostics::tailExponent), alphaSe = m.field(SpectralDiagnostics::tailExponentSe);
         XYChart exponent = Charts.chart("Power-law exponent of the tail", "α");
         Charts.addWithErrors(exponent, "α ± SE", step, alpha, alphaSe);
@@ -96,6 +97,18 @@ final class MonitoringSection {
         Plots.save(stage, dir, "monitor-stage");
         plots.put("monitor-stage", "stage label per record and the mean minibatch loss (rescaled) against the step");
         return new ReportSection(KEY, m.comparisons(), json, plots);
+    }
+
+    /** The mean minibatch loss against the step, on a log scale when it is positive; none when the loss is zero throughout. */
+    private static void lossChart(double[] step, double[] loss, Path dir, Map<String, String> plots) throws IOException {
+        if (java.util.Arrays.stream(loss).noneMatch(v -> Double.isFinite(v) && v != 0.0)) return;
+        boolean positive = java.util.Arrays.stream(loss).filter(Double::isFinite).allMatch(v -> v > 0.0);
+        XYChart chart = Charts.chart("Mean minibatch loss over members", positive ? "loss (log scale)" : "loss");
+        chart.getStyler().setYAxisLogarithmic(positive);
+        chart.getStyler().setLegendVisible(false);
+        Charts.addLine(chart, "mean minibatch loss", step, loss);
+        Plots.save(chart, dir, "monitor-loss");
+        plots.put("monitor-loss", "mean minibatch loss over members against the step" + (positive ? ", on a log scale" : ""));
     }
 
     private static double[] scaled(double[] y) {

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.report.Decimals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class NetworkSection {
         MarchenkoPastur law = new MarchenkoPastur((double) p / q, d.mpSigma2(), d.mpArea());
         return new Prediction() {
             public String name() {
-                return "Marchenko–Pastur fitted to the bulk (area " + String.format("%.3f", d.mpArea()) + ")";
+                return "Marchenko–Pastur fitted to the bulk (area " + Decimals.of(d.mpArea(), 3) + ")";
             }
 
             public boolean appliesAt(double t) {

@@ -6,6 +6,9 @@ import org.dysonsim.scenarios.report.SpectralComparison;
 import org.dysonsim.scenarios.report.predictions.Prediction;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -13,6 +16,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunSpec;
+import org.dysonsim.physics.gas.GasModel;
+import org.dysonsim.physics.gas.MatrixModel;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -22,12 +27,18 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The report's charts (XChart), each saved as PNG and SVG. */
 public final class Plots {
-    private static final int WIDTH = 800;
-    private static final int HEIGHT = 500;
+    static final int WIDTH = 800;
+    static final int HEIGHT = 500;
+    /** Characters of a legend entry at most: a longer one is cut, so that the legend leaves the plot its room. */
+    static final int LEGEND_CHARACTERS = 90;
+    /** Smallest font of a title shrunk to fit the chart's width. */
+    private static final int MIN_TITLE_POINTS = 9;
     /** Points of a theory curve across the plotted range. */
     private static final int CURVE_POINTS = 400;
     /** Trajectories drawn at most; larger systems show every k-th level. */
     private static final int MAX_TRAJECTORIES = 64;
+    /** Trajectories drawn at most of modes that cross (independent modes): more cannot be told apart. */
+    private static final int MAX_CROSSING = 6;
 
     private Plots() {}
 
@@ -87,7 +98,7 @@ public final class Plots {
                 cx[k] = lo - pad + (hi - lo + 2 * pad) * k / (CURVE_POINTS - 1);
                 cy[k] = prediction.density(cx[k], t);
             }
-            XYSeries curve = chart.addSeries(prediction.name(), cx, cy);
+            XYSeries curve = chart.addSeries(legend(prediction.name()), cx, cy);
             curve.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             curve.setMarker(SeriesMarkers.NONE);
             curve.setLineColor(new Color(200, 40, 40));
@@ -95,19 +106,28 @@ public final class Plots {
         return chart;
     }
 
-    /** The levels of one member against time. */
+    /**
+     * The levels of one member against time. Levels that repel (a gas, a matrix spectrum) never
+     * cross: up to {@link #MAX_TRAJECTORIES} of them are drawn. Independent modes cross all the
+     * time: {@link #MAX_CROSSING} of them, spread over the modes, each in its own colour and named
+     * in the legend, so that one can be followed.
+     */
     public static XYChart trajectories(RunSpec spec, MemberTrajectory member, String axis) {
+        boolean crossing = !(spec.model() instanceof GasModel || spec.model() instanceof MatrixModel);
+        int n = spec.n(), shown = crossing ? MAX_CROSSING : MAX_TRAJECTORIES;
+        int stride = Math.max(1, (n + shown - 1) / shown);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Trajectories of member " + member.member()).xAxisTitle("t").yAxisTitle(axis).build();
-        chart.getStyler().setLegendVisible(false);
-        int n = spec.n();
-        int stride = Math.max(1, (n + MAX_TRAJECTORIES - 1) / MAX_TRAJECTORIES);
+                .title("Trajectories of member " + member.member() + (crossing && stride > 1 ? " (" + ((n + stride - 1) / stride) + " of its " + n + " modes)" : ""))
+                .xAxisTitle("t").yAxisTitle(axis).build();
+        chart.getStyler().setLegendVisible(crossing);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         double[] t = member.times();
         for (int i = 0; i < n; i += stride) {
             double[] y = new double[t.length];
             for (int k = 0; k < t.length; k++) y[k] = Levels.level(spec, member.values()[k][i]);
-            XYSeries s = chart.addSeries("level " + i, t, y);
+            XYSeries s = chart.addSeries((crossing ? "mode " : "level ") + i, t, y);
             s.setMarker(SeriesMarkers.NONE);
+            if (crossing) s.setLineStyle(new java.awt.BasicStroke(1.5f));
         }
         return chart;
     }
@@ -131,8 +151,38 @@ public final class Plots {
         return chart;
     }
 
-    /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}. */
+    /** A legend entry of at most {@link #LEGEND_CHARACTERS} characters. */
+    static String legend(String name) {
+        return name.length() <= LEGEND_CHARACTERS ? name : name.substring(0, LEGEND_CHARACTERS - 1) + "…";
+    }
+
+    /**
+     * The title's font shrunk until the title fits the chart's width (down to
+     * {@link #MIN_TITLE_POINTS} points), then the title cut if it still does not: no title runs off the chart.
+     */
+    static void fitTitle(XYChart chart) {
+        String title = chart.getTitle();
+        if (title == null || title.isEmpty()) return;
+        Font font = chart.getStyler().getChartTitleFont();
+        int room = chart.getWidth() - 2 * chart.getStyler().getChartPadding() - 10;
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            while (g.getFontMetrics(font).stringWidth(title) > room && font.getSize() > MIN_TITLE_POINTS) {
+                font = font.deriveFont((float) font.getSize() - 1);
+            }
+            while (g.getFontMetrics(font).stringWidth(title) > room && title.length() > 2) {
+                title = title.substring(0, title.length() - 2) + "…";
+            }
+        } finally {
+            g.dispose();
+        }
+        chart.getStyler().setChartTitleFont(font);
+        chart.setTitle(title);
+    }
+
+    /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}, the title fitted to the width. */
     public static void save(XYChart chart, Path dir, String base) throws IOException {
+        fitTitle(chart);
         try (OutputStream png = Files.newOutputStream(dir.resolve(RunDirectory.png(base)))) {
             BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
         }

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Levels;
 import org.dysonsim.scenarios.RunDirectory;
 import org.dysonsim.scenarios.report.RecordSlice;
@@ -64,7 +65,7 @@ public final class RunReport {
             json.put("plots", List.of());
             Files.writeString(new RunDirectory(dir).reportJson(), Json.write(json));
             Path html = new RunDirectory(dir).reportHtml();
-            Files.writeString(html, HtmlReport.render(json, List.of(), Map.of()));
+            Files.writeString(html, HtmlReport.render(json, List.of(), Map.of(), ScenarioParameters.of(run.spec())));
             return html;
         }
         SpectrumStatistics stats = summary.stats();
@@ -85,10 +86,12 @@ public final class RunReport {
         List<Map<Integer, Comparison>> byRecord = new ArrayList<>();
         for (int q = 0; q < predictions.size(); q++) byRecord.add(new TreeMap<>());
         RecordSlice lastSlice = null;
+        LevelMoments moments = new LevelMoments(times.length);
         for (SortedSet<Integer> batch : RecordSlices.batches(summary.recorded(), spec.n(), needed)) {
             for (RecordSlice slice : RecordSlices.read(run.members(), batch).values()) {
                 int k = slice.record();
                 double t = times[k];
+                moments.add(spec, slice, k, applying(predictions, t), t);
                 for (int q = 0; q < predictions.size(); q++) {
                     Prediction p = predictions.get(q);
                     List<Integer> records = compared.get(q);
@@ -122,11 +125,11 @@ public final class RunReport {
         plots.put("density-initial", "density histogram across members at t = 0");
         Plots.save(Plots.trajectories(spec, summary.first(), axis), dir, "trajectories");
         plots.put("trajectories", "levels of member 0 against time");
-        Plots.save(Plots.series("Mean level", "mean of " + axis, times, stats.mean()), dir, "mean");
-        plots.put("mean", "mean of all levels against time");
-        Plots.save(Plots.series("Variance of the levels", "variance of " + axis, times, stats.variance()), dir,
-                "variance");
-        plots.put("variance", "variance of all levels against time");
+        Plots.save(moments.meanChart(axis, times, stats.mean()), dir, "mean");
+        plots.put("mean", "mean of all levels against time (± s.e. over members), and of the prediction's law where one applies");
+        Plots.save(moments.varianceChart(axis, times, stats.variance()), dir, "variance");
+        plots.put("variance", "variance of all levels against time (± s.e. over members), and of the prediction's law where one applies");
+        SpacingHistogram.write(summary, lastSlice, times[last], dir, plots);
         for (int q = 0; q < predictions.size(); q++) {
             List<Integer> records = compared.get(q);
             for (int j : overlaid(records.size())) {
@@ -157,7 +160,7 @@ public final class RunReport {
         for (ReportSection s : sections) json.put(s.key(), s.json());
         Files.writeString(new RunDirectory(dir).reportJson(), Json.write(json));
         Path html = new RunDirectory(dir).reportHtml();
-        Files.writeString(html, HtmlReport.render(json, comparisons, plots));
+        Files.writeString(html, HtmlReport.render(json, comparisons, plots, ScenarioParameters.of(spec)));
         return html;
     }
 
@@ -287,6 +290,6 @@ public final class RunReport {
     }
 
     static String fmt(double d) {
-        return String.format("%.4g", d);
+        return Decimals.of(d);
     }
 }

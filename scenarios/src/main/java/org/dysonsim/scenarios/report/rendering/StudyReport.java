@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.report.Decimals;
 import static org.dysonsim.scenarios.report.analyses.ScalingStudy.LEVEL;
 import static org.dysonsim.scenarios.report.analyses.ScalingStudy.Z;
 
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dysonsim.actors.RunSpec;
 import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.physics.fit.WeightedLine;
 import org.dysonsim.scenarios.RunDirectory;
@@ -21,14 +23,27 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 
-/** A sweep's study ({@link ScalingStudy}): study.json and the scaling plot in the study's directory. */
+/**
+ * A sweep's study in the study's directory: study.html for every sweep ({@link StudyPage}: its runs,
+ * their parameters and verdicts, links to their reports), and when the runs are a scaling sweep
+ * ({@link ScalingStudy}) study.json and the scaling plot, shown on the page.
+ */
 public final class StudyReport {
     private StudyReport() {}
 
-    /** Writes the study when the runs are a scaling sweep ({@link ScalingStudy#of}); returns study.json, or empty. */
+    /** The study page of the study in {@code dir}. */
+    public static Path page(Path dir) {
+        return dir.resolve(StudyPage.FILE);
+    }
+
+    /** Writes the study page, and the scaling study when the runs are a scaling sweep ({@link ScalingStudy#of}); returns study.json, or empty. */
     public static Optional<Path> write(Path dir, String studyId, List<RecordedRun> runs) throws IOException {
+        List<RunSpec> specs = runs.stream().map(RecordedRun::spec).toList();
         Optional<ScalingFit> found = ScalingStudy.of(runs);
-        if (found.isEmpty()) return Optional.empty();
+        if (found.isEmpty()) {
+            StudyPage.write(dir, studyId, specs, null, List.of());
+            return Optional.empty();
+        }
         ScalingFit f = found.get();
         List<Point> points = f.points();
         WeightedLine line = f.line(), origin = f.origin();
@@ -83,6 +98,9 @@ public final class StudyReport {
         Path file = new RunDirectory(dir).studyJson();
         Files.writeString(file, Json.write(json));
         Plots.save(chart(points, line), dir, "scaling");
+        StudyPage.write(dir, studyId, specs, "scaling", List.of(
+                new StudyPage.Check(String.valueOf(verdict.get("name")), line.intercept(), Z * line.interceptSe(), noOffset),
+                new StudyPage.Check(String.valueOf(linearity.get("name")), line.chiSquared(), chiSquaredCritical, onTheLine)));
         return Optional.of(file);
     }
 
@@ -95,7 +113,7 @@ public final class StudyReport {
                 points.stream().mapToDouble(p -> 2 * p.se()).toArray());
         data.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         double max = java.util.Arrays.stream(x).max().orElse(1.0);
-        chart.addSeries(String.format("fit: σ² = %.3g + %.3g·α/|B|", line.intercept(), line.slope()),
+        chart.addSeries("fit: σ² = " + Decimals.of(line.intercept(), 3) + " + " + Decimals.of(line.slope(), 3) + "·α/|B|",
                 new double[] {0.0, max}, new double[] {line.intercept(), line.intercept() + line.slope() * max});
         return chart;
     }

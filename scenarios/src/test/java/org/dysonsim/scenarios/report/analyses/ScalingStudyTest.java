@@ -81,6 +81,8 @@ class ScalingStudyTest {
         Optional<Path> file = StudyReport.write(dir.resolve(modelName + offset), "scaling", runs.stream().map(RecordedRun::of).toList());
         assertTrue(file.isPresent());
         assertTrue(Files.size(dir.resolve(modelName + offset).resolve("scaling.png")) > 1000);
+        String page = Files.readString(StudyReport.page(dir.resolve(modelName + offset)));
+        assertTrue(page.contains("<img src=\"scaling.png\"") && page.contains("no offset"), "the study page shows the fit and its checks");
         return ConfigFactory.parseString(Files.readString(file.get()));
     }
 

@@ -40,6 +40,29 @@ class CirTransitionPredictionTest {
     }
 
     @Test
+    void thePlottedMixtureStartsFromEveryLevelNotFromOneLevelIndex() {
+        // 128 members × 16 levels: a stride of 32 over member-ordered levels picks level 0 of every other member
+        RunStart start = RunStart.of(RUN);
+        double[] all = java.util.stream.IntStream.range(0, start.start().size())
+                .mapToObj(j -> start.start().levels(RUN.spec(), j)).flatMapToDouble(java.util.Arrays::stream).sorted().toArray();
+        double median = all[all.length / 2];
+        double below = new CirTransitionPrediction(MODEL, start).cdf(median, 0.01);
+        assertEquals(0.5, below, 0.05, "just after the start, half the mixture lies below the starts' median");
+    }
+
+    @Test
+    void itsMomentsAreExactOverEveryStart() {
+        RunStart start = RunStart.of(RUN);
+        double[] all = java.util.stream.IntStream.range(0, start.start().size())
+                .mapToObj(j -> start.start().levels(RUN.spec(), j)).flatMapToDouble(java.util.Arrays::stream).toArray();
+        double mean0 = java.util.Arrays.stream(all).average().orElseThrow();
+        double[] m = new CirTransitionPrediction(MODEL, start).moments(1.0).orElseThrow();
+        // α₀ = β₁ = 1: E λ_t = 1 + (λ₀ − 1)e^{−t}, averaged over the starts
+        assertEquals(1 + (mean0 - 1) * Math.exp(-1), m[0], 1e-12);
+        assertTrue(m[1] > 0);
+    }
+
+    @Test
     void theDefaultsOfACirRunAreTheTransitionLawAndTheStationaryLaw() {
         List<String> names = Predictions.forRun(RunStart.of(RUN)).stream().map(Prediction::name).toList();
         assertTrue(names.stream().anyMatch(n -> n.startsWith("exact CIR transition")), names.toString());
