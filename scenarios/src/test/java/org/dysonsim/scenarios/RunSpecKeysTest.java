@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunSpecKeysTest {
     /** Main code that may name scenario keys: the reader, its checks and the config layer. */
     private static final Set<String> READERS = Set.of("RunSpecReader.java", "MatrixSpecReader.java", "UnusedKeys.java",
-            "InitialCheck.java", "NetworkSpecReader.java", "ImportedRunSpec.java");
+            "InitialCheck.java", "NetworkSpecReader.java", "ImportedRunSpec.java", "ScenarioParameters.java");
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9-]+(?:\\.[a-z0-9-]+)+)\"");
 
@@ -59,6 +59,14 @@ class RunSpecKeysTest {
 
     private static RunSpec read(Config resolved) {
         return RunSpecReader.read(new ScenarioValues("s.conf", resolved), "id");
+    }
+
+    @Test
+    void everyKeyTheReportSummaryShowsIsAScenarioKey() {
+        Config defaults = com.typesafe.config.ConfigFactory.parseResources(
+                org.dysonsim.scenarios.config.ScenarioLoader.DEFAULTS);
+        List<String> unknown = ScenarioParameters.keys().stream().filter(key -> !defaults.hasPathOrNull(key)).toList();
+        assertEquals(List.of(), unknown, "keys the summary names that no scenario has");
     }
 
     @Test

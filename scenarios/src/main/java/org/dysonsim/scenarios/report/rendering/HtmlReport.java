@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.report.rendering;
 
+import org.dysonsim.scenarios.ScenarioParameters;
 import org.dysonsim.scenarios.report.Decimals;
 import java.util.List;
 import java.util.Map;

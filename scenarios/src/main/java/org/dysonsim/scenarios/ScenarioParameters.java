@@ -1,4 +1,4 @@
-package org.dysonsim.scenarios.report.rendering;
+package org.dysonsim.scenarios;
 
 import org.dysonsim.scenarios.report.Decimals;
 import com.typesafe.config.Config;
@@ -15,11 +15,13 @@ import org.dysonsim.actors.RunSpec;
  * The physical parameters of a run as its scenario states them (N, members, steps, dt, g², the
  * drift and its parameters, α, |B|, M, the loss, ...), for the report's summary: only the keys
  * that matter to the run's model and to its drift, initial spectrum and loss kinds, each with
- * its symbol. A run without a readable scenario shows what its spec holds.
+ * its symbol. A run without a readable scenario shows what its spec holds. It lives beside the
+ * scenario reader because it names scenario keys; every key it names is one of the scenario
+ * defaults (a test holds it to that), so a renamed key fails there, not as a missing row.
  */
-final class ScenarioParameters {
+public final class ScenarioParameters {
     /** A parameter: its symbol or short name, its value as the scenario wrote it, and its scenario key. */
-    record Parameter(String label, String value, String key) {}
+    public record Parameter(String label, String value, String key) {}
 
     /** A scenario key with the symbol it is shown by. */
     private record Key(String label, String key) {}
@@ -65,8 +67,17 @@ final class ScenarioParameters {
 
     private ScenarioParameters() {}
 
+    /** Every scenario key the summary may show. */
+    static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        COMMON.forEach(k -> keys.add(k.key()));
+        BY_MODEL.values().forEach(list -> list.forEach(k -> keys.add(k.key())));
+        BY_KIND.values().forEach(list -> list.forEach(k -> keys.add(k.key())));
+        return keys;
+    }
+
     /** The run's parameters in summary order. */
-    static List<Parameter> of(RunSpec spec) {
+    public static List<Parameter> of(RunSpec spec) {
         Config scenario;
         try {
             scenario = spec.scenarioText() == null ? ConfigFactory.empty() : ConfigFactory.parseString(spec.scenarioText());
