@@ -123,6 +123,10 @@ public final class ForecastCheck {
         } catch (IllegalArgumentException e) {
             // gradients without spread and |B| = 1: no D from gradients alone; this member is left out
             return Optional.empty();
+        } catch (org.dysonsim.physics.gas.NonFiniteStateException e) {
+            // the forecast's gas found no step at some horizon (a stiff start far from its law):
+            // no band for this member, whose run and other checks stand
+            return Optional.empty();
         }
     }
 
