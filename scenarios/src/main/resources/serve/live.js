@@ -5,6 +5,9 @@
   "use strict";
   const params = new URLSearchParams(location.search);
   const member = params.get("member") || "0";
+  // ?frames=N: stop following after N updates (a still page: for printing, or a headless browser,
+  // whose virtual clock waits for open connections)
+  const frames = parseInt(params.get("frames") || "0", 10);
   const runPath = location.pathname.replace(/\/live$/, "/");
   const runId = decodeURIComponent(runPath.split("/").filter(Boolean)[1] || "");
   const state = document.getElementById("state");
@@ -51,18 +54,25 @@
     progress.textContent = "member " + view.member + ": step " + view.step + planned + " · all " + view.members
       + " members: steps " + view.overall.minStep + "–" + view.overall.maxStep + planned
       + " · running " + view.ends.running + ", completed " + view.ends.completed + ", failed " + view.ends.failed;
-    if (spectrumPlot === null) spectrumPlot = spectrumChart(view); else spectrumPlot.setData(spectrumData(view));
-    if (momentsPlot === null) momentsPlot = momentsChart(view); else momentsPlot.setData(momentsData(view));
     state.dataset.step = String(view.step);
     state.dataset.minStep = String(view.overall.minStep);
     state.dataset.maxStep = String(view.overall.maxStep);
     state.dataset.events = String(events);
     state.dataset.points = String(view.moments.t.length);
     state.dataset.law = view.spectrum.law ? "marchenko-pastur" : "";
+    try {
+      if (spectrumPlot === null) spectrumPlot = spectrumChart(view); else spectrumPlot.setData(spectrumData(view));
+      if (momentsPlot === null) momentsPlot = momentsChart(view); else momentsPlot.setData(momentsData(view));
+    } catch (e) {
+      document.getElementById("error").textContent = "cannot draw the charts: " + e;
+    }
   }
 
   const source = new EventSource(runPath + "events?member=" + encodeURIComponent(member));
-  source.onmessage = function (message) { show(JSON.parse(message.data)); };
+  source.onmessage = function (message) {
+    show(JSON.parse(message.data));
+    if (frames > 0 && events >= frames) source.close();
+  };
   source.onerror = function () {
     document.getElementById("error").textContent = "the server does not answer (stopped?); retrying…";
   };

@@ -24,8 +24,18 @@ final class JournalReads implements AutoCloseable {
         this.session = JournalSession.openForReading(dataDir, overrides);
     }
 
-    /** {@code read} on the session; once more on a new session if it fails with a {@link JournalException}. */
+    /**
+     * {@code read} on the session; once more on a new session if it fails with a
+     * {@link JournalException}. A session opened before the journal held anything is opened again
+     * first, until one sees the journal.
+     */
     synchronized <T> T read(Function<JournalSession, T> read) {
+        try {
+            session.reader();
+        } catch (JournalException nothingRecordedYet) {
+            session.close();
+            session = JournalSession.openForReading(dataDir, overrides);
+        }
         try {
             return read.apply(session);
         } catch (JournalException first) {

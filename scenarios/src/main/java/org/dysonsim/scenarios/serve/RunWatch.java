@@ -85,9 +85,13 @@ final class RunWatch {
         return version;
     }
 
-    /** Whether {@code member} is a member of the run (as planned, or as recorded when the plan is unknown). */
+    /**
+     * Whether {@code member} is a member of the run as planned; before any member recorded its
+     * start the plan is unknown, and any member number that can exist is accepted.
+     */
     synchronized boolean hasMember(int member) {
-        return spec != null && spec.members() > 0 ? member >= 0 && member < spec.members() : members.containsKey(member);
+        if (spec != null && spec.members() > 0) return member >= 0 && member < spec.members();
+        return members.isEmpty() ? member >= 0 : members.containsKey(member);
     }
 
     /** The live view's state for {@code member}, as JSON. */
