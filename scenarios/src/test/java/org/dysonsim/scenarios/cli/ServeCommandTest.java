@@ -116,7 +116,7 @@ class ServeCommandTest {
         refused(404, "/runs/" + runId + "/escape.txt"); // a link pointing out of the data directory
         refused(400, "/runs/" + runId + "/..%2F..%2Fsecret.txt");
         refused(404, "/runs/" + runId + "/%2e%2e"); // the client or the server collapses the dot segment
-        refused(400, "/runs/%2e%2e/secret.txt");
+        refused(404, "/runs/%2e%2e/secret.txt"); // the dot segment collapses to /secret.txt
         refused(400, "/runs/..%2Fsecret.txt/report.html");
         refused(400, "/runs/" + runId + "/%2Fetc%2Fpasswd");
         refused(404, "/runs/" + runId + "//etc/passwd");
