@@ -3,50 +3,69 @@ package org.dysonsim.scenarios.serve;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.function.Function;
+import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.JournalException;
 import org.dysonsim.persistence.JournalSession;
 
 /**
- * The server's read-only session on a data directory's journal ({@link JournalSession#openForReading}),
- * opened again when a read fails: a read-only session on the embedded journal reads through the
- * process that served the file when it opened, so it breaks when that run ends, and a session
- * opened before anything was recorded sees no journal. One read at a time.
+ * The server's read-only sessions on a data directory's journal ({@link JournalSession#openForReading}).
+ * A read-only session that finds no run serving the embedded file opens the file itself, and while
+ * it is open no run can start in the directory; so a session is kept only while a watched run is
+ * running (its process serves the file), and otherwise closed after each read. A session is opened
+ * again when a read fails (it read through a run that has ended since) or saw nothing recorded yet.
+ * One read at a time.
  */
 final class JournalReads implements AutoCloseable {
     private final Path dataDir;
     private final Config overrides;
     private JournalSession session;
+    private boolean keepOpen;
 
-    /** @throws JournalException if the directory is not a data directory or its journal cannot be read */
+    /** @throws JournalException if the directory is not a data directory */
     JournalReads(Path dataDir, Config overrides) {
         this.dataDir = dataDir;
         this.overrides = overrides;
-        this.session = JournalSession.openForReading(dataDir, overrides);
+        DataDirectory.openExisting(dataDir);
     }
 
-    /**
-     * {@code read} on the session; once more on a new session if it fails with a
-     * {@link JournalException}. A session opened before the journal held anything is opened again
-     * first, until one sees the journal.
-     */
+    /** {@code read} on a session; once more on a new session if it fails with a {@link JournalException}. */
     synchronized <T> T read(Function<JournalSession, T> read) {
         try {
-            session.reader();
-        } catch (JournalException nothingRecordedYet) {
-            session.close();
-            session = JournalSession.openForReading(dataDir, overrides);
+            if (session == null) session = JournalSession.openForReading(dataDir, overrides);
+            try {
+                session.reader();
+            } catch (JournalException nothingRecordedYet) {
+                reopen();
+            }
+            try {
+                return read.apply(session);
+            } catch (JournalException first) {
+                reopen();
+                return read.apply(session);
+            }
+        } finally {
+            if (!keepOpen) release();
         }
-        try {
-            return read.apply(session);
-        } catch (JournalException first) {
-            session.close();
-            session = JournalSession.openForReading(dataDir, overrides);
-            return read.apply(session);
-        }
+    }
+
+    /** Whether to keep the session between reads: only while a watched run is running. */
+    synchronized void keepOpen(boolean keep) {
+        keepOpen = keep;
+        if (!keep) release();
+    }
+
+    private void reopen() {
+        release();
+        session = JournalSession.openForReading(dataDir, overrides);
+    }
+
+    private void release() {
+        if (session != null) session.close();
+        session = null;
     }
 
     @Override
     public synchronized void close() {
-        session.close();
+        release();
     }
 }

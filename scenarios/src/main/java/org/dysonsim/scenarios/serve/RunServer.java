@@ -24,6 +24,8 @@ import org.dysonsim.scenarios.config.TerminalText;
 public final class RunServer implements AutoCloseable {
     /** A run's live state is dropped once no page has asked for it this long. */
     private static final Duration IDLE = Duration.ofSeconds(30);
+    /** A watched run that recorded within this long keeps the journal session open between polls (JournalReads). */
+    private static final Duration RECORDING = Duration.ofSeconds(10);
     private static final Config HTTP = ConfigFactory.parseString("""
             pekko.http.server.server-header = dyson-serve
             pekko.http.server.idle-timeout = 120 s
@@ -87,6 +89,7 @@ public final class RunServer implements AutoCloseable {
 
     private void poll(Map<String, RunWatch> watches) {
         watches.values().removeIf(watch -> watch.unusedFor(IDLE));
+        reads.keepOpen(true); // one session for the whole round
         for (RunWatch watch : watches.values()) {
             try {
                 reads.read(session -> {
@@ -101,6 +104,7 @@ public final class RunServer implements AutoCloseable {
                 lastPollFailure = line;
             }
         }
+        reads.keepOpen(watches.values().stream().anyMatch(watch -> watch.recordedWithin(RECORDING)));
     }
 
     @Override

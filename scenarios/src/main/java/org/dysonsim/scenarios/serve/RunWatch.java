@@ -35,6 +35,7 @@ final class RunWatch {
     private RunSpec spec;
     private boolean specRead;
     private long version;
+    private long lastChangeNanos;
     private volatile long lastUsedNanos = System.nanoTime();
 
     RunWatch(String runId) {
@@ -67,6 +68,7 @@ final class RunWatch {
             synchronized (this) {
                 for (int i = 0; i < events.size(); i++) progress.apply(from + i, events.get(i));
                 version++;
+                lastChangeNanos = System.nanoTime();
             }
         }
     }
@@ -78,6 +80,14 @@ final class RunWatch {
         } catch (ScenarioException e) {
             specRead = true; // no member recorded its start yet, or an old scenario: no law, no planned steps
         }
+    }
+
+    /**
+     * Whether the run recorded something in the last {@code window}: then a process records it,
+     * and serves the embedded journal's file (a run killed since, whatever its members say, is not).
+     */
+    synchronized boolean recordedWithin(Duration window) {
+        return version > 0 && System.nanoTime() - lastChangeNanos < window.toNanos();
     }
 
     /** Changes whenever a poll read something new. */
