@@ -36,6 +36,8 @@ final class RunWatch {
     private boolean specRead;
     private long version;
     private long lastChangeNanos;
+    private final Map<Integer, String> views = new java.util.HashMap<>();
+    private long viewsVersion = -1;
     private volatile long lastUsedNanos = System.nanoTime();
 
     RunWatch(String runId) {
@@ -104,8 +106,16 @@ final class RunWatch {
         return members.isEmpty() ? member >= 0 : members.containsKey(member);
     }
 
-    /** The live view's state for {@code member}, as JSON. */
+    /** The live view's state for {@code member}, as JSON; built once per poll that read something, however many pages ask. */
     synchronized String view(int member) {
+        if (viewsVersion != version) {
+            views.clear();
+            viewsVersion = version;
+        }
+        return views.computeIfAbsent(member, this::render);
+    }
+
+    private String render(int member) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", runId);
         out.put("member", member);
