@@ -27,6 +27,8 @@ public final class RunServer implements AutoCloseable {
     /** A watched run that recorded within this long keeps the journal session open between polls (JournalReads). */
     private static final Duration RECORDING = Duration.ofSeconds(10);
     private static final Config HTTP = ConfigFactory.parseString("""
+            # the server says its own failures in one line (a port in use, say); Pekko's log would repeat them
+            pekko.loglevel = OFF
             pekko.http.server.server-header = dyson-serve
             pekko.http.server.idle-timeout = 120 s
             pekko.http.server.parsing.max-uri-length = 4k

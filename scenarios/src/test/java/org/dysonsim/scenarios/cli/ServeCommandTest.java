@@ -104,6 +104,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void aRunStartsInTheDirectoryWhileItIsServed() throws Exception {
+        assertEquals(200, get("/").statusCode()); // the index read the journal
+        Path scenario = data.resolveSibling("second.conf");
+        Files.writeString(scenario, "name = second\nn = 2\nsteps = 4\nrecord-every = 2\nensemble.members = 1\n"
+                + "init { kind = explicit, values = [0, 1] }\nerror-control.members = 0\n");
+        InProcessDyson.Result second = InProcessDyson.run("run", scenario.toString(), "--data-dir", data.toString(), "--quiet");
+        assertEquals(Main.OK, second.exit(), second.err());
+        assertTrue(get("/").body().contains("data-status=\"completed\""), "the index lists the new run");
+    }
+
+    @Test
     void unknownRunsAndFilesAreNotFound() throws Exception {
         refused(404, "/runs/no-such-run/");
         refused(404, "/runs/no-such-run/live");
