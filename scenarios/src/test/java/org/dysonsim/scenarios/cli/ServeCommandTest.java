@@ -104,8 +104,8 @@ class ServeCommandTest {
     }
 
     @Test
-    void aRunStartsInTheDirectoryWhileItIsServed() throws Exception {
-        assertEquals(200, get("/").statusCode()); // the index read the journal
+    void aRunRecordedWhileTheServerRunsIsListed() throws Exception {
+        assertEquals(200, get("/").statusCode()); // the index read the journal before the run
         Path scenario = data.resolveSibling("second.conf");
         Files.writeString(scenario, "name = second\nn = 2\nsteps = 4\nrecord-every = 2\nensemble.members = 1\n"
                 + "init { kind = explicit, values = [0, 1] }\nerror-control.members = 0\n");
