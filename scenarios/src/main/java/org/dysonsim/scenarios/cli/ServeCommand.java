@@ -1,0 +1,49 @@
+package org.dysonsim.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.dysonsim.scenarios.serve.RunServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dyson serve}: the data directory's runs, their reports and live views in a browser, until Ctrl-C. Reads only. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the data directory's runs in a browser on 127.0.0.1: their status, reports, and a live view"
+                + " of running runs (progress, a member's spectrum, its mean and variance). Reads only; stop with Ctrl-C.")
+final class ServeCommand implements Callable<Integer> {
+    static final String HOST = "127.0.0.1";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataDirOption dataDir;
+
+    @Mixin
+    JournalOptions journal;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+            description = "TCP port on 127.0.0.1 (0: any free port; default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) throw new BadInputException("--port: " + port + " is not a TCP port (0 to 65535)");
+        RunServer server;
+        try {
+            server = RunServer.start(dataDir.path(), journal.overrides(), HOST, port);
+        } catch (RunServer.ServeException e) {
+            throw new BadInputException("--port: " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("serving " + dataDir.path() + " at " + server.url());
+        out.flush();
+        Interruption.during("stopped serving " + dataDir.path());
+        new CountDownLatch(1).await(); // until Ctrl-C, which ends the process
+        return Main.OK;
+    }
+}

@@ -1,0 +1,115 @@
+package org.dysonsim.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dysonsim.scenarios.serve.RunServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live page in a real headless browser: a run records in its own process, the page of one of
+ * its members is loaded twice a few seconds apart, and the chart's data (the step its script
+ * wrote from the Server-Sent Events) must have moved on. Needs Debian's chromium ({@code .ci/chromium}
+ * installs it and exports DYSON_TEST_CHROMIUM); without it the test is skipped, except with
+ * CI=true, where a missing browser fails it, as a missing PostgreSQL does.
+ */
+class ServeBrowserIT {
+    private static final long BROWSER_SECONDS = 30;
+    private static final Pattern STATE = Pattern.compile("id=\"state\"[^>]*");
+
+    @Test
+    void theLivePageFollowsARunningRun(@TempDir Path dir) throws Exception {
+        Path chromium = chromium();
+        Path data = dir.resolve("runs");
+        Path scenario = dir.resolve("live.conf");
+        Files.writeString(scenario, "name = live\nn = 64\nsteps = 4000000\ndt = 1e-6\nrecord-every = 2000\nensemble.members = 2\n"
+                + "init { kind = marchenko-pastur, sigma2 = 1 }\n");
+        Process run = DysonProcess.builder(dir, "run", List.of("run", scenario.toString(), "--data-dir", data.toString(),
+                "--seed", "7", "--quiet")).start();
+        try {
+            String runId = awaitRun(data, run, dir);
+            try (RunServer server = RunServer.start(data, ConfigFactory.empty(), "127.0.0.1", 0)) {
+                // two updates, then the page stops following: the browser's virtual clock waits for open connections
+                String page = server.url() + "runs/" + runId + "/live?member=1&frames=2";
+                String firstDom = dumpDom(chromium, dir.resolve("profile-1"), page);
+                assertEquals("2", attribute(firstDom, "data-events"), "the page got no update after its first event");
+                long first = Long.parseLong(attribute(firstDom, "data-step"));
+                Thread.sleep(2000);
+                long second = Long.parseLong(attribute(dumpDom(chromium, dir.resolve("profile-2"), page), "data-step"));
+                assertTrue(run.isAlive(), "the run ended before the second look; make it longer");
+                assertTrue(first > 0, "the first look saw step " + first);
+                assertTrue(second > first, "the page's step did not advance: " + first + " then " + second);
+            }
+        } finally {
+            run.destroy();
+            run.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The run's id once its directory exists (the page then follows it from its first records). */
+    private static String awaitRun(Path data, Process run, Path dir) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            if (!run.isAlive()) fail("the run ended early: " + Files.readString(dir.resolve("run.err")));
+            if (Files.isDirectory(data) && !DysonProcess.runIds(data).isEmpty()) return DysonProcess.onlyRun(data);
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the run made no directory within 30 s: " + Files.readString(dir.resolve("run.err")));
+    }
+
+    /** The page's DOM after its script ran for 3 s of the browser's virtual time. */
+    private static String dumpDom(Path chromium, Path profile, String url) throws Exception {
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--virtual-time-budget=3000", "--dump-dom", url));
+        Path dom = profile.resolveSibling(profile.getFileName() + ".html");
+        Process browser = new ProcessBuilder(command).redirectOutput(dom.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!browser.waitFor(BROWSER_SECONDS, TimeUnit.SECONDS)) {
+            browser.descendants().forEach(ProcessHandle::destroyForcibly);
+            browser.destroyForcibly();
+            fail("chromium did not dump the page within " + BROWSER_SECONDS + " s (its script never stopped following?): " + url);
+        }
+        assertEquals(0, browser.exitValue(), "chromium failed");
+        return Files.readString(dom, StandardCharsets.UTF_8);
+    }
+
+    /** An attribute of the hidden state element, as the page's script wrote it from the events. */
+    private static String attribute(String dom, String name) {
+        Matcher state = STATE.matcher(dom);
+        assertTrue(state.find(), "no state element in the page: " + dom);
+        Matcher value = Pattern.compile(name + "=\"(\\d+)\"").matcher(state.group());
+        assertTrue(value.find(), "the page's script wrote no " + name + ": " + state.group());
+        return value.group(1);
+    }
+
+    /** The browser to use: $DYSON_TEST_CHROMIUM, else chromium on the PATH; none skips the test, or fails it in CI. */
+    private static Path chromium() {
+        Optional<Path> found = Optional.ofNullable(System.getenv("DYSON_TEST_CHROMIUM")).map(Path::of).or(() -> {
+            for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                Path candidate = Path.of(entry, "chromium");
+                if (Files.isExecutable(candidate)) return Optional.of(candidate);
+            }
+            return Optional.empty();
+        });
+        if (found.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI=true but no chromium: .ci/run must install it (.ci/chromium); the browser test may not be skipped in CI");
+        }
+        Assumptions.assumeTrue(found.isPresent(), "no chromium on the PATH nor in DYSON_TEST_CHROMIUM: the live page's"
+                + " browser test is skipped (Debian: apt-get install chromium, or source .ci/chromium as root)");
+        return found.get();
+    }
+}

@@ -1,0 +1,151 @@
+package org.dysonsim.scenarios.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.dysonsim.scenarios.serve.RunServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dyson serve}'s HTTP layer against a real server on a free port, over a small recorded run. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServeCommandTest {
+    private static final String SECRET = "outside the data directory";
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Path data;
+    private String runId;
+    private RunServer server;
+
+    @BeforeAll
+    void recordAndServe(@TempDir Path dir) throws IOException {
+        data = dir.resolve("runs");
+        Path scenario = dir.resolve("mp.conf");
+        Files.writeString(scenario, "name = mp\nn = 8\nsteps = 20\nrecord-every = 5\nensemble.members = 2\n"
+                + "init { kind = marchenko-pastur, sigma2 = 1 }\n");
+        InProcessDyson.Result run = InProcessDyson.run("run", scenario.toString(), "--data-dir", data.toString(), "--seed", "3", "--quiet");
+        assertEquals(Main.OK, run.exit(), run.err());
+        runId = InProcessDyson.run("list", "--data-dir", data.toString()).out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, SECRET);
+        Files.createSymbolicLink(data.resolve(runId).resolve("escape.txt"), secret);
+        server = RunServer.start(data, ConfigFactory.empty(), "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) server.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A refused request: the status, one plain line, no stack trace, nothing of the file outside. */
+    private void refused(int status, String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertEquals(status, response.statusCode(), path + ": " + response.body());
+        assertTrue(response.body().strip().lines().count() <= 1, response.body());
+        assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
+        assertFalse(response.body().contains(SECRET), response.body());
+    }
+
+    @Test
+    void indexListsTheRunWithItsStatusAndLinks() throws Exception {
+        HttpResponse<String> index = get("/");
+        assertEquals(200, index.statusCode());
+        assertTrue(index.body().contains("data-run=\"" + runId + "\" data-status=\"completed\""), index.body());
+        assertTrue(index.body().contains("/runs/" + runId + "/live"), index.body());
+    }
+
+    @Test
+    void aRunServesItsReportAndFiles() throws Exception {
+        HttpResponse<String> report = get("/runs/" + runId + "/");
+        assertEquals(200, report.statusCode());
+        assertTrue(report.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertEquals(Files.readString(data.resolve(runId).resolve("report.html")), report.body());
+        assertEquals(200, get("/runs/" + runId + "/report.json").statusCode());
+        assertEquals(200, get("/runs/" + runId + "/live").statusCode());
+        assertEquals(200, get("/assets/uPlot.min.js").statusCode());
+    }
+
+    @Test
+    void theEventStreamCarriesTheMembersSpectrumWithTheMarchenkoPasturCurve() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "runs/" + runId + "/events?member=1"))
+                .timeout(Duration.ofSeconds(20)).build();
+        HttpResponse<Stream<String>> events = client.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, events.statusCode());
+        assertEquals("text/event-stream", events.headers().firstValue("content-type").orElse(""));
+        List<String> first;
+        try (Stream<String> lines = events.body()) {
+            first = lines.takeWhile(line -> !line.isEmpty()).toList();
+        }
+        String json = String.join("\n", first.stream().map(line -> line.replaceFirst("^data: ?", "")).toList());
+        assertTrue(json.contains("\"member\": 1,"), json);
+        assertTrue(json.contains("\"step\": 20,"), json);
+        assertTrue(json.contains("\"completed\": 2"), json);
+        assertTrue(json.contains("\"lawName\": \"initial Marchenko"), json);
+        assertFalse(json.contains("\"law\": null"), json);
+    }
+
+    @Test
+    void aRunRecordedWhileTheServerRunsIsListed() throws Exception {
+        assertEquals(200, get("/").statusCode()); // the index read the journal before the run
+        Path scenario = data.resolveSibling("second.conf");
+        Files.writeString(scenario, "name = second\nn = 2\nsteps = 4\nrecord-every = 2\nensemble.members = 1\n"
+                + "init { kind = explicit, values = [0, 1] }\nerror-control.members = 0\n");
+        InProcessDyson.Result second = InProcessDyson.run("run", scenario.toString(), "--data-dir", data.toString(), "--quiet");
+        assertEquals(Main.OK, second.exit(), second.err());
+        assertTrue(get("/").body().contains("data-status=\"completed\""), "the index lists the new run");
+    }
+
+    @Test
+    void unknownRunsAndFilesAreNotFound() throws Exception {
+        refused(404, "/runs/no-such-run/");
+        refused(404, "/runs/no-such-run/live");
+        refused(404, "/runs/" + runId + "/no-such-file.png");
+        refused(404, "/nothing-here");
+    }
+
+    @Test
+    void pathTraversalNeverReachesAFileOutsideTheDataDirectory() throws Exception {
+        refused(404, "/runs/" + runId + "/escape.txt"); // a link pointing out of the data directory
+        refused(400, "/runs/" + runId + "/..%2F..%2Fsecret.txt");
+        refused(404, "/runs/" + runId + "/%2e%2e"); // the client or the server collapses the dot segment
+        refused(404, "/runs/%2e%2e/secret.txt"); // the dot segment collapses to /secret.txt
+        refused(400, "/runs/..%2Fsecret.txt/report.html");
+        refused(400, "/runs/" + runId + "/%2Fetc%2Fpasswd");
+        refused(404, "/runs/" + runId + "//etc/passwd");
+        refused(404, "/assets/..%2F..%2Fserve%2Flive.js");
+    }
+
+    @Test
+    void aHugeUriIsRefusedByTheParser() throws Exception {
+        HttpResponse<String> response = get("/runs/" + runId + "/events?member=" + "1".repeat(20_000));
+        assertTrue(response.statusCode() == 414 || response.statusCode() == 400, response.statusCode() + " " + response.body());
+        assertFalse(response.body().contains("Exception"), response.body());
+    }
+
+    @Test
+    void aMemberOutOfRangeOrNotANumberIsABadRequest() throws Exception {
+        refused(400, "/runs/" + runId + "/events?member=2");
+        refused(400, "/runs/" + runId + "/events?member=-1");
+        refused(400, "/runs/" + runId + "/events?member=abc");
+        refused(400, "/runs/" + runId + "/events?member=99999999999999999999");
+    }
+}
