@@ -306,7 +306,7 @@ public final class Journal {
     }
 
     /** Whether the file system holding {@code dir} has less room than H2 needs to open a database. */
-    private static boolean diskFull(Path dir) {
+    static boolean diskFull(Path dir) {
         try {
             return Files.getFileStore(dir).getUsableSpace() < FULL_DISK_BYTES;
         } catch (IOException | RuntimeException e) {

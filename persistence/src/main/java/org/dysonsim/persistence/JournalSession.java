@@ -95,6 +95,10 @@ public final class JournalSession implements AutoCloseable {
             return new JournalSession(dir, config, null, null); // nothing recorded yet
         }
         if (JournalConfig.isEmbedded(config)) {
+            if (Journal.diskFull(dir.databaseFile().getParent())) {
+                // not even tried for writing: H2 would start its threads on the file and fail in them
+                return openForReading(dataDir, overrides);
+            }
             try {
                 Journal.checkConnection(config);
             } catch (JournalException e) {
