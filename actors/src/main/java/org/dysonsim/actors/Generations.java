@@ -9,7 +9,7 @@ import org.dysonsim.protocol.MemberCommand;
  * (a generation ends when it finishes, fails, or the member pauses for its recorder): eigenvalue
  * blocks for a particle-level member, loss and weight-matrix actors for a matrix-level one.
  */
-sealed interface Generations permits ParticleGenerations, MatrixGenerations, NetworkGenerations {
+sealed interface Generations permits ParticleGenerations, CheckpointedGenerations {
 
     /**
      * Spawns generation {@code generation}, continuing after nominal step {@code step} from the

@@ -1,12 +1,11 @@
 package org.dysonsim.actors;
 
+import org.dysonsim.persistence.SystemShutdown;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
@@ -100,14 +99,6 @@ public final class Simulation implements AutoCloseable {
     /** Stops the actor system and waits for it. */
     @Override
     public void close() {
-        if (!ownsSystem) return;
-        system.terminate();
-        try {
-            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the system is going down either way
-        }
+        if (ownsSystem) SystemShutdown.await(system);
     }
 }

@@ -6,10 +6,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Read access to the runs of a data directory for {@code dyson list}, {@code export} and
@@ -20,8 +17,6 @@ import java.util.concurrent.TimeoutException;
  * {@link JournalException}.
  */
 public final class JournalSession implements AutoCloseable {
-
-    private static final Duration TERMINATION_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataDirectory dir;
     private final Config config;
@@ -174,13 +169,8 @@ public final class JournalSession implements AutoCloseable {
         if (system == null) {
             return;
         }
-        system.terminate();
         try {
-            system.getWhenTerminated().toCompletableFuture().get(TERMINATION_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
-            // the process is ending anyway; nothing was written by this session
+            SystemShutdown.await(system);
         } finally {
             if (embedded != null) embedded.close();
         }

@@ -1,5 +1,6 @@
 package org.dysonsim.actors.cluster;
 
+import org.dysonsim.persistence.SystemShutdown;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
@@ -124,14 +125,7 @@ public final class ClusterNode implements AutoCloseable {
     /** Leaves the cluster (its members move to the other nodes) and stops the actor system. */
     @Override
     public void close() {
-        system.terminate();
-        try {
-            system.getWhenTerminated().toCompletableFuture().get(TERMINATION_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the system is going down either way
-        }
+        SystemShutdown.await(system, TERMINATION_SECONDS);
     }
 
     /** Blocks until the actor system has terminated: after SIGTERM, after being downed, or after {@link #close}. */

@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.importing;
 
+import org.dysonsim.persistence.SystemShutdown;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
@@ -109,13 +110,6 @@ final class ImportRecording implements AutoCloseable {
 
     @Override
     public void close() {
-        system.terminate();
-        try {
-            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the process ends anyway; everything acknowledged is durable
-        }
+        SystemShutdown.await(system);
     }
 }

@@ -31,8 +31,7 @@ public final class FreeConvolutionPrediction implements Prediction {
 
     private final double centre, stiffness, g2;
     private final List<double[]> starts = new ArrayList<>();
-    private double cachedT = Double.NaN;
-    private FreeConvolution[] cached;
+    private final LastTime<FreeConvolution[]> byTime = new LastTime<>(this::lawsAt);
 
     public FreeConvolutionPrediction(double centre, double stiffness, double g2, RunStart run) {
         this.centre = centre;
@@ -59,21 +58,21 @@ public final class FreeConvolutionPrediction implements Prediction {
         return t > 0.0;
     }
 
-    private synchronized FreeConvolution[] laws(double t) {
-        if (t != cachedT) {
-            FreeConvolution[] laws = new FreeConvolution[starts.size()];
-            for (int m = 0; m < laws.length; m++) {
-                double[] x0 = starts.get(m);
-                double shrink = Math.exp(-stiffness * t);
-                double[] atoms = new double[x0.length];
-                for (int i = 0; i < atoms.length; i++) atoms[i] = shrink * x0[i];
-                double perN = stiffness == 0.0 ? g2 * t : -g2 * Math.expm1(-2.0 * stiffness * t) / (2.0 * stiffness);
-                laws[m] = new FreeConvolution(atoms, x0.length * perN, GRID);
-            }
-            cached = laws;
-            cachedT = t;
+    private FreeConvolution[] laws(double t) {
+        return byTime.at(t);
+    }
+
+    private FreeConvolution[] lawsAt(double t) {
+        FreeConvolution[] laws = new FreeConvolution[starts.size()];
+        for (int m = 0; m < laws.length; m++) {
+            double[] x0 = starts.get(m);
+            double shrink = Math.exp(-stiffness * t);
+            double[] atoms = new double[x0.length];
+            for (int i = 0; i < atoms.length; i++) atoms[i] = shrink * x0[i];
+            double perN = stiffness == 0.0 ? g2 * t : -g2 * Math.expm1(-2.0 * stiffness * t) / (2.0 * stiffness);
+            laws[m] = new FreeConvolution(atoms, x0.length * perN, GRID);
         }
-        return cached;
+        return laws;
     }
 
     @Override

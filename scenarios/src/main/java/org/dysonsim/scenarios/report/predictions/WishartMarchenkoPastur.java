@@ -24,8 +24,7 @@ public final class WishartMarchenkoPastur implements Prediction {
     private final int m, n;
     private final double s2;
     private final List<double[]> signals = new ArrayList<>();
-    private double cachedT = Double.NaN;
-    private TimeDependentMarchenkoPastur[] cached;
+    private final LastTime<TimeDependentMarchenkoPastur[]> byTime = new LastTime<>(this::lawsAt);
 
     public WishartMarchenkoPastur(int m, double etaD, RunStart run) {
         this.m = m;
@@ -60,14 +59,14 @@ public final class WishartMarchenkoPastur implements Prediction {
         }
     }
 
-    private synchronized TimeDependentMarchenkoPastur[] laws(double t) {
-        if (t != cachedT) {
-            TimeDependentMarchenkoPastur[] laws = new TimeDependentMarchenkoPastur[signals.size()];
-            for (int k = 0; k < laws.length; k++) laws[k] = new TimeDependentMarchenkoPastur(signals.get(k), (double) n / m, s2 * t, GRID);
-            cached = laws;
-            cachedT = t;
-        }
-        return cached;
+    private TimeDependentMarchenkoPastur[] laws(double t) {
+        return byTime.at(t);
+    }
+
+    private TimeDependentMarchenkoPastur[] lawsAt(double t) {
+        TimeDependentMarchenkoPastur[] laws = new TimeDependentMarchenkoPastur[signals.size()];
+        for (int k = 0; k < laws.length; k++) laws[k] = new TimeDependentMarchenkoPastur(signals.get(k), (double) n / m, s2 * t, GRID);
+        return laws;
     }
 
     @Override
