@@ -13,6 +13,9 @@ public final class Claims {
     private static final List<String> WIGNER_QUICK = List.of("ensemble.members=8", "steps=600", "record-every=100",
             "error-control.members=2");
 
+    private static final List<String> SCALING_QUICK = List.of("ensemble.members=3", "steps=200", "record-every=50",
+            "data.size=1000");
+
     public static final List<Claim> ALL = List.of(
             new Claim("wigner-surmise", "A degenerate pair of levels held in one well repels: its spacing over √πσ"
                     + " follows the Wigner surmise (β = 1), with σ² = g²/Ω.", "wigner-pairs", Source.REPORT,
@@ -23,7 +26,12 @@ public final class Claims {
             new Claim("linear-scaling", "At matrix level (an RBM trained by PCD), the variance of the eigenvalues of"
                     + " WᵀW across members is one straight line in α/|B| through the origin: σ² ∝ α/|B|.",
                     "rbm-pcd-scaling", Source.STUDY, List.of("comparison", "linearity"), "scaling.png",
-                    List.of("ensemble.members=3", "steps=200", "record-every=50", "data.size=1000")),
+                    SCALING_QUICK),
+            new Claim("matrix-vs-particles", "In the same sweep, each eigenvalue of WᵀW of the trained matrix has the law"
+                    + " of its particle companion (the Coulomb gas it maps onto), and the degenerate-pair spacings follow"
+                    + " the Wigner surmise at both levels.", "rbm-pcd-scaling", Source.REPORT,
+                    List.of("mode ", "degenerate-pair spacing / mean (matrix)", "degenerate-pair spacing / mean (particles)"),
+                    "companion-spacings", SCALING_QUICK),
             new Claim("wishart-bru", "Under pure SGD noise (zero gradient) the squared singular values form a Wishart"
                     + " process in Bru's form: the mean level grows at the exact matrix rate 2ηD·m and the density"
                     + " follows the time-dependent Marchenko–Pastur law.", "wishart-bru", Source.REPORT,

@@ -12,7 +12,8 @@ import org.dysonsim.scenarios.report.Decimals;
 /**
  * Writes {@code gallery.html}: per claim its sentence, its figure (copied beside the page, so the
  * page stays whole when the data directory moves), the numbers measured against their thresholds,
- * the verdict and the command that reproduces it.
+ * the verdict and the command that reproduces it. The page is well-formed XML (XHTML syntax), so
+ * tools and tests can read it with an XML parser.
  */
 public final class GalleryPage {
     public static final String FILE = "gallery.html";
@@ -23,7 +24,7 @@ public final class GalleryPage {
     /** Writes the page and its figures into {@code out} (which must exist) and returns the page's path. */
     public static Path write(Path out, List<ClaimOutcome> outcomes, boolean quick) throws IOException {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>dysonsim gallery</title>\n<style>")
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>dysonsim gallery</title>\n<style>")
                 .append("body{font-family:sans-serif;max-width:60em;margin:auto}section{border-top:1px solid #ccc;padding:.5em 0}")
                 .append(".reproduced{color:#fff;background:#1a7f37}.not-reproduced{color:#fff;background:#cf222e}")
                 .append(".no-result{color:#fff;background:#6e7781}.verdict{padding:.1em .4em;border-radius:.2em}")
@@ -51,7 +52,7 @@ public final class GalleryPage {
             Files.createDirectories(copy.getParent());
             Files.copy(figure, copy, StandardCopyOption.REPLACE_EXISTING);
             String src = FIGURES + "/" + copy.getFileName();
-            h.append("<p><img src=\"").append(escape(src)).append("\" alt=\"").append(escape(o.claim().id())).append("\"></p>\n");
+            h.append("<p><img src=\"").append(escape(src)).append("\" alt=\"").append(escape(o.claim().id())).append("\"/></p>\n");
         }
         if (!o.rows().isEmpty()) {
             h.append("<table class=\"numbers\"><tr><th>comparison</th><th>statistic</th><th>t</th><th>measured</th>")
