@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.scenarios.gallery.Claim;
 import org.dysonsim.scenarios.gallery.ClaimOutcome;
 import org.dysonsim.scenarios.gallery.Claims;
@@ -53,6 +54,8 @@ final class GalleryCommand implements Callable<Integer> {
         List<Claim> claims = selected();
         Path data = dataDir.path();
         Path target = out != null ? out : data.resolve("gallery");
+        // the data directory first: once the default --out is inside it, it is no longer empty
+        DataDirectory.createOrOpen(data);
         try {
             Files.createDirectories(target);
         } catch (IOException e) {
