@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.scenarios.StudyPlan;
 
@@ -31,6 +33,7 @@ public final class Gallery {
     public static List<ClaimOutcome> build(List<Claim> claims, Path scenarios, Path dataDir, boolean quick,
                                            ScenarioLauncher launcher, PrintWriter progress) {
         List<ClaimOutcome> outcomes = new ArrayList<>();
+        Set<Path> ranHere = new HashSet<>(); // runs made by this build, which later claims of the same scenario read
         for (int k = 0; k < claims.size(); k++) {
             Claim claim = claims.get(k);
             String prefix = "gallery: claim " + (k + 1) + "/" + claims.size() + ": " + claim.id() + ": ";
@@ -47,7 +50,8 @@ public final class Gallery {
             String note;
             if (found.isPresent()) {
                 progress.println(prefix + "reusing " + found.get().runDirs().get(0).getFileName());
-                note = "Reused a completed run of the same resolved scenario.";
+                note = ranHere.contains(found.get().runDirs().get(0)) ? "Ran for this gallery."
+                        : "Reused a completed run of the same resolved scenario.";
             } else {
                 progress.println(prefix + "running " + file + (quick ? " (quick)" : ""));
                 progress.flush();
@@ -58,6 +62,7 @@ public final class Gallery {
                     outcomes.add(ClaimOutcome.none(claim, "The run did not complete (exit code " + exit + ").", command));
                     continue;
                 }
+                ranHere.add(found.get().runDirs().get(0));
                 note = "Ran for this gallery.";
             }
             progress.flush();
