@@ -28,7 +28,7 @@ public final class Main implements Runnable {
 
     /** Every subcommand, in the order --help lists them. */
     static final List<Supplier<Object>> SUBCOMMANDS = List.of(RunCommand::new, ResumeCommand::new, ListCommand::new, ExportCommand::new,
-            ImportCommand::new, ReplayCommand::new, NodeCommand::new, TailCommand::new, ServeCommand::new);
+            ImportCommand::new, ReplayCommand::new, NodeCommand::new, TailCommand::new, ServeCommand::new, GalleryCommand::new);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

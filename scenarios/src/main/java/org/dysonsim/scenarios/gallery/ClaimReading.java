@@ -1,0 +1,103 @@
+package org.dysonsim.scenarios.gallery;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.dysonsim.scenarios.RunDirectory;
+import org.dysonsim.scenarios.gallery.ClaimOutcome.Row;
+import org.dysonsim.scenarios.gallery.ClaimOutcome.Verdict;
+
+/**
+ * Reads a claim's numbers from the report.json of its runs (or the study.json of its sweep): the
+ * numbers are the report's, nothing is recomputed here.
+ */
+public final class ClaimReading {
+    private ClaimReading() {}
+
+    public static ClaimOutcome read(Claim claim, CompletedRuns.Found runs, String note, String command) {
+        try {
+            return claim.source() == Claim.Source.STUDY ? fromStudy(claim, runs, note, command) : fromReports(claim, runs, note, command);
+        } catch (ConfigException e) {
+            return ClaimOutcome.none(claim, "unreadable report: " + e.getMessage(), command);
+        }
+    }
+
+    private static ClaimOutcome fromReports(Claim claim, CompletedRuns.Found runs, String note, String command) {
+        List<Config> reports = runs.runDirs().stream()
+                .map(dir -> ConfigFactory.parseFile(dir.resolve(RunDirectory.REPORT_JSON).toFile())).toList();
+        List<Row> rows = new ArrayList<>();
+        for (String prefix : claim.comparisons()) {
+            List<Config> group = new ArrayList<>();
+            for (Config report : reports) {
+                for (Config c : report.getConfigList("comparisons")) {
+                    if (c.getString("name").startsWith(prefix) && number(c, "value") != null && number(c, "threshold") != null) group.add(c);
+                }
+            }
+            if (group.isEmpty()) {
+                return ClaimOutcome.none(claim, "the report of " + runs.runDirs().get(0).getFileName()
+                        + " has no comparison named \"" + prefix + "…\"", command);
+            }
+            rows.add(row(group));
+        }
+        Path first = runs.runDirs().get(0);
+        List<Path> figures = new ArrayList<>();
+        Config report = reports.get(0);
+        if (report.hasPath("plots")) {
+            report.getConfigList("plots").stream().filter(p -> p.getString("name").startsWith(claim.figure()) && p.hasPath("png"))
+                    .map(p -> first.resolve(p.getString("png"))).filter(Files::isRegularFile)
+                    .reduce((a, b) -> b).ifPresent(figures::add);
+        }
+        return outcome(claim, rows, figures, first, note, command);
+    }
+
+    private static ClaimOutcome fromStudy(Claim claim, CompletedRuns.Found runs, String note, String command) {
+        if (runs.studyDir() == null) return ClaimOutcome.none(claim, "no study directory with study.json", command);
+        Config study = ConfigFactory.parseFile(runs.studyDir().resolve(RunDirectory.STUDY_JSON).toFile());
+        List<Row> rows = new ArrayList<>();
+        for (String key : claim.comparisons()) {
+            if (!study.hasPath(key) || number(study.getConfig(key), "value") == null || number(study.getConfig(key), "threshold") == null) {
+                return ClaimOutcome.none(claim, "study.json has no numbers for \"" + key + "\"", command);
+            }
+            Config c = study.getConfig(key);
+            rows.add(new Row(c.getString("name"), c.hasPath("rule") ? c.getString("rule") : "", null, 1,
+                    passed(c) ? 0 : 1, number(c, "value"), number(c, "threshold")));
+        }
+        Path figure = runs.studyDir().resolve(claim.figure());
+        return outcome(claim, rows, Files.isRegularFile(figure) ? List.of(figure) : List.of(), runs.studyDir(), note, command);
+    }
+
+    private static ClaimOutcome outcome(Claim claim, List<Row> rows, List<Path> figures, Path source, String note, String command) {
+        Verdict verdict = rows.stream().allMatch(Row::passed) ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
+        return new ClaimOutcome(claim, verdict, rows, figures, source, note, command);
+    }
+
+    /** The worst comparison of a group: a failed one before any passed one, then the largest value over threshold. */
+    private static Row row(List<Config> group) {
+        Comparator<Config> worse = Comparator.<Config, Boolean>comparing(c -> !passed(c))
+                .thenComparingDouble(ClaimReading::ratio);
+        Config worst = group.stream().max(worse).orElseThrow();
+        int failed = (int) group.stream().filter(c -> !passed(c)).count();
+        Double t = number(worst, "t");
+        return new Row(worst.getString("name"), worst.hasPath("statistic") ? worst.getString("statistic") : "", t,
+                group.size(), failed, number(worst, "value"), number(worst, "threshold"));
+    }
+
+    private static double ratio(Config c) {
+        double threshold = number(c, "threshold");
+        return threshold > 0 ? number(c, "value") / threshold : number(c, "value");
+    }
+
+    private static boolean passed(Config c) {
+        return c.hasPath("verdict") && c.getString("verdict").equals("pass");
+    }
+
+    private static Double number(Config c, String key) {
+        return c.hasPath(key) && c.getValue(key).valueType() == ConfigValueType.NUMBER ? c.getDouble(key) : null;
+    }
+}

@@ -1,0 +1,55 @@
+package org.dysonsim.scenarios.gallery;
+
+import java.util.List;
+import org.dysonsim.scenarios.gallery.Claim.Source;
+
+/**
+ * The claims {@code dyson gallery} shows, in page order. The {@code --quick} sizes are those
+ * the golden records use (GoldenScenariosTest): small, yet every comparison still gets a verdict.
+ */
+public final class Claims {
+    private Claims() {}
+
+    private static final List<String> WIGNER_QUICK = List.of("ensemble.members=8", "steps=600", "record-every=100",
+            "error-control.members=2");
+
+    private static final List<String> SCALING_QUICK = List.of("ensemble.members=3", "steps=200", "record-every=50",
+            "data.size=1000");
+
+    public static final List<Claim> ALL = List.of(
+            new Claim("wigner-surmise", "A degenerate pair of levels held in one well repels: its spacing over √πσ"
+                    + " follows the Wigner surmise (β = 1), with σ² = g²/Ω.", "wigner-pairs", Source.REPORT,
+                    List.of("pair spacing / √πσ (all pairs)"), "spacings", WIGNER_QUICK),
+            new Claim("two-mode-density", "Two levels in one well have the two-mode density ρ, and its Binder-type"
+                    + " cumulant about the centre is −4/27.", "wigner-pairs", Source.REPORT,
+                    List.of("two-mode density", "Binder cumulant"), "overlay-1-", WIGNER_QUICK),
+            new Claim("linear-scaling", "At matrix level (an RBM trained by PCD), the variance of the eigenvalues of"
+                    + " WᵀW across members is one straight line in α/|B| through the origin: σ² ∝ α/|B|.",
+                    "rbm-pcd-scaling", Source.STUDY, List.of("comparison", "linearity"), "scaling.png",
+                    SCALING_QUICK),
+            new Claim("matrix-vs-particles", "In the same sweep, each eigenvalue of WᵀW of the trained matrix has the law"
+                    + " of its particle companion (the Coulomb gas it maps onto), and the degenerate-pair spacings follow"
+                    + " the Wigner surmise at both levels.", "rbm-pcd-scaling", Source.REPORT,
+                    List.of("mode ", "degenerate-pair spacing / mean (matrix)", "degenerate-pair spacing / mean (particles)"),
+                    "companion-spacings", SCALING_QUICK),
+            new Claim("wishart-bru", "Under pure SGD noise (zero gradient) the squared singular values form a Wishart"
+                    + " process in Bru's form: the mean level grows at the exact matrix rate 2ηD·m and the density"
+                    + " follows the time-dependent Marchenko–Pastur law.", "wishart-bru", Source.REPORT,
+                    List.of("mean level grows at the exact matrix rate", "time-dependent Marchenko–Pastur"), "mean",
+                    List.of("ensemble.members=6", "steps=100", "error-control.members=2")),
+            new Claim("marchenko-pastur", "A Gaussian weight matrix starts with the Marchenko–Pastur law of its"
+                    + " squared singular values.", "quickstart", Source.REPORT, List.of("Marchenko–Pastur"),
+                    "overlay-1-", List.of("ensemble.members=4", "steps=100", "error-control.members=2")),
+            new Claim("free-convolution", "Pure Dyson Brownian motion carries the initial law into its free convolution"
+                    + " with a semicircle of variance N g² t.", "pure-dyson", Source.REPORT,
+                    List.of("free convolution with a semicircle"), "overlay-2-",
+                    List.of("ensemble.members=4", "steps=100", "record-every=25", "error-control.members=2")),
+            new Claim("gamma-law", "In the mean-field model (Olsen et al., Thm 3.2) each squared singular value is a"
+                    + " square-root diffusion that follows the exact CIR law and relaxes to a gamma law.",
+                    "wishart-gamma", Source.REPORT, List.of("exact CIR transition law", "stationary gamma law"),
+                    "overlay-3-", List.of("ensemble.members=6", "steps=240", "record-every=20", "error-control.members=2")),
+            new Claim("teacher-student", "A linear student learning a teacher by minibatch SGD: the forecast band of its"
+                    + " top singular values (Bru's process) covers the recorded trajectory.", "teacher-student",
+                    Source.REPORT, List.of("forecast band"), "forecast-band",
+                    List.of("ensemble.members=3", "steps=200", "data.size=256")));
+}
