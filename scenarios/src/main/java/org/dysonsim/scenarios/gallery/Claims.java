@@ -10,11 +10,9 @@ import org.dysonsim.scenarios.gallery.Claim.Source;
 public final class Claims {
     private Claims() {}
 
-    private static final List<String> WIGNER_QUICK = List.of("ensemble.members=8", "steps=600", "record-every=100",
-            "error-control.members=2");
+    private static final List<String> WIGNER_QUICK = QuickSizes.of("wigner-pairs");
 
-    private static final List<String> SCALING_QUICK = List.of("ensemble.members=3", "steps=200", "record-every=50",
-            "data.size=1000");
+    private static final List<String> SCALING_QUICK = QuickSizes.of("rbm-pcd-scaling");
 
     public static final List<Claim> ALL = List.of(
             new Claim("wigner-surmise", "A degenerate pair of levels held in one well repels: its spacing over √πσ"
@@ -36,20 +34,20 @@ public final class Claims {
                     + " process in Bru's form: the mean level grows at the exact matrix rate 2ηD·m and the density"
                     + " follows the time-dependent Marchenko–Pastur law.", "wishart-bru", Source.REPORT,
                     List.of("mean level grows at the exact matrix rate", "time-dependent Marchenko–Pastur"), "mean",
-                    List.of("ensemble.members=6", "steps=100", "error-control.members=2")),
+                    QuickSizes.of("wishart-bru")),
             new Claim("marchenko-pastur", "A Gaussian weight matrix starts with the Marchenko–Pastur law of its"
                     + " squared singular values.", "quickstart", Source.REPORT, List.of("Marchenko–Pastur"),
-                    "overlay-1-", List.of("ensemble.members=4", "steps=100", "error-control.members=2")),
+                    "overlay-1-", QuickSizes.of("quickstart")),
             new Claim("free-convolution", "Pure Dyson Brownian motion carries the initial law into its free convolution"
                     + " with a semicircle of variance N g² t.", "pure-dyson", Source.REPORT,
                     List.of("free convolution with a semicircle"), "overlay-2-",
-                    List.of("ensemble.members=4", "steps=100", "record-every=25", "error-control.members=2")),
+                    QuickSizes.of("pure-dyson")),
             new Claim("gamma-law", "In the mean-field model (Olsen et al., Thm 3.2) each squared singular value is a"
                     + " square-root diffusion that follows the exact CIR law and relaxes to a gamma law.",
                     "wishart-gamma", Source.REPORT, List.of("exact CIR transition law", "stationary gamma law"),
-                    "overlay-3-", List.of("ensemble.members=6", "steps=240", "record-every=20", "error-control.members=2")),
+                    "overlay-3-", QuickSizes.of("wishart-gamma")),
             new Claim("teacher-student", "A linear student learning a teacher by minibatch SGD: the forecast band of its"
                     + " top singular values (Bru's process) covers the recorded trajectory.", "teacher-student",
                     Source.REPORT, List.of("forecast band"), "forecast-band",
-                    List.of("ensemble.members=3", "steps=200", "data.size=256")));
+                    QuickSizes.of("teacher-student")));
 }

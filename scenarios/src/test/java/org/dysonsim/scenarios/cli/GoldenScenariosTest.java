@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.cli;
 
+import org.dysonsim.scenarios.gallery.QuickSizes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -53,25 +54,8 @@ class GoldenScenariosTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden").toAbsolutePath();
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-    /**
-     * Per shipped scenario, the {@code --set} overrides that make it quick (few members and steps,
-     * two members of step-size error control) while keeping every kind of comparison it reports.
-     */
-    private static final Map<String, List<String>> SHRINK = Map.ofEntries(
-            Map.entry("pure-dyson", List.of("ensemble.members=4", "steps=100", "record-every=25", "error-control.members=2")),
-            Map.entry("quickstart", List.of("ensemble.members=4", "steps=100", "error-control.members=2")),
-            Map.entry("rbm-pcd-scaling", List.of("ensemble.members=3", "steps=200", "record-every=50", "data.size=1000")),
-            Map.entry("rbm-pcd", List.of("ensemble.members=3", "steps=300", "record-every=50", "data.size=1000")),
-            Map.entry("rbm-scalar-field", List.of("ensemble.members=4", "steps=200", "error-control.members=2")),
-            Map.entry("teacher-student", List.of("ensemble.members=3", "steps=200", "data.size=256")),
-            Map.entry("wigner-pairs", List.of("ensemble.members=8", "steps=600", "record-every=100", "error-control.members=2")),
-            Map.entry("wishart-bru", List.of("ensemble.members=6", "steps=100", "error-control.members=2")),
-            Map.entry("wishart-gamma", List.of("ensemble.members=6", "steps=240", "record-every=20", "error-control.members=2")),
-            Map.entry("wishart-noise", List.of("ensemble.members=4", "steps=100")),
-            Map.entry("mlp-fashion", List.of("steps=20", "record-every=10", "network.widths=[784, 32, 10]",
-                    "network.test-size=200")),
-            Map.entry("mlp-fashion-sweep", List.of("steps=10", "record-every=5", "network.widths=[784, 16, 10]",
-                    "network.test-size=100")));
+    /** Per shipped scenario, the overrides that make it quick ({@link QuickSizes}). */
+    private static final Map<String, List<String>> SHRINK = QuickSizes.ALL;
 
     @TempDir
     Path temp;
