@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -25,23 +24,13 @@ public final class Journal {
 
     // H2 error codes (org.h2.api.ErrorCode) that mean something the user can act on.
     private static final int H2_FILE_CORRUPTED = 90030;
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final int H2_DATABASE_NOT_FOUND = 90146;
     private static final int H2_WRONG_FORMAT = 90048;
     private static final int H2_FILE_VERSION = 90045;
     private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
-    // Races of processes opening one embedded file at the same moment (AUTO_SERVER): one creates
-    // the directory or the lock file while the other looks, or has not yet started its server.
-    private static final int H2_ERROR_OPENING = 8000;
-    private static final int H2_FILE_CREATION_FAILED = 90062;
-    // A neighbour that served the embedded file to this process exited: its connections are gone
-    // and the next to connect serves the file from now on (AUTO_SERVER's hand-over).
-    private static final int H2_CONNECTION_BROKEN = 90067;
-    private static final int H2_DATABASE_CALLED_AT_SHUTDOWN = 90121;
     /** Less room than this (H2 writes its lock file and a chunk of up to a few pages) counts as a full disk. */
     private static final long FULL_DISK_BYTES = 256 * 1024;
-    /** How long opening an embedded journal is retried while another process is opening it or handing it over. */
-    private static final long OPEN_RACE_MILLIS = 20_000;
 
     static {
         EmbeddedJournal.bindToLoopback();
@@ -104,7 +93,7 @@ public final class Journal {
     public static Connection open(Config config) {
         Connection db;
         try {
-            db = connectRetrying(config);
+            db = JournalRetry.connect(config);
         } catch (SQLException e) {
             throw new JournalException(describe(urlOf(config), e), e);
         }
@@ -117,117 +106,6 @@ public final class Journal {
     }
 
     /**
-     * {@link #connect}, retried for a few seconds while the embedded file is being opened by another
-     * process, handed over by one that exits ({@link #handOver}), or was left locked by one killed a
-     * moment ago (H2 takes its lock over once it sees the holder gone); any other failure at once.
-     */
-    static Connection connectRetrying(Config config) throws SQLException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_RACE_MILLIS);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return connect(config);
-            } catch (SQLException e) {
-                if (!(openRace(config, e) || handOver(config, e)) || System.nanoTime() > deadline) throw e;
-                pause(attempt);
-            }
-        }
-    }
-
-    /** Work done on one connection of the journal. */
-    @FunctionalInterface
-    interface Work<T> {
-        T apply(Connection db) throws SQLException;
-    }
-
-    /**
-     * {@code work} on a connection of its own, done again on a fresh connection for a few seconds
-     * while the embedded file is being opened by another process or handed over by one that exits
-     * ({@link #handOver}); any other failure at once. Work that ended is not done again if only
-     * closing its connection fails. Give it work that may be done twice: reads, or idempotent
-     * changes.
-     */
-    static <T> T withConnection(Config config, Work<T> work) throws SQLException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(OPEN_RACE_MILLIS);
-        for (int attempt = 1; ; attempt++) {
-            Connection db = null;
-            try {
-                db = connect(config);
-                T result = work.apply(db);
-                closeQuietly(db);
-                return result;
-            } catch (SQLException e) {
-                closeQuietly(db);
-                if (!(openRace(config, e) || handOver(config, e)) || System.nanoTime() > deadline) throw e;
-                pause(attempt);
-            }
-        }
-    }
-
-    /**
-     * Whether {@code failure} is the hand-over of an embedded journal: the process that served the
-     * file to this one exited, so its connections broke or are refused until the next process
-     * serves it, a moment later. Worth doing the read again from where it broke.
-     */
-    public static boolean handOver(Config config, Throwable failure) {
-        if (embeddedPath(urlOf(config)) == null) return false;
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.net.ConnectException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql) {
-                switch (sql.getErrorCode()) {
-                    case H2_CONNECTION_BROKEN, H2_DATABASE_CALLED_AT_SHUTDOWN:
-                        return true;
-                    default:
-                        if (String.valueOf(sql.getMessage()).contains("Connection refused")) return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** A short, growing, randomised pause before attempt {@code attempt + 1} of a read broken by a hand-over. */
-    static java.time.Duration handOverPause(int attempt) {
-        return java.time.Duration.ofMillis(Math.min(500, 50L * attempt) + ThreadLocalRandom.current().nextLong(50));
-    }
-
-    /** How many times a stream of events broken by hand-overs is taken up again (some 20 s of pauses). */
-    static final int HAND_OVER_ATTEMPTS = 45;
-
-    private static void closeQuietly(Connection db) {
-        if (db == null) return;
-        try {
-            db.close();
-        } catch (SQLException e) {
-            // a connection the serving process took with it is closed already
-        }
-    }
-
-    /** Whether {@code e} is another process opening the same embedded file at this moment: worth a retry. */
-    private static boolean openRace(Config config, SQLException e) {
-        String path = embeddedPath(urlOf(config));
-        // a full disk fails to write the lock file as a race would, for good
-        if (path == null || diskFull(Path.of(path).getParent())) return false;
-        return switch (e.getErrorCode()) {
-            case H2_DATABASE_ALREADY_OPEN, H2_FILE_CREATION_FAILED -> true;
-            // two processes taking over the lock file of one that exited: one of them wins
-            case H2_ERROR_OPENING -> String.valueOf(e.getMessage()).contains("Lock file")
-                    || String.valueOf(e.getMessage()).contains("Another process was faster");
-            default -> false;
-        };
-    }
-
-    /** A short, growing, randomised pause, so that processes racing for the file fall out of step. */
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(handOverPause(attempt).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JournalException("interrupted while opening the journal", e);
-        }
-    }
-
-    /**
      * Whether the journal's event table exists (in the connection's current schema). Reading a
      * PostgreSQL database that no run has written to yet finds none.
      *
@@ -237,7 +115,7 @@ public final class Journal {
         String table = config.getString("jdbc-journal.tables.event_journal.tableName");
         if (!isPostgres(config)) {
             try {
-                return withConnection(config, db -> {
+                return JournalRetry.withConnection(config, db -> {
                     try (ResultSet tables = db.getMetaData().getTables(null, null, table, null)) {
                         return tables.next();
                     }

@@ -31,7 +31,7 @@ final class PersistenceIdScan {
         String first = "SELECT " + column + " FROM " + name + " ORDER BY " + column + " LIMIT 1";
         String next = "SELECT " + column + " FROM " + name + " WHERE " + column + " > ? ORDER BY " + column + " LIMIT 1";
         try {
-            return Journal.withConnection(config, db -> {
+            return JournalRetry.withConnection(config, db -> {
                 List<String> ids = new ArrayList<>();
                 try (PreparedStatement firstId = db.prepareStatement(first);
                      PreparedStatement nextId = db.prepareStatement(next)) {

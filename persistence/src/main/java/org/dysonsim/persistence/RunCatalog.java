@@ -91,7 +91,7 @@ public final class RunCatalog {
                 allCompleted &= progress.completed;
                 stepsDone = Math.min(stepsDone, progress.step);
                 String persistenceId = PersistenceIds.persistenceId(runId, member);
-                bytes += Journal.withConnection(system.settings().config(), db -> payloadBytes(db, persistenceId));
+                bytes += JournalRetry.withConnection(system.settings().config(), db -> payloadBytes(db, persistenceId));
             }
         } catch (SQLException e) {
             throw new JournalException("cannot measure run " + runId + " in the journal: " + e.getMessage(), e);
@@ -116,7 +116,7 @@ public final class RunCatalog {
     private boolean hasJournalTable() {
         String table = system.settings().config().getString("jdbc-journal.tables.event_journal.tableName");
         try {
-            return Journal.withConnection(system.settings().config(), db -> {
+            return JournalRetry.withConnection(system.settings().config(), db -> {
                 try (var probe = db.createStatement()) {
                     probe.executeQuery("SELECT 1 FROM \"" + table + "\" WHERE 1 = 0").close();
                     return true;

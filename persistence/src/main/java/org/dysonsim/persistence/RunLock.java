@@ -90,7 +90,7 @@ public final class RunLock implements AutoCloseable {
                 // the row is taken, so that the file is not closed and opened again in between.
                 try (Connection held = db) {
                     db = null;
-                    boolean unfinished = Journal.withConnection(journal, claim -> {
+                    boolean unfinished = JournalRetry.withConnection(journal, claim -> {
                         RunClaim.createTable(claim);
                         return RunClaim.take(claim, runId, RunClaim.Holder.current(), true);
                     });
@@ -140,7 +140,7 @@ public final class RunLock implements AutoCloseable {
             return RunClaim.State.NONE;
         }
         try {
-            return Journal.withConnection(journal, db -> {
+            return JournalRetry.withConnection(journal, db -> {
                 RunClaim.State claim = RunClaim.read(db, runId, embedded);
                 if (embedded || claim == RunClaim.State.HELD) {
                     return claim;
@@ -199,7 +199,7 @@ public final class RunLock implements AutoCloseable {
             change.apply(database);
             return;
         }
-        Journal.withConnection(journal, db -> {
+        JournalRetry.withConnection(journal, db -> {
             change.apply(db);
             return null;
         });

@@ -99,8 +99,8 @@ public final class TrajectoryReader {
             try {
                 return await(journal.currentLastSequenceNumberByPersistenceId(persistenceId)).orElse(0L);
             } catch (JournalException e) {
-                if (attempt >= Journal.HAND_OVER_ATTEMPTS || !Journal.handOver(system.settings().config(), e)) throw e;
-                pauseFor(Journal.handOverPause(attempt));
+                if (attempt >= JournalRetry.ATTEMPTS || !JournalRetry.handOver(system.settings().config(), e)) throw e;
+                JournalRetry.pause(attempt, "reading the journal");
             }
         }
     }
@@ -143,9 +143,9 @@ public final class TrajectoryReader {
                     })
                     .recoverWithRetries(1, new PFBuilder<Throwable, Graph<SourceShape<EventEnvelope>, NotUsed>>()
                             .match(Throwable.class,
-                                    failure -> attempt < Journal.HAND_OVER_ATTEMPTS && Journal.handOver(config, failure),
+                                    failure -> attempt < JournalRetry.ATTEMPTS && JournalRetry.handOver(config, failure),
                                     failure -> envelopes(persistenceId, next[0], to, attempt + 1)
-                                            .initialDelay(Journal.handOverPause(attempt)))
+                                            .initialDelay(JournalRetry.pauseBefore(attempt)))
                             .build());
         }).mapMaterializedValue(ignored -> NotUsed.getInstance());
     }
@@ -236,15 +236,6 @@ public final class TrajectoryReader {
         }
         throw new JournalException("the journal entry " + envelope.persistenceId() + " #" + envelope.sequenceNr()
                 + " is not a trajectory event (" + envelope.event().getClass().getName() + ")");
-    }
-
-    private static void pauseFor(java.time.Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JournalException("interrupted while reading the journal", e);
-        }
     }
 
     static <T> T await(CompletionStage<T> stage) {

@@ -26,23 +26,23 @@ class JournalHandOverTest {
     @Test
     void brokenAndRefusedConnectionsOfAnEmbeddedJournalAreAHandOver(@TempDir Path root) {
         Config embedded = JournalConfig.forWriting(DataDirectory.createOrOpen(root), ConfigFactory.empty());
-        assertTrue(Journal.handOver(embedded, new RuntimeException(BROKEN)));
-        assertTrue(Journal.handOver(embedded, new SQLException("x", "90121", 90121)));
-        assertTrue(Journal.handOver(embedded, new RuntimeException(new ConnectException("Connection refused"))));
-        assertFalse(Journal.handOver(embedded, new java.sql.SQLTransientConnectionException("Connection is not available")),
+        assertTrue(JournalRetry.handOver(embedded, new RuntimeException(BROKEN)));
+        assertTrue(JournalRetry.handOver(embedded, new SQLException("x", "90121", 90121)));
+        assertTrue(JournalRetry.handOver(embedded, new RuntimeException(new ConnectException("Connection refused"))));
+        assertFalse(JournalRetry.handOver(embedded, new java.sql.SQLTransientConnectionException("Connection is not available")),
                 "a pool that timed out has waited long enough");
-        assertFalse(Journal.handOver(embedded, new SQLException("File corrupted", "90030", 90030)));
-        assertFalse(Journal.handOver(embedded, new IllegalStateException("bad bytes")));
+        assertFalse(JournalRetry.handOver(embedded, new SQLException("File corrupted", "90030", 90030)));
+        assertFalse(JournalRetry.handOver(embedded, new IllegalStateException("bad bytes")));
         Config server = ConfigFactory.parseString(
                 "pekko-persistence-jdbc.shared-databases.dyson.db.url = \"jdbc:postgresql://localhost/dyson\"");
-        assertFalse(Journal.handOver(server, BROKEN), "a server's broken connection is not the embedded hand-over");
+        assertFalse(JournalRetry.handOver(server, BROKEN), "a server's broken connection is not the embedded hand-over");
     }
 
     @Test
     void workBrokenByAHandOverOrARaceForTheFileIsDoneAgainAndOtherFailuresAreNot(@TempDir Path root) throws SQLException {
         Config embedded = JournalConfig.forWriting(DataDirectory.createOrOpen(root), ConfigFactory.empty());
         AtomicInteger attempts = new AtomicInteger();
-        int answer = Journal.withConnection(embedded, db -> {
+        int answer = JournalRetry.withConnection(embedded, db -> {
             int attempt = attempts.incrementAndGet();
             if (attempt == 1) throw BROKEN;
             if (attempt == 2) throw new SQLException("Error opening database: \"Another process was faster\"", "HY000", 8000);
@@ -55,7 +55,7 @@ class JournalHandOverTest {
         assertEquals(3, attempts.get());
 
         attempts.set(0);
-        SQLException syntax = assertThrows(SQLException.class, () -> Journal.withConnection(embedded, db -> {
+        SQLException syntax = assertThrows(SQLException.class, () -> JournalRetry.withConnection(embedded, db -> {
             attempts.incrementAndGet();
             try (var query = db.createStatement()) {
                 return query.executeQuery("SELEC nothing");
