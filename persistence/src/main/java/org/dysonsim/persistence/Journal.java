@@ -23,11 +23,11 @@ public final class Journal {
     private static final long SCHEMA_TIMEOUT_SECONDS = 60;
 
     // H2 error codes (org.h2.api.ErrorCode) that mean something the user can act on.
-    private static final int H2_FILE_CORRUPTED = 90030;
+    static final int H2_FILE_CORRUPTED = 90030;
     static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final int H2_DATABASE_NOT_FOUND = 90146;
-    private static final int H2_WRONG_FORMAT = 90048;
-    private static final int H2_FILE_VERSION = 90045;
+    static final int H2_WRONG_FORMAT = 90048;
+    static final int H2_FILE_VERSION = 90045;
     private static final int H2_WRONG_USER_OR_PASSWORD = 28000;
     /** Less room than this (H2 writes its lock file and a chunk of up to a few pages) counts as a full disk. */
     private static final long FULL_DISK_BYTES = 256 * 1024;

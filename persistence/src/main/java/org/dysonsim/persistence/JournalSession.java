@@ -67,8 +67,13 @@ public final class JournalSession implements AutoCloseable {
         }
         Config config = JournalConfig.forReading(dir, overrides);
         Journal.checkConnection(config);
+        return opened(dir, config);
+    }
+
+    /** A session on a journal that opens ({@code config}): none if nothing was recorded in it yet. */
+    private static JournalSession opened(DataDirectory dir, Config config) {
         if (!Journal.hasTables(config)) {
-            return new JournalSession(dir, config, null, null); // a shared database nothing was recorded in yet
+            return new JournalSession(dir, config, null, null);
         }
         return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null);
     }
@@ -86,28 +91,22 @@ public final class JournalSession implements AutoCloseable {
     public static JournalSession openAsRecorder(Path dataDir, Config overrides) {
         DataDirectory dir = DataDirectory.openExisting(dataDir);
         Config config = JournalConfig.forReading(dir, overrides);
-        if (JournalConfig.isEmbedded(config) && !Files.exists(dir.databaseFile())) {
-            return new JournalSession(dir, config, null, null); // nothing recorded yet
+        if (!JournalConfig.isEmbedded(config)) {
+            return openForReading(dataDir, overrides); // a database server: read as any reader reads it
         }
-        if (JournalConfig.isEmbedded(config)) {
-            if (Journal.diskFull(dir.databaseFile().getParent())) {
-                // not even tried for writing: H2 would start its threads on the file and fail in them
-                return openForReading(dataDir, overrides);
-            }
-            try {
-                Journal.checkConnection(config);
-            } catch (JournalException e) {
-                // a file this process cannot open for writing any more (the disk filled while it
-                // recorded, say) is still read as any reader reads it
-                return openForReading(dataDir, overrides);
-            }
-        } else {
+        if (!Files.exists(dir.databaseFile()) || Journal.diskFull(dir.databaseFile().getParent())) {
+            // nothing recorded yet; or a full disk, not even tried for writing: H2 would start its
+            // threads on the file and fail in them
+            return openForReading(dataDir, overrides);
+        }
+        try {
             Journal.checkConnection(config);
+        } catch (JournalException e) {
+            // a file this process cannot open for writing any more (the disk filled while it
+            // recorded, say) is still read as any reader reads it
+            return openForReading(dataDir, overrides);
         }
-        if (!Journal.hasTables(config)) {
-            return new JournalSession(dir, config, null, null);
-        }
-        return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null);
+        return opened(dir, config);
     }
 
     /**

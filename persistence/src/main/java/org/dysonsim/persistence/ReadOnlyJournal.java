@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReadOnlyJournal implements AutoCloseable {
 
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final String READ_ONLY = ";DATABASE_TO_UPPER=false;ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
     private static final int ATTEMPTS = 3;
     private static final long PAUSE_MILLIS = 200;
@@ -47,7 +46,7 @@ final class ReadOnlyJournal implements AutoCloseable {
             try {
                 return new ReadOnlyJournal(file, connect(file, credentials));
             } catch (SQLException e) {
-                if (e.getErrorCode() != H2_DATABASE_ALREADY_OPEN) {
+                if (e.getErrorCode() != Journal.H2_DATABASE_ALREADY_OPEN) {
                     throw failure(dir, e);
                 }
             }

@@ -62,7 +62,8 @@ final class RecordIntegrity {
     }
 
     /** H2's error codes for a database file that is damaged or not H2's. */
-    private static final java.util.Set<Integer> H2_FILE_DAMAGED = java.util.Set.of(90030, 90048, 90045);
+    private static final java.util.Set<Integer> H2_FILE_DAMAGED =
+            java.util.Set.of(Journal.H2_FILE_CORRUPTED, Journal.H2_WRONG_FORMAT, Journal.H2_FILE_VERSION);
 
     /** The database's own failure, if it is one, not a damaged file or bytes that do not decode; else null. */
     private static java.sql.SQLException databaseFailure(Throwable failure) {

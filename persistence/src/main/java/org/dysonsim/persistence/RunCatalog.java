@@ -79,20 +79,23 @@ public final class RunCatalog {
         boolean allCompleted = true;
         long stepsDone = Long.MAX_VALUE;
         long bytes = DataDirectory.sizeOf(dir.runDirectory(runId));
-        try {
-            for (int member : members) {
-                long last = reader.lastSequenceNumber(runId, member);
-                List<TrajectoryEvent> first = read(runId, member, 1, 1);
-                if (!first.isEmpty() && first.get(0) instanceof TrajectoryEvent.RunStarted started && scenario.equals("?")) {
-                    scenario = scenarioName(started.scenario());
-                }
-                MemberProgress progress = MemberProgress.of(read(runId, member, Math.max(1, last - 1), last));
-                anyFailed |= progress.failed;
-                allCompleted &= progress.completed;
-                stepsDone = Math.min(stepsDone, progress.step);
-                String persistenceId = PersistenceIds.persistenceId(runId, member);
-                bytes += JournalRetry.withConnection(system.settings().config(), db -> payloadBytes(db, persistenceId));
+        for (int member : members) {
+            long last = reader.lastSequenceNumber(runId, member);
+            List<TrajectoryEvent> first = read(runId, member, 1, 1);
+            if (!first.isEmpty() && first.get(0) instanceof TrajectoryEvent.RunStarted started && scenario.equals("?")) {
+                scenario = scenarioName(started.scenario());
             }
+            MemberProgress progress = MemberProgress.of(read(runId, member, Math.max(1, last - 1), last));
+            anyFailed |= progress.failed;
+            allCompleted &= progress.completed;
+            stepsDone = Math.min(stepsDone, progress.step);
+        }
+        try {
+            bytes += JournalRetry.withConnection(system.settings().config(), db -> {
+                long payload = 0;
+                for (int member : members) payload += payloadBytes(db, PersistenceIds.persistenceId(runId, member));
+                return payload;
+            });
         } catch (SQLException e) {
             throw new JournalException("cannot measure run " + runId + " in the journal: " + e.getMessage(), e);
         }
