@@ -137,7 +137,15 @@ class NetworkMemberTest {
     void aResumedNetworkContinuesFromItsCheckpointBitForBit() throws IOException {
         RunSpec spec = spec("n-resume", 0.5, 30, 5, 10);
         InMemoryJournal journal = new InMemoryJournal();
-        RunResult interrupted = simulation.run(spec, EngineFixtures.crashingAt(journal, 20), RunListener.NONE);
+        // With the default backlog the snapshots of steps 15 and 20 may reach the recorder before the
+        // checkpoint of step 10 (it is sent once snapshot 10 is durable), and the crash at 20 would
+        // come first. A backlog of one makes the member wait for each snapshot to be durable, so the
+        // checkpoint of step 10 is always in the journal before the crash.
+        RunResult interrupted;
+        try (Simulation stepwise = new Simulation(ConfigFactory.parseString("dysonsim.engine.record-backlog = 1")
+                .withFallback(EngineFixtures.config(2, true)).withFallback(ConfigFactory.load()))) {
+            interrupted = stepwise.run(spec, EngineFixtures.crashingAt(journal, 20), RunListener.NONE);
+        }
         assertNotNull(interrupted.failure());
         assertNotNull(journal.entry(spec.runId(), 0).checkpoint(), "a checkpoint was saved before the crash");
         assertEquals(10, journal.entry(spec.runId(), 0).checkpoint().step());
