@@ -102,7 +102,9 @@ class ResumeIT {
      */
     private String killResumeAndCompare(Path scenario, String prefix, long killAfter, long records, KilledCheck afterKill)
             throws Exception {
-        finish(prefix + "reference", "run", scenario.toString(), "--data-dir", prefix + "reference", "--quiet");
+        // the reference, the listing and the exports run in this JVM: only the killed run and its
+        // resume need processes of their own (each process start costs seconds of CPU)
+        inProcess("run", scenario.toString(), "--data-dir", dir.resolve(prefix + "reference").toString(), "--quiet");
 
         Path killed = dir.resolve(prefix + "killed");
         Process victim = dyson(prefix + "victim", "run", scenario.toString(), "--data-dir", prefix + "killed", "--quiet")
@@ -124,21 +126,27 @@ class ResumeIT {
         assertTrue(atKill >= killAfter && atKill < records, "killed mid-run: " + atKill + " snapshots recorded");
         afterKill.check(killed, runId);
 
-        finish(prefix + "list", "list", "--data-dir", prefix + "killed");
-        String listed = Files.readString(dir.resolve(prefix + "list.out"));
+        String listed = inProcess("list", "--data-dir", killed.toString());
         assertTrue(listed.contains("interrupted"), listed);
 
         finish(prefix + "resume", "resume", runId, "--data-dir", prefix + "killed", "--quiet");
-        finish(prefix + "export-killed", "export", runId, "--data-dir", prefix + "killed", "--format", "csv", "--out",
-                prefix + "killed.csv");
+        inProcess("export", runId, "--data-dir", killed.toString(), "--format", "csv", "--out",
+                dir.resolve(prefix + "killed.csv").toString());
         String referenceId = DysonProcess.onlyRun(dir.resolve(prefix + "reference"));
-        finish(prefix + "export-reference", "export", referenceId, "--data-dir", prefix + "reference", "--format", "csv",
-                "--out", prefix + "reference.csv");
+        inProcess("export", referenceId, "--data-dir", dir.resolve(prefix + "reference").toString(), "--format", "csv",
+                "--out", dir.resolve(prefix + "reference.csv").toString());
 
         List<String> resumed = Files.readAllLines(dir.resolve(prefix + "killed.csv"));
         List<String> reference = Files.readAllLines(dir.resolve(prefix + "reference.csv"));
         assertArrayEquals(reference.toArray(), resumed.toArray(), "the resumed trajectory, byte for byte");
         return runId;
+    }
+
+    /** {@code dyson args} in this JVM, exit 0: what it printed on stdout. */
+    private static String inProcess(String... args) {
+        InProcessDyson.Result result = InProcessDyson.run(args);
+        assertEquals(Main.OK, result.exit(), String.join(" ", args) + ": " + result.err());
+        return result.out();
     }
 
     /** A look at a killed run's data directory and id, before it is resumed. */

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * CI=true, where a missing browser fails it, as a missing PostgreSQL does.
  */
 class ServeBrowserIT {
-    private static final long BROWSER_SECONDS = 30;
+    /** Generous: a headless chromium starting beside a busy test suite on two cores once needed more than 30 s. */
+    private static final long BROWSER_SECONDS = 90;
     private static final Pattern STATE = Pattern.compile("id=\"state\"[^>]*");
 
     @Test
