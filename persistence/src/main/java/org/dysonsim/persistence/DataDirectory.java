@@ -88,6 +88,19 @@ public final class DataDirectory {
         return root.resolve("journal").resolve(DATABASE_NAME + ".mv.db");
     }
 
+    /**
+     * Whether the embedded journal's file holds more than H2's two 4 KiB header blocks: a shorter
+     * file was left by a process killed while creating it, and no record can be in it (records lie
+     * in chunks after the headers), so readers treat it as not there yet.
+     */
+    public boolean journalStarted() {
+        try {
+            return Files.size(databaseFile()) >= 2 * 4096;
+        } catch (IOException e) {
+            return false; // no file (or none readable): nothing to read yet
+        }
+    }
+
     /** The run's own directory (lock, resolved scenario, reports); not created here. */
     public Path runDirectory(String runId) {
         PersistenceIds.check(runId);

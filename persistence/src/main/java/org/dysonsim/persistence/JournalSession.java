@@ -39,7 +39,7 @@ public final class JournalSession implements AutoCloseable {
     public static JournalSession openForReading(Path dataDir, Config overrides) {
         DataDirectory dir = DataDirectory.openExisting(dataDir);
         if (JournalConfig.choosesEmbedded(overrides)) {
-            if (!Files.exists(dir.databaseFile())) {
+            if (!dir.journalStarted()) {
                 return new JournalSession(dir, JournalConfig.forReading(dir, overrides), null, null); // nothing recorded yet
             }
             EmbeddedJournal.Credentials credentials = EmbeddedJournal.forReading(dir);
@@ -47,8 +47,7 @@ public final class JournalSession implements AutoCloseable {
             try {
                 journal = ReadOnlyJournal.open(dir, credentials);
             } catch (JournalException e) {
-                if (!(e.getCause() instanceof java.sql.SQLException sql
-                        && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_READ_ONLY)) throw e;
+                if (!needsAWriter(e)) throw e;
                 // a file whose creator was killed while making it: only a writer can finish it, so
                 // until one does (run, resume) its runs are listed from their directories
                 return new JournalSession(dir, JournalConfig.forReading(dir, overrides), null, null);
@@ -68,6 +67,21 @@ public final class JournalSession implements AutoCloseable {
         Config config = JournalConfig.forReading(dir, overrides);
         Journal.checkConnection(config);
         return opened(dir, config);
+    }
+
+    /**
+     * H2 refused to open the file without writing to it: it says so (read-only database), or,
+     * depending on where its creator was killed, a write reached the read-only file channel.
+     */
+    private static boolean needsAWriter(JournalException e) {
+        if (e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_READ_ONLY) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.NonWritableChannelException
+                    || String.valueOf(t.getMessage()).contains("NonWritableChannelException")) return true;
+        }
+        return false;
     }
 
     /** A session on a journal that opens ({@code config}): none if nothing was recorded in it yet. */

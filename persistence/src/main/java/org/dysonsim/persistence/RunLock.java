@@ -136,7 +136,7 @@ public final class RunLock implements AutoCloseable {
             return RunClaim.State.HELD;
         }
         boolean embedded = JournalConfig.isEmbedded(journal);
-        if (embedded && !Files.exists(dir.databaseFile())) {
+        if (embedded && !dir.journalStarted()) {
             return RunClaim.State.NONE;
         }
         try {

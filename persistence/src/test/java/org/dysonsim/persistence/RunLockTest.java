@@ -179,4 +179,26 @@ class RunLockTest {
             assertEquals(List.of(new RunSummary("early-run", "early", RunStatus.INTERRUPTED, 0, 0, 13)), session.list());
         }
     }
+
+    @Test
+    void aJournalKilledWhileWritingItsHeadersListsTheRunDirectoriesAndOpensForWriting(@TempDir Path root) throws Exception {
+        for (long size : new long[] {100, 4096}) {
+            DataDirectory early = DataDirectory.createOrOpen(root.resolve("early" + size));
+            DriverManager.getConnection(JournalConfig.h2Url(early, true)).close();
+            // what a process killed while H2 wrote the file's first header blocks leaves
+            try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(early.databaseFile().toFile(), "rw")) {
+                file.setLength(size);
+            }
+            Files.createDirectories(early.runDirectory("early-run"));
+            Files.writeString(early.runDirectory("early-run").resolve(DataDirectory.SCENARIO), "name = early\n");
+            try (JournalSession session = JournalSession.openForReading(early.root(), ConfigFactory.empty())) {
+                assertEquals(List.of(new RunSummary("early-run", "early", RunStatus.INTERRUPTED, 0, 0, 13)), session.list(),
+                        "a file of " + size + " bytes");
+            }
+            // a resume (a writer) can use the directory again
+            try (JournalSession session = JournalSession.openAsRecorder(early.root(), ConfigFactory.empty())) {
+                assertEquals(RunStatus.INTERRUPTED, session.list().get(0).status(), "a file of " + size + " bytes");
+            }
+        }
+    }
 }
