@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.JournalConfig;
+import org.dysonsim.scenarios.run.ActorEngine;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +38,16 @@ public final class JournalOptions {
             description = "file whose first line is the database password (default: $DYSON_JOURNAL_PASSWORD)")
     Path passwordFile;
 
-    /** {@code dysonsim.journal.*} as the options and environment choose; empty when nothing is chosen. */
+    /**
+     * {@code dysonsim.journal.*} as the options and environment choose (nothing when nothing is
+     * chosen), over the command line's actor-system settings ({@code dyson-cli.conf}), so that every
+     * session a command opens, reading ones included, logs quietly and ends on a JVM error with one line.
+     */
     public Config overrides() {
+        return chosenJournal().withFallback(ConfigFactory.parseResources(ActorEngine.SETTINGS));
+    }
+
+    private Config chosenJournal() {
         String chosen = kind != null ? kind : url != null || user != null || passwordFile != null ? "postgres" : null;
         if (chosen == null) {
             return ConfigFactory.empty();

@@ -54,6 +54,22 @@ class JournalOptionsTest {
     }
 
     @Test
+    void everySessionOfTheCommandLineGetsItsActorSettingsWhateverTheJournal() {
+        JournalOptions embedded = new JournalOptions();
+        JournalOptions h2 = new JournalOptions();
+        h2.kind = "h2";
+        JournalOptions postgres = new JournalOptions();
+        postgres.url = "jdbc:postgresql://127.0.0.1:5432/dyson";
+        for (JournalOptions options : java.util.List.of(embedded, h2, postgres)) {
+            // reading sessions (list, export, replay, serve) too: a JVM error ends them with one line, exit 1
+            assertEquals(FatalErrorExecutor.class.getName(),
+                    options.overrides().getString("pekko.actor.default-dispatcher.executor"));
+            assertEquals("OFF", options.overrides().getString("pekko.stdout-loglevel"));
+        }
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/dyson", postgres.overrides().getString("dysonsim.journal.url"));
+    }
+
+    @Test
     void aUrlThatIsNotPostgresIsRefused() throws IOException {
         assertOneLineBadInput(list("--journal", "postgres", "--jdbc-url", "jdbc:mysql://db/dyson"), "not a PostgreSQL JDBC URL");
     }
