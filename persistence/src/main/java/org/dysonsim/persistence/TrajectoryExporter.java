@@ -71,8 +71,8 @@ public final class TrajectoryExporter {
                 parts.add(newPart(target));
             }
             ExportSummary written = options.format() == ExportFormat.CSV
-                    ? writeCsv(runId, members, options.fromStep(), parts.get(0))
-                    : writeNpy(runId, members, options.fromStep(), parts);
+                    ? writeCsv(runId, members, options.fromStep(), options.squared(), parts.get(0))
+                    : writeNpy(runId, members, options.fromStep(), options.squared(), parts);
             for (int i = 0; i < targets.size(); i++) {
                 publish(parts.get(i), targets.get(i), options.overwrite());
             }
@@ -145,7 +145,8 @@ public final class TrajectoryExporter {
                 + (lastStep < 0 ? " (nothing recorded)" : " (its last record is at step " + lastStep + ")"));
     }
 
-    private ExportSummary writeCsv(String runId, SortedSet<Integer> members, long fromStep, Path out) throws IOException {
+    private ExportSummary writeCsv(String runId, SortedSet<Integer> members, long fromStep, boolean squared, Path out)
+            throws IOException {
         long values = 0;
         long records = 0;
         int n = 0;
@@ -168,7 +169,8 @@ public final class TrajectoryExporter {
                 double[] positions = snapshot.values();
                 for (int i = 0; i < positions.length; i++) {
                     row.setLength(0);
-                    row.append(prefix).append(i).append(',').append(positions[i]).append('\n');
+                    row.append(prefix).append(i).append(',').append(squared ? positions[i] * positions[i] : positions[i])
+                            .append('\n');
                     csv.append(row);
                 }
                 values += positions.length;
@@ -183,7 +185,8 @@ public final class TrajectoryExporter {
         return new ExportSummary(List.of(out), members.size(), records, n, values);
     }
 
-    private ExportSummary writeNpy(String runId, SortedSet<Integer> members, long fromStep, List<Path> files) throws IOException {
+    private ExportSummary writeNpy(String runId, SortedSet<Integer> members, long fromStep, boolean squared, List<Path> files)
+            throws IOException {
         Shape shape = measure(runId, members, fromStep);
         if (shape.records == 0 && fromStep > 0) {
             throw pastTheEnd(runId, fromStep, shape.lastStep);
@@ -203,7 +206,7 @@ public final class TrajectoryExporter {
                             continue;
                         }
                         for (double value : snapshot.values()) {
-                            valueArray.writeDouble(value);
+                            valueArray.writeDouble(squared ? value * value : value);
                         }
                         timeArray.writeDouble(snapshot.t());
                         stepArray.writeLong(snapshot.step());

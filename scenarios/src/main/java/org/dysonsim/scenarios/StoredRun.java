@@ -110,6 +110,21 @@ public final class StoredRun {
         return spec(recordedScenario(reader, runId).orElseThrow(() -> nothingRecorded(runId)), runId);
     }
 
+    /**
+     * Whether the run records singular values s (a {@code wishart} run), whose spectrum is λ = s²;
+     * false when nothing of it was recorded or its scenario no longer reads (only eigenvalue runs
+     * depend on files that can go missing).
+     */
+    public static boolean recordsSingularValues(TrajectoryReader reader, String runId) {
+        Optional<String> scenario = recordedScenario(reader, runId);
+        if (scenario.isEmpty()) return false;
+        try {
+            return spec(scenario.get(), runId).coordinates() == RunSpec.Coordinates.SINGULAR_VALUES;
+        } catch (ScenarioException e) {
+            return false;
+        }
+    }
+
     private static ScenarioException nothingRecorded(String runId) {
         return new ScenarioException(runId, null, "no member of this run reached the journal, so there is nothing to"
                 + " continue or report; run its scenario again (scenario.conf in its run directory)");

@@ -8,6 +8,7 @@ import org.dysonsim.persistence.ExportSummary;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.persistence.MemberRange;
 import org.dysonsim.persistence.TrajectoryExporter;
+import org.dysonsim.scenarios.StoredRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 /** {@code dyson export RUN-ID --format csv|npy --out FILE}: a recorded run for other tools (TrajectoryExporter). */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a recorded run.",
-                "csv: columns member,step,t,index,value.",
+                "csv: columns member,step,t,index,value (value: an eigenvalue λ; for a wishart run λ = s² of its recorded singular values).",
                 "npy: FILE holds values (member x record x index, float64); FILE.times.npy and FILE.steps.npy"
                         + " (member x record) beside it, where a trailing .npy of FILE is replaced."})
 final class ExportCommand implements Callable<Integer> {
@@ -53,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         if (fromStep < 0) throw new BadInputException("--from-step must be >= 0, got " + fromStep);
         ExportFormat chosen = ExportFormat.parse(format);
-        ExportOptions options = new ExportOptions(chosen, members == null ? null : MemberRange.parse(members), fromStep, force);
+        MemberRange range = members == null ? null : MemberRange.parse(members);
         journal.overrides(); // the options are checked before the journal is opened
         for (Path target : TrajectoryExporter.targets(out, chosen)) {
             if (DataDirectoryPaths.contains(dataDir.path(), target)) {
@@ -63,7 +64,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         ExportSummary summary;
         try (JournalSession session = JournalSession.openForReading(dataDir.path(), journal.overrides())) {
-            summary = session.exporter().export(runId, options, out);
+            // a wishart run records singular values s: its export holds the eigenvalues λ = s² of WᵀW
+            boolean squared = StoredRun.recordsSingularValues(session.reader(), runId);
+            summary = session.exporter().export(runId, new ExportOptions(chosen, range, fromStep, force, squared), out);
         }
         spec.commandLine().getOut().printf("wrote %s: %d values (%d members, up to %d records of %d)%n",
                 summary.files().get(0), summary.values(), summary.members(), summary.records(), summary.n());

@@ -3,13 +3,18 @@ package org.dysonsim.scenarios.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import org.dysonsim.persistence.JournalSession;
+import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +72,31 @@ class ListExportCommandTest {
         assertEquals(records * N, lines.size() - 1, "each record has n values");
         assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",").length == 5));
         assertTrue(export.out().startsWith("wrote " + csv), export.out());
+    }
+
+    @Test
+    void aWishartRunExportsTheEigenvaluesOfWtWNotItsSingularValues() throws IOException {
+        Path scenario = dir.resolve("wishart.conf");
+        // λ(0) = 1 and 4: the run starts from s = 1 and 2, and records s
+        Files.writeString(scenario, "name = w\nmodel = wishart\nn = 2\nsteps = 10\nrecord-every = 5\n"
+                + "ensemble.members = 1\nerror-control.members = 0\ninit { kind = explicit, values = [1, 4] }\n");
+        Path wishartData = dir.resolve("wishart-runs");
+        assertEquals(Main.OK, dyson("run", scenario.toString(), "--data-dir", wishartData.toString(), "--quiet").exit());
+        String id = dyson("list", "--data-dir", wishartData.toString()).out().lines().toList().get(1).split("\\s+")[0];
+        Path csv = dir.resolve("wishart.csv");
+        InProcessDyson.Result export = dyson("export", id, "--format", "csv", "--out", csv.toString(),
+                "--data-dir", wishartData.toString());
+        assertEquals(Main.OK, export.exit(), export.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(List.of("0,0,0.0,0,1.0", "0,0,0.0,1,4.0"), rows.subList(1, 3), "λ at step 0, not s");
+        try (JournalSession session = JournalSession.openForReading(wishartData, ConfigFactory.empty());
+             Stream<TrajectoryEvent> events = session.reader().events(id, 0)) {
+            List<Double> squared = events.filter(e -> e instanceof TrajectoryEvent.SnapshotRecorded)
+                    .flatMapToDouble(e -> Arrays.stream(((TrajectoryEvent.SnapshotRecorded) e).values())).map(v -> v * v)
+                    .boxed().toList();
+            assertEquals(squared, rows.stream().skip(1).map(r -> Double.parseDouble(r.split(",")[4])).toList(),
+                    "every exported value is the square of a recorded singular value");
+        }
     }
 
     @Test
