@@ -35,7 +35,7 @@ public final class RunSpecReader {
 
     public static RunSpec read(ScenarioValues v, String runId) {
         String model = v.choice("model", MODELS);
-        int n = v.integer("n", model.equals("cir") ? 1 : 2);
+        int n = v.integer("n", model.equals("cir") || model.equals("coulomb") ? 1 : 2); // one coulomb mode: no pair, its Fokker–Planck law
         long steps = v.integer("steps", 1, Long.MAX_VALUE);
         int recordEvery = v.integer("record-every", 1);
         long seed = v.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);

@@ -66,8 +66,17 @@ class RunSpecReaderTest {
     }
 
     @Test
+    void oneCoulombModeIsARun() throws IOException {
+        // the fokker-planck prediction applies to exactly such a run (FokkerPlanckPredictionTest)
+        RunSpec one = read("n = 1\ninit { kind = explicit, values = [0.2] }\ndrift { kind = harmonic, centre = 1.0 }");
+        assertEquals(1, one.n());
+        assertEquals(RunSpec.Coordinates.EIGENVALUES, one.coordinates());
+    }
+
+    @Test
     void outOfRange() {
-        assertProblem("n", "must be ≥ 2, got 1", failure("n = 1"));
+        assertProblem("n", "must be ≥ 1, got 0", failure("n = 0"));
+        assertProblem("n", "must be ≥ 2, got 1", failure("model = sgd\nn = 1"));
         assertProblem("dt", "must be > 0", failure("dt = 0"));
         assertProblem("sgd.alpha", "must be > 0", failure("model = sgd\nsgd.alpha = -0.1"));
         assertProblem("sgd.batch", "must be ≥ 1, got 0", failure("model = sgd\nsgd.batch = 0"));
