@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
@@ -83,8 +84,9 @@ final class ServeRoutes extends AllDirectives {
                 pathSingleSlash(() -> perRequest(() -> files.file(runId, RunDirectory.REPORT_HTML)
                         .map(report -> getFromFile(report.toFile(), ContentTypes.TEXT_HTML_UTF8))
                         .orElseGet(() -> html(IndexPage.noReport(runId))))),
-                path("live", () -> getFromResource("serve/live.html", ContentTypes.TEXT_HTML_UTF8)),
-                path("events", () -> parameterOptional("member", member -> events(runId, member))),
+                path("live", () -> parameterOptional("member", member -> watched(runId, member,
+                        (watch, m) -> getFromResource("serve/live.html", ContentTypes.TEXT_HTML_UTF8)))),
+                path("events", () -> parameterOptional("member", member -> watched(runId, member, this::events))),
                 path(PathMatchers.segment(), name -> file(runId, name)));
     }
 
@@ -99,8 +101,11 @@ final class ServeRoutes extends AllDirectives {
         return resource == null ? line(StatusCodes.NOT_FOUND, "no asset " + name) : getFromResource(resource);
     }
 
-    /** The live view's state of {@code member} (default 0), once now and again each time a poll read something new. */
-    private Route events(String runId, Optional<String> memberText) {
+    /**
+     * {@code route} for the run's watch and {@code member} (default 0), or a 400 line when the
+     * member is not a number or not a member of the run.
+     */
+    private Route watched(String runId, Optional<String> memberText, BiFunction<RunWatch, Integer, Route> route) {
         int member;
         try {
             member = Integer.parseInt(memberText.orElse("0"));
@@ -117,6 +122,11 @@ final class ServeRoutes extends AllDirectives {
         });
         watch.touch();
         if (!watch.hasMember(member)) return line(StatusCodes.BAD_REQUEST, "member: run " + runId + " has no member " + member);
+        return route.apply(watch, member);
+    }
+
+    /** The live view's state of {@code member}, once now and again each time a poll read something new. */
+    private Route events(RunWatch watch, int member) {
         Source<ServerSentEvent, NotUsed> updates = Source.tick(Duration.ZERO, TICK, "tick")
                 .statefulMap(() -> new long[] {-1}, (seen, tick) -> {
                     watch.touch();

@@ -148,4 +148,12 @@ class ServeCommandTest {
         refused(400, "/runs/" + runId + "/events?member=abc");
         refused(400, "/runs/" + runId + "/events?member=99999999999999999999");
     }
+
+    @Test
+    void theLivePageOfAMemberTheRunDoesNotHaveIsABadRequest() throws Exception {
+        refused(400, "/runs/" + runId + "/live?member=99");
+        refused(400, "/runs/" + runId + "/live?member=-1");
+        refused(400, "/runs/" + runId + "/live?member=abc");
+        assertEquals(200, get("/runs/" + runId + "/live?member=1").statusCode());
+    }
 }
