@@ -26,19 +26,13 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     JournalOptions journal;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+    @Option(names = "--port", paramLabel = "P", defaultValue = "" + ServeOption.DEFAULT_PORT,
             description = "TCP port on 127.0.0.1 (0: any free port; default: ${DEFAULT-VALUE})")
     int port;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535) throw new BadInputException("--port: " + port + " is not a TCP port (0 to 65535)");
-        RunServer server;
-        try {
-            server = RunServer.start(dataDir.path(), journal.overrides(), HOST, port);
-        } catch (RunServer.ServeException e) {
-            throw new BadInputException("--port: " + e.getMessage());
-        }
+        RunServer server = ServeOption.listen("--port", dataDir.path(), journal.overrides(), port);
         PrintWriter out = spec.commandLine().getOut();
         out.println("serving " + dataDir.path() + " at " + server.url());
         out.flush();

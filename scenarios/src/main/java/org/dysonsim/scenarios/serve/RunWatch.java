@@ -87,9 +87,12 @@ final class RunWatch {
     /**
      * Whether the run recorded something in the last {@code window}: then a process records it,
      * and serves the embedded journal's file (a run killed since, whatever its members say, is not).
+     * A run whose members have all ended records no more: a run started next in the directory must
+     * not wait for the window to pass.
      */
     synchronized boolean recordedWithin(Duration window) {
-        return version > 0 && System.nanoTime() - lastChangeNanos < window.toNanos();
+        boolean running = members.values().stream().anyMatch(progress -> progress.end().equals("running"));
+        return running && version > 0 && System.nanoTime() - lastChangeNanos < window.toNanos();
     }
 
     /** Changes whenever a poll read something new. */

@@ -2,10 +2,14 @@ package org.dysonsim.scenarios.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dysonsim.scenarios.serve.RunServer;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +118,34 @@ class ServeCommandTest {
         InProcessDyson.Result second = InProcessDyson.run("run", scenario.toString(), "--data-dir", data.toString(), "--quiet");
         assertEquals(Main.OK, second.exit(), second.err());
         assertTrue(get("/").body().contains("data-status=\"completed\""), "the index lists the new run");
+    }
+
+    @Test
+    void aRunWithServePrintsItsLivePageAndStopsServingWhenItEnds(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("runs");
+        Path scenario = dir.resolve("served.conf");
+        Files.writeString(scenario, "name = served\nn = 2\nsteps = 4\nrecord-every = 2\nensemble.members = 1\n"
+                + "init { kind = explicit, values = [0, 1] }\nerror-control.members = 0\n");
+        InProcessDyson.Result run = InProcessDyson.run("run", "--serve", "0", scenario.toString(), "--data-dir", data.toString(), "--quiet");
+        assertEquals(Main.OK, run.exit(), run.err());
+        Matcher live = Pattern.compile("live: http://127\\.0\\.0\\.1:(\\d+)/runs/(served-\\S+)/live").matcher(run.err());
+        assertTrue(live.find(), run.err());
+        assertTrue(Files.isDirectory(data.resolve(live.group(2))), "the live page's run is the run: " + live.group(2));
+        try (Socket socket = new Socket()) {
+            assertThrows(ConnectException.class, () -> socket.connect(new InetSocketAddress("127.0.0.1", Integer.parseInt(live.group(1))), 2000),
+                    "the run stopped serving when it ended");
+        }
+        InProcessDyson.Result badPort = InProcessDyson.run("run", scenario.toString(), "--data-dir", data.toString(), "--serve", "70000");
+        assertEquals(Main.BAD_INPUT, badPort.exit());
+        assertEquals("dyson: --serve: 70000 is not a TCP port (0 to 65535)", badPort.err().strip());
+        InProcessDyson.Result tooLong = InProcessDyson.run("run", "--serve=123456", scenario.toString(), "--data-dir", data.toString());
+        assertEquals(Main.BAD_INPUT, tooLong.exit());
+        assertTrue(tooLong.err().startsWith("dyson: --serve: 123456 is not a TCP port"), tooLong.err());
+        // --serve without a port before the scenario: the scenario is read as the scenario (here refused for its n)
+        InProcessDyson.Result beforeTheScenario = InProcessDyson.run("run", "--serve", scenario.toString(), "--set", "n=-1",
+                "--data-dir", data.toString());
+        assertEquals(Main.BAD_INPUT, beforeTheScenario.exit());
+        assertTrue(beforeTheScenario.err().startsWith("dyson: " + scenario + ": n: "), beforeTheScenario.err());
     }
 
     @Test
