@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code dyson serve}: the data directory's runs, their reports and live views in a browser, until Ctrl-C. Reads only. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the data directory's runs in a browser on 127.0.0.1: their status, reports, and a live view"
-                + " of running runs (progress, a member's spectrum, its mean and variance). Reads only; stop with Ctrl-C.")
+                + " of running runs (progress, a member's or layer's spectrum under its law, its distance to theory,"
+                + " a network's losses and accuracy). Reads only; stop with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
     static final String HOST = "127.0.0.1";
 

@@ -55,7 +55,10 @@ class ServeBrowserIT {
             try (RunServer server = RunServer.start(data, ConfigFactory.empty(), "127.0.0.1", 0)) {
                 Thread.sleep(2000);
                 String page = server.url() + "runs/" + runId + "/live?member=1&frames=2";
-                long second = Long.parseLong(attribute(dumpDom(chromium, dir.resolve("profile-2"), page), "data-step"));
+                String secondDom = dumpDom(chromium, dir.resolve("profile-2"), page);
+                long second = Long.parseLong(attribute(secondDom, "data-step"));
+                // the member followed from the start: its distance to the report's laws at every record read
+                assertTrue(Long.parseLong(attribute(secondDom, "data-distance-points")) > 0, "no distance to theory drawn");
                 assertTrue(run.isAlive(), "the run ended before the second look; make it longer");
                 assertTrue(first > 0, "the first look saw step " + first);
                 assertTrue(second > first, "the page's step did not advance: " + first + " then " + second);

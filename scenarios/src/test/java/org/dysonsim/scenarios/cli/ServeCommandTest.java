@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.ByteBuffer;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -35,6 +36,7 @@ class ServeCommandTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Path data;
     private String runId;
+    private String networkRunId;
     private RunServer server;
 
     @BeforeAll
@@ -46,10 +48,56 @@ class ServeCommandTest {
         InProcessDyson.Result run = InProcessDyson.run("run", scenario.toString(), "--data-dir", data.toString(), "--seed", "3", "--quiet");
         assertEquals(Main.OK, run.exit(), run.err());
         runId = InProcessDyson.run("list", "--data-dir", data.toString()).out().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        networkRunId = recordNetwork(dir);
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, SECRET);
         Files.createSymbolicLink(data.resolve(runId).resolve("escape.txt"), secret);
         server = RunServer.start(data, ConfigFactory.empty(), "127.0.0.1", 0);
+    }
+
+    /** A network of two layers (6 → 5 → 3) trained 4 steps on IDX files of 20 blank 2 × 3 images. */
+    private String recordNetwork(Path dir) throws IOException {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        for (String part : List.of("train", "t10k")) {
+            ByteBuffer pixels = ByteBuffer.allocate(16 + 20 * 6).putInt(0x803).putInt(20).putInt(2).putInt(3);
+            ByteBuffer labels = ByteBuffer.allocate(8 + 20).putInt(0x801).putInt(20);
+            for (int i = 0; i < 20; i++) labels.put((byte) (i % 3));
+            Files.write(images.resolve(part + "-images-idx3-ubyte"), pixels.array());
+            Files.write(images.resolve(part + "-labels-idx1-ubyte"), labels.array());
+        }
+        Path scenario = dir.resolve("net.conf");
+        Files.writeString(scenario, "name = net\nmodel = network\nsteps = 4\nrecord-every = 2\nensemble.members = 1\n"
+                + "network { widths = [6, 5, 3], train-size = 20, test-size = 10 }\ndata.path = \"" + images + "\"\n"
+                + "sgd { alpha = 0.1, batch = 4, momentum = 0.5 }\nerror-control.members = 0\n");
+        InProcessDyson.Result run = InProcessDyson.run("run", scenario.toString(), "--data-dir", data.toString(), "--quiet");
+        assertEquals(Main.OK, run.exit(), run.err());
+        return InProcessDyson.run("list", "--data-dir", data.toString()).out().lines()
+                .filter(line -> line.startsWith("net-")).findFirst().orElseThrow().split("\\s+")[0];
+    }
+
+    /** The event stream's updates as JSON until one satisfies {@code wanted} (a few seconds at most), that one. */
+    private String eventUntil(String path, java.util.function.Predicate<String> wanted) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).timeout(Duration.ofSeconds(20)).build();
+        HttpResponse<Stream<String>> events = client.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, events.statusCode());
+        StringBuilder event = new StringBuilder();
+        String last = "";
+        try (Stream<String> lines = events.body()) {
+            var it = lines.iterator();
+            for (int updates = 0; updates < 8 && it.hasNext(); ) {
+                String line = it.next();
+                if (!line.isEmpty()) {
+                    event.append(line.replaceFirst("^data: ?", "")).append('\n');
+                    continue;
+                }
+                last = event.toString();
+                event.setLength(0);
+                if (last.isBlank()) continue;
+                updates++;
+                if (wanted.test(last)) return last;
+            }
+        }
+        throw new AssertionError("no update as wanted; the last: " + last);
     }
 
     @AfterAll
@@ -105,8 +153,38 @@ class ServeCommandTest {
         assertTrue(json.contains("\"member\": 1,"), json);
         assertTrue(json.contains("\"step\": 20,"), json);
         assertTrue(json.contains("\"completed\": 2"), json);
-        assertTrue(json.contains("\"lawName\": \"initial Marchenko"), json);
+        assertFalse(json.contains("\"lawName\": null"), json);
         assertFalse(json.contains("\"law\": null"), json);
+    }
+
+    @Test
+    void theFollowedMembersDistanceToEachPredictionComesAtEveryTimeItApplies() throws Exception {
+        // 5 records (t = 0 and 4 later times): the initial Marchenko–Pastur law applies at t = 0 only
+        String json = eventUntil("/runs/" + runId + "/events?member=1", view -> view.contains("\"name\": \"Marchenko"));
+        Matcher mp = Pattern.compile("\"name\": \"Marchenko[^\"]*\",\\s*\"t\": \\[([^\\]]*)\\],\\s*\"distance\": \\[([^\\]]*)\\],"
+                + "\\s*\"threshold\": \\[([^\\]]*)\\]").matcher(json);
+        assertTrue(mp.find(), json);
+        assertEquals(0.0, Double.parseDouble(mp.group(1).strip()), json);
+        double distance = Double.parseDouble(mp.group(2).strip());
+        double threshold = Double.parseDouble(mp.group(3).strip());
+        assertTrue(distance > 0 && distance < threshold, "8 levels drawn from the law: " + distance + " against " + threshold);
+    }
+
+    @Test
+    void aNetworkRunsLiveViewHasItsLayersLossesAccuracyAndEachLayersDistanceToItsInitialLaw() throws Exception {
+        String json = eventUntil("/runs/" + networkRunId + "/events?member=0&layer=1", view -> view.contains("\"name\": \"fc2\""));
+        assertTrue(Pattern.compile("\"layers\": \\[\\s*\"fc1\",\\s*\"fc2\"\\s*\\]").matcher(json).find(), json);
+        assertTrue(json.contains("\"lawName\": \"Marchenko–Pastur law of W₀\""), json);
+        Matcher steps = Pattern.compile("\"metrics\": \\{[^}]*\"step\": \\[([^\\]]*)\\]").matcher(json);
+        assertTrue(steps.find(), json);
+        assertEquals(List.of(0.0, 2.0, 4.0), Stream.of(steps.group(1).split(",")).map(x -> Double.parseDouble(x.strip())).toList(), json);
+        for (String metric : List.of("trainLoss", "testLoss", "testAccuracy")) {
+            assertTrue(Pattern.compile("\"" + metric + "\": \\[[^\\],]+,[^\\],]+,[^\\],]+\\]").matcher(json).find(), metric + ": " + json);
+        }
+        assertFalse(json.contains("\"name\": \"fc1\""), "only the chosen layer's distances: " + json);
+        refused(400, "/runs/" + networkRunId + "/events?layer=2");
+        refused(400, "/runs/" + networkRunId + "/live?layer=x");
+        refused(400, "/runs/" + runId + "/events?layer=1"); // a run without layers has one spectrum
     }
 
     @Test
