@@ -125,6 +125,7 @@
     progress.textContent = "member " + view.member + ": step " + view.step + planned + " · all " + view.members
       + " members: steps " + view.overall.minStep + "–" + view.overall.maxStep + planned
       + " · running " + view.ends.running + ", completed " + view.ends.completed + ", failed " + view.ends.failed;
+    if (events === 1) state.dataset.firstStep = String(view.step);
     state.dataset.step = String(view.step);
     state.dataset.minStep = String(view.overall.minStep);
     state.dataset.maxStep = String(view.overall.maxStep);

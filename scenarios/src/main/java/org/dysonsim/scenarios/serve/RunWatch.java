@@ -38,6 +38,8 @@ final class RunWatch {
     static final Duration MEASURING_PER_POLL = Duration.ofMillis(250);
     /** A followed member's snapshots waiting to be measured are thinned to this many, evenly spread over time. */
     static final int MEASURED_BACKLOG = 24;
+    /** Polls that try to read the run's scenario before giving up on it (an old scenario that no longer reads). */
+    private static final int SPEC_READS = 30;
 
     private final String runId;
     private final TreeMap<Integer, MemberProgress> members = new TreeMap<>();
@@ -45,6 +47,7 @@ final class RunWatch {
     private RunSpec spec;
     private LiveTheory theory;
     private boolean specRead;
+    private int specReads;
     private long version;
     private long lastChangeNanos;
     private final Map<String, String> views = new HashMap<>();
@@ -101,7 +104,14 @@ final class RunWatch {
 
     /** The distances to theory of the followed members' snapshots read since the last poll; whether there were any. */
     private boolean measureFollowed() {
-        if (theory == null) return false;
+        if (theory == null) { // nothing to measure against (yet): keep the backlog thin
+            synchronized (this) {
+                for (MemberProgress progress : members.values()) {
+                    if (progress.followed()) progress.stillUnmeasured(spread(progress.takeUnmeasured(), MEASURED_BACKLOG));
+                }
+            }
+            return false;
+        }
         TreeMap<Integer, double[]> firsts = new TreeMap<>();
         Map<Integer, List<TrajectoryEvent.SnapshotRecorded>> unmeasured = new HashMap<>();
         synchronized (this) {
@@ -156,7 +166,9 @@ final class RunWatch {
             theory = new LiveTheory(spec);
             specRead = true;
         } catch (ScenarioException e) {
-            specRead = true; // no member recorded its start yet, or an old scenario: no law, no planned steps
+            // the member it is read from has not recorded its start yet (a page opened as the run
+            // started): read again at the next poll; an old scenario never reads: no law, no planned steps
+            specRead = ++specReads >= SPEC_READS;
         }
     }
 
