@@ -4,17 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.dysonsim.scenarios.serve.RunServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The live page in a real headless browser: a run records in its own process and serves its data
  * directory ({@code --serve}); the page of one of its members, loaded from that server, follows
  * three updates, and the chart's data (the step its script wrote from the Server-Sent Events)
- * must have moved on between the first and the last. Needs Debian's chromium ({@code .ci/chromium}
+ * must have moved on between the first and the last; then a server of the test's own, a reader of
+ * another process's run, serves the same run's events. Needs Debian's chromium ({@code .ci/chromium}
  * installs it and exports DYSON_TEST_CHROMIUM); without it the test is skipped, except with
  * CI=true, where a missing browser fails it, as a missing PostgreSQL does.
  */
@@ -56,6 +65,19 @@ class ServeBrowserIT {
             assertTrue(last > first, "the page's step did not advance: " + first + " then " + last);
             // the member is followed from its start: its distance to the report's laws at the records read
             assertTrue(Long.parseLong(attribute(dom, "data-distance-points")) > 0, "no distance to theory drawn");
+            // and a server of another process (`dyson serve`) reads the running run too
+            try (RunServer server = RunServer.start(data, ConfigFactory.empty(), "127.0.0.1", 0)) {
+                HttpResponse<Stream<String>> events = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.url() + "runs/" + runId + "/events?member=0")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofLines());
+                assertEquals(200, events.statusCode());
+                String update;
+                try (Stream<String> lines = events.body()) {
+                    update = String.join("\n", lines.takeWhile(line -> !line.isEmpty()).toList());
+                }
+                Matcher step = Pattern.compile("\"step\": (\\d+),").matcher(update);
+                assertTrue(step.find() && Long.parseLong(step.group(1)) > 0, update);
+            }
         } finally {
             run.destroy();
             run.waitFor(20, TimeUnit.SECONDS);
