@@ -1,10 +1,12 @@
-// The live page of one run: subscribes to /runs/ID/events?member=M (Server-Sent Events) and
-// redraws the member's spectrum (histogram with the initial law's density over it, when the run
-// started from one) and its mean and variance against time with uPlot.
+// The live page of one run: subscribes to /runs/ID/events?member=M&layer=L (Server-Sent Events) and
+// redraws with uPlot the member's spectrum (a layer's, for a network) as a histogram with the law
+// the report compares it with over it, its KS distance to each such law against time, a network's
+// losses and test accuracy against step, and its spectrum's mean and variance against time.
 (function () {
   "use strict";
   const params = new URLSearchParams(location.search);
   const member = params.get("member") || "0";
+  const layer = params.get("layer") || "0";
   // ?frames=N: stop following after N updates (a still page: for printing, or a headless browser,
   // whose virtual clock waits for open connections)
   const frames = parseInt(params.get("frames") || "0", 10);
@@ -15,11 +17,17 @@
   document.getElementById("title").textContent = "run " + runId + ", member " + member;
   document.getElementById("member").value = member;
   document.getElementById("show").onclick = function () {
-    location.search = "?member=" + encodeURIComponent(document.getElementById("member").value);
+    const chosenLayer = document.getElementById("layer").value || "0";
+    location.search = "?member=" + encodeURIComponent(document.getElementById("member").value)
+      + "&layer=" + encodeURIComponent(chosenLayer);
   };
 
   let spectrumPlot = null;
   let momentsPlot = null;
+  let metricsPlot = null;
+  let distancePlot = null;
+  let distanceNames = "";
+  let spectrumCurve = "";
   let events = 0;
   const width = Math.min(900, (document.body.clientWidth || 900) - 20);
 
@@ -48,27 +56,102 @@
     return [view.moments.t, view.moments.mean, view.moments.variance];
   }
 
+  function layerChoice(view) {
+    if (!view.layers || document.getElementById("layer").options.length > 0) return;
+    const select = document.getElementById("layer");
+    view.layers.forEach(function (name, i) {
+      const option = document.createElement("option");
+      option.value = String(i);
+      option.textContent = name;
+      option.selected = String(i) === layer;
+      select.appendChild(option);
+    });
+    document.getElementById("layer-choice").hidden = false;
+    document.getElementById("spectrum-title").textContent = "Spectrum of layer " + view.layers[view.layer]
+      + " of the member (nonzero eigenvalues of WᵀW)";
+  }
+
+  // one distance and one threshold series per law; the laws' times differ, so their tables are joined
+  function distanceData(view) {
+    return uPlot.join(view.distances.map(function (d) { return [d.t, d.distance, d.threshold]; }));
+  }
+
+  const COLOURS = ["#3465a4", "#cc0000", "#4e9a06", "#75507b", "#ce5c00", "#c4a000"];
+
+  function distanceChart(view) {
+    const series = [{ label: "t" }];
+    view.distances.forEach(function (d, i) {
+      const colour = COLOURS[i % COLOURS.length];
+      series.push({ label: d.name, stroke: colour, width: 2, points: { show: true } });
+      series.push({ label: "threshold", stroke: colour, dash: [6, 4] });
+    });
+    return new uPlot({ width: width, height: 260, scales: { x: { time: false } }, series: series,
+      axes: [{}, { label: "KS distance" }] }, distanceData(view), document.getElementById("distance"));
+  }
+
+  function metricsData(view) {
+    return [view.metrics.step, view.metrics.trainLoss, view.metrics.testLoss, view.metrics.testAccuracy];
+  }
+
+  function metricsChart(view) {
+    return new uPlot({ width: width, height: 260, scales: { x: { time: false } },
+      series: [{ label: "step" }, { label: "train loss", stroke: "#3465a4" }, { label: "test loss", stroke: "#cc0000" },
+        { label: "test accuracy", stroke: "#4e9a06", scale: "acc" }],
+      axes: [{}, { label: "loss" }, { side: 1, scale: "acc", label: "test accuracy", grid: { show: false } }] },
+      metricsData(view), document.getElementById("metrics"));
+  }
+
+  function drawDistances(view) {
+    if (view.distances.length === 0) return;
+    document.getElementById("distance-section").hidden = false;
+    const names = view.distances.map(function (d) { return d.name; }).join("\n");
+    if (distancePlot !== null && names !== distanceNames) {
+      distancePlot.destroy(); // a law that applies from now on: a series more
+      distancePlot = null;
+    }
+    distanceNames = names;
+    if (distancePlot === null) distancePlot = distanceChart(view); else distancePlot.setData(distanceData(view));
+  }
+
+  function drawMetrics(view) {
+    if (view.metrics.step.length === 0) return;
+    document.getElementById("metrics-section").hidden = false;
+    if (metricsPlot === null) metricsPlot = metricsChart(view); else metricsPlot.setData(metricsData(view));
+  }
+
   function show(view) {
     events++;
     const planned = view.plannedSteps == null ? "" : " of " + view.plannedSteps;
     progress.textContent = "member " + view.member + ": step " + view.step + planned + " · all " + view.members
       + " members: steps " + view.overall.minStep + "–" + view.overall.maxStep + planned
       + " · running " + view.ends.running + ", completed " + view.ends.completed + ", failed " + view.ends.failed;
+    if (events === 1) state.dataset.firstStep = String(view.step);
     state.dataset.step = String(view.step);
     state.dataset.minStep = String(view.overall.minStep);
     state.dataset.maxStep = String(view.overall.maxStep);
     state.dataset.events = String(events);
     state.dataset.points = String(view.moments.t.length);
-    state.dataset.law = view.spectrum.law ? "marchenko-pastur" : "";
+    state.dataset.law = view.lawName || "";
+    state.dataset.distancePoints = String(view.distances.reduce(function (n, d) { return n + d.t.length; }, 0));
+    state.dataset.metricPoints = String(view.metrics.step.length);
+    layerChoice(view);
     try {
+      const curve = view.lawName || "";
+      if (spectrumPlot !== null && curve !== spectrumCurve) {
+        spectrumPlot.destroy(); // another law applies from now on (or none)
+        spectrumPlot = null;
+      }
+      spectrumCurve = curve;
       if (spectrumPlot === null) spectrumPlot = spectrumChart(view); else spectrumPlot.setData(spectrumData(view));
+      drawDistances(view);
+      drawMetrics(view);
       if (momentsPlot === null) momentsPlot = momentsChart(view); else momentsPlot.setData(momentsData(view));
     } catch (e) {
       document.getElementById("error").textContent = "cannot draw the charts: " + e;
     }
   }
 
-  const source = new EventSource(runPath + "events?member=" + encodeURIComponent(member));
+  const source = new EventSource(runPath + "events?member=" + encodeURIComponent(member) + "&layer=" + encodeURIComponent(layer));
   source.onmessage = function (message) {
     show(JSON.parse(message.data));
     if (frames > 0 && events >= frames) source.close();

@@ -1,6 +1,7 @@
 package org.dysonsim.scenarios.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.scenarios.StudyPlan;
+import org.dysonsim.scenarios.serve.RunServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,18 +52,31 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterOption cluster;
 
+    @Mixin
+    ServeOption serve;
+
     @Override
     public Integer call() throws IOException {
         journal.overrides(); // options are checked before the data directory is created
         cluster.check();
+        serve.check();
         List<String> overrides = new ArrayList<>(sets);
         if (seed != null) overrides.add("seed=" + seed);
         Path data = dataDir.path();
         StudyPlan plan = StudyPlan.prepare(scenario, overrides, data, Instant.now());
 
         DataDirectory directory = DataDirectory.createOrOpen(data);
-        StudyRunner runner = new StudyRunner(directory, data, journal,
-                spec.commandLine().getOut(), spec.commandLine().getErr(), quiet, check);
-        return runner.run(plan, () -> StudyPlan.prepare(scenario, overrides, data, Instant.now()), cluster);
+        PrintWriter err = spec.commandLine().getErr();
+        StudyRunner runner = new StudyRunner(directory, data, journal, spec.commandLine().getOut(), err, quiet, check);
+        try (RunServer server = serve.start(data, journal.overrides())) {
+            if (server != null) {
+                err.println("serving " + data + " at " + server.url() + " until the run ends");
+                runner.onRunStart(runId -> {
+                    err.println("live: " + server.url() + "runs/" + runId + "/live");
+                    err.flush();
+                });
+            }
+            return runner.run(plan, () -> StudyPlan.prepare(scenario, overrides, data, Instant.now()), cluster);
+        }
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code dyson serve}: the data directory's runs, their reports and live views in a browser, until Ctrl-C. Reads only. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the data directory's runs in a browser on 127.0.0.1: their status, reports, and a live view"
-                + " of running runs (progress, a member's spectrum, its mean and variance). Reads only; stop with Ctrl-C.")
+                + " of running runs (progress, a member's or layer's spectrum under its law, its distance to theory,"
+                + " a network's losses and accuracy). Reads only; stop with Ctrl-C.")
 final class ServeCommand implements Callable<Integer> {
     static final String HOST = "127.0.0.1";
 
@@ -26,19 +27,13 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     JournalOptions journal;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
+    @Option(names = "--port", paramLabel = "P", defaultValue = "" + ServeOption.DEFAULT_PORT,
             description = "TCP port on 127.0.0.1 (0: any free port; default: ${DEFAULT-VALUE})")
     int port;
 
     @Override
     public Integer call() throws InterruptedException {
-        if (port < 0 || port > 65535) throw new BadInputException("--port: " + port + " is not a TCP port (0 to 65535)");
-        RunServer server;
-        try {
-            server = RunServer.start(dataDir.path(), journal.overrides(), HOST, port);
-        } catch (RunServer.ServeException e) {
-            throw new BadInputException("--port: " + e.getMessage());
-        }
+        RunServer server = ServeOption.listen("--port", dataDir.path(), journal.overrides(), port);
         PrintWriter out = spec.commandLine().getOut();
         out.println("serving " + dataDir.path() + " at " + server.url());
         out.flush();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
@@ -46,6 +47,7 @@ final class StudyRunner {
     private final PrintWriter err;
     private final boolean quiet;
     private final CheckOption check;
+    private Consumer<String> runStarting = runId -> {};
 
     StudyRunner(DataDirectory directory, Path shown, JournalOptions journal, PrintWriter out, PrintWriter err,
                 boolean quiet, CheckOption check) {
@@ -56,6 +58,11 @@ final class StudyRunner {
         this.err = err;
         this.quiet = quiet;
         this.check = check;
+    }
+
+    /** Calls {@code starting} with each run's id as the run starts (after its journal is open). */
+    void onRunStart(Consumer<String> starting) {
+        runStarting = starting;
     }
 
     /**
@@ -75,6 +82,7 @@ final class StudyRunner {
             began = true;
             for (RunSpec run : claimed.runs()) {
                 if (run != claimed.runs().get(0)) writeScenario(run);
+                runStarting.accept(run.runId());
                 exit = CheckOption.worse(exit, locked(run.runId(), false, lock -> {
                     // what the report says must be what the journal holds: it reads back, every checksum matching
                     RunResult result = readBack(simulate(engine, run, false));

@@ -11,7 +11,9 @@ import java.util.List;
  * @param scenario    the shipped scenario's file name without {@code .conf}
  * @param source      where the comparisons are: each run's report.json or the sweep's study.json
  * @param comparisons for {@link Source#REPORT}, prefixes of comparison names (each group is one row);
- *                    for {@link Source#STUDY}, the study.json keys of the checks
+ *                    for {@link Source#STUDY}, the study.json keys of the checks; for
+ *                    {@link Source#LAYERS}, bounds on every layer's final numbers in the report's
+ *                    {@code network.layers}, as {@code "KEY < X"} or {@code "KEY > X"}
  * @param figure      for {@link Source#REPORT}, the prefix of the wanted plot's name in report.json
  *                    (the last such plot, the latest time, is shown); for {@link Source#STUDY}, a png
  *                    of the study directory
@@ -20,8 +22,12 @@ import java.util.List;
 public record Claim(String id, String sentence, String scenario, Source source, List<String> comparisons, String figure,
                     List<String> quick) {
 
-    /** Where a claim's comparisons are written. */
-    public enum Source { REPORT, STUDY }
+    /**
+     * Where a claim's comparisons are written: the comparisons of each run's report.json, the
+     * checks of the sweep's study.json, or the final numbers of each layer of a network run's
+     * report.json held to the claim's bounds.
+     */
+    public enum Source { REPORT, STUDY, LAYERS }
 
     public Claim {
         comparisons = List.copyOf(comparisons);

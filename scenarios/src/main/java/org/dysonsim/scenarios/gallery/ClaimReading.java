@@ -22,7 +22,11 @@ public final class ClaimReading {
 
     public static ClaimOutcome read(Claim claim, CompletedRuns.Found runs, String note, String command) {
         try {
-            return claim.source() == Claim.Source.STUDY ? fromStudy(claim, runs, note, command) : fromReports(claim, runs, note, command);
+            return switch (claim.source()) {
+                case STUDY -> fromStudy(claim, runs, note, command);
+                case REPORT -> fromReports(claim, runs, note, command);
+                case LAYERS -> fromLayers(claim, runs, note, command);
+            };
         } catch (ConfigException e) {
             return ClaimOutcome.none(claim, "unreadable report: " + e.getMessage(), command);
         }
@@ -45,15 +49,53 @@ public final class ClaimReading {
             }
             rows.add(row(group));
         }
-        Path first = runs.runDirs().get(0);
+        return outcome(claim, rows, figure(claim, reports.get(0), runs.runDirs().get(0)), runs.runDirs().get(0), note, command);
+    }
+
+    /** The last plot of the report whose name starts with the claim's figure (the latest time), if any. */
+    private static List<Path> figure(Claim claim, Config report, Path runDir) {
         List<Path> figures = new ArrayList<>();
-        Config report = reports.get(0);
         if (report.hasPath("plots")) {
             report.getConfigList("plots").stream().filter(p -> p.getString("name").startsWith(claim.figure()) && p.hasPath("png"))
-                    .map(p -> first.resolve(p.getString("png"))).filter(Files::isRegularFile)
+                    .map(p -> runDir.resolve(p.getString("png"))).filter(Files::isRegularFile)
                     .reduce((a, b) -> b).ifPresent(figures::add);
         }
-        return outcome(claim, rows, figures, first, note, command);
+        return figures;
+    }
+
+    /**
+     * Each bound of the claim held against the final number of every layer of every run: one row per
+     * bound, showing the layer that comes closest to breaking it.
+     */
+    private static ClaimOutcome fromLayers(Claim claim, CompletedRuns.Found runs, String note, String command) {
+        List<Config> reports = runs.runDirs().stream()
+                .map(dir -> ConfigFactory.parseFile(dir.resolve(RunDirectory.REPORT_JSON).toFile())).toList();
+        List<Row> rows = new ArrayList<>();
+        for (String bound : claim.comparisons()) {
+            String[] parts = bound.split(" ");
+            String key = parts[0];
+            boolean below = parts[1].equals("<");
+            double threshold = Double.parseDouble(parts[2]);
+            String worstLayer = null;
+            double worst = Double.NaN;
+            int count = 0, failed = 0;
+            for (Config report : reports) {
+                if (!report.hasPath("network.layers")) return ClaimOutcome.none(claim, "the report has no network layers", command);
+                for (Config layer : report.getConfigList("network.layers")) {
+                    Double value = layer.hasPath("final") ? number(layer.getConfig("final"), key) : null;
+                    if (value == null) return ClaimOutcome.none(claim, "the report has no final " + key + " of its layers", command);
+                    count++;
+                    if (below ? !(value < threshold) : !(value > threshold)) failed++;
+                    if (worstLayer == null || (below ? value > worst : value < worst)) {
+                        worst = value;
+                        worstLayer = layer.getString("name");
+                    }
+                }
+            }
+            rows.add(new Row(worstLayer + ": final " + key.replace('_', ' '), below ? "must stay below the threshold"
+                    : "must exceed the threshold", null, count, failed, worst, threshold));
+        }
+        return outcome(claim, rows, figure(claim, reports.get(0), runs.runDirs().get(0)), runs.runDirs().get(0), note, command);
     }
 
     private static ClaimOutcome fromStudy(Claim claim, CompletedRuns.Found runs, String note, String command) {

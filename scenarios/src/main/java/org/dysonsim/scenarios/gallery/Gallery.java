@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.scenarios.StudyPlan;
+import org.dysonsim.scenarios.config.ScenarioException;
 
 /**
  * Builds the gallery's outcomes: for each claim, reuses a completed run of its scenario (same
@@ -44,8 +45,16 @@ public final class Gallery {
                 outcomes.add(ClaimOutcome.none(claim, "no scenario file " + file + " (see --scenarios)", command));
                 continue;
             }
-            List<String> texts = StudyPlan.prepare(file, claim.overrides(quick), dataDir, Instant.now()).runs().stream()
-                    .map(RunSpec::scenarioText).toList();
+            List<String> texts;
+            try {
+                texts = StudyPlan.prepare(file, claim.overrides(quick), dataDir, Instant.now()).runs().stream()
+                        .map(RunSpec::scenarioText).toList();
+            } catch (ScenarioException e) {
+                // a data set the scenario needs is not installed here, say: the page says what to do
+                progress.println(prefix + "no result: " + e.problem());
+                outcomes.add(ClaimOutcome.none(claim, "No result: " + e.problem(), command));
+                continue;
+            }
             Optional<CompletedRuns.Found> found = CompletedRuns.find(dataDir, texts);
             String note;
             if (found.isPresent()) {

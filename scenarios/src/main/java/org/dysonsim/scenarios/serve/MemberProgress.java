@@ -1,22 +1,38 @@
 package org.dysonsim.scenarios.serve;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.dysonsim.protocol.TrajectoryEvent;
 
 /**
  * What the live view knows of one member, built from its journal events in order: the last
  * sequence number read (the next poll reads after it), the last recorded step, whether it ended,
- * its latest spectrum and its spectrum's mean and variance at every recorded time.
+ * its first and latest snapshot, its spectrum's mean and variance at every recorded time, a
+ * network's train loss, test loss and test accuracy at every recorded step and, for a member a page
+ * follows, its distances to theory at every recorded time.
  */
 final class MemberProgress {
+    private final boolean followed;
     private long lastSequenceNr;
     private long step;
     private String end = "running";
-    private double[] values = new double[0];
-    private double[] times = new double[16];
-    private double[] means = new double[16];
-    private double[] variances = new double[16];
-    private int recorded;
+    private double[] first;
+    private TrajectoryEvent.SnapshotRecorded latest;
+    private final Columns moments = new Columns(3);
+    private final Columns metrics = new Columns(4);
+    private final Map<String, Columns> distances = new LinkedHashMap<>();
+    private final List<TrajectoryEvent.SnapshotRecorded> unmeasured = new ArrayList<>();
+
+    /** @param followed whether a page follows the member: then its snapshots are held against theory */
+    MemberProgress(boolean followed) {
+        this.followed = followed;
+    }
+
+    boolean followed() {
+        return followed;
+    }
 
     long lastSequenceNr() {
         return lastSequenceNr;
@@ -31,13 +47,46 @@ final class MemberProgress {
         return end;
     }
 
-    double[] values() {
-        return values;
+    /** The positions of its first snapshot, null before it has one. */
+    double[] first() {
+        return first;
+    }
+
+    /** Its latest snapshot, null before it has one. */
+    TrajectoryEvent.SnapshotRecorded latest() {
+        return latest;
     }
 
     /** Recorded times, spectrum means and variances, oldest first. */
     double[][] moments() {
-        return new double[][] {Arrays.copyOf(times, recorded), Arrays.copyOf(means, recorded), Arrays.copyOf(variances, recorded)};
+        return new double[][] {moments.column(0), moments.column(1), moments.column(2)};
+    }
+
+    /** Steps, train losses, test losses and test accuracies of a network run, oldest first (empty otherwise). */
+    double[][] metrics() {
+        return new double[][] {metrics.column(0), metrics.column(1), metrics.column(2), metrics.column(3)};
+    }
+
+    /** Per series (a prediction, or a layer), the times, distances and thresholds measured so far. */
+    Map<String, Columns> distances() {
+        return distances;
+    }
+
+    /** The snapshots of a followed member not yet held against theory; the caller measures them. */
+    List<TrajectoryEvent.SnapshotRecorded> takeUnmeasured() {
+        List<TrajectoryEvent.SnapshotRecorded> out = List.copyOf(unmeasured);
+        unmeasured.clear();
+        return out;
+    }
+
+    /** Puts back, before any read since, the snapshots a poll had no time to measure. */
+    void stillUnmeasured(List<TrajectoryEvent.SnapshotRecorded> snapshots) {
+        unmeasured.addAll(0, snapshots);
+    }
+
+    /** Adds one measured distance to theory: series {@code name} at time {@code t}. */
+    void measured(String name, double t, double distance, double threshold) {
+        distances.computeIfAbsent(name, n -> new Columns(3)).add(t, distance, threshold);
     }
 
     /** Takes in the event with sequence number {@code sequenceNr}, the one after the last taken. */
@@ -47,31 +96,28 @@ final class MemberProgress {
             end = "running"; // a resumed member starts again
         } else if (event instanceof TrajectoryEvent.SnapshotRecorded snapshot) {
             record(snapshot);
+        } else if (event instanceof TrajectoryEvent.NetworkMetricsRecorded m) {
+            metrics.add(m.step(), m.trainLoss(), m.testLoss(), m.testAccuracy());
         } else if (event instanceof TrajectoryEvent.RunCompleted done) {
             end = "completed";
             step = Math.max(step, done.step());
         } else if (event instanceof TrajectoryEvent.RunFailed) {
             end = "failed";
-        } // gradient and network records are not shown live yet
+        } // gradient records are not shown live
     }
 
     private void record(TrajectoryEvent.SnapshotRecorded snapshot) {
         step = snapshot.step();
-        values = snapshot.values();
-        if (recorded == times.length) {
-            times = Arrays.copyOf(times, 2 * recorded);
-            means = Arrays.copyOf(means, 2 * recorded);
-            variances = Arrays.copyOf(variances, 2 * recorded);
-        }
+        latest = snapshot;
+        if (first == null) first = snapshot.values();
+        if (followed) unmeasured.add(snapshot);
+        double[] values = snapshot.values();
         double mean = 0;
         for (double v : values) mean += v;
         mean /= Math.max(1, values.length);
         double variance = 0;
         for (double v : values) variance += (v - mean) * (v - mean);
         variance /= Math.max(1, values.length);
-        times[recorded] = snapshot.t();
-        means[recorded] = mean;
-        variances[recorded] = variance;
-        recorded++;
+        moments.add(snapshot.t(), mean, variance);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
@@ -83,8 +84,10 @@ final class ServeRoutes extends AllDirectives {
                 pathSingleSlash(() -> perRequest(() -> files.file(runId, RunDirectory.REPORT_HTML)
                         .map(report -> getFromFile(report.toFile(), ContentTypes.TEXT_HTML_UTF8))
                         .orElseGet(() -> html(IndexPage.noReport(runId))))),
-                path("live", () -> getFromResource("serve/live.html", ContentTypes.TEXT_HTML_UTF8)),
-                path("events", () -> parameterOptional("member", member -> events(runId, member))),
+                path("live", () -> parameterOptional("member", member -> parameterOptional("layer", layer -> watched(runId, member, layer,
+                        (watch, view) -> getFromResource("serve/live.html", ContentTypes.TEXT_HTML_UTF8))))),
+                path("events", () -> parameterOptional("member", member -> parameterOptional("layer", layer ->
+                        watched(runId, member, layer, this::events)))),
                 path(PathMatchers.segment(), name -> file(runId, name)));
     }
 
@@ -99,37 +102,57 @@ final class ServeRoutes extends AllDirectives {
         return resource == null ? line(StatusCodes.NOT_FOUND, "no asset " + name) : getFromResource(resource);
     }
 
-    /** The live view's state of {@code member} (default 0), once now and again each time a poll read something new. */
-    private Route events(String runId, Optional<String> memberText) {
+    /** The member and layer (of a layered run) a live view shows. */
+    private record Shown(int member, int layer) {}
+
+    /**
+     * {@code route} for the run's watch and {@code member} and {@code layer} (default 0), or a 400
+     * line when either is not a number or not one of the run's.
+     */
+    private Route watched(String runId, Optional<String> memberText, Optional<String> layerText, BiFunction<RunWatch, Shown, Route> route) {
         int member;
+        int layer;
         try {
             member = Integer.parseInt(memberText.orElse("0"));
         } catch (NumberFormatException e) {
             return line(StatusCodes.BAD_REQUEST, "member: not a member number: " + memberText.get());
         }
-        RunWatch watch = watches.computeIfAbsent(runId, id -> {
-            RunWatch fresh = new RunWatch(id);
-            reads.read(session -> {
-                fresh.poll(session, materializer);
-                return null;
-            });
-            return fresh;
-        });
+        try {
+            layer = Integer.parseInt(layerText.orElse("0"));
+        } catch (NumberFormatException e) {
+            return line(StatusCodes.BAD_REQUEST, "layer: not a layer number: " + layerText.get());
+        }
+        RunWatch watch = watches.computeIfAbsent(runId, id -> poll(new RunWatch(id)));
         watch.touch();
         if (!watch.hasMember(member)) return line(StatusCodes.BAD_REQUEST, "member: run " + runId + " has no member " + member);
+        if (!watch.hasLayer(layer)) return line(StatusCodes.BAD_REQUEST, "layer: run " + runId + " has no layer " + layer);
+        return route.apply(watch, new Shown(member, layer));
+    }
+
+    /** The live view's state of a member (and layer), once now and again each time a poll read something new. */
+    private Route events(RunWatch watch, Shown shown) {
+        if (watch.follow(shown.member())) poll(watch); // its distances from the first update on
         Source<ServerSentEvent, NotUsed> updates = Source.tick(Duration.ZERO, TICK, "tick")
                 .statefulMap(() -> new long[] {-1}, (seen, tick) -> {
                     watch.touch();
                     long version = watch.version();
                     if (version == seen[0]) return Pair.create(seen, Optional.<String>empty());
                     seen[0] = version;
-                    return Pair.create(seen, Optional.of(watch.view(member)));
+                    return Pair.create(seen, Optional.of(watch.view(shown.member(), shown.layer())));
                 }, seen -> Optional.empty())
                 .mapConcat(view -> view.map(List::of).orElse(List.of()))
                 .map(ServerSentEvent::create)
                 .keepAlive(Duration.ofSeconds(15), ServerSentEvent::heartbeat)
                 .mapMaterializedValue(ticks -> NotUsed.getInstance());
         return completeOK(updates, EventStreamMarshalling.toEventStream());
+    }
+
+    private RunWatch poll(RunWatch watch) {
+        reads.read(session -> {
+            watch.poll(session, materializer);
+            return null;
+        });
+        return watch;
     }
 
     /** A route built anew for each request (pages whose content changes). */

@@ -7,24 +7,32 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.dysonsim.scenarios.serve.RunServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The live page in a real headless browser: a run records in its own process, the page of one of
- * its members is loaded twice a few seconds apart, and the chart's data (the step its script
- * wrote from the Server-Sent Events) must have moved on. Needs Debian's chromium ({@code .ci/chromium}
+ * The live page in a real headless browser: a run records in its own process and serves its data
+ * directory ({@code --serve}); the page of one of its members, loaded from that server, follows
+ * three updates, and the chart's data (the step its script wrote from the Server-Sent Events)
+ * must have moved on between the first and the last; then a server of the test's own, a reader of
+ * another process's run, serves the same run's events. Needs Debian's chromium ({@code .ci/chromium}
  * installs it and exports DYSON_TEST_CHROMIUM); without it the test is skipped, except with
  * CI=true, where a missing browser fails it, as a missing PostgreSQL does.
  */
@@ -41,20 +49,35 @@ class ServeBrowserIT {
         Files.writeString(scenario, "name = live\nn = 64\nsteps = 4000000\ndt = 1e-6\nrecord-every = 2000\nensemble.members = 2\n"
                 + "init { kind = marchenko-pastur, sigma2 = 1 }\n");
         Process run = DysonProcess.builder(dir, "run", List.of("run", scenario.toString(), "--data-dir", data.toString(),
-                "--seed", "7", "--quiet")).start();
+                "--seed", "7", "--quiet", "--serve", "0")).start();
         try {
-            String runId = awaitRun(data, run, dir);
+            // the run's own server (--serve) reads its journal as `dyson serve` reads another process's
+            String page = awaitLivePage(run, dir) + "?member=1&frames=3";
+            String runId = DysonProcess.onlyRun(data);
+            assertTrue(page.contains("/runs/" + runId + "/live"), page);
+            // three updates a second apart, then the page stops following: the browser's virtual clock
+            // waits for open connections
+            String dom = dumpDom(chromium, dir.resolve("profile"), page);
+            assertEquals("3", attribute(dom, "data-events"), "the page got fewer updates than asked");
+            long first = Long.parseLong(attribute(dom, "data-first-step"));
+            long last = Long.parseLong(attribute(dom, "data-step"));
+            assertTrue(run.isAlive(), "the run ended before the page stopped following; make it longer");
+            assertTrue(first > 0, "the first update saw step " + first);
+            assertTrue(last > first, "the page's step did not advance: " + first + " then " + last);
+            // the member is followed from its start: its distance to the report's laws at the records read
+            assertTrue(Long.parseLong(attribute(dom, "data-distance-points")) > 0, "no distance to theory drawn");
+            // and a server of another process (`dyson serve`) reads the running run too
             try (RunServer server = RunServer.start(data, ConfigFactory.empty(), "127.0.0.1", 0)) {
-                // two updates, then the page stops following: the browser's virtual clock waits for open connections
-                String page = server.url() + "runs/" + runId + "/live?member=1&frames=2";
-                String firstDom = dumpDom(chromium, dir.resolve("profile-1"), page);
-                assertEquals("2", attribute(firstDom, "data-events"), "the page got no update after its first event");
-                long first = Long.parseLong(attribute(firstDom, "data-step"));
-                Thread.sleep(2000);
-                long second = Long.parseLong(attribute(dumpDom(chromium, dir.resolve("profile-2"), page), "data-step"));
-                assertTrue(run.isAlive(), "the run ended before the second look; make it longer");
-                assertTrue(first > 0, "the first look saw step " + first);
-                assertTrue(second > first, "the page's step did not advance: " + first + " then " + second);
+                HttpResponse<Stream<String>> events = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.url() + "runs/" + runId + "/events?member=0")).timeout(Duration.ofSeconds(30)).build(),
+                        HttpResponse.BodyHandlers.ofLines());
+                assertEquals(200, events.statusCode());
+                String update;
+                try (Stream<String> lines = events.body()) {
+                    update = String.join("\n", lines.takeWhile(line -> !line.isEmpty()).toList());
+                }
+                Matcher step = Pattern.compile("\"step\": (\\d+),").matcher(update);
+                assertTrue(step.find() && Long.parseLong(step.group(1)) > 0, update);
             }
         } finally {
             run.destroy();
@@ -62,14 +85,17 @@ class ServeBrowserIT {
         }
     }
 
-    /** The run's id once its directory exists (the page then follows it from its first records). */
-    private static String awaitRun(Path data, Process run, Path dir) throws Exception {
+    /** The live page's URL once the run printed it (the page then follows it from its first records). */
+    private static String awaitLivePage(Process run, Path dir) throws Exception {
+        Pattern live = Pattern.compile("live: (http://127\\.0\\.0\\.1:\\d+/runs/\\S+/live)");
         for (int i = 0; i < 300; i++) {
-            if (!run.isAlive()) fail("the run ended early: " + Files.readString(dir.resolve("run.err")));
-            if (Files.isDirectory(data) && !DysonProcess.runIds(data).isEmpty()) return DysonProcess.onlyRun(data);
+            String err = Files.exists(dir.resolve("run.err")) ? Files.readString(dir.resolve("run.err")) : "";
+            Matcher url = live.matcher(err);
+            if (url.find()) return url.group(1);
+            if (!run.isAlive()) fail("the run ended early: " + err);
             Thread.sleep(100);
         }
-        throw new AssertionError("the run made no directory within 30 s: " + Files.readString(dir.resolve("run.err")));
+        throw new AssertionError("the run printed no live page within 30 s: " + Files.readString(dir.resolve("run.err")));
     }
 
     /** The page's DOM after its script ran for 3 s of the browser's virtual time. */

@@ -101,6 +101,45 @@ class GalleryPageTest {
         assertTrue(progress.toString().startsWith("gallery: claim 1/1: mp: reusing quickstart-a"), progress.toString());
     }
 
+    private static final Claim NETWORK = Claims.ALL.stream().filter(c -> c.id().equals("network-leaves-mp")).findFirst().orElseThrow();
+
+    @Test
+    void everyLayerOfANetworkRunIsHeldToTheClaimsBoundsAndTheClosestToBreakingOneIsShown() throws Exception {
+        Path dir = run("mlp-fashion-1", "x = 1", "");
+        Files.write(dir.resolve("network-fc1-final.png"), new byte[] {7});
+        Files.writeString(dir.resolve("report.json"), "{\"status\": \"completed\", \"comparisons\": [],"
+                + " \"plots\": [{\"name\": \"network-fc1-final\", \"png\": \"network-fc1-final.png\"}],"
+                + " \"network\": {\"layers\": [" + layer("fc1", 0.85, 11) + ", " + layer("fc2", 1.02, 3) + ", " + layer("fc3", 0.78, 1) + "]}}");
+        ClaimOutcome outcome = ClaimReading.read(NETWORK, new CompletedRuns.Found(List.of(dir), null), "ran", NETWORK.command(true));
+        assertEquals(ClaimOutcome.Verdict.NOT_REPRODUCED, outcome.verdict());
+        ClaimOutcome.Row area = outcome.rows().get(0);
+        assertEquals(List.of("fc2: final mp area", 1.02, 1.0, 3, 1), List.of(area.name(), area.value(), area.threshold(), area.count(), area.failed()));
+        ClaimOutcome.Row outliers = outcome.rows().get(1);
+        assertEquals(List.of("fc3: final outliers per spectrum", 1.0, 0.0, 0), List.of(outliers.name(), outliers.value(),
+                outliers.threshold(), outliers.failed()));
+        assertEquals(List.of(dir.resolve("network-fc1-final.png")), outcome.figures());
+        assertTrue(NETWORK.command(true).startsWith("./dyson run scenarios/mlp-fashion.conf --set steps=300"), NETWORK.command(true));
+    }
+
+    @Test
+    void aNetworkClaimWithoutItsDataSetSaysWhatToInstallAndRunsNothing() throws Exception {
+        Path scenarios = Files.createDirectories(temp.resolve("scenarios"));
+        Files.writeString(scenarios.resolve("mlp-fashion.conf"), Files.readString(QUICKSTART.resolveSibling("mlp-fashion.conf"))
+                + "\ndata.path = \"" + temp.resolve("no-images") + "\"\n");
+        StringWriter progress = new StringWriter();
+        List<ClaimOutcome> outcomes = Gallery.build(List.of(NETWORK), scenarios, temp.resolve("data"), true,
+                (file, overrides) -> {
+                    throw new AssertionError("nothing can run without the images");
+                }, new PrintWriter(progress));
+        assertEquals(ClaimOutcome.Verdict.NO_RESULT, outcomes.get(0).verdict());
+        assertTrue(outcomes.get(0).note().startsWith("No result: ") && outcomes.get(0).note().contains("install"), outcomes.get(0).note());
+        assertTrue(progress.toString().contains("network-leaves-mp: no result: "), progress.toString());
+    }
+
+    private static String layer(String name, double area, int outliers) {
+        return "{\"name\": \"" + name + "\", \"final\": {\"mp_area\": " + area + ", \"outliers_per_spectrum\": " + outliers + "}}";
+    }
+
     private Path run(String name, String scenarioText, String comparisons) throws Exception {
         Path dir = Files.createDirectories(temp.resolve(name));
         Files.writeString(dir.resolve("scenario.conf"), scenarioText);

@@ -99,12 +99,17 @@ final class MonitoringSection {
         return new ReportSection(KEY, m.comparisons(), json, plots);
     }
 
-    /** The mean minibatch loss against the step, on a log scale when it is positive; none when the loss is zero throughout. */
+    /**
+     * The mean minibatch loss against the step, on a log scale when it is positive (ticks labelled
+     * within decades too: a loss that stays within one decade would otherwise get one label at
+     * most); none when the loss is zero throughout.
+     */
     private static void lossChart(double[] step, double[] loss, Path dir, Map<String, String> plots) throws IOException {
         if (java.util.Arrays.stream(loss).noneMatch(v -> Double.isFinite(v) && v != 0.0)) return;
         boolean positive = java.util.Arrays.stream(loss).filter(Double::isFinite).allMatch(v -> v > 0.0);
         XYChart chart = Charts.chart("Mean minibatch loss over members", positive ? "loss (log scale)" : "loss");
         chart.getStyler().setYAxisLogarithmic(positive);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         chart.getStyler().setLegendVisible(false);
         Charts.addLine(chart, "mean minibatch loss", step, loss);
         Plots.save(chart, dir, "monitor-loss");

@@ -14,7 +14,6 @@ import org.dysonsim.actors.RunResult;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.laws.MarchenkoPastur;
 import org.dysonsim.physics.monitor.SpectralDiagnostics;
-import org.dysonsim.physics.stats.KolmogorovSmirnov;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.dysonsim.scenarios.report.Comparison;
@@ -26,8 +25,8 @@ import org.dysonsim.scenarios.report.predictions.Prediction;
  * The report of a network run ({@code model = network}), per layer: the spectrum of WᵀW at the
  * start against the Marchenko–Pastur law of its Gaussian W₀ (KS at level 1e-4, a verdict), and at the end
  * against the MP law fitted to its bulk (area, edge, outliers beyond it: how far the layer left
- * MP); and the network's train loss, test loss and test accuracy against step. A layer's
- * cols − rows zero eigenvalues (when it has fewer rows) are left out: MP is the law of the rest.
+ * MP); and the network's train loss, test loss and test accuracy against step. A layer's zero
+ * eigenvalues are left out ({@link NetworkLayers}).
  */
 final class NetworkSection {
     private NetworkSection() {}
@@ -50,16 +49,10 @@ final class NetworkSection {
         for (int l = 0; l < layout.layers().size(); l++) {
             LayerLayout.Layer layer = layout.layers().get(l);
             int p = Math.min(layer.rows(), layer.cols()), q = Math.max(layer.rows(), layer.cols());
-            double[][] first = nonzero(members, 0, layout, l, p), end = nonzero(members, last, layout, l, p);
+            double[][] first = nonzero(members, 0, layout, l), end = nonzero(members, last, layout, l);
             double[] pooled = Arrays.stream(first).flatMapToDouble(Arrays::stream).toArray();
-            double gain = model.initGain();
-            MarchenkoPastur initial = MarchenkoPastur.ofGram(q, p, gain * gain / layer.cols());
-            KolmogorovSmirnov.Result ks = KolmogorovSmirnov.oneSample(pooled, initial::cdf);
-            double threshold = KolmogorovSmirnov.CRITICAL_1E4 / Math.sqrt(pooled.length);
-            comparisons.add(new Comparison(layer.name() + ": initial spectrum vs Marchenko–Pastur of W₀", "KS distance", 0.0,
-                    ks.distance(), threshold, ks.distance() <= threshold, "KS critical value at level 1e-4, 2.2253/√n over"
-                    + " the n pooled nonzero eigenvalues (levels of one layer repel: conservative); W₀ has iid Gaussian"
-                    + " entries, so the law is exact up to finite size", Map.of("p_value_iid", ks.pValue())));
+            MarchenkoPastur initial = NetworkLayers.initialLaw(model, layer);
+            comparisons.add(NetworkLayers.againstInitialLaw(layer, pooled, initial, 0.0));
             long steps = members.get(0).steps()[last];
             SpectralDiagnostics start = SpectralDiagnostics.of(first, q, p, 0);
             SpectralDiagnostics fin = SpectralDiagnostics.of(end, q, p, steps);
@@ -141,12 +134,11 @@ final class NetworkSection {
         return json;
     }
 
-    /** The top {@code p} (nonzero) eigenvalues of layer {@code layer} at record {@code k} of each member. */
-    private static double[][] nonzero(List<MemberTrajectory> members, int k, LayerLayout layout, int layer, int p) {
+    /** The nonzero eigenvalues of layer {@code layer} at record {@code k} of each member. */
+    private static double[][] nonzero(List<MemberTrajectory> members, int k, LayerLayout layout, int layer) {
         double[][] out = new double[members.size()][];
         for (int m = 0; m < out.length; m++) {
-            double[] all = layout.of(members.get(m).values()[k], layer);
-            out[m] = Arrays.copyOfRange(all, all.length - p, all.length);
+            out[m] = NetworkLayers.nonzero(layout.layers().get(layer), layout.of(members.get(m).values()[k], layer));
         }
         return out;
     }

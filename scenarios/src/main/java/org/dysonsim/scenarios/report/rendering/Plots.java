@@ -180,9 +180,10 @@ public final class Plots {
         chart.setTitle(title);
     }
 
-    /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}, the title fitted to the width. */
+    /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}, the title fitted to the width, the ticks readable. */
     public static void save(XYChart chart, Path dir, String base) throws IOException {
         fitTitle(chart);
+        TickLabels.apply(chart);
         try (OutputStream png = Files.newOutputStream(dir.resolve(RunDirectory.png(base)))) {
             BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
         }

@@ -182,7 +182,7 @@ public final class RunReport {
     }
 
     /** The scenario's {@code report.predictions} (default: every prediction that applies), then the extra ones not already in. */
-    static List<Prediction> predictions(RunStart result, List<String> extra) {
+    public static List<Prediction> predictions(RunStart result, List<String> extra) {
         List<String> named = ReportSettings.predictions(result.spec());
         // a scenario's prediction that does not apply to the run is left out (listed in report.json), not fatal
         List<Prediction> out = new ArrayList<>(named.isEmpty() ? Predictions.forRun(result)
