@@ -88,14 +88,14 @@ class ServeBrowserIT {
     /** The live page's URL once the run printed it (the page then follows it from its first records). */
     private static String awaitLivePage(Process run, Path dir) throws Exception {
         Pattern live = Pattern.compile("live: (http://127\\.0\\.0\\.1:\\d+/runs/\\S+/live)");
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 10 * BROWSER_SECONDS; i++) {
             String err = Files.exists(dir.resolve("run.err")) ? Files.readString(dir.resolve("run.err")) : "";
             Matcher url = live.matcher(err);
             if (url.find()) return url.group(1);
             if (!run.isAlive()) fail("the run ended early: " + err);
             Thread.sleep(100);
         }
-        throw new AssertionError("the run printed no live page within 30 s: " + Files.readString(dir.resolve("run.err")));
+        throw new AssertionError("the run printed no live page within " + BROWSER_SECONDS + " s: " + Files.readString(dir.resolve("run.err")));
     }
 
     /** The page's DOM after its script ran for 3 s of the browser's virtual time. */
