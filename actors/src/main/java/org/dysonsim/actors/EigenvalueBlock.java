@@ -1,4 +1,7 @@
 package org.dysonsim.actors;
+// Over 300 lines: the exchange path's sub-step loop (compute and share, predict, solve, report)
+// reads best in one place; its bookkeeping is SubStepLedger, its outgoing partials PartialOutbox,
+// the advance path's integrator PlainAdvance.
 
 import java.util.Arrays;
 import java.util.List;
@@ -30,9 +33,6 @@ import org.dysonsim.protocol.LossCommand;
 
 /**
  * An eigenvalue block: owns the contiguous range {@code [from, to)} of a member's eigenvalues.
- * (Over 300 lines: the exchange path's sub-step loop — compute and share, predict, solve, report —
- * reads best in one place; its bookkeeping is {@link SubStepLedger}, its outgoing partials
- * {@link PartialOutbox}, the advance path's integrator {@link PlainAdvance}.)
  *
  * <p>Exchange path ({@link BlockCommand.Run}), one sub-step (docs/physics.md §2, "Actors"): every block
  * holds all positions; it computes its share of the Coulomb tile pairs ({@link TilePlan}), first

@@ -126,7 +126,7 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
     /** Step + 1 at the state after {@code step}; its record first if {@code step} is a record step. */
     private void begin() {
         long s = step;
-        boolean record = s % setup.recordEvery() == 0 || s == setup.steps();
+        boolean record = RecordSchedule.records(s, setup.recordEvery(), setup.steps());
         boolean checkpoint = record && model.checkpointEvery() > 0 && s < setup.steps()
                 && s - checkpointStep >= model.checkpointEvery();
         ActorRef<LayerCommand> first = layers.get(0);

@@ -2,8 +2,8 @@ package org.dysonsim.actors;
 
 /**
  * Which nominal steps of a member are recorded: step 0, every {@code every}-th step and the last
- * step {@code steps}. The one place this rule is written; the clock, the weight matrix and the
- * chunks of steps all ask it.
+ * step {@code steps}. The one place this rule is written; the clock, the chunks of steps, the
+ * eigenvalue blocks' progress, the weight matrix and the network's loss all ask it.
  */
 record RecordSchedule(long steps, int every) {
     RecordSchedule {

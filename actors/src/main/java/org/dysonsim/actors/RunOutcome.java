@@ -1,6 +1,5 @@
 package org.dysonsim.actors;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,17 +18,11 @@ public record RunOutcome(List<Integer> members, String failure) {
     }
 
     /**
-     * The run's result: every finished member's trajectory read back from where it was recorded,
-     * the run's one source, on one machine as on a cluster.
+     * The run's result. Its members are read back from where they were recorded, the run's one
+     * source on one machine as on a cluster, one at a time each time one is asked for
+     * ({@link RecordedMembers}): the result itself holds no trajectory.
      */
     public RunResult readBack(RunSpec spec, RecorderFactory recorders) {
-        List<MemberTrajectory> trajectories = new ArrayList<>();
-        try {
-            for (int member : members) trajectories.add(recorders.recorded(spec.runId(), member));
-        } catch (RuntimeException e) {
-            return new RunResult(spec, trajectories, failure != null ? failure
-                    : "cannot read back the recorded trajectories: " + OneLine.of(e));
-        }
-        return new RunResult(spec, trajectories, failure);
+        return new RunResult(spec, new RecordedMembers(spec.runId(), members, recorders), failure);
     }
 }

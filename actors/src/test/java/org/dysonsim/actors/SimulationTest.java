@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.init.InitialSpectrum;
@@ -58,6 +60,26 @@ class SimulationTest {
         }
         assertEquals(spec.members() * spec.steps(), lastTotal.get());
         assertEquals(lastTotal.get(), lastDone.get(), "progress reaches the total");
+    }
+
+    @Test
+    void theResultHoldsNoTrajectoryAndReadsAMemberBackOnlyWhenAskedForIt() {
+        RunSpec spec = harmonic("read-when-asked", 12, 5, 4, 10);
+        InMemoryJournal journal = new InMemoryJournal();
+        List<Integer> reads = new CopyOnWriteArrayList<>();
+        RecorderFactory counted = RecorderFactory.of(journal::recorder, (runId, member) -> {
+            reads.add(member);
+            return journal.recorded(runId, member);
+        });
+        RunResult result = simulation.run(spec, counted, RunListener.NONE);
+        assertNull(result.failure());
+        assertEquals(List.of(), reads, "the run itself reads no trajectory back");
+        assertEquals(4, result.members().size());
+        assertEquals(List.of(), reads, "counting the members reads none");
+        MemberTrajectory third = result.members().get(2);
+        assertEquals(2, third.member());
+        assertArrayEquals(new long[] {0, 5, 10, 12}, third.steps());
+        assertEquals(List.of(2), reads, "asking for one member reads that one alone");
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReadOnlyJournal implements AutoCloseable {
 
-    private static final String READ_ONLY = ";DATABASE_TO_UPPER=false;ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+    private static final String READ_ONLY = ";DATABASE_TO_UPPER=false;ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0"
+            + JournalConfig.LOB_TIMEOUT;
     private static final int ATTEMPTS = 3;
     private static final long PAUSE_MILLIS = 200;
 

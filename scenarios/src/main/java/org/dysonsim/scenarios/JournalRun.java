@@ -1,6 +1,5 @@
 package org.dysonsim.scenarios;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -29,16 +28,6 @@ public final class JournalRun {
     private JournalRun() {}
 
     /**
-     * The run with every trajectory in memory (a report streams them instead: {@link #recorded}).
-     *
-     * @throws IllegalArgumentException if nothing was recorded under this run id
-     * @throws org.dysonsim.scenarios.config.ScenarioException if its recorded scenario is no longer valid (one line)
-     */
-    public static RunResult read(TrajectoryReader reader, String runId) {
-        return inMemory(recorded(reader, runId));
-    }
-
-    /**
      * The run for its report: its spec and failure read now, its members streamed from the journal
      * on every pass, one at a time (the reader's session must stay open while they are read).
      *
@@ -62,7 +51,10 @@ public final class JournalRun {
         return StoredRun.read(reader, runId);
     }
 
-    /** The run's h/2 companion as {@link #readFine}, its members streamed from the journal; empty without one. */
+    /**
+     * The run's h/2 companion (error control, {@link ErrorControl}) as recorded under its fine
+     * persistence ids, its members streamed from the journal; empty when the journal holds none.
+     */
     public static Optional<RecordedRun> recordedFine(TrajectoryReader reader, RunSpec run) {
         Optional<RunSpec> companion = ErrorControl.companion(run);
         if (companion.isEmpty()) return Optional.empty();
@@ -114,20 +106,6 @@ public final class JournalRun {
                 each.accept(trajectory);
             }
         };
-    }
-
-    /**
-     * The run's h/2 companion (error control, {@link ErrorControl}) as recorded under its fine
-     * persistence ids, every trajectory in memory; empty when the run has no companion in the journal.
-     */
-    public static Optional<RunResult> readFine(TrajectoryReader reader, RunSpec run) {
-        return recordedFine(reader, run).map(JournalRun::inMemory);
-    }
-
-    private static RunResult inMemory(RecordedRun run) {
-        List<MemberTrajectory> trajectories = new ArrayList<>();
-        run.members().forEach(trajectories::add);
-        return new RunResult(run.spec(), trajectories, run.failure());
     }
 
     /** How a member's events end: failed (its one-line diagnostic) or not (null). */

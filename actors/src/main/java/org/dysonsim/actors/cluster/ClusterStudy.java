@@ -15,8 +15,8 @@ import org.dysonsim.actors.RunSpec;
 
 /**
  * Runs studies on the cluster a node belongs to: the members run as sharded entities on the
- * workers and record into the shared journal, from which the result is read back here, as on
- * one machine. The node is typically a {@link NodeSettings#SUBMITTER} that joined only for this,
+ * workers and record into the shared journal, from which the result's members are read back
+ * here one at a time when asked for, as on one machine; no trajectory crosses the network. The node is typically a {@link NodeSettings#SUBMITTER} that joined only for this,
  * started on the workers' journal; any node will do. Calls block until the study is done.
  */
 public final class ClusterStudy {

@@ -10,16 +10,17 @@ import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunListener;
-import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.JournalSession;
 import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
 import org.dysonsim.scenarios.run.ActorEngine;
+import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.report.rendering.RunReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,12 +63,15 @@ class ErrorControlTest {
         String listed = InProcessDyson.run("list", "--data-dir", run.data().toString()).out();
         assertTrue(listed.lines().skip(1).allMatch(l -> l.split("\\s+")[3].equals("5")), "the companion adds no members: " + listed);
         try (JournalSession session = JournalSession.openForReading(run.data(), ConfigFactory.empty())) {
-            RunResult coarse = JournalRun.read(session.reader(), run.id());
-            RunResult fine = JournalRun.readFine(session.reader(), coarse.spec()).orElseThrow();
-            assertEquals(List.of(0, 1, 2), fine.members().stream().map(MemberTrajectory::member).toList());
+            RecordedRun coarse = JournalRun.recorded(session.reader(), run.id());
+            RecordedRun fine = JournalRun.recordedFine(session.reader(), coarse.spec()).orElseThrow();
+            List<MemberTrajectory> coarseMembers = new ArrayList<>(), fineMembers = new ArrayList<>();
+            coarse.members().forEach(coarseMembers::add);
+            fine.members().forEach(fineMembers::add);
+            assertEquals(List.of(0, 1, 2), fineMembers.stream().map(MemberTrajectory::member).toList());
             assertEquals(1, fine.spec().rule().refinement());
-            for (MemberTrajectory f : fine.members()) {
-                MemberTrajectory c = coarse.members().get(f.member());
+            for (MemberTrajectory f : fineMembers) {
+                MemberTrajectory c = coarseMembers.get(f.member());
                 assertEquals(c.steps().length, f.steps().length);
                 double[] xc = c.values()[c.values().length - 1], xf = f.values()[f.values().length - 1];
                 for (int i = 0; i < xc.length; i++) {
