@@ -18,6 +18,7 @@ import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.MatrixModel;
+import org.dysonsim.protocol.LayerLayout;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -113,6 +114,7 @@ public final class Plots {
      * in the legend, so that one can be followed.
      */
     public static XYChart trajectories(RunSpec spec, MemberTrajectory member, String axis) {
+        if (spec.layers() != null) return layerTrajectories(spec.layers(), member, axis);
         boolean crossing = !(spec.model() instanceof GasModel || spec.model() instanceof MatrixModel);
         int n = spec.n(), shown = crossing ? MAX_CROSSING : MAX_TRAJECTORIES;
         int stride = Math.max(1, (n + shown - 1) / shown);
@@ -128,6 +130,37 @@ public final class Plots {
             XYSeries s = chart.addSeries((crossing ? "mode " : "level ") + i, t, y);
             s.setMarker(SeriesMarkers.NONE);
             if (crossing) s.setLineStyle(new java.awt.BasicStroke(1.5f));
+        }
+        return chart;
+    }
+
+    /**
+     * A layered run (a network, or an imported run of several weight matrices): the snapshot holds
+     * every layer's spectrum, most of it the zeros of rank-deficient layers, so the largest
+     * eigenvalues of each layer are drawn instead, {@link #MAX_CROSSING} in all, named by layer.
+     */
+    private static XYChart layerTrajectories(LayerLayout layout, MemberTrajectory member, String axis) {
+        int layers = layout.layers().size(), top = Math.max(1, MAX_CROSSING / layers);
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Largest eigenvalues of each layer, member " + member.member()).xAxisTitle("t").yAxisTitle(axis).build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        double[] t = member.times();
+        for (int l = 0; l < layers; l++) {
+            LayerLayout.Layer layer = layout.layers().get(l);
+            int from = layout.offset(l), cols = layer.cols();
+            for (int r = 0; r < Math.min(top, cols); r++) {
+                double[] y = new double[t.length];
+                for (int k = 0; k < t.length; k++) {
+                    double[] sorted = Arrays.copyOfRange(member.values()[k], from, from + cols);
+                    Arrays.sort(sorted);
+                    y[k] = sorted[cols - 1 - r];
+                }
+                String name = legend(layer.name()) + (r == 0 ? " λ_max" : " λ_" + (r + 1));
+                if (chart.getSeriesMap().containsKey(name)) name = (l + 1) + ": " + name; // two layers named alike
+                XYSeries s = chart.addSeries(name, t, y);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineStyle(new java.awt.BasicStroke(1.5f));
+            }
         }
         return chart;
     }

@@ -101,6 +101,35 @@ class TheoryFiguresTest {
     }
 
     @Test
+    void aLayeredRunDrawsTheLargestEigenvaluesOfEachLayerNotItsZeros() {
+        // two layers of 10 and 6 eigenvalues, mostly zeros (rank-deficient), as a network's snapshot holds them
+        double[][] values = new double[2][16];
+        for (int k = 0; k < 2; k++) {
+            values[k][7] = 1 + k;
+            values[k][8] = 2 + k;
+            values[k][9] = 5 + k;
+            values[k][15] = 3 - k;
+            values[k][14] = 0.5;
+        }
+        MemberTrajectory member = new MemberTrajectory(0, new long[] {0, 1}, new double[] {0, 1}, values);
+        GasModel gas = new GasModel(new double[16], new double[16], new double[16], new Drift.Zero(), Wall.NONE, Wall.NONE);
+        RunSpec flat = new RunSpec("g", "net", "model = network", gas, new InitialSpectrum.Explicit(values[0]),
+                StepSizeRule.fixed(), 0.1, 1, 1, 1, 1, 1, RunSpec.Coordinates.EIGENVALUES);
+        RunSpec layered = new RunSpec(flat.runId(), flat.scenarioName(), flat.scenarioText(), flat.model(), flat.init(),
+                flat.rule(), flat.dt(), flat.steps(), flat.recordEvery(), flat.seed(), flat.members(), flat.placement(),
+                flat.coordinates(), flat.mapping(), flat.checks(), new org.dysonsim.protocol.LayerLayout(List.of(
+                new org.dysonsim.protocol.LayerLayout.Layer("layer 1", 4, 10), new org.dysonsim.protocol.LayerLayout.Layer("layer 2", 2, 6))));
+        XYChart chart = Plots.trajectories(layered, member, "λ");
+        assertEquals(6, chart.getSeriesMap().size(), chart.getSeriesMap().keySet().toString());
+        assertEquals(5.0, chart.getSeriesMap().get("layer 1 λ_max").getYData()[0], 0.0);
+        assertEquals(6.0, chart.getSeriesMap().get("layer 1 λ_max").getYData()[1], 0.0);
+        assertEquals(2.0, chart.getSeriesMap().get("layer 1 λ_2").getYData()[0], 0.0);
+        assertEquals(3.0, chart.getSeriesMap().get("layer 2 λ_max").getYData()[0], 0.0);
+        assertEquals(2.0, chart.getSeriesMap().get("layer 2 λ_max").getYData()[1], 0.0);
+        assertEquals(0.0, chart.getSeriesMap().get("layer 2 λ_3").getYData()[0], 0.0);
+    }
+
+    @Test
     void longTitlesShrinkToTheChartAndLongLegendsAreCut() {
         String title = "free convolution with a semicircle (Dyson OU, a = 1, centre 16, g² = 0.5), t = 0.1, and more words to be long";
         XYChart chart = new XYChartBuilder().width(400).height(300).title(title).build();
