@@ -14,6 +14,8 @@ import org.dysonsim.physics.monitor.SpectralDiagnostics;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.report.rendering.Json;
+import org.dysonsim.scenarios.report.rendering.NetworkLayers;
+import org.dysonsim.scenarios.report.rendering.Plots;
 
 /**
  * The report of a layered run without dynamics of its own (an import): per layer, its first and
@@ -34,8 +36,15 @@ public final class LayerSpectraReport {
         LayerLayout layout = run.spec().layers();
         List<Object> layers = new ArrayList<>();
         StringBuilder rows = new StringBuilder();
+        StringBuilder figures = new StringBuilder();
+        Files.createDirectories(runDir);
+        if (!run.members().isEmpty() && run.members().get(0).steps().length > 0) {
+            Plots.save(Plots.trajectories(run.spec(), run.members().get(0), "λ"), runDir, "trajectories");
+            figures.append(figure("trajectories", "the largest eigenvalues of each layer against time, member 0"));
+        }
         for (int l = 0; l < layout.layers().size(); l++) {
             LayerLayout.Layer layer = layout.layers().get(l);
+            figures.append(finalSpectrum(runDir, run, layout, l));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", layer.name());
             entry.put("rows", layer.rows());
@@ -57,22 +66,43 @@ public final class LayerSpectraReport {
         report.put("model", ImportedRunSpec.MODEL);
         report.put("members", run.members().size());
         report.put("layers", layers);
-        Files.createDirectories(runDir);
         Files.writeString(runDir.resolve(JSON), Json.write(report));
         Path html = runDir.resolve(HTML);
         Files.writeString(html, "<!doctype html><meta charset=\"utf-8\"><title>" + escape(run.spec().runId()) + "</title>\n"
                 + "<h1>" + escape(run.spec().runId()) + "</h1>\n<p>Imported run, " + run.members().size() + " member(s). Per"
                 + " layer, the final recorded spectrum of WᵀW (pooled over members) against the Marchenko–Pastur law fitted"
-                + " to its bulk (docs/physics.md §5); every number is in report.json.</p>\n<table border=\"1\">\n"
+                + " to its bulk (docs/physics.md §5); every number is in report.json.</p>\n" + figures
+                + "<table border=\"1\">\n"
                 + "<tr><th>layer</th><th>shape</th><th>step</th><th>MP area</th><th>MP σ²</th><th>beyond edge</th>"
                 + "<th>largest λ</th><th>MP edge</th><th>tail α</th></tr>\n" + rows + "</table>\n");
         return html;
     }
 
-    /** The diagnostics of layer {@code l} at the first or final record every member has. */
-    static Map<String, Object> describe(RunResult run, LayerLayout layout, int l, boolean first) {
+    private static String figure(String base, String caption) {
+        return "<figure><img src=\"" + base + ".png\" alt=\"" + escape(caption) + "\"><figcaption>" + escape(caption)
+                + "</figcaption></figure>\n";
+    }
+
+    /** Layer {@code l}'s final nonzero eigenvalues (pooled over members) against the MP law fitted to its bulk, drawn. */
+    private static String finalSpectrum(Path runDir, RunResult run, LayerLayout layout, int l) throws IOException {
         LayerLayout.Layer layer = layout.layers().get(l);
-        int rows = Math.max(layer.rows(), layer.cols()), cols = Math.min(layer.rows(), layer.cols());
+        Spectra last = spectra(run, layout, l, false);
+        if (last.pooled().length == 0) return "";
+        int q = Math.max(layer.rows(), layer.cols()), p = Math.min(layer.rows(), layer.cols());
+        SpectralDiagnostics d = SpectralDiagnostics.of(last.pooled(), q, p, Math.max(last.step(), 0));
+        String base = "layer-" + l + "-final";
+        Plots.save(Plots.density(layer.name() + ": final spectrum of WᵀW, step " + last.step(), "λ",
+                Arrays.stream(last.pooled()).flatMapToDouble(Arrays::stream).toArray(), NetworkLayers.fittedLaw(d, q, p), 0.0),
+                runDir, base);
+        return figure(base, layer.name() + ": final nonzero eigenvalues of WᵀW (all members) against the MP law fitted to its bulk");
+    }
+
+    /** A layer's nonzero eigenvalues at one record of every member that has one, and that record's step. */
+    private record Spectra(double[][] pooled, long step) {}
+
+    private static Spectra spectra(RunResult run, LayerLayout layout, int l, boolean first) {
+        LayerLayout.Layer layer = layout.layers().get(l);
+        int cols = Math.min(layer.rows(), layer.cols());
         List<double[]> spectra = new ArrayList<>();
         long step = -1;
         for (MemberTrajectory m : run.members()) {
@@ -82,10 +112,19 @@ public final class LayerSpectraReport {
             spectra.add(Arrays.copyOfRange(all, all.length - cols, all.length)); // the nonzero part when rows < cols
             step = m.steps()[record];
         }
+        return new Spectra(spectra.toArray(new double[0][]), step);
+    }
+
+    /** The diagnostics of layer {@code l} at the first or final record every member has. */
+    static Map<String, Object> describe(RunResult run, LayerLayout layout, int l, boolean first) {
+        LayerLayout.Layer layer = layout.layers().get(l);
+        int rows = Math.max(layer.rows(), layer.cols()), cols = Math.min(layer.rows(), layer.cols());
+        Spectra at = spectra(run, layout, l, first);
+        long step = at.step();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("step", step);
-        if (spectra.isEmpty()) return out;
-        double[][] pooled = spectra.toArray(new double[0][]);
+        if (at.pooled().length == 0) return out;
+        double[][] pooled = at.pooled();
         SpectralDiagnostics d = SpectralDiagnostics.of(pooled, rows, cols, Math.max(step, 0));
         out.put("largest", Arrays.stream(pooled).mapToDouble(s -> s[s.length - 1]).max().orElse(Double.NaN));
         out.put("mpArea", d.mpArea());

@@ -53,6 +53,11 @@ class ImportCommandTest {
         Config report = ConfigFactory.parseFile(dir.resolve("runs").resolve(runId).resolve("report.json").toFile());
         assertEquals("W", report.getConfigList("layers").get(0).getString("name"));
         assertEquals(2, report.getConfigList("layers").get(0).getConfig("final").getInt("step"));
+        Path runDir = dir.resolve("runs").resolve(runId);
+        assertTrue(Files.size(runDir.resolve("trajectories.png")) > 1000, "the layers' largest eigenvalues drawn");
+        assertTrue(Files.size(runDir.resolve("layer-0-final.png")) > 1000, "the final spectrum drawn");
+        String page = Files.readString(runDir.resolve("report.html"));
+        assertTrue(page.indexOf("<img") > 0 && page.indexOf("<img") < page.indexOf("<table"), "figures before the table");
 
         InProcessDyson.Result resume = InProcessDyson.run("resume", runId, "--data-dir", data);
         assertEquals(Main.BAD_INPUT, resume.exit());

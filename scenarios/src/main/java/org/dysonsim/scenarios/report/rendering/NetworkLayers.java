@@ -4,9 +4,12 @@ import java.util.Arrays;
 import java.util.Map;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.laws.MarchenkoPastur;
+import org.dysonsim.physics.monitor.SpectralDiagnostics;
 import org.dysonsim.physics.stats.KolmogorovSmirnov;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.scenarios.report.Comparison;
+import org.dysonsim.scenarios.report.Decimals;
+import org.dysonsim.scenarios.report.predictions.Prediction;
 
 /**
  * A network layer's spectrum against the Marchenko–Pastur law of its Gaussian W₀, as the report
@@ -37,5 +40,31 @@ public final class NetworkLayers {
                 ks.distance(), threshold, ks.distance() <= threshold, "KS critical value at level 1e-4, 2.2253/√n over"
                 + " the n pooled nonzero eigenvalues (levels of one layer repel: conservative); W₀ has iid Gaussian"
                 + " entries, so the law is exact up to finite size", Map.of("p_value_iid", ks.pValue()));
+    }
+
+    /**
+     * The A·MP law fitted to a layer's bulk (of the {@code p} nonzero eigenvalues of a q×p or p×q
+     * matrix), in λ = eigenvalue units (the fit is of λ/q); null when no fit could be made.
+     */
+    public static Prediction fittedLaw(SpectralDiagnostics d, int q, int p) {
+        if (!Double.isFinite(d.mpSigma2())) return null;
+        MarchenkoPastur law = new MarchenkoPastur((double) p / q, d.mpSigma2(), d.mpArea());
+        return new Prediction() {
+            public String name() {
+                return "Marchenko–Pastur fitted to the bulk (area " + Decimals.of(d.mpArea(), 3) + ")";
+            }
+
+            public boolean appliesAt(double t) {
+                return true;
+            }
+
+            public double density(double x, double t) {
+                return law.density(x / q) / q;
+            }
+
+            public double cdf(double x, double t) {
+                return law.cdf(x / q);
+            }
+        };
     }
 }

@@ -66,7 +66,7 @@ final class NetworkSection {
             layers.add(json);
             String base = "network-" + layer.name() + "-final";
             Plots.save(Plots.density(layer.name() + ": final spectrum of WᵀW, step " + steps, "λ",
-                    Arrays.stream(end).flatMapToDouble(Arrays::stream).toArray(), fitted(fin, q, p), 0.0), dir, base);
+                    Arrays.stream(end).flatMapToDouble(Arrays::stream).toArray(), NetworkLayers.fittedLaw(fin, q, p), 0.0), dir, base);
             plots.put(base, layer.name() + ": final nonzero eigenvalues of WᵀW (all members) against the MP law fitted to the bulk");
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -83,29 +83,6 @@ final class NetworkSection {
         m.put("outliers_per_spectrum", d.outliersPerSpectrum());
         m.put("largest", Arrays.stream(spectra).mapToDouble(s -> s[s.length - 1]).max().orElse(Double.NaN));
         return m;
-    }
-
-    /** The fitted A·MP in λ = eigenvalue units (the fit is of λ/q); null when no fit could be made. */
-    private static Prediction fitted(SpectralDiagnostics d, int q, int p) {
-        if (!Double.isFinite(d.mpSigma2())) return null;
-        MarchenkoPastur law = new MarchenkoPastur((double) p / q, d.mpSigma2(), d.mpArea());
-        return new Prediction() {
-            public String name() {
-                return "Marchenko–Pastur fitted to the bulk (area " + Decimals.of(d.mpArea(), 3) + ")";
-            }
-
-            public boolean appliesAt(double t) {
-                return true;
-            }
-
-            public double density(double x, double t) {
-                return law.density(x / q) / q;
-            }
-
-            public double cdf(double x, double t) {
-                return law.cdf(x / q);
-            }
-        };
     }
 
     /** Member 0's train loss, test loss and test accuracy against step, plotted. */
