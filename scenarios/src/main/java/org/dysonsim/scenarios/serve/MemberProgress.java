@@ -9,7 +9,8 @@ import org.dysonsim.protocol.TrajectoryEvent;
 /**
  * What the live view knows of one member, built from its journal events in order: the last
  * sequence number read (the next poll reads after it), the last recorded step, whether it ended,
- * its first and latest snapshot, its spectrum's mean and variance at every recorded time, a
+ * its first and latest snapshot, its spectrum's mean and variance at every recorded time (per layer
+ * for a layered run, in the levels the spectrum chart shows: λ = s² for singular values), a
  * network's train loss, test loss and test accuracy at every recorded step and, for a member a page
  * follows, its distances to theory at every recorded time.
  */
@@ -20,7 +21,7 @@ final class MemberProgress {
     private String end = "running";
     private double[] first;
     private TrajectoryEvent.SnapshotRecorded latest;
-    private final Columns moments = new Columns(3);
+    private final Map<Integer, Columns> moments = new LinkedHashMap<>();
     private final Columns metrics = new Columns(4);
     private final Map<String, Columns> distances = new LinkedHashMap<>();
     private final List<TrajectoryEvent.SnapshotRecorded> unmeasured = new ArrayList<>();
@@ -57,9 +58,10 @@ final class MemberProgress {
         return latest;
     }
 
-    /** Recorded times, spectrum means and variances, oldest first. */
-    double[][] moments() {
-        return new double[][] {moments.column(0), moments.column(1), moments.column(2)};
+    /** Recorded times, spectrum means and variances of layer {@code layer} (0 for a run without layers), oldest first. */
+    double[][] moments(int layer) {
+        Columns c = moments.getOrDefault(layer, new Columns(3));
+        return new double[][] {c.column(0), c.column(1), c.column(2)};
     }
 
     /** Steps, train losses, test losses and test accuracies of a network run, oldest first (empty otherwise). */
@@ -89,13 +91,16 @@ final class MemberProgress {
         distances.computeIfAbsent(name, n -> new Columns(3)).add(t, distance, threshold);
     }
 
-    /** Takes in the event with sequence number {@code sequenceNr}, the one after the last taken. */
-    void apply(long sequenceNr, TrajectoryEvent event) {
+    /**
+     * Takes in the event with sequence number {@code sequenceNr}, the one after the last taken;
+     * {@code theory} (null while the run's spec is unknown) turns positions into levels per layer.
+     */
+    void apply(long sequenceNr, TrajectoryEvent event, LiveTheory theory) {
         lastSequenceNr = sequenceNr;
         if (event instanceof TrajectoryEvent.RunStarted) {
             end = "running"; // a resumed member starts again
         } else if (event instanceof TrajectoryEvent.SnapshotRecorded snapshot) {
-            record(snapshot);
+            record(snapshot, theory);
         } else if (event instanceof TrajectoryEvent.NetworkMetricsRecorded m) {
             metrics.add(m.step(), m.trainLoss(), m.testLoss(), m.testAccuracy());
         } else if (event instanceof TrajectoryEvent.RunCompleted done) {
@@ -106,18 +111,21 @@ final class MemberProgress {
         } // gradient records are not shown live
     }
 
-    private void record(TrajectoryEvent.SnapshotRecorded snapshot) {
+    private void record(TrajectoryEvent.SnapshotRecorded snapshot, LiveTheory theory) {
         step = snapshot.step();
         latest = snapshot;
         if (first == null) first = snapshot.values();
         if (followed) unmeasured.add(snapshot);
-        double[] values = snapshot.values();
-        double mean = 0;
-        for (double v : values) mean += v;
-        mean /= Math.max(1, values.length);
-        double variance = 0;
-        for (double v : values) variance += (v - mean) * (v - mean);
-        variance /= Math.max(1, values.length);
-        moments.add(snapshot.t(), mean, variance);
+        List<String> layers = theory == null ? null : theory.layerNames();
+        for (int layer = 0; layer < (layers == null ? 1 : layers.size()); layer++) {
+            double[] values = theory == null ? snapshot.values() : theory.levels(snapshot.values(), layer);
+            double mean = 0;
+            for (double v : values) mean += v;
+            mean /= Math.max(1, values.length);
+            double variance = 0;
+            for (double v : values) variance += (v - mean) * (v - mean);
+            variance /= Math.max(1, values.length);
+            moments.computeIfAbsent(layer, l -> new Columns(3)).add(snapshot.t(), mean, variance);
+        }
     }
 }

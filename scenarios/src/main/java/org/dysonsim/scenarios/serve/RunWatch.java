@@ -87,7 +87,7 @@ final class RunWatch {
             List<TrajectoryEvent> events = last < from ? List.of()
                     : await(reader.source(runId, member, from, last).runWith(Sink.seq(), materializer));
             synchronized (this) {
-                for (int i = 0; i < events.size(); i++) progress.apply(from + i, events.get(i));
+                for (int i = 0; i < events.size(); i++) progress.apply(from + i, events.get(i), theory);
                 if (fresh) members.put(member, progress);
                 if (!events.isEmpty()) {
                     changed = true;
@@ -241,7 +241,7 @@ final class RunWatch {
         out.put("lawName", curve == null ? null : curve.name());
         out.put("spectrum", SpectrumHistogram.of(latest == null ? new double[0] : theory.levels(latest.values(), layer),
                 curve == null ? null : curve.law()));
-        double[][] moments = chosen == null ? new double[3][0] : chosen.moments();
+        double[][] moments = chosen == null ? new double[3][0] : chosen.moments(layer);
         out.put("moments", columns(List.of("t", "mean", "variance"), moments));
         double[][] metrics = chosen == null ? new double[4][0] : chosen.metrics();
         out.put("metrics", columns(List.of("step", "trainLoss", "testLoss", "testAccuracy"), metrics));
