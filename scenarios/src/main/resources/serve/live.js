@@ -7,8 +7,8 @@
   const params = new URLSearchParams(location.search);
   const member = params.get("member") || "0";
   const layer = params.get("layer") || "0";
-  // ?frames=N: stop following after N updates (a still page: for printing, or a headless browser,
-  // whose virtual clock waits for open connections)
+  // ?frames=N: stop following after N updates, or once the run has ended (a still page: for
+  // printing, or a headless browser, whose virtual clock waits for open connections)
   const frames = parseInt(params.get("frames") || "0", 10);
   const runPath = location.pathname.replace(/\/live$/, "/");
   const runId = decodeURIComponent(runPath.split("/").filter(Boolean)[1] || "");
@@ -124,7 +124,8 @@
     const planned = view.plannedSteps == null ? "" : " of " + view.plannedSteps;
     progress.textContent = "member " + view.member + ": step " + view.step + planned + " · all " + view.members
       + " members: steps " + view.overall.minStep + "–" + view.overall.maxStep + planned
-      + " · running " + view.ends.running + ", completed " + view.ends.completed + ", failed " + view.ends.failed;
+      + " · running " + (view.ends.running || 0) + ", completed " + (view.ends.completed || 0)
+      + ", failed " + (view.ends.failed || 0);
     if (events === 1) state.dataset.firstStep = String(view.step);
     state.dataset.step = String(view.step);
     state.dataset.minStep = String(view.overall.minStep);
@@ -154,7 +155,10 @@
   const source = new EventSource(runPath + "events?member=" + encodeURIComponent(member) + "&layer=" + encodeURIComponent(layer));
   source.onmessage = function (message) {
     show(JSON.parse(message.data));
-    if (frames > 0 && events >= frames) source.close();
+    // a still page also stops once every member has ended: a finished run sends no more updates
+    const ended = (view.ends.running || 0) === 0
+      && (view.ends.completed || 0) + (view.ends.failed || 0) >= view.members;
+    if (frames > 0 && (events >= frames || ended)) source.close();
   };
   source.onerror = function () {
     document.getElementById("error").textContent = "the server does not answer (stopped?); retrying…";
