@@ -14,6 +14,7 @@ import org.dysonsim.physics.monitor.SpectralDiagnostics;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.report.rendering.Json;
+import org.dysonsim.scenarios.report.rendering.LayerMetricsSection;
 import org.dysonsim.scenarios.report.rendering.NetworkLayers;
 import org.dysonsim.scenarios.report.rendering.Plots;
 
@@ -38,9 +39,13 @@ public final class LayerSpectraReport {
         StringBuilder rows = new StringBuilder();
         StringBuilder figures = new StringBuilder();
         Files.createDirectories(runDir);
+        List<Map<String, Object>> alongTraining = new ArrayList<>();
         if (!run.members().isEmpty() && run.members().get(0).steps().length > 0) {
             Plots.save(Plots.trajectories(run.spec(), run.members().get(0), "λ"), runDir, "trajectories");
             figures.append(figure("trajectories", "the largest eigenvalues of each layer against time, member 0"));
+            Map<String, String> plots = new LinkedHashMap<>();
+            alongTraining = LayerMetricsSection.write(layout, run.members().get(0), runDir, plots);
+            plots.forEach((base, caption) -> figures.append(figure(base, caption)));
         }
         for (int l = 0; l < layout.layers().size(); l++) {
             LayerLayout.Layer layer = layout.layers().get(l);
@@ -52,6 +57,7 @@ public final class LayerSpectraReport {
             entry.put("first", describe(run, layout, l, true));
             Map<String, Object> last = describe(run, layout, l, false);
             entry.put("final", last);
+            if (!alongTraining.isEmpty()) entry.put("along_training", alongTraining.get(l));
             layers.add(entry);
             rows.append("<tr><td>").append(escape(layer.name())).append("</td><td>").append(layer.rows()).append(" × ")
                     .append(layer.cols()).append("</td>");

@@ -53,6 +53,9 @@ class ImportCommandTest {
         Config report = ConfigFactory.parseFile(dir.resolve("runs").resolve(runId).resolve("report.json").toFile());
         assertEquals("W", report.getConfigList("layers").get(0).getString("name"));
         assertEquals(2, report.getConfigList("layers").get(0).getConfig("final").getInt("step"));
+        Config along = report.getConfigList("layers").get(0).getConfig("along_training");
+        assertEquals(List.of(0L, 1L, 2L), along.getLongList("step"), "WeightWatcher's metrics at every record");
+        assertEquals(3, along.getList("log_spectral_norm").size());
         Path runDir = dir.resolve("runs").resolve(runId);
         assertTrue(Files.size(runDir.resolve("trajectories.png")) > 1000, "the layers' largest eigenvalues drawn");
         assertTrue(Files.size(runDir.resolve("layer-0-final.png")) > 1000, "the final spectrum drawn");

@@ -165,6 +165,21 @@ public final class Plots {
         return chart;
     }
 
+    /** One statistic of every layer against the step, a line per layer; a layer whose values are all undefined is left out. */
+    public static XYChart perLayer(String title, String axis, double[] steps, java.util.Map<String, double[]> layers) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("step").yAxisTitle(axis).build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        int l = 0;
+        for (var layer : layers.entrySet()) {
+            l++;
+            if (Arrays.stream(layer.getValue()).noneMatch(Double::isFinite)) continue;
+            String name = legend(layer.getKey());
+            if (chart.getSeriesMap().containsKey(name)) name = l + ": " + name; // two layers named alike
+            chart.addSeries(name, steps, layer.getValue()).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return chart;
+    }
+
     /** A statistic against time. */
     public static XYChart series(String title, String axis, double[] t, double[] y) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("t").yAxisTitle(axis).build();
