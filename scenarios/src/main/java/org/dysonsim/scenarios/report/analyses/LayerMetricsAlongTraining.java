@@ -16,16 +16,32 @@ import org.dysonsim.protocol.LayerLayout;
  * @param metrics the layer's metrics at each of {@code steps}
  */
 public record LayerMetricsAlongTraining(String layer, long[] steps, List<LayerMetrics> metrics) {
+    /**
+     * The most records measured per layer (about 50 ms each at a few hundred eigenvalues): a longer
+     * run is measured at this many records spread evenly over it, its first and last included.
+     */
+    public static final int MAX_RECORDS = 200;
 
-    /** Every layer of {@code layout}, from each record of {@code member}. */
+    /** Every layer of {@code layout}, from each record of {@code member} (at most {@link #MAX_RECORDS} of them). */
     public static List<LayerMetricsAlongTraining> of(LayerLayout layout, MemberTrajectory member) {
+        int[] records = spread(member.steps().length, MAX_RECORDS);
+        long[] steps = new long[records.length];
+        for (int k = 0; k < records.length; k++) steps[k] = member.steps()[records[k]];
         List<LayerMetricsAlongTraining> out = new ArrayList<>();
         for (int l = 0; l < layout.layers().size(); l++) {
             LayerLayout.Layer layer = layout.layers().get(l);
             List<LayerMetrics> metrics = new ArrayList<>();
-            for (double[] snapshot : member.values()) metrics.add(LayerMetrics.of(layout.of(snapshot, l), layer.rows(), layer.cols()));
-            out.add(new LayerMetricsAlongTraining(layer.name(), member.steps().clone(), List.copyOf(metrics)));
+            for (int k : records) metrics.add(LayerMetrics.of(layout.of(member.values()[k], l), layer.rows(), layer.cols()));
+            out.add(new LayerMetricsAlongTraining(layer.name(), steps.clone(), List.copyOf(metrics)));
         }
+        return out;
+    }
+
+    /** {@code at most} indices of {@code 0 … count − 1}, evenly spread, the first and last included. */
+    static int[] spread(int count, int atMost) {
+        if (count <= atMost) return java.util.stream.IntStream.range(0, count).toArray();
+        int[] out = new int[atMost];
+        for (int k = 0; k < atMost; k++) out[k] = (int) Math.round((double) k * (count - 1) / (atMost - 1));
         return out;
     }
 

@@ -35,6 +35,16 @@ class LayerMetricsAlongTrainingTest {
         assertEquals(Math.log10(5), logSpectralNorm[1] - logSpectralNorm[0], 1e-12);
     }
 
+    @Test
+    void aLongRunIsMeasuredAtEvenlySpreadRecordsFromFirstToLast() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 1, 2}, LayerMetricsAlongTraining.spread(3, 5));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 3, 6, 9}, LayerMetricsAlongTraining.spread(10, 4));
+        int[] many = LayerMetricsAlongTraining.spread(1001, LayerMetricsAlongTraining.MAX_RECORDS);
+        assertEquals(LayerMetricsAlongTraining.MAX_RECORDS, many.length);
+        assertEquals(1000, many[many.length - 1]);
+        for (int k = 1; k < many.length; k++) assertTrue(many[k] > many[k - 1], "ascending, no repeats");
+    }
+
     private static double[] concat(double[] a, double[] b) {
         double[] out = new double[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);
