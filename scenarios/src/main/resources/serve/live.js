@@ -154,7 +154,8 @@
 
   const source = new EventSource(runPath + "events?member=" + encodeURIComponent(member) + "&layer=" + encodeURIComponent(layer));
   source.onmessage = function (message) {
-    show(JSON.parse(message.data));
+    const view = JSON.parse(message.data);
+    show(view);
     // a still page also stops once every member has ended: a finished run sends no more updates
     const ended = (view.ends.running || 0) === 0
       && (view.ends.completed || 0) + (view.ends.failed || 0) >= view.members;
