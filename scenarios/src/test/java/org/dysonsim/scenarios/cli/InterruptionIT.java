@@ -51,11 +51,10 @@ class InterruptionIT {
         DysonProcess.finish(dir, name, DysonProcess.builder(dir, name, List.of(args)));
     }
 
-    /** {@code dyson list} in this JVM (a process start costs seconds of CPU; the runs listed are processes). */
-    private String list(String name, String data) {
-        InProcessDyson.Result listed = InProcessDyson.run("list", "--data-dir", dir.resolve(data).toString());
-        assertEquals(Main.OK, listed.exit(), name + ": " + listed.err());
-        return listed.out();
+    /** {@code dyson list} as a process of its own, as a user lists a journal another process was killed writing. */
+    private String list(String name, String data) throws IOException, InterruptedException {
+        finish(name, "list", "--data-dir", data);
+        return Files.readString(dir.resolve(name + ".out"));
     }
 
     private static String statusOf(String listing, String runId) {
