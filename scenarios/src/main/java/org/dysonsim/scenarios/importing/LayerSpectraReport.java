@@ -108,14 +108,12 @@ public final class LayerSpectraReport {
 
     private static Spectra spectra(RunResult run, LayerLayout layout, int l, boolean first) {
         LayerLayout.Layer layer = layout.layers().get(l);
-        int cols = Math.min(layer.rows(), layer.cols());
         List<double[]> spectra = new ArrayList<>();
         long step = -1;
         for (MemberTrajectory m : run.members()) {
             if (m.steps().length == 0) continue;
             int record = first ? 0 : m.steps().length - 1;
-            double[] all = layout.of(m.values()[record], l);
-            spectra.add(Arrays.copyOfRange(all, all.length - cols, all.length)); // the nonzero part when rows < cols
+            spectra.add(NetworkLayers.nonzero(layer, layout.of(m.values()[record], l)));
             step = m.steps()[record];
         }
         return new Spectra(spectra.toArray(new double[0][]), step);

@@ -147,14 +147,15 @@ public final class Plots {
         double[] t = member.times();
         for (int l = 0; l < layers; l++) {
             LayerLayout.Layer layer = layout.layers().get(l);
-            int from = layout.offset(l), cols = layer.cols();
+            int cols = layer.cols();
+            double[][] sorted = new double[t.length][];
+            for (int k = 0; k < t.length; k++) {
+                sorted[k] = layout.of(member.values()[k], l);
+                Arrays.sort(sorted[k]);
+            }
             for (int r = 0; r < Math.min(top, cols); r++) {
                 double[] y = new double[t.length];
-                for (int k = 0; k < t.length; k++) {
-                    double[] sorted = Arrays.copyOfRange(member.values()[k], from, from + cols);
-                    Arrays.sort(sorted);
-                    y[k] = sorted[cols - 1 - r];
-                }
+                for (int k = 0; k < t.length; k++) y[k] = sorted[k][cols - 1 - r];
                 String name = legend(layer.name()) + (r == 0 ? " λ_max" : " λ_" + (r + 1));
                 if (chart.getSeriesMap().containsKey(name)) name = (l + 1) + ": " + name; // two layers named alike
                 XYSeries s = chart.addSeries(name, t, y);
