@@ -1,7 +1,8 @@
 // The live page of one run: subscribes to /runs/ID/events?member=M&layer=L (Server-Sent Events) and
 // redraws with uPlot the member's spectrum (a layer's, for a network) as a histogram with the law
 // the report compares it with over it, its KS distance to each such law against time, a network's
-// losses and test accuracy against step, and its spectrum's mean and variance against time.
+// losses and test accuracy against step, the chosen layer's power-law exponent α and spike count
+// against step, and its spectrum's mean and variance against time.
 (function () {
   "use strict";
   const params = new URLSearchParams(location.search);
@@ -26,6 +27,7 @@
   let momentsPlot = null;
   let metricsPlot = null;
   let distancePlot = null;
+  let layerMetricsPlot = null;
   let distanceNames = "";
   let spectrumCurve = "";
   let events = 0;
@@ -101,6 +103,24 @@
       metricsData(view), document.getElementById("metrics"));
   }
 
+  function layerMetricsData(view) {
+    return [view.layerMetrics.step, view.layerMetrics.alpha, view.layerMetrics.numSpikes];
+  }
+
+  function layerMetricsChart(view) {
+    return new uPlot({ width: width, height: 260, scales: { x: { time: false } },
+      series: [{ label: "step" }, { label: "α", stroke: "#75507b", width: 2, points: { show: true } },
+        { label: "spikes", stroke: "#c4a000", scale: "spikes", paths: uPlot.paths.stepped({ align: 1 }) }],
+      axes: [{}, { label: "α" }, { side: 1, scale: "spikes", label: "spikes", grid: { show: false } }] },
+      layerMetricsData(view), document.getElementById("layer-metrics"));
+  }
+
+  function drawLayerMetrics(view) {
+    if (view.layerMetrics.step.length === 0) return;
+    document.getElementById("layer-metrics-section").hidden = false;
+    if (layerMetricsPlot === null) layerMetricsPlot = layerMetricsChart(view); else layerMetricsPlot.setData(layerMetricsData(view));
+  }
+
   function drawDistances(view) {
     if (view.distances.length === 0) return;
     document.getElementById("distance-section").hidden = false;
@@ -135,6 +155,7 @@
     state.dataset.law = view.lawName || "";
     state.dataset.distancePoints = String(view.distances.reduce(function (n, d) { return n + d.t.length; }, 0));
     state.dataset.metricPoints = String(view.metrics.step.length);
+    state.dataset.layerMetricPoints = String(view.layerMetrics.step.length);
     layerChoice(view);
     try {
       const curve = view.lawName || "";
@@ -146,6 +167,7 @@
       if (spectrumPlot === null) spectrumPlot = spectrumChart(view); else spectrumPlot.setData(spectrumData(view));
       drawDistances(view);
       drawMetrics(view);
+      drawLayerMetrics(view);
       if (momentsPlot === null) momentsPlot = momentsChart(view); else momentsPlot.setData(momentsData(view));
     } catch (e) {
       document.getElementById("error").textContent = "cannot draw the charts: " + e;

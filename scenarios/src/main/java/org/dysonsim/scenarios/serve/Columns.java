@@ -23,6 +23,18 @@ final class Columns {
         return rows;
     }
 
+    /** Every column, its rows ordered by column {@code key} ascending (rows measured out of order, drawn in order). */
+    double[][] sortedBy(int key) {
+        Integer[] order = new Integer[rows];
+        for (int i = 0; i < rows; i++) order[i] = i;
+        Arrays.sort(order, java.util.Comparator.comparingDouble(i -> columns[key][i]));
+        double[][] out = new double[columns.length][rows];
+        for (int c = 0; c < columns.length; c++) {
+            for (int i = 0; i < rows; i++) out[c][i] = columns[c][order[i]];
+        }
+        return out;
+    }
+
     /** Column {@code c}, oldest first (a copy). */
     double[] column(int c) {
         return Arrays.copyOf(columns[c], rows);

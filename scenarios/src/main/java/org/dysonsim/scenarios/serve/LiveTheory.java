@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.dysonsim.actors.RunSpec;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.init.InitialSpectrum;
+import org.dysonsim.physics.layers.LayerMetrics;
 import org.dysonsim.physics.laws.MarchenkoPastur;
 import org.dysonsim.physics.laws.SpectralLaw;
 import org.dysonsim.protocol.LayerLayout;
@@ -22,7 +23,7 @@ import org.dysonsim.scenarios.report.rendering.RunReport;
  * report compares the run with ({@link RunReport#predictions}, built from the first snapshot of
  * every member started so far), each at the times it applies, its distance the report's
  * comparison of that member's one snapshot; for a network run, each layer's nonzero spectrum
- * against the Marchenko–Pastur law of its W₀ ({@link NetworkLayers}).
+ * against the Marchenko–Pastur law of its W₀ ({@link NetworkLayers}), and its WeightWatcher metrics.
  */
 final class LiveTheory {
     private final RunSpec spec;
@@ -88,6 +89,22 @@ final class LiveTheory {
 
     /** One distance to theory: of series {@code series} (a prediction's or a layer's name) at time t. */
     record Distance(String series, double t, double value, double threshold) {}
+
+    /** WeightWatcher's power-law exponent α and spike count ({@link LayerMetrics}) of one layer at one recorded step. */
+    record LayerPoint(int layer, long step, double alpha, double numSpikes) {}
+
+    /** Each layer's α and spike count at a snapshot of a layered run (as the report measures them along training); none otherwise. */
+    List<LayerPoint> layerMetrics(long step, double[] positions) {
+        List<LayerPoint> out = new ArrayList<>();
+        if (!isLayered()) return out;
+        LayerLayout layout = spec.layers();
+        for (int l = 0; l < layout.layers().size(); l++) {
+            LayerLayout.Layer layer = layout.layers().get(l);
+            LayerMetrics m = LayerMetrics.of(layout.of(positions, l), layer.rows(), layer.cols());
+            out.add(new LayerPoint(l, step, m.alpha(), m.numSpikes()));
+        }
+        return out;
+    }
 
     /** One snapshot of {@code member} (the {@code index}-th member started) held against theory. */
     List<Distance> measure(int member, int index, double t, double[] positions) {

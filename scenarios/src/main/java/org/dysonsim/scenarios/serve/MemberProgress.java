@@ -12,7 +12,8 @@ import org.dysonsim.protocol.TrajectoryEvent;
  * its first and latest snapshot, its spectrum's mean and variance at every recorded time (per layer
  * for a layered run, in the levels the spectrum chart shows: λ = s² for singular values), a
  * network's train loss, test loss and test accuracy at every recorded step and, for a member a page
- * follows, its distances to theory at every recorded time.
+ * follows, its distances to theory at every recorded time and each layer's WeightWatcher α and
+ * spike count at every recorded step.
  */
 final class MemberProgress {
     private final boolean followed;
@@ -24,6 +25,7 @@ final class MemberProgress {
     private final Map<Integer, Columns> moments = new LinkedHashMap<>();
     private final Columns metrics = new Columns(4);
     private final Map<String, Columns> distances = new LinkedHashMap<>();
+    private final Map<Integer, Columns> layerMetrics = new LinkedHashMap<>();
     private final List<TrajectoryEvent.SnapshotRecorded> unmeasured = new ArrayList<>();
 
     /** @param followed whether a page follows the member: then its snapshots are held against theory */
@@ -72,6 +74,17 @@ final class MemberProgress {
     /** Per series (a prediction, or a layer), the times, distances and thresholds measured so far. */
     Map<String, Columns> distances() {
         return distances;
+    }
+
+    /** Steps, power-law exponents α and spike counts of layer {@code layer} measured so far, in step order. */
+    double[][] layerMetrics(int layer) {
+        Columns c = layerMetrics.get(layer);
+        return c == null ? new double[3][0] : c.sortedBy(0);
+    }
+
+    /** Adds one layer's measured α and spike count at {@code step}. */
+    void measuredLayer(int layer, long step, double alpha, double numSpikes) {
+        layerMetrics.computeIfAbsent(layer, l -> new Columns(3)).add(step, alpha, numSpikes);
     }
 
     /** The snapshots of a followed member not yet held against theory; the caller measures them. */

@@ -129,17 +129,20 @@ final class RunWatch {
             // newest first, as far as the poll's time allows; the rest waits for the next poll
             List<TrajectoryEvent.SnapshotRecorded> waiting = spread(entry.getValue(), MEASURED_BACKLOG);
             List<LiveTheory.Distance> distances = new ArrayList<>();
+            List<LiveTheory.LayerPoint> layerPoints = new ArrayList<>();
             int next = waiting.size() - 1;
             for (; next >= 0 && System.nanoTime() < deadline; next--) {
                 TrajectoryEvent.SnapshotRecorded snapshot = waiting.get(next);
                 distances.addAll(theory.measure(member, started.indexOf(member), snapshot.t(), snapshot.values()));
+                layerPoints.addAll(theory.layerMetrics(snapshot.step(), snapshot.values()));
             }
             synchronized (this) {
                 MemberProgress progress = members.get(member);
                 for (LiveTheory.Distance d : distances) progress.measured(d.series(), d.t(), d.value(), d.threshold());
+                for (LiveTheory.LayerPoint p : layerPoints) progress.measuredLayer(p.layer(), p.step(), p.alpha(), p.numSpikes());
                 progress.stillUnmeasured(waiting.subList(0, next + 1));
             }
-            measured |= !distances.isEmpty();
+            measured |= !distances.isEmpty() || !layerPoints.isEmpty();
         }
         return measured;
     }
@@ -246,6 +249,8 @@ final class RunWatch {
         double[][] metrics = chosen == null ? new double[4][0] : chosen.metrics();
         out.put("metrics", columns(List.of("step", "trainLoss", "testLoss", "testAccuracy"), metrics));
         out.put("distances", distances(chosen, layer));
+        double[][] layerMetrics = chosen == null ? new double[3][0] : chosen.layerMetrics(layer);
+        out.put("layerMetrics", columns(List.of("step", "alpha", "numSpikes"), layerMetrics));
         return Json.write(out);
     }
 
@@ -264,14 +269,8 @@ final class RunWatch {
             if (layers != null && !series.equals(layers.get(layer))) return;
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("name", series);
-            Integer[] order = new Integer[columns.rows()];
-            double[] t = columns.column(0);
-            for (int i = 0; i < order.length; i++) order[i] = i;
-            java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> t[i])); // measured newest first, drawn in time
-            for (int c = 0; c < 3; c++) {
-                double[] column = columns.column(c);
-                one.put(List.of("t", "distance", "threshold").get(c), java.util.Arrays.stream(order).mapToDouble(i -> column[i]).toArray());
-            }
+            double[][] sorted = columns.sortedBy(0); // measured newest first, drawn in time
+            for (int c = 0; c < 3; c++) one.put(List.of("t", "distance", "threshold").get(c), sorted[c]);
             out.add(one);
         });
         return out;

@@ -172,7 +172,11 @@ class ServeCommandTest {
 
     @Test
     void aNetworkRunsLiveViewHasItsLayersLossesAccuracyAndEachLayersDistanceToItsInitialLaw() throws Exception {
-        String json = eventUntil("/runs/" + networkRunId + "/events?member=0&layer=1", view -> view.contains("\"name\": \"fc2\""));
+        Pattern layerSteps = Pattern.compile("\"layerMetrics\": \\{\\s*\"step\": \\[([^\\]]*)\\],\\s*\"alpha\": \\[[^\\]]*\\],"
+                + "\\s*\"numSpikes\": \\[([^\\]]*)\\]");
+        String json = eventUntil("/runs/" + networkRunId + "/events?member=0&layer=1",
+                view -> view.contains("\"name\": \"fc2\"") && layerSteps.matcher(view).find() && layerSteps.matcher(view).results()
+                        .anyMatch(m -> m.group(1).split(",").length == 3));
         assertTrue(Pattern.compile("\"layers\": \\[\\s*\"fc1\",\\s*\"fc2\"\\s*\\]").matcher(json).find(), json);
         assertTrue(json.contains("\"lawName\": \"Marchenko–Pastur law of W₀\""), json);
         Matcher steps = Pattern.compile("\"metrics\": \\{[^}]*\"step\": \\[([^\\]]*)\\]").matcher(json);
@@ -182,6 +186,14 @@ class ServeCommandTest {
             assertTrue(Pattern.compile("\"" + metric + "\": \\[[^\\],]+,[^\\],]+,[^\\],]+\\]").matcher(json).find(), metric + ": " + json);
         }
         assertFalse(json.contains("\"name\": \"fc1\""), "only the chosen layer's distances: " + json);
+        Matcher layer = layerSteps.matcher(json);
+        assertTrue(layer.find(), json);
+        assertEquals(List.of(0.0, 2.0, 4.0), Stream.of(layer.group(1).split(",")).map(x -> Double.parseDouble(x.strip())).toList(),
+                "the layer's metrics at every record, in step order: " + json);
+        for (String spikes : layer.group(2).split(",")) {
+            double count = Double.parseDouble(spikes.strip());
+            assertTrue(count >= 0 && count <= 3 && count == Math.rint(count), "a spike count of a 5 × 3 layer: " + json);
+        }
         refused(400, "/runs/" + networkRunId + "/events?layer=2");
         refused(400, "/runs/" + networkRunId + "/live?layer=x");
         refused(400, "/runs/" + runId + "/events?layer=1"); // a run without layers has one spectrum

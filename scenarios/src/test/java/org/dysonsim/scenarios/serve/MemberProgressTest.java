@@ -46,4 +46,15 @@ class MemberProgressTest {
         unknown.apply(1, snapshot(1, 3), null);
         assertArrayEquals(new double[][] {{0.5}, {2}, {1}}, unknown.moments(0), "before the spec is read: as recorded");
     }
+
+    @Test
+    void layerMetricsMeasuredOutOfOrderAreShownInStepOrderPerLayer() {
+        MemberProgress progress = new MemberProgress(true);
+        progress.measuredLayer(0, 20, 3.5, 2);
+        progress.measuredLayer(1, 20, 4.0, 0);
+        progress.measuredLayer(0, 10, 5.0, 1);
+        assertArrayEquals(new double[][] {{10, 20}, {5.0, 3.5}, {1, 2}}, progress.layerMetrics(0));
+        assertArrayEquals(new double[][] {{20}, {4.0}, {0}}, progress.layerMetrics(1));
+        assertArrayEquals(new double[][] {{}, {}, {}}, progress.layerMetrics(2), "a layer not measured yet");
+    }
 }
