@@ -42,7 +42,7 @@ public final class JournalRecorders implements RecorderFactory {
     @Override
     public MemberTrajectory recorded(String runId, int member) {
         try (Stream<TrajectoryEvent> events = fine ? reader.fineEvents(runId, member) : reader.events(runId, member)) {
-            return MemberTrajectory.of(member, events.toList());
+            return MemberTrajectory.of(member, events);
         }
     }
 }

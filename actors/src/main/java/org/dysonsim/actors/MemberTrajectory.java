@@ -1,6 +1,7 @@
 package org.dysonsim.actors;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.dysonsim.protocol.TrajectoryEvent;
 
@@ -32,22 +33,40 @@ public record MemberTrajectory(int member, long[] steps, double[] times, double[
 
     /** The trajectory a member's journal records: its snapshots and gradient records in journal order. */
     public static MemberTrajectory of(int member, List<? extends TrajectoryEvent> events) {
-        List<TrajectoryEvent.SnapshotRecorded> snapshots = new ArrayList<>();
+        return of(member, events.stream());
+    }
+
+    /**
+     * As {@link #of(int, List)}, taking the events one at a time: only the snapshots' positions are
+     * kept (in arrays that grow as the stream goes), never the whole list of events, so a member of
+     * 10⁶ records is read in about half the heap the list of its events needs.
+     */
+    public static MemberTrajectory of(int member, java.util.stream.Stream<? extends TrajectoryEvent> events) {
         List<TrajectoryEvent.GradientRecorded> gradients = new ArrayList<>();
         List<TrajectoryEvent.NetworkMetricsRecorded> metrics = new ArrayList<>();
-        for (TrajectoryEvent event : events) {
-            if (event instanceof TrajectoryEvent.SnapshotRecorded s) snapshots.add(s);
-            else if (event instanceof TrajectoryEvent.GradientRecorded g) gradients.add(g);
-            else if (event instanceof TrajectoryEvent.NetworkMetricsRecorded m) metrics.add(m);
-        }
-        long[] steps = new long[snapshots.size()];
-        double[] times = new double[snapshots.size()];
-        double[][] values = new double[snapshots.size()][];
-        for (int k = 0; k < steps.length; k++) {
-            steps[k] = snapshots.get(k).step();
-            times[k] = snapshots.get(k).t();
-            values[k] = snapshots.get(k).values();
-        }
-        return new MemberTrajectory(member, steps, times, values, gradients, metrics);
+        long[][] steps = {new long[16]};
+        double[][] times = {new double[16]};
+        double[][][] values = {new double[16][]};
+        int[] count = {0};
+        events.forEachOrdered(event -> {
+            if (event instanceof TrajectoryEvent.SnapshotRecorded s) {
+                int k = count[0]++;
+                if (k == steps[0].length) {
+                    steps[0] = Arrays.copyOf(steps[0], 2 * k);
+                    times[0] = Arrays.copyOf(times[0], 2 * k);
+                    values[0] = Arrays.copyOf(values[0], 2 * k);
+                }
+                steps[0][k] = s.step();
+                times[0][k] = s.t();
+                values[0][k] = s.values();
+            } else if (event instanceof TrajectoryEvent.GradientRecorded g) {
+                gradients.add(g);
+            } else if (event instanceof TrajectoryEvent.NetworkMetricsRecorded m) {
+                metrics.add(m);
+            }
+        });
+        int n = count[0];
+        return new MemberTrajectory(member, Arrays.copyOf(steps[0], n), Arrays.copyOf(times[0], n),
+                Arrays.copyOf(values[0], n), gradients, metrics);
     }
 }

@@ -125,7 +125,7 @@ final class JournalRetry {
         }
     }
 
-    private static void closeQuietly(Connection db) {
+    static void closeQuietly(Connection db) {
         try {
             db.close();
         } catch (SQLException e) {

@@ -8,7 +8,6 @@ import org.apache.pekko.stream.Graph;
 import org.apache.pekko.stream.SourceShape;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.StreamConverters;
@@ -43,6 +42,11 @@ public final class TrajectoryReader {
     public TrajectoryReader(ActorSystem<?> system) {
         this.system = system;
         this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    }
+
+    /** The actor system the reader runs its queries in. */
+    ActorSystem<?> system() {
+        return system;
     }
 
     /** One event of one member. */
@@ -132,16 +136,16 @@ public final class TrajectoryReader {
      * after the last event read, on the connection of whoever serves the file next, as often as
      * {@link Journal#HAND_OVER_ATTEMPTS} allows.
      */
-    private Source<EventEnvelope, NotUsed> envelopes(String persistenceId, long from, long to, int attempt) {
+    private Source<EventPages.StoredEvent, NotUsed> envelopes(String persistenceId, long from, long to, int attempt) {
         Config config = system.settings().config();
         return Source.lazySource(() -> {
             long[] next = {from};
-            return journal.currentEventsByPersistenceId(persistenceId, from, to)
+            return EventPages.of(system, persistenceId, from, to)
                     .map(envelope -> {
                         next[0] = envelope.sequenceNr() + 1;
                         return envelope;
                     })
-                    .recoverWithRetries(1, new PFBuilder<Throwable, Graph<SourceShape<EventEnvelope>, NotUsed>>()
+                    .recoverWithRetries(1, new PFBuilder<Throwable, Graph<SourceShape<EventPages.StoredEvent>, NotUsed>>()
                             .match(Throwable.class,
                                     failure -> attempt < JournalRetry.ATTEMPTS && JournalRetry.handOver(config, failure),
                                     failure -> envelopes(persistenceId, next[0], to, attempt + 1)
@@ -230,7 +234,7 @@ public final class TrajectoryReader {
         }
     }
 
-    private static TrajectoryEvent eventOf(EventEnvelope envelope) {
+    private static TrajectoryEvent eventOf(EventPages.StoredEvent envelope) {
         if (envelope.event() instanceof TrajectoryEvent event) {
             return event;
         }

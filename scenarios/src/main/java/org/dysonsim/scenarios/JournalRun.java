@@ -101,7 +101,7 @@ public final class JournalRun {
             for (int member : members) {
                 MemberTrajectory trajectory;
                 try (Stream<TrajectoryEvent> all = events.of(member)) {
-                    trajectory = MemberTrajectory.of(member, all.toList());
+                    trajectory = MemberTrajectory.of(member, all);
                 }
                 each.accept(trajectory);
             }

@@ -1,0 +1,110 @@
+package org.dysonsim.persistence;
+
+import com.typesafe.config.Config;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * The stored events of one persistence id, read a page of {@link #PAGE} rows at a time in the
+ * order of the event table's primary key (persistence id, sequence number). The read journal's own
+ * query orders by the sequence number alone, which H2 does not see is the key's order: for every
+ * page it reads and sorts all of the member's later events, so reading a member of R records costs
+ * O(R²/page) rows and holds up to R of them (a member of 10⁶ records did not fit a 128 MB heap).
+ * Ordered by the whole key, each page is a range of the key read in place: O(R) and a page held.
+ */
+final class EventPages {
+    /** Rows read per query (the read journal's own page, {@code max-buffer-size}). */
+    static final int PAGE = 500;
+
+    private EventPages() {}
+
+    /** One stored event: its sequence number and the event deserialized. */
+    record StoredEvent(String persistenceId, long sequenceNr, Object event) {}
+
+    /** Events of {@code persistenceId} with sequence numbers in [from, to], in order; the cursor is closed at the end. */
+    static Source<StoredEvent, NotUsed> of(ActorSystem<?> system, String persistenceId, long from, long to) {
+        Config config = system.settings().config();
+        Serialization serialization = SerializationExtension.get(system.classicSystem());
+        return Source.unfoldResource(() -> new Cursor(config, serialization, persistenceId, Math.max(from, 1), to),
+                Cursor::next, Cursor::close);
+    }
+
+    /** A connection and the page being read. */
+    private static final class Cursor {
+        private final Serialization serialization;
+        private final String persistenceId;
+        private final long to;
+        private final Connection db;
+        private final PreparedStatement query;
+        private ResultSet page;
+        private int rowsInPage;
+        private long next;
+
+        Cursor(Config config, Serialization serialization, String persistenceId, long from, long to) throws SQLException {
+            this.serialization = serialization;
+            this.persistenceId = persistenceId;
+            this.to = to;
+            this.next = from;
+            String table = "jdbc-journal.tables.event_journal";
+            String schema = config.getString(table + ".schemaName");
+            String name = (schema.isEmpty() ? "" : quoted(schema) + ".") + quoted(config.getString(table + ".tableName"));
+            Config c = config.getConfig(table + ".columnNames");
+            String id = quoted(c.getString("persistenceId")), seq = quoted(c.getString("sequenceNumber"));
+            String sql = "SELECT " + seq + ", " + quoted(c.getString("eventPayload")) + ", " + quoted(c.getString("eventSerId"))
+                    + ", " + quoted(c.getString("eventSerManifest")) + " FROM " + name + " WHERE " + id + " = ? AND "
+                    + quoted(c.getString("deleted")) + " = FALSE AND " + seq + " >= ? AND " + seq + " <= ? ORDER BY "
+                    + id + ", " + seq + " LIMIT " + PAGE;
+            this.db = JournalRetry.connect(config);
+            try {
+                this.query = db.prepareStatement(sql);
+            } catch (SQLException e) {
+                JournalRetry.closeQuietly(db);
+                throw e;
+            }
+        }
+
+        Optional<StoredEvent> next() throws SQLException {
+            while (true) {
+                if (page != null && page.next()) {
+                    rowsInPage++;
+                    long sequenceNr = page.getLong(1);
+                    Object event = serialization.deserialize(page.getBytes(2), page.getInt(3), page.getString(4)).get();
+                    next = sequenceNr + 1;
+                    return Optional.of(new StoredEvent(persistenceId, sequenceNr, event));
+                }
+                boolean lastPage = page != null && rowsInPage < PAGE;
+                if (page != null) page.close();
+                page = null;
+                if (lastPage || next > to) return Optional.empty();
+                query.setString(1, persistenceId);
+                query.setLong(2, next);
+                query.setLong(3, to);
+                page = query.executeQuery();
+                rowsInPage = 0;
+            }
+        }
+
+        void close() {
+            try {
+                if (page != null) page.close();
+                query.close();
+            } catch (SQLException ignored) {
+                // the connection is closed next, which closes what is left
+            } finally {
+                JournalRetry.closeQuietly(db);
+            }
+        }
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+}
