@@ -233,6 +233,7 @@ public final class Plots {
     public static void save(XYChart chart, Path dir, String base) throws IOException {
         fitTitle(chart);
         TickLabels.apply(chart);
+        SeriesThinning.apply(chart);
         try (OutputStream png = Files.newOutputStream(dir.resolve(RunDirectory.png(base)))) {
             BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
         }
