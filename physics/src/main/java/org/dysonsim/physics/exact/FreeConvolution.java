@@ -99,6 +99,7 @@ public final class FreeConvolution implements SpectralLaw {
                 continue;
             }
             double h = 1.0 / s - tau, dh = s2 / (s * s);
+            if (!Double.isFinite(dh)) dh = relativeSlope(u, w); // u within 1e-77 of an atom: s2 and s² overflow
             double next = w - h / dh;
             if (!(next > w) || next - w <= 1e-15 * next) {
                 w = Math.max(w, next);
@@ -107,6 +108,23 @@ public final class FreeConvolution implements SpectralLaw {
             w = next;
         }
         return Math.sqrt(w);
+    }
+
+    /**
+     * h'(w) = mean q²/(mean q)² with q = 1/((u − a)² + w), from the terms relative to the largest:
+     * the same ratio without squaring numbers of order 1/d² (a Dyson OU read at t ≳ 178/a shrinks
+     * its atoms' differences below 1e-77).
+     */
+    private double relativeSlope(double u, double w) {
+        double nearest = Double.POSITIVE_INFINITY;
+        for (double a : atoms) nearest = Math.min(nearest, (u - a) * (u - a) + w);
+        double r = 0.0, r2 = 0.0;
+        for (double a : atoms) {
+            double q = nearest / ((u - a) * (u - a) + w);
+            r += q;
+            r2 += q * q;
+        }
+        return atoms.length * r2 / (r * r);
     }
 
     double xOf(double u, double v) {

@@ -26,6 +26,21 @@ class FreeConvolutionTest {
     }
 
     @Test
+    void aDysonOuReadLongAfterItsStartIsTheEquilibriumSemicircle() {
+        double[] x0 = new double[16];
+        for (int i = 0; i < x0.length; i++) x0[i] = 8.0 + i;
+        double a = 1.0, g2 = 0.5;
+        Semicircle equilibrium = new Semicircle(0.0, x0.length * g2 / (2 * a));
+        // at t = 200 the atoms are e^{-200}·x₀ ≈ 1e-86 apart: their squared differences once overflowed Newton's sums into NaN
+        for (double t : new double[] {50, 200, 300, 400}) {
+            FreeConvolution fc = FreeConvolution.dysonOrnsteinUhlenbeck(x0, a, g2, t);
+            for (double x : new double[] {-2.5, -1, 0, 0.7, 2.5}) {
+                assertEquals(equilibrium.cdf(x), fc.cdf(x), 1e-5, "t = " + t + ", x = " + x);
+            }
+        }
+    }
+
+    @Test
     void bimodalDensityIsNormalised() {
         FreeConvolution fc = new FreeConvolution(new double[] {-1, -1, 0.5, 2}, 0.2);
         GaussLegendre rule = new GaussLegendre(20);
