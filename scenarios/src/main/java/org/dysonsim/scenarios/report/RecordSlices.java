@@ -33,6 +33,14 @@ public final class RecordSlices {
         return out;
     }
 
+    /** At most {@code atMost} of the indices 0 … count − 1, spread evenly, the first and the last included. */
+    public static int[] spread(int count, int atMost) {
+        if (count <= atMost) return java.util.stream.IntStream.range(0, count).toArray();
+        int[] out = new int[atMost];
+        for (int k = 0; k < atMost; k++) out[k] = (int) Math.round((double) k * (count - 1) / Math.max(1, atMost - 1));
+        return out;
+    }
+
     /** The records asked for in one pass over the members; record −1 is each member's last. */
     public static Map<Integer, RecordSlice> read(MemberSource source, SortedSet<Integer> records) {
         Map<Integer, Builder> builders = new LinkedHashMap<>();

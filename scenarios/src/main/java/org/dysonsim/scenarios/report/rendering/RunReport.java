@@ -36,6 +36,8 @@ import org.dysonsim.actors.RunSpec;
 public final class RunReport {
     /** Overlay plots per prediction at most: enough to see the law move, few enough to keep a report small. */
     static final int OVERLAYS = 6;
+    /** Recorded times a prediction is compared at, at most: a run of 10⁶ records made 10⁶ comparisons, each a law built anew. */
+    static final int MAX_COMPARED = 200;
 
     private RunReport() {}
 
@@ -79,8 +81,10 @@ public final class RunReport {
         List<List<Integer>> compared = new ArrayList<>();
         SortedSet<Integer> needed = new TreeSet<>(List.of(0, last));
         for (Prediction p : predictions) {
+            List<Integer> applying = new ArrayList<>();
+            for (int k = 0; k < times.length; k++) if (p.appliesAt(times[k])) applying.add(k);
             List<Integer> records = new ArrayList<>();
-            for (int k = 0; k < times.length; k++) if (p.appliesAt(times[k])) records.add(k);
+            for (int j : RecordSlices.spread(applying.size(), MAX_COMPARED)) records.add(applying.get(j));
             compared.add(records);
             needed.addAll(records);
         }
@@ -172,13 +176,10 @@ public final class RunReport {
     /**
      * Which of a prediction's {@code count} compared times get an overlay plot: all of them up to
      * {@link #OVERLAYS}, else that many spread evenly from the first to the last (the KS distance
-     * of every time is in report.json and in the distance plot).
+     * of every compared time is in report.json and in the distance plot).
      */
     static List<Integer> overlaid(int count) {
-        if (count <= OVERLAYS) return java.util.stream.IntStream.range(0, count).boxed().toList();
-        List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < OVERLAYS; i++) out.add((int) Math.round((double) i * (count - 1) / (OVERLAYS - 1)));
-        return out;
+        return java.util.Arrays.stream(RecordSlices.spread(count, OVERLAYS)).boxed().toList();
     }
 
     /** The scenario's {@code report.predictions} (default: every prediction that applies), then the extra ones not already in. */
