@@ -12,19 +12,25 @@ import org.dysonsim.scenarios.report.predictions.RunStart;
 /**
  * What one pass over a run's members gives its report: the ensemble statistics, every recorded
  * member's first and last snapshot (with the step of the last), and the first recorded member
- * whole (for its trajectory plot). Holds no more than two snapshots per member.
+ * (for its trajectory plot), at {@link #FIRST_MEMBER_RECORDS} of its records at most. Holds no more
+ * than two snapshots per member besides.
  *
  * @param failure  null on success, else the run's one-line diagnostic
  * @param members  every member handed over, with or without a snapshot
  * @param start    record 0 of every member with a snapshot
  * @param finals   the last record of every member with a snapshot
  * @param lastStep the step of each of {@code finals}
- * @param first    the first member with a snapshot, null if none has one
+ * @param first    the first member with a snapshot, null if none has one; of a member of more than
+ *                 {@link #FIRST_MEMBER_RECORDS} records, that many spread evenly, its first and last
+ *                 included, without gradient records
  * @param gradients whether members have snapshots and every one has gradient records (a matrix-level run)
  */
 public record EnsembleSummary(RunSpec spec, String failure, int members, SpectrumStatistics stats, RecordSlice start,
                               RecordSlice finals, long[] lastStep, MemberTrajectory first,
                               boolean gradients) {
+
+    /** Records of the first member kept at most: more than a figure can show, and a member of 10⁶ records is not held twice. */
+    public static final int FIRST_MEMBER_RECORDS = 4000;
 
     public boolean succeeded() {
         return failure == null;
@@ -58,7 +64,7 @@ public record EnsembleSummary(RunSpec spec, String failure, int members, Spectru
             all[0]++;
             int records = m.values().length;
             if (records == 0) return;
-            if (first[0] == null) first[0] = m;
+            if (first[0] == null) first[0] = thinned(m);
             stats.add(m);
             if (m.gradients().isEmpty()) gradients[0] = false;
             member.add(m.member());
@@ -74,5 +80,19 @@ public record EnsembleSummary(RunSpec spec, String failure, int members, Spectru
                 new RecordSlice(-1, index.clone(), ids.clone(), last.toArray(new double[0][])),
                 lastStep.stream().mapToLong(Long::longValue).toArray(), first[0],
                 first[0] != null && gradients[0]);
+    }
+
+    private static MemberTrajectory thinned(MemberTrajectory m) {
+        if (m.steps().length <= FIRST_MEMBER_RECORDS) return m;
+        int[] kept = org.dysonsim.scenarios.report.RecordSlices.spread(m.steps().length, FIRST_MEMBER_RECORDS);
+        long[] steps = new long[kept.length];
+        double[] times = new double[kept.length];
+        double[][] values = new double[kept.length][];
+        for (int k = 0; k < kept.length; k++) {
+            steps[k] = m.steps()[kept[k]];
+            times[k] = m.times()[kept[k]];
+            values[k] = m.values()[kept[k]];
+        }
+        return new MemberTrajectory(m.member(), steps, times, values);
     }
 }

@@ -277,9 +277,10 @@ public final class RunReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("description", description);
-        m.put("step", stats.steps());
-        m.put("t", stats.times());
-        m.put("value", value);
+        int[] kept = RecordSlices.spread(value.length, EnsembleSummary.FIRST_MEMBER_RECORDS); // a long run's JSON stays small
+        m.put("step", java.util.Arrays.stream(kept).mapToLong(k -> stats.steps()[k]).toArray());
+        m.put("t", java.util.Arrays.stream(kept).mapToDouble(k -> stats.times()[k]).toArray());
+        m.put("value", java.util.Arrays.stream(kept).mapToDouble(k -> value[k]).toArray());
         return m;
     }
 
