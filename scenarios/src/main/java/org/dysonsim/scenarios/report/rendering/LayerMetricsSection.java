@@ -12,11 +12,13 @@ import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.physics.layers.LayerMetrics;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.scenarios.report.analyses.LayerMetricsAlongTraining;
+import org.dysonsim.scenarios.report.analyses.LayerTailsAlongTraining;
 
 /**
- * The per-layer metrics of a layered run along training ({@link LayerMetricsAlongTraining}): a
- * {@code metrics_along_training} entry per layer in report.json, and figures of the tail exponent
- * α and the number of spikes of every layer against the step.
+ * The per-layer analyses of a layered run along training, as report.json keys of each layer:
+ * WeightWatcher's metrics at every record ({@link LayerMetricsAlongTraining}, {@code along_training},
+ * figures of α and of the spikes against the step) and the tail verdict at a few records
+ * ({@link LayerTailsAlongTraining}, {@code tail_along_training}, {@link LayerTailsSection}).
  */
 public final class LayerMetricsSection {
     /** The report.json names of the metrics written at every record, in WeightWatcher's terms. */
@@ -41,26 +43,33 @@ public final class LayerMetricsSection {
     private LayerMetricsSection() {}
 
     /**
-     * Computes the metrics of member {@code member}'s layers at every record, draws them into
-     * {@code dir} (names added to {@code plots}) and returns each layer's report.json entry.
+     * Computes the analyses of member {@code member}'s layers, draws them into {@code dir} (names
+     * added to {@code plots}) and returns each layer's report.json keys; {@code runSeed} seeds the
+     * tail bootstraps.
      */
-    public static List<Map<String, Object>> write(LayerLayout layout, MemberTrajectory member, Path dir,
+    public static List<Map<String, Object>> write(LayerLayout layout, MemberTrajectory member, long runSeed, Path dir,
                                                   Map<String, String> plots) throws IOException {
         List<LayerMetricsAlongTraining> layers = LayerMetricsAlongTraining.of(layout, member);
+        List<LayerTailsAlongTraining> tails = LayerTailsAlongTraining.of(layout, member, runSeed);
         List<Map<String, Object>> json = new ArrayList<>();
-        for (LayerMetricsAlongTraining layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            LayerMetricsAlongTraining layer = layers.get(l);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("member", member.member());
             entry.put("step", layer.steps());
             METRICS.forEach((name, metric) -> entry.put(name, layer.series(metric)));
-            json.add(entry);
+            Map<String, Object> keys = new LinkedHashMap<>();
+            keys.put("along_training", entry);
+            keys.put("tail_along_training", LayerTailsSection.json(tails.get(l), member.member()));
+            json.add(keys);
         }
         if (member.steps().length > 0) {
-            double[] steps = Arrays.stream(member.steps()).asDoubleStream().toArray();
+            double[] steps = Arrays.stream(layers.get(0).steps()).asDoubleStream().toArray();
             draw(layers, steps, "alpha", "α", "Power-law tail exponent α of each layer (member " + member.member() + ")",
                     LayerMetrics::alpha, dir, plots);
             draw(layers, steps, "num_spikes", "spikes", "Eigenvalues beyond the MP edge + Tracy–Widom margin (member "
                     + member.member() + ")", LayerMetrics::numSpikes, dir, plots);
+            LayerTailsSection.draw(tails, member.member(), dir, plots);
         }
         return json;
     }
