@@ -71,11 +71,13 @@ final class BulkSpacingsSection {
         if (series.values().stream().flatMapToDouble(Arrays::stream).noneMatch(Double::isFinite)) return;
         double[] steps = Arrays.stream(layers.get(0).steps()).asDoubleStream().toArray();
         XYChart chart = Plots.perLayer("Bulk spacings vs " + law + ": KS distance (member " + member + ")", "KS distance", steps, series);
+        java.awt.Color[] colours = chart.getStyler().getSeriesColors();
+        List<String> drawn = List.copyOf(chart.getSeriesMap().keySet());
         for (BulkSpacingsAlongTraining layer : layers) {
             double[] threshold = layer.series(BulkLevelStatistics::threshold);
-            if (Arrays.stream(threshold).anyMatch(Double::isFinite)) {
-                LayerTailsSection.dashed(chart, Plots.legend(layer.layer()) + " threshold", steps, threshold);
-            }
+            int index = drawn.indexOf(Plots.legend(layer.layer()));
+            if (index < 0 || Arrays.stream(threshold).noneMatch(Double::isFinite)) continue;
+            LayerTailsSection.dashed(chart, drawn.get(index) + " threshold", steps, threshold).setLineColor(colours[index % colours.length]);
         }
         String base = "layers-spacings-ks-" + name;
         Plots.save(chart, dir, base);

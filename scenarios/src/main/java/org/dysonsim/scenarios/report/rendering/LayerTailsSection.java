@@ -71,9 +71,10 @@ final class LayerTailsSection {
     }
 
     /** A dashed line without markers. */
-    static void dashed(XYChart chart, String name, double[] x, double[] y) {
+    static XYSeries dashed(XYChart chart, String name, double[] x, double[] y) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineStyle(SeriesLines.DASH_DASH);
+        return s;
     }
 }
