@@ -42,9 +42,13 @@ public record LayerTailsAlongTraining(String layer, long[] steps, List<TailAnaly
      * the thread count nor on which other records are analysed.
      */
     public static List<LayerTailsAlongTraining> of(LayerLayout layout, MemberTrajectory member, long runSeed) {
+        return of(layout, member, runSeed, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As above, the bootstraps on {@code threads} threads. */
+    static List<LayerTailsAlongTraining> of(LayerLayout layout, MemberTrajectory member, long runSeed, int threads) {
         int[] records = testedRecords(member);
         long[] steps = Arrays.stream(records).mapToLong(k -> member.steps()[k]).toArray();
-        int threads = Runtime.getRuntime().availableProcessors();
         List<LayerTailsAlongTraining> out = new ArrayList<>();
         for (int l = 0; l < layout.layers().size(); l++) {
             List<TailAnalysis> tails = new ArrayList<>();

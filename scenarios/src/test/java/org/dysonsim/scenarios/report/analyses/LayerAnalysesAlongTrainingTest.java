@@ -1,6 +1,7 @@
 package org.dysonsim.scenarios.report.analyses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.List;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.physics.init.RandomTridiagonals;
 import org.dysonsim.physics.layers.BulkLevelStatistics;
+import org.dysonsim.physics.tails.TailAnalysis;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.Test;
@@ -25,10 +27,11 @@ class LayerAnalysesAlongTrainingTest {
         double[] times = new double[RECORDS];
         double[][] values = new double[RECORDS][];
         List<TrajectoryEvent.NetworkMetricsRecorded> metrics = new ArrayList<>();
+        double[] gaussian = RandomTridiagonals.laguerre(ROWS, COLS, 1.0, 3, 0);
         for (int k = 0; k < RECORDS; k++) {
             steps[k] = 10L * k;
             times[k] = k;
-            double[] lambda = RandomTridiagonals.laguerre(ROWS, COLS, 1.0, 3, 0);
+            double[] lambda = gaussian.clone();
             double grown = Math.min(k, GROWN) / (double) GROWN;
             for (int j = 0; j < 30; j++) lambda[COLS - 1 - j] *= 1 + 19 * grown * Math.pow(1 - j / 30.0, 3);
             values[k] = lambda;
@@ -37,7 +40,7 @@ class LayerAnalysesAlongTrainingTest {
         return new MemberTrajectory(0, steps, times, values, List.of(), metrics);
     }
 
-    /** The analyses of a 1000-record trajectory take seconds: measured 3.5 s on the shared 2-core machine (metrics at 200 records 1.8 s, tails at 12 records 1.2 s). */
+    /** The analyses of a 1000-record trajectory take seconds: measured 3.5 s on the shared 2-core machine (metrics at 200 records 1.8 s, tails at 12 records 1.2 s), 10 s at a load average of 18. */
     @Test
     void aThousandRecordsOfA784By300LayerAreAnalysedInSeconds() {
         MemberTrajectory member = trajectory();
@@ -76,6 +79,25 @@ class LayerAnalysesAlongTrainingTest {
         assertEquals(-1, StoppingAgainstPlateau.plateauStep(steps, new double[] {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}),
                 "still climbing at the end: no plateau");
         assertEquals(-1, StoppingAgainstPlateau.plateauStep(new long[] {0}, new double[] {0.5}));
+    }
+
+    @Test
+    void theTailVerdictsAreTheSameOnOneThreadAndOnThree() {
+        double[][] values = new double[3][];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = RandomTridiagonals.laguerre(400, 100, 1.0, 4, k);
+            for (int j = 0; j < 10; j++) values[k][99 - j] *= 1 + k * (10 - j);
+        }
+        MemberTrajectory member = new MemberTrajectory(0, new long[] {0, 5, 10}, new double[] {0, 1, 2}, values);
+        LayerLayout layout = new LayerLayout(List.of(new LayerLayout.Layer("fc", 400, 100)));
+        List<TailAnalysis> one = LayerTailsAlongTraining.of(layout, member, 9, 1).get(0).tails();
+        List<TailAnalysis> three = LayerTailsAlongTraining.of(layout, member, 9, 3).get(0).tails();
+        for (int k = 0; k < values.length; k++) {
+            assertEquals(one.get(k).bootstrap().pValue(), three.get(k).bootstrap().pValue(), "record " + k);
+            assertEquals(one.get(k).verdict(), three.get(k).verdict(), "record " + k);
+        }
+        assertNotEquals(one.get(0).bootstrap(), LayerTailsAlongTraining.of(layout, member, 10, 1).get(0).tails().get(0).bootstrap(),
+                "another run seed draws other sets");
     }
 
     @Test
