@@ -44,7 +44,7 @@ public final class LayerSpectraReport {
             Plots.save(Plots.trajectories(run.spec(), run.members().get(0), "λ"), runDir, "trajectories");
             figures.append(figure("trajectories", "the largest eigenvalues of each layer against time, member 0"));
             Map<String, String> plots = new LinkedHashMap<>();
-            alongTraining = LayerMetricsSection.write(layout, run.members().get(0), runDir, plots);
+            alongTraining = LayerMetricsSection.write(layout, run.members().get(0), run.spec().seed(), runDir, plots);
             plots.forEach((base, caption) -> figures.append(figure(base, caption)));
         }
         for (int l = 0; l < layout.layers().size(); l++) {
@@ -57,7 +57,7 @@ public final class LayerSpectraReport {
             entry.put("first", describe(run, layout, l, true));
             Map<String, Object> last = describe(run, layout, l, false);
             entry.put("final", last);
-            if (!alongTraining.isEmpty()) entry.put("along_training", alongTraining.get(l));
+            if (!alongTraining.isEmpty()) entry.putAll(alongTraining.get(l));
             layers.add(entry);
             rows.append("<tr><td>").append(escape(layer.name())).append("</td><td>").append(layer.rows()).append(" × ")
                     .append(layer.cols()).append("</td>");
