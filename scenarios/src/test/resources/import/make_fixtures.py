@@ -2,7 +2,8 @@
 """Writes the fixtures of dyson import's tests (ImportFixturesTest, ImportRefusalsTest) with NumPy.
 
 Run from this directory: python3 make_fixtures.py (with h5py installed, e.g. Debian's python3-h5py
-under /usr/bin/python3, it also writes the HDF5 fixture; python3 make_fixtures.py hdf5 writes only that). Every good fixture gets NumPy's answer beside
+under /usr/bin/python3, it also writes the HDF5 fixture; python3 make_fixtures.py hdf5 writes only that,
+python3 make_fixtures.py schedule only the fixture with a learning-rate and batch-size schedule). Every good fixture gets NumPy's answer beside
 it, <fixture>.eig.txt: one line per member and record (member-major), the eigenvalues of WᵀW of
 every weight matrix in float64 (np.linalg.eigvalsh, ascending), layer after layer, printed with
 17 significant digits; and for fixtures with gradients <fixture>.proj.txt: per record, layer
@@ -169,8 +170,25 @@ def hdf5_fixture():
     open("bad/truncated.h5", "wb").write(whole[:200])
 
 
+def schedule_npz():
+    """A learning rate and batch size per record (float32 and int32), as a schedule gives them; the
+    answer, <fixture>.schedule.txt, holds the line `lr` and the line `batch_size`, each value as float64
+    with 17 significant digits. Its own generator, so it can be written alone (make_fixtures.py schedule)."""
+    own = np.random.default_rng(20261207)
+    fc1 = own.normal(0.0, 0.3, size=(4, 5, 3))
+    lr = (0.1 * np.cos(np.linspace(0.0, np.pi / 2, 4)) + 1e-4).astype(np.float32)
+    batch = np.array([16, 32, 64, 64], dtype=np.int32)
+    np.savez("schedule.npz", fc1=fc1, step=np.array([0, 100, 200, 300]), lr=lr, batch_size=batch)
+    write_answer("schedule.npz", [[fc1[r]] for r in range(4)])
+    with open("schedule.npz.schedule.txt", "w") as f:
+        f.write("lr " + " ".join("%.17g" % v for v in lr.astype(np.float64)) + "\n")
+        f.write("batch_size " + " ".join("%.17g" % v for v in batch.astype(np.float64)) + "\n")
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["hdf5"]:
     hdf5_fixture()
+elif __name__ == "__main__" and sys.argv[1:] == ["schedule"]:
+    schedule_npz()
 elif __name__ == "__main__":
     records_npz()
     stored_big_endian_fortran()
@@ -178,6 +196,7 @@ elif __name__ == "__main__":
     checkpoint_dirs()
     aarts_park_lucini()
     bad_files()
+    schedule_npz()
     try:
         hdf5_fixture()
     except ImportError:

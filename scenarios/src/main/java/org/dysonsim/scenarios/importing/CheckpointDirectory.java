@@ -101,7 +101,8 @@ final class CheckpointDirectory {
             gradients.stream().filter(g -> g.name().equals(RecordArrays.GRADIENT + w.name())).findFirst().ifPresent(ordered::add);
         }
         long[] steps = byStep.keySet().stream().mapToLong(Long::longValue).toArray();
-        return new WeightHistory(shown, "checkpoints", RecordArrays.layout(weights), 1, steps, loss, weights, ordered).checked();
+        return new WeightHistory(shown, "checkpoints", RecordArrays.layout(weights), 1, steps, loss, weights, ordered,
+                TrainingSchedule.NONE).checked();
     }
 
     /** A name with its runs of digits padded, so that sorting it sorts numbers by value. */
