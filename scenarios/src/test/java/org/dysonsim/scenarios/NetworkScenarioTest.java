@@ -73,6 +73,14 @@ class NetworkScenarioTest {
     }
 
     @Test
+    void aRelativeDataPathReachesTheMembersAbsolute() throws IOException {
+        Path data = images(30);
+        Path relative = Path.of("").toAbsolutePath().relativize(data);
+        RunSpec spec = read(scenario(data).replace("\"" + data + "\"", "\"" + relative + "\""));
+        assertEquals(data.toString(), ((NetworkModel) spec.model()).dataPath(), "a cluster node elsewhere finds the same files");
+    }
+
+    @Test
     void aMissingDataSetSaysWhatToInstallOrSet() throws IOException {
         ScenarioException e = assertThrows(ScenarioException.class, () -> read(scenario(dir.resolve("nowhere"))));
         assertEquals("data.path", e.key());
