@@ -55,14 +55,8 @@ final class RecordArrays {
         double[] loss = arrays.containsKey("loss") ? perRecord(arrays.get("loss"), count, false) : null;
         double[] lr = arrays.containsKey("lr") ? perRecord(arrays.get("lr"), count, true) : null;
         double[] batch = arrays.containsKey("batch_size") ? perRecord(arrays.get("batch_size"), count, true) : null;
-        if (batch != null) {
-            for (int i = 0; i < batch.length; i++) {
-                if (batch[i] != Math.rint(batch[i])) throw new ScenarioException(file, "batch_size", "value " + i + " is "
-                        + batch[i] + ", not a whole number");
-            }
-        }
         return new WeightHistory(file, "npz", layout(weights), 1, steps, loss, weights, gradients,
-                new TrainingSchedule(lr, batch)).checked();
+                schedule(file, lr, batch)).checked();
     }
 
     private static WeightHistory aartsParkLucini(String file, Map<String, ArraySource> arrays, ArraySource w) throws IOException {
@@ -77,6 +71,17 @@ final class RecordArrays {
         double[] loss = arrays.containsKey("loss") ? perRecord(arrays.get("loss"), members * records, false) : null;
         return new WeightHistory(file, "aarts-park-lucini", layout(List.of(weights)), members, steps, loss,
                 List.of(weights), gradients, TrainingSchedule.NONE).checked();
+    }
+
+    /** The learning rates and batch sizes read (each null when not saved), the batch sizes whole numbers. */
+    static TrainingSchedule schedule(String file, double[] lr, double[] batch) {
+        if (batch != null) {
+            for (int i = 0; i < batch.length; i++) {
+                if (batch[i] != Math.rint(batch[i])) throw new ScenarioException(file, "batch_size", "value " + i + " is "
+                        + batch[i] + ", not a whole number");
+            }
+        }
+        return new TrainingSchedule(lr, batch);
     }
 
     static LayerLayout layout(List<WeightSeries> weights) {

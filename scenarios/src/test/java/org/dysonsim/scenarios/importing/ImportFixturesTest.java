@@ -46,6 +46,7 @@ class ImportFixturesTest {
             "npz-checkpoints, checkpoints, 1, 3, '0 200 1000', 'layer:4x4'",
             "apl.npz, aarts-park-lucini, 2, 3, '0 1 2', 'W:6x4'",
             "schedule.npz, npz, 1, 4, '0 100 200 300', 'fc1:5x3'",
+            "schedule-checkpoints, checkpoints, 1, 3, '0 50 100', 'layer:4x3'",
             "lossgeometry.h5, hdf5-singular-values, 1, 3, '0 200 400', 'layers.0.weight:6x4 layers.1.weight:6x3'",
     })
     void eigenvaluesEqualNumPys(String name, String format, int members, int records, String steps, String layers)
@@ -106,12 +107,13 @@ class ImportFixturesTest {
         }
     }
 
-    @Test
-    void theLearningRateAndBatchSizeReadBackAsNumPyWroteThem() throws Exception {
-        List<String> answer = Files.readAllLines(fixture("schedule.npz.schedule.txt"));
+    @ParameterizedTest
+    @CsvSource({"schedule.npz", "schedule-checkpoints"})
+    void theLearningRateAndBatchSizeReadBackAsNumPyWroteThem(String name) throws Exception {
+        List<String> answer = Files.readAllLines(fixture(name + ".schedule.txt"));
         double[] lr = values(answer.get(0), "lr");
         double[] batch = values(answer.get(1), "batch_size");
-        TrainingHistory h = WeightFiles.open(fixture("schedule.npz"));
+        TrainingHistory h = WeightFiles.open(fixture(name));
         assertArrayEquals(lr, h.schedule().lr(), 0.0);
         assertArrayEquals(batch, h.schedule().batchSize(), 0.0);
         // as the run records them in its scenario and a replay reads them back
@@ -119,7 +121,10 @@ class ImportFixturesTest {
         assertArrayEquals(lr, back.lr(), 0.0);
         assertArrayEquals(batch, back.batchSize(), 0.0);
         assertEquals(List.of("lr", "batch_size"), List.copyOf(back.varying().keySet()));
+    }
 
+    @Test
+    void oneLearningRateForEveryRecordStaysOneValue() throws Exception {
         TrainingHistory one = WeightFiles.open(fixture("records.npz")); // lr = np.float64(0.01), batch_size = [32, 32, 32]
         TrainingSchedule oneBack = ImportedRunSpec.schedule(ConfigFactory.parseString(ImportedRunSpec.scenarioText(one, "r")));
         assertArrayEquals(new double[] {0.01}, oneBack.lr(), 0.0);
