@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.gas.StepSizeRule;
-import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.physics.rng.CounterRng;
 import org.dysonsim.physics.sgd.SgdSettings;
 
@@ -54,7 +53,8 @@ public final class NetworkFixtures {
         writeImages(data);
         NetworkModel model = new NetworkModel(new int[] {PIXELS, 12, 8, CLASSES}, Math.sqrt(2),
                 new SgdSettings(0.05, 10, momentum), 100, 40, 2, checkpointEvery, data.toString());
-        return new RunSpec(runId, "test", "name = test", model, new InitialSpectrum.MarchenkoPastur(12, 12, 0.1),
-                StepSizeRule.fixed(), 0.05, steps, recordEvery, SEED, members, 1, RunSpec.Coordinates.EIGENVALUES);
+        // no initial spectrum, as the scenario reader gives a network run (its layers start from their seeds)
+        return new RunSpec(runId, "test", "name = test", model, null, StepSizeRule.fixed(), 0.05, steps, recordEvery, SEED,
+                members, 1, RunSpec.Coordinates.EIGENVALUES);
     }
 }
