@@ -136,8 +136,9 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
                 .onMessage(PlacementDue.class, this::onPlacementDue)
                 .onMessage(CheckSilence.class, m -> onCheckSilence())
                 .onSignal(PostStop.class, m -> {
-                    // after complete() this changes nothing; after a failure it ends the study with one
-                    ended.complete(Ended.failed("the study's coordinator failed (its error is logged)"));
+                    // after complete() this changes nothing; after a failure or on shutdown it ends the study
+                    ended.complete(Ended.failed("the study's coordinator stopped before the study ended (a failure, which"
+                            + " is logged, or this node shutting down)"));
                     return this;
                 })
                 .build();
