@@ -2,7 +2,8 @@
 """Writes the fixtures of dyson import's tests (ImportFixturesTest, ImportRefusalsTest) with NumPy.
 
 Run from this directory: python3 make_fixtures.py (with h5py installed, e.g. Debian's python3-h5py
-under /usr/bin/python3, it also writes the HDF5 fixture; python3 make_fixtures.py hdf5 writes only that). Every good fixture gets NumPy's answer beside
+under /usr/bin/python3, it also writes the HDF5 fixture; python3 make_fixtures.py hdf5 writes only that,
+python3 make_fixtures.py schedule only the fixtures with a learning-rate and batch-size schedule). Every good fixture gets NumPy's answer beside
 it, <fixture>.eig.txt: one line per member and record (member-major), the eigenvalues of WᵀW of
 every weight matrix in float64 (np.linalg.eigvalsh, ascending), layer after layer, printed with
 17 significant digits; and for fixtures with gradients <fixture>.proj.txt: per record, layer
@@ -110,8 +111,12 @@ def aarts_park_lucini():
 
 
 def bad_files():
-    shutil.rmtree("bad", ignore_errors=True)
-    os.makedirs("bad")
+    # everything but the HDF5 ones, which only hdf5_fixture() (with h5py) writes again
+    os.makedirs("bad", exist_ok=True)
+    for name in os.listdir("bad"):
+        if not name.endswith(".h5"):
+            path = os.path.join("bad", name)
+            shutil.rmtree(path) if os.path.isdir(path) else os.remove(path)
     np.save("bad/pickled.npy", np.array([np.zeros((2, 2)), np.zeros((3, 3))], dtype=object), allow_pickle=True)
     np.savez("bad/pickled-member.npz", fc1=np.array([{"w": 1}], dtype=object))
     np.savez("bad/ragged.npz", fc1=normal(3, 4, 2), fc2=normal(2, 3, 2))
@@ -169,8 +174,50 @@ def hdf5_fixture():
     open("bad/truncated.h5", "wb").write(whole[:200])
 
 
+def write_schedule(path, lr, batch):
+    """The answer of a fixture with a schedule, <fixture>.schedule.txt: the line `lr` and the line
+    `batch_size`, each value as float64 with 17 significant digits."""
+    with open(path + ".schedule.txt", "w") as f:
+        f.write("lr " + " ".join("%.17g" % v for v in np.asarray(lr, dtype=np.float64)) + "\n")
+        f.write("batch_size " + " ".join("%.17g" % v for v in np.asarray(batch, dtype=np.float64)) + "\n")
+
+
+def schedule_fixtures():
+    """A learning rate and batch size per record, as a schedule gives them: in one npz (float32 and
+    int32 arrays) and in a directory of npz checkpoints (one float64 and one int64 scalar each).
+    Their own generator, so they can be written alone (make_fixtures.py schedule)."""
+    own = np.random.default_rng(20261207)
+    fc1 = own.normal(0.0, 0.3, size=(4, 5, 3))
+    lr = (0.1 * np.cos(np.linspace(0.0, np.pi / 2, 4)) + 1e-4).astype(np.float32)
+    batch = np.array([16, 32, 64, 64], dtype=np.int32)
+    np.savez("schedule.npz", fc1=fc1, step=np.array([0, 100, 200, 300]), lr=lr, batch_size=batch)
+    write_answer("schedule.npz", [[fc1[r]] for r in range(4)])
+    write_schedule("schedule.npz", lr, batch)
+    shutil.rmtree("schedule-checkpoints", ignore_errors=True)
+    os.makedirs("schedule-checkpoints")
+    records, lrs, batches = [], [], []
+    for step, rate, size in ((0, 0.3, 8), (50, 0.03, 8), (100, 0.003, 128)):
+        w = own.normal(0.0, 0.3, size=(4, 3))
+        np.savez("schedule-checkpoints/ckpt_%d.npz" % step, layer=w, loss=np.float64(1.0 / (1 + step)),
+                 lr=np.float64(rate), batch_size=np.int64(size))
+        records.append([w])
+        lrs.append(rate)
+        batches.append(size)
+    write_answer("schedule-checkpoints", records)
+    write_schedule("schedule-checkpoints", lrs, batches)
+    # refused: a batch size that is not whole, a learning rate that is not positive, a scalar saved at some steps only
+    np.savez("bad/batch-fraction.npz", fc1=own.normal(0.0, 0.3, size=(2, 3, 3)), batch_size=np.array([32.0, 16.5]))
+    np.savez("bad/lr-zero.npz", fc1=own.normal(0.0, 0.3, size=(2, 3, 3)), lr=np.float64(0.0))
+    shutil.rmtree("bad/lr-ragged-dir", ignore_errors=True)
+    os.makedirs("bad/lr-ragged-dir")
+    np.savez("bad/lr-ragged-dir/ckpt_0.npz", layer=own.normal(0.0, 0.3, size=(3, 2)), lr=np.float64(0.1))
+    np.savez("bad/lr-ragged-dir/ckpt_10.npz", layer=own.normal(0.0, 0.3, size=(3, 2)))
+
+
 if __name__ == "__main__" and sys.argv[1:] == ["hdf5"]:
     hdf5_fixture()
+elif __name__ == "__main__" and sys.argv[1:] == ["schedule"]:
+    schedule_fixtures()
 elif __name__ == "__main__":
     records_npz()
     stored_big_endian_fortran()
@@ -178,6 +225,7 @@ elif __name__ == "__main__":
     checkpoint_dirs()
     aarts_park_lucini()
     bad_files()
+    schedule_fixtures()
     try:
         hdf5_fixture()
     except ImportError:

@@ -79,7 +79,9 @@ public final class RunSpecWire {
         return new LossSpec.ZeroGradient(((RunModel.ZeroGradient) loss).sampleVariance());
     }
 
+    /** A network run has no initial spectrum of its own (its layers start from their seeds): null both ways. */
     private static InitialLaw init(InitialSpectrum init) {
+        if (init == null) return null;
         if (init instanceof InitialSpectrum.Explicit e) return new InitialLaw.Explicit(e.values().clone());
         if (init instanceof InitialSpectrum.MarchenkoPastur mp) {
             return new InitialLaw.MarchenkoPastur(mp.rows(), mp.cols(), mp.sigma2());
@@ -89,6 +91,7 @@ public final class RunSpecWire {
     }
 
     private static InitialSpectrum init(InitialLaw init) {
+        if (init == null) return null;
         if (init instanceof InitialLaw.Explicit e) return new InitialSpectrum.Explicit(e.values().clone());
         if (init instanceof InitialLaw.MarchenkoPastur mp) {
             return new InitialSpectrum.MarchenkoPastur(mp.rows(), mp.cols(), mp.sigma2());

@@ -8,21 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.physics.gas.NetworkModel;
-import org.dysonsim.physics.gas.StepSizeRule;
-import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.physics.network.LabelledImages;
 import org.dysonsim.physics.network.NetworkInit;
 import org.dysonsim.physics.network.NetworkRecord;
 import org.dysonsim.physics.network.NetworkTraining;
-import org.dysonsim.physics.rng.CounterRng;
-import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryEvent;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NetworkMemberTest {
-    private static final int PIXELS = 36, IMAGES = 120, CLASSES = 3;
+    private static final int PIXELS = NetworkFixtures.PIXELS;
     private final Simulation simulation = new Simulation(EngineFixtures.config(2, true).withFallback(ConfigFactory.load()));
     @TempDir
     Path data;
@@ -48,35 +41,8 @@ class NetworkMemberTest {
         simulation.close();
     }
 
-    /** Train and test files of {@code IMAGES} 6 × 6 images whose class shows in their brightness, drawn from a fixed seed. */
-    private void writeImages() {
-        try {
-            for (String part : List.of("train", "t10k")) {
-                ByteBuffer images = ByteBuffer.allocate(16 + IMAGES * PIXELS).putInt(0x803).putInt(IMAGES).putInt(6).putInt(6);
-                ByteBuffer labels = ByteBuffer.allocate(8 + IMAGES).putInt(0x801).putInt(IMAGES);
-                long stream = part.equals("train") ? 1 : 2;
-                for (int i = 0; i < IMAGES; i++) {
-                    int label = (int) (CounterRng.uniform(7, 0, i, 0, stream) * CLASSES);
-                    labels.put((byte) label);
-                    for (int p = 0; p < PIXELS; p++) {
-                        double u = CounterRng.uniform(7, 1, (long) i * PIXELS + p, 0, stream);
-                        images.put((byte) Math.min(255, (int) (u * 120 + (p % CLASSES == label ? 120 : 0))));
-                    }
-                }
-                Files.write(data.resolve(part + "-images-idx3-ubyte"), images.array());
-                Files.write(data.resolve(part + "-labels-idx1-ubyte"), labels.array());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private RunSpec spec(String runId, double momentum, long steps, int recordEvery, long checkpointEvery) {
-        writeImages();
-        NetworkModel model = new NetworkModel(new int[] {PIXELS, 12, 8, CLASSES}, Math.sqrt(2),
-                new SgdSettings(0.05, 10, momentum), 100, 40, 2, checkpointEvery, data.toString());
-        return new RunSpec(runId, "test", "name = test", model, new InitialSpectrum.MarchenkoPastur(12, 12, 0.1),
-                StepSizeRule.fixed(), 0.05, steps, recordEvery, EngineFixtures.SEED, 1, 1, RunSpec.Coordinates.EIGENVALUES);
+        return NetworkFixtures.spec(data, runId, momentum, steps, recordEvery, checkpointEvery, 1);
     }
 
     /** The plain loop's records of member 0. */

@@ -175,7 +175,13 @@ class ProtocolSerializationTest {
                         new InitialSpectrum.Explicit(new double[] {1, 2, 3, 4, 5, 6, 7}), StepSizeRule.fixed(), 0.1, 10, 5, 3L, 1,
                         new RunSpec.Placement(64, 1), RunSpec.Coordinates.EIGENVALUES, new RunSpec.Mapping.Direct(),
                         RunSpec.Checks.DEFAULTS, new LayerLayout(List.of(new LayerLayout.Layer("fc1", 3, 4),
-                                new LayerLayout.Layer("fc2", 2, 3)))))));
+                                new LayerLayout.Layer("fc2", 2, 3))))),
+                // as the scenario reader gives a network run: no initial spectrum
+                RunSpecWire.toWire(new RunSpec("run-5", "net", "model = network",
+                        new NetworkModel(new int[] {4, 3, 2}, 1.5, new SgdSettings(0.1, 4, 0.9), 100, 10, 2, 0, "/data"),
+                        null, StepSizeRule.fixed(), 0.1, 10, 5, 3L, 1, new RunSpec.Placement(64, 1),
+                        RunSpec.Coordinates.EIGENVALUES, new RunSpec.Mapping.Direct(), RunSpec.Checks.DEFAULTS,
+                        new LayerLayout(List.of(new LayerLayout.Layer("fc1", 3, 4), new LayerLayout.Layer("fc2", 2, 3)))))));
         return samples;
     }
 

@@ -40,7 +40,8 @@ final class NetworkSpecReader {
         int testSize = v.integer("network.test-size", 1);
         int topK = v.integer("forecast.top-k", 1);
         long checkpointEvery = v.integer("network.checkpoint-every", 0);
-        String path = v.text("data.path");
+        // absolute: the members may train on cluster nodes started in other directories
+        String path = Path.of(v.text("data.path")).toAbsolutePath().normalize().toString();
         checkImages(v, Path.of(path), widths, trainSize, testSize);
         return new NetworkModel(widths, gain, new SgdSettings(alpha, batch, momentum), trainSize, testSize, topK,
                 checkpointEvery, path);

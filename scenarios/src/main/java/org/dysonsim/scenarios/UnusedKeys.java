@@ -29,6 +29,7 @@ final class UnusedKeys {
             Map.entry("loss.zero.", new String[] {"loss.kind", "zero"}),
             Map.entry("wishart.", new String[] {"model", "wishart"}),
             Map.entry("cir.", new String[] {"model", "cir"}),
+            Map.entry("training.", new String[] {"model", "imported"}),
             Map.entry("drift.centre", new String[] {"drift.kind", "harmonic"}),
             Map.entry("drift.stiffness", new String[] {"drift.kind", "harmonic"}),
             Map.entry("drift.mu2", new String[] {"drift.kind", "rbm"}),

@@ -73,6 +73,14 @@ class NetworkScenarioTest {
     }
 
     @Test
+    void aRelativeDataPathReachesTheMembersAbsolute() throws IOException {
+        Path data = images(30);
+        Path relative = Path.of("").toAbsolutePath().relativize(data);
+        RunSpec spec = read(scenario(data).replace("\"" + data + "\"", "\"" + relative + "\""));
+        assertEquals(data.toString(), ((NetworkModel) spec.model()).dataPath(), "a cluster node elsewhere finds the same files");
+    }
+
+    @Test
     void aMissingDataSetSaysWhatToInstallOrSet() throws IOException {
         ScenarioException e = assertThrows(ScenarioException.class, () -> read(scenario(dir.resolve("nowhere"))));
         assertEquals("data.path", e.key());
@@ -92,7 +100,9 @@ class NetworkScenarioTest {
         Files.writeString(dir.resolve("net.conf"), scenario(data));
         assertEquals("n", assertThrows(ScenarioException.class,
                 () -> StudyPlan.prepare(dir.resolve("net.conf"), List.of("n=11"), dir, Instant.now())).key());
-        assertEquals("layers", assertThrows(ScenarioException.class,
-                () -> read(scenario(data), "layers=[{name = fc1, rows = 2, cols = 6}]")).key());
+        ScenarioException layers = assertThrows(ScenarioException.class,
+                () -> read(scenario(data), "layers=[{name = fc1, rows = 2, cols = 6}]"));
+        assertEquals("layers", layers.key());
+        assertEquals("does not match network.widths (it is set from them; leave it out)", layers.problem());
     }
 }

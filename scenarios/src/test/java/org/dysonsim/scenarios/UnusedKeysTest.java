@@ -36,6 +36,11 @@ class UnusedKeysTest {
         assertEquals("noise.g2", failure("model = sgd\nnoise.g2 = 2").key());
         assertEquals("dt", failure("model = sgd\ndt = 0.1").key());
         assertEquals("drift.lattice.sites", failure("n = 4", "drift.lattice.sites=12").key());
+        // what dyson import writes: of a number or list type, but never for a model that is run
+        ScenarioException imported = failure("n = 4", "training.lr=[0.1, 0.05]");
+        assertEquals("training.lr", imported.key());
+        assertEquals("not used with model = coulomb (it belongs to model = imported)", imported.problem());
+        assertEquals("training.batch-size", failure("n = 4", "training.batch-size=32").key());
     }
 
     @Test

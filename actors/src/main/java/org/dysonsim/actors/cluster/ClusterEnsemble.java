@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -69,11 +70,26 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
      *
      * @param nodes member → address of the node that finished it
      */
-    record Ended(RunOutcome outcome, SortedMap<Integer, String> nodes, int moves, int askedAgain) {}
+    record Ended(RunOutcome outcome, SortedMap<Integer, String> nodes, int moves, int askedAgain) {
+        /** A study that failed before any member finished. */
+        static Ended failed(String why) {
+            return new Ended(RunOutcome.failed(why), new TreeMap<>(), 0, 0);
+        }
+    }
 
+    /**
+     * The study's coordinator; {@code ended} completes when it stops, also when it cannot start or
+     * fails, so no caller waits for a study that no longer runs.
+     */
     static Behavior<Message> create(RunSpec spec, RunListener listener, CompletableFuture<Ended> ended) {
-        return Behaviors.setup(context -> Behaviors.withTimers(timers ->
-                new ClusterEnsemble(context, timers, spec, listener, ended)));
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+            try {
+                return new ClusterEnsemble(context, timers, spec, listener, ended);
+            } catch (RuntimeException e) {
+                ended.complete(Ended.failed("the study could not start: " + e));
+                return Behaviors.stopped();
+            }
+        }));
     }
 
     private final TimerScheduler<Message> timers;
@@ -119,6 +135,12 @@ final class ClusterEnsemble extends AbstractBehavior<ClusterEnsemble.Message> {
                 .onMessage(EntityLost.class, this::onEntityLost)
                 .onMessage(PlacementDue.class, this::onPlacementDue)
                 .onMessage(CheckSilence.class, m -> onCheckSilence())
+                .onSignal(PostStop.class, m -> {
+                    // after complete() this changes nothing; after a failure or on shutdown it ends the study
+                    ended.complete(Ended.failed("the study's coordinator stopped before the study ended (a failure, which"
+                            + " is logged, or this node shutting down)"));
+                    return this;
+                })
                 .build();
     }
 

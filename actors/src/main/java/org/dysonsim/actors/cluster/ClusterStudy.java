@@ -1,7 +1,6 @@
 package org.dysonsim.actors.cluster;
 
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,7 +8,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.dysonsim.actors.JournalRecorders;
 import org.dysonsim.actors.RunListener;
-import org.dysonsim.actors.RunOutcome;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
 
@@ -63,6 +61,6 @@ public final class ClusterStudy {
     }
 
     private static ClusterEnsemble.Ended failed(String why) {
-        return new ClusterEnsemble.Ended(RunOutcome.failed(why), new TreeMap<>(), 0, 0);
+        return ClusterEnsemble.Ended.failed(why);
     }
 }

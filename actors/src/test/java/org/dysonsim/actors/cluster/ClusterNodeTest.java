@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
 import java.io.NotSerializableException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -18,12 +20,19 @@ import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
+import org.dysonsim.actors.NetworkFixtures;
+import org.dysonsim.actors.RunListener;
+import org.dysonsim.actors.RunSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Three worker nodes on 127.0.0.1 in one JVM form a cluster; what they accept from others. */
+/**
+ * Three worker nodes on 127.0.0.1 in one JVM form a cluster; what they accept from others; network
+ * members (a loss actor and one actor per weight matrix) run on them as Cluster Sharding entities,
+ * sharing the embedded journal, bit for bit as on one node.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterNodeTest {
     @TempDir
@@ -88,6 +97,19 @@ class ClusterNodeTest {
         assertFalse(upMembers(seed).contains(stranger[0].address().toString()), "the stranger became a member");
         fixture.nodes.remove(stranger[0]);
         stranger[0].close();
+    }
+
+    @Test
+    void networkMembersOnTheWorkersMatchAOneNodeRunBitForBit() throws IOException {
+        // momentum and checkpoints: every part of a network member's state is exercised
+        RunSpec spec = NetworkFixtures.spec(Files.createDirectories(dataRoot.resolve("images")), "network-spread", 0.5, 30,
+                5, 10, 4);
+        ClusterFixture fixture = cluster();
+        // the first worker submits; the members placed on the others reach them over the wire
+        ClusterStudyResult onCluster = new ClusterStudy(fixture.nodes.get(0)).run(spec, RunListener.NONE);
+        assertTrue(onCluster.membersPerNode().size() >= 2, "members per node: " + onCluster.membersPerNode());
+        assertEquals(0, onCluster.moves());
+        ClusterStudies.assertSameAsOneNode(spec, onCluster, fixture.nodes.get(0));
     }
 
     @Test

@@ -14,13 +14,19 @@ import java.util.Set;
  * per-mode values and those whose default is null.
  */
 final class KeyTypes {
-    /** Keys that take one number for every mode or a list of n numbers. */
+    /**
+     * Keys that take one number for every mode or a list of n numbers, and an imported run's one
+     * number for every record or a list of one per record.
+     */
     private static final Set<String> PER_MODE = Set.of("noise.g2", "sgd.g-tilde", "drift.centre", "drift.stiffness",
-            "drift.target");
-    /** Keys whose default is null (derived from other keys), by type. */
+            "drift.target", "training.lr", "training.batch-size");
+    /** Keys whose default is null (derived from other keys, or written by dyson import), by type. */
     private static final Map<String, ConfigValueType> DERIVED = Map.of("matrix.rows", ConfigValueType.NUMBER,
             "wishart.m", ConfigValueType.NUMBER, "init.rows", ConfigValueType.NUMBER, "drift.kappa", ConfigValueType.LIST,
-            "init.values", ConfigValueType.LIST, "init.centres", ConfigValueType.LIST);
+            "init.values", ConfigValueType.LIST, "init.centres", ConfigValueType.LIST, "layers", ConfigValueType.LIST,
+            "training.lr", ConfigValueType.NUMBER, "training.batch-size", ConfigValueType.NUMBER);
+    /** Lists of objects, whose elements their reader checks: a layered run's {@code { name, rows, cols }}. */
+    private static final Set<String> OBJECT_LISTS = Set.of("layers");
     /** Lists of names rather than numbers. */
     private static final Set<String> NAME_LISTS = Set.of("report.predictions");
 
@@ -38,7 +44,7 @@ final class KeyTypes {
                 throw new ScenarioException(label, key, "expected " + describe(key, expected, e.getValue()) + ", got "
                         + ScenarioValues.describe(value));
             }
-            if (value instanceof ConfigList list) checkElements(label, key, list);
+            if (value instanceof ConfigList list && !OBJECT_LISTS.contains(key)) checkElements(label, key, list);
         }
     }
 
@@ -56,6 +62,7 @@ final class KeyTypes {
     private static String describe(String key, ConfigValueType type, ConfigValue byDefault) {
         if (PER_MODE.contains(key)) return "a number or a list of numbers";
         if (NAME_LISTS.contains(key)) return "a list of names";
+        if (OBJECT_LISTS.contains(key)) return "a list";
         boolean integer = byDefault.unwrapped() instanceof Integer || byDefault.unwrapped() instanceof Long
                 || DERIVED.get(key) == ConfigValueType.NUMBER; // the derived numbers are all row counts
         return switch (type) {

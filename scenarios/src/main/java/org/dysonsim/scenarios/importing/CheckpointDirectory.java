@@ -18,12 +18,14 @@ import org.dysonsim.scenarios.config.ScenarioException;
  * A directory of per-checkpoint files whose names end in the step: {@code <matrix>_<step>.npy}
  * (what {@code np.save(f"{name}_{step}.npy", w)} gives; {@code grad_<matrix>_<step>.npy} its
  * gradient) and/or {@code <anything>_<step>.npz} holding one rows × cols array per matrix (with
- * {@code grad_<matrix>} and a scalar {@code loss} optional). Every step must hold the same matrices.
+ * {@code grad_<matrix>} and scalars {@code loss}, {@code lr} and {@code batch_size} optional). Every step must hold the same matrices.
  * Matrices saved as separate files are ordered by name, numbers in names by value (fc2 before fc10).
  */
 final class CheckpointDirectory {
     private static final Pattern CHECKPOINT = Pattern.compile("(?:(.*?)[_-])?(\\d+)\\.(npy|npz)");
     private static final Pattern DIGITS = Pattern.compile("\\d+|\\D+");
+    /** What an npz checkpoint may hold besides matrices: one number each. */
+    private static final List<String> SCALARS = List.of("loss", "lr", "batch_size");
 
     private CheckpointDirectory() {}
 
@@ -54,17 +56,17 @@ final class CheckpointDirectory {
             throw new ScenarioException(shown, null, "no checkpoint files: expected names such as fc1_100.npy or ckpt_200.npz");
         }
         Map<String, ArraySource> first = byStep.firstEntry().getValue();
-        List<String> names = first.keySet().stream().filter(n -> !n.equals("loss")).toList();
+        List<String> names = first.keySet().stream().filter(n -> !SCALARS.contains(n)).toList();
         Map<String, List<ArraySource>> parts = new LinkedHashMap<>();
         for (String n : names) parts.put(n, new ArrayList<>());
-        boolean withLoss = first.containsKey("loss");
-        double[] loss = withLoss ? new double[byStep.size()] : null;
+        Map<String, double[]> scalars = new LinkedHashMap<>();
+        for (String n : SCALARS) if (first.containsKey(n)) scalars.put(n, new double[byStep.size()]);
         int record = 0;
         for (Map.Entry<Long, Map<String, ArraySource>> e : byStep.entrySet()) {
             Map<String, ArraySource> arrays = e.getValue();
             ArraySource any = arrays.values().iterator().next();
             for (String n : arrays.keySet()) {
-                if (!n.equals("loss") && !parts.containsKey(n)) {
+                if (!SCALARS.contains(n) && !parts.containsKey(n)) {
                     throw new ScenarioException(arrays.get(n).file(), n, "ragged: step " + e.getKey() + " has this matrix, the"
                             + " first step " + byStep.firstKey() + " has not");
                 }
@@ -75,10 +77,13 @@ final class CheckpointDirectory {
                 }
                 parts.get(n).add(arrays.get(n));
             }
-            if (withLoss != arrays.containsKey("loss")) {
-                throw new ScenarioException(any.file(), "loss", "ragged: saved at some steps and not at step " + e.getKey());
+            for (String n : SCALARS) {
+                if (scalars.containsKey(n) != arrays.containsKey(n)) {
+                    throw new ScenarioException(any.file(), n, "ragged: saved at some steps and not at step " + e.getKey());
+                }
+                // a loss may be any finite number; a learning rate or batch size must be positive
+                if (scalars.containsKey(n)) scalars.get(n)[record] = RecordArrays.perRecord(arrays.get(n), 1, !n.equals("loss"))[0];
             }
-            if (withLoss) loss[record] = RecordArrays.perRecord(arrays.get("loss"), 1, false)[0];
             record++;
         }
         List<WeightSeries> weights = new ArrayList<>();
@@ -101,7 +106,8 @@ final class CheckpointDirectory {
             gradients.stream().filter(g -> g.name().equals(RecordArrays.GRADIENT + w.name())).findFirst().ifPresent(ordered::add);
         }
         long[] steps = byStep.keySet().stream().mapToLong(Long::longValue).toArray();
-        return new WeightHistory(shown, "checkpoints", RecordArrays.layout(weights), 1, steps, loss, weights, ordered).checked();
+        return new WeightHistory(shown, "checkpoints", RecordArrays.layout(weights), 1, steps, scalars.get("loss"), weights,
+                ordered, RecordArrays.schedule(shown, scalars.get("lr"), scalars.get("batch_size"))).checked();
     }
 
     /** A name with its runs of digits padded, so that sorting it sorts numbers by value. */

@@ -3,6 +3,7 @@ package org.dysonsim.scenarios.importing;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.actors.RunSpec;
@@ -11,7 +12,8 @@ import org.dysonsim.scenarios.config.ScenarioValues;
 
 /**
  * The scenario an imported run records in its {@code RunStarted} events ({@code model = imported},
- * its layers, {@code n} their total, {@code steps} the last step) and the {@link RunSpec} read back
+ * its layers, {@code n} their total, {@code steps} the last step, {@code training.lr} and
+ * {@code training.batch-size} when they were saved) and the {@link RunSpec} read back
  * from it, which has no model to simulate: {@code resume} refuses it, {@code replay}, {@code export}
  * and {@code list} read it as any run.
  */
@@ -19,6 +21,9 @@ public final class ImportedRunSpec {
     public static final String MODEL = "imported";
     /** Eigenvalues per block actor: never used (nothing is simulated), the scenario default. */
     private static final int BLOCK_SIZE = 64;
+    /** The learning rate and batch size saved with the weights: a number, or a list of one per record. */
+    private static final String LR = "training.lr";
+    private static final String BATCH_SIZE = "training.batch-size";
 
     private ImportedRunSpec() {}
 
@@ -32,12 +37,39 @@ public final class ImportedRunSpec {
         s.append("record-every = 1\n");
         s.append("seed = 0\n");
         s.append("ensemble.members = ").append(history.members()).append('\n');
+        s.append(line(LR, history.schedule().lr())).append(line(BATCH_SIZE, history.schedule().batchSize()));
         s.append("layers = [\n");
         for (LayerLayout.Layer l : history.layout().layers()) {
             s.append("  { name = ").append(ConfigUtil.quoteString(l.name())).append(", rows = ").append(l.rows())
                     .append(", cols = ").append(l.cols()).append(" }\n");
         }
         return s.append("]\n").toString();
+    }
+
+    private static String line(String key, double[] values) {
+        if (values == null) return "";
+        if (values.length == 1) return key + " = " + number(values[0]) + "\n";
+        StringBuilder s = new StringBuilder(key).append(" = [");
+        for (int i = 0; i < values.length; i++) s.append(i == 0 ? "" : ", ").append(number(values[i]));
+        return s.append("]\n").toString();
+    }
+
+    /** Whole numbers without a fraction, others as Java prints them (read back to the same bits). */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /** The learning rate and batch size recorded in an imported run's resolved scenario. */
+    public static TrainingSchedule schedule(Config resolved) {
+        return new TrainingSchedule(values(resolved, LR), values(resolved, BATCH_SIZE));
+    }
+
+    private static double[] values(Config resolved, String key) {
+        if (!resolved.hasPath(key)) return null; // null in the defaults: not saved
+        if (resolved.getValue(key).valueType() == ConfigValueType.LIST) {
+            return resolved.getDoubleList(key).stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        return new double[] {resolved.getDouble(key)};
     }
 
     /** Whether a resolved scenario is an imported run's. */

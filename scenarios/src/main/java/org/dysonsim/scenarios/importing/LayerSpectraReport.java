@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.importing;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import org.dysonsim.scenarios.report.rendering.Plots;
  * final recorded spectra, pooled over members, against the Marchenko–Pastur law fitted to their
  * bulk ({@link SpectralDiagnostics}: MP area and width, the weight beyond the fitted edge, the tail
  * exponent). A layer with more columns than rows is read through WWᵀ, whose spectrum is the
- * nonzero part of WᵀW's. Writes {@code report.json} and {@code report.html}.
+ * nonzero part of WᵀW's. The learning rate and batch size saved with the weights ({@link TrainingSchedule})
+ * are summarised and, where they vary, drawn against the step. Writes {@code report.json} and {@code report.html}.
  */
 public final class LayerSpectraReport {
     public static final String JSON = "report.json";
@@ -47,6 +49,8 @@ public final class LayerSpectraReport {
             alongTraining = LayerMetricsSection.write(layout, run.members().get(0), run.spec().seed(), runDir, plots);
             plots.forEach((base, caption) -> figures.append(figure(base, caption)));
         }
+        TrainingSchedule schedule = ImportedRunSpec.schedule(ConfigFactory.parseString(run.spec().scenarioText()));
+        figures.append(scheduleFigures(runDir, schedule, run));
         for (int l = 0; l < layout.layers().size(); l++) {
             LayerLayout.Layer layer = layout.layers().get(l);
             figures.append(finalSpectrum(runDir, run, layout, l));
@@ -71,17 +75,35 @@ public final class LayerSpectraReport {
         report.put("name", run.spec().scenarioName());
         report.put("model", ImportedRunSpec.MODEL);
         report.put("members", run.members().size());
+        report.put("training", schedule.json());
         report.put("layers", layers);
         Files.writeString(runDir.resolve(JSON), Json.write(report));
         Path html = runDir.resolve(HTML);
         Files.writeString(html, "<!doctype html><meta charset=\"utf-8\"><title>" + escape(run.spec().runId()) + "</title>\n"
                 + "<h1>" + escape(run.spec().runId()) + "</h1>\n<p>Imported run, " + run.members().size() + " member(s). Per"
                 + " layer, the final recorded spectrum of WᵀW (pooled over members) against the Marchenko–Pastur law fitted"
-                + " to its bulk (docs/physics.md §5); every number is in report.json.</p>\n" + figures
+                + " to its bulk (docs/physics.md §5); every number is in report.json.</p>\n<p>" + escape(schedule.summary())
+                + "</p>\n" + figures
                 + "<table border=\"1\">\n"
                 + "<tr><th>layer</th><th>shape</th><th>step</th><th>MP area</th><th>MP σ²</th><th>beyond edge</th>"
                 + "<th>largest λ</th><th>MP edge</th><th>tail α</th></tr>\n" + rows + "</table>\n");
         return html;
+    }
+
+    /** The learning rate and batch size against the step, each where it varies along the records. */
+    private static String scheduleFigures(Path runDir, TrainingSchedule schedule, RunResult run) throws IOException {
+        if (run.members().isEmpty()) return "";
+        long[] steps = run.members().get(0).steps();
+        StringBuilder out = new StringBuilder();
+        for (var e : schedule.varying().entrySet()) {
+            if (e.getValue().length != steps.length) continue;
+            String base = "training-" + e.getKey().replace('_', '-');
+            String what = e.getKey().equals("lr") ? "learning rate" : "batch size";
+            Plots.save(Plots.perLayer("The " + what + " saved with the weights", e.getKey(),
+                    Arrays.stream(steps).asDoubleStream().toArray(), Map.of(e.getKey(), e.getValue())), runDir, base);
+            out.append(figure(base, "the " + what + " saved with the weights against the step"));
+        }
+        return out.toString();
     }
 
     private static String figure(String base, String caption) {

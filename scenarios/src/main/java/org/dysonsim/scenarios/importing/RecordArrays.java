@@ -11,8 +11,8 @@ import org.dysonsim.scenarios.config.ScenarioException;
 /**
  * The layout of one {@code .npz} (or a single {@code .npy}) per run: per weight matrix an array of
  * shape records × rows × cols (rows × cols: a single record), beside it optionally {@code step}
- * (one per record), {@code loss}, {@code lr} and {@code batch_size} (one per record, or one value),
- * and per matrix its gradients {@code grad_<name>} of the matrix's shape. And the layout of Aarts,
+ * (one per record), {@code loss}, {@code lr} and {@code batch_size} (one per record, or one value; the
+ * last two kept as the run's {@link TrainingSchedule}), and per matrix its gradients {@code grad_<name>} of the matrix's shape. And the layout of Aarts,
  * Park and Lucini's data release: {@code W} (and optionally {@code grad}) of shape
  * seeds × snapshots × M × N, whose seeds become members, with {@code loss} seeds × snapshots.
  */
@@ -53,9 +53,10 @@ final class RecordArrays {
         int count = Math.toIntExact(records);
         long[] steps = steps(file, arrays.get("step"), count);
         double[] loss = arrays.containsKey("loss") ? perRecord(arrays.get("loss"), count, false) : null;
-        if (arrays.containsKey("lr")) perRecord(arrays.get("lr"), count, true);
-        if (arrays.containsKey("batch_size")) perRecord(arrays.get("batch_size"), count, true);
-        return new WeightHistory(file, "npz", layout(weights), 1, steps, loss, weights, gradients).checked();
+        double[] lr = arrays.containsKey("lr") ? perRecord(arrays.get("lr"), count, true) : null;
+        double[] batch = arrays.containsKey("batch_size") ? perRecord(arrays.get("batch_size"), count, true) : null;
+        return new WeightHistory(file, "npz", layout(weights), 1, steps, loss, weights, gradients,
+                schedule(file, lr, batch)).checked();
     }
 
     private static WeightHistory aartsParkLucini(String file, Map<String, ArraySource> arrays, ArraySource w) throws IOException {
@@ -69,7 +70,18 @@ final class RecordArrays {
         long[] steps = steps(file, arrays.get("step"), records);
         double[] loss = arrays.containsKey("loss") ? perRecord(arrays.get("loss"), members * records, false) : null;
         return new WeightHistory(file, "aarts-park-lucini", layout(List.of(weights)), members, steps, loss,
-                List.of(weights), gradients).checked();
+                List.of(weights), gradients, TrainingSchedule.NONE).checked();
+    }
+
+    /** The learning rates and batch sizes read (each null when not saved), the batch sizes whole numbers. */
+    static TrainingSchedule schedule(String file, double[] lr, double[] batch) {
+        if (batch != null) {
+            for (int i = 0; i < batch.length; i++) {
+                if (batch[i] != Math.rint(batch[i])) throw new ScenarioException(file, "batch_size", "value " + i + " is "
+                        + batch[i] + ", not a whole number");
+            }
+        }
+        return new TrainingSchedule(lr, batch);
     }
 
     static LayerLayout layout(List<WeightSeries> weights) {

@@ -26,6 +26,11 @@ public interface TrainingHistory {
     /** The training step of each record, increasing; every member has these records. */
     long[] steps();
 
+    /** The learning rate and batch size saved with the run, {@link TrainingSchedule#NONE} when none were. */
+    default TrainingSchedule schedule() {
+        return TrainingSchedule.NONE;
+    }
+
     /** Reads every record, refusing the first bad value with an {@link ScenarioException}; {@code each} after each record. */
     void check(Runnable each) throws IOException;
 

@@ -18,9 +18,11 @@ import org.dysonsim.scenarios.config.ScenarioException;
  * @param loss      the loss per member and record (member-major), null when not saved
  * @param weights   per layer, its matrices member after member, record after record
  * @param gradients per layer its gradients in the same order, or empty when none were saved
+ * @param schedule  the learning rate and batch size saved beside the weights
  */
 public record WeightHistory(String source, String format, LayerLayout layout, int members, long[] steps, double[] loss,
-                            List<WeightSeries> weights, List<WeightSeries> gradients) implements TrainingHistory {
+                            List<WeightSeries> weights, List<WeightSeries> gradients, TrainingSchedule schedule)
+        implements TrainingHistory {
 
     /** What a record gives its visitor; the matrices are fresh and may be kept. */
     @FunctionalInterface
@@ -32,6 +34,7 @@ public record WeightHistory(String source, String format, LayerLayout layout, in
     public WeightHistory {
         weights = List.copyOf(weights);
         gradients = List.copyOf(gradients);
+        if (schedule == null) schedule = TrainingSchedule.NONE;
     }
 
     public int records() {

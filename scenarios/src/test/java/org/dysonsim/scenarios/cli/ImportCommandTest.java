@@ -68,6 +68,31 @@ class ImportCommandTest {
     }
 
     @Test
+    void theSavedLearningRateAndBatchSizeAreInTheReplayedReport(@TempDir Path dir) throws Exception {
+        String data = dir.resolve("runs").toString();
+        InProcessDyson.Result imported = InProcessDyson.run("import", fixture("schedule.npz").toString(), "--data-dir", data);
+        assertEquals(Main.OK, imported.exit(), imported.err());
+        String runId = imported.out().trim();
+        InProcessDyson.Result replay = InProcessDyson.run("replay", runId, "--data-dir", data);
+        assertEquals(Main.OK, replay.exit(), replay.err());
+        Path runDir = dir.resolve("runs").resolve(runId);
+        Config training = ConfigFactory.parseFile(runDir.resolve("report.json").toFile()).getConfig("training");
+        List<String> numpy = Files.readAllLines(fixture("schedule.npz.schedule.txt"));
+        assertEquals(numbers(numpy.get(0)), training.getDoubleList("lr.values"), "read back from the journal as NumPy wrote it");
+        assertEquals(numbers(numpy.get(1)), training.getDoubleList("batch_size.values"));
+        assertEquals(16.0, training.getDouble("batch_size.min"));
+        assertEquals(64.0, training.getDouble("batch_size.max"));
+        assertTrue(Files.size(runDir.resolve("training-lr.png")) > 1000, "the learning rate drawn against the step");
+        assertTrue(Files.size(runDir.resolve("training-batch-size.png")) > 1000, "the batch size drawn against the step");
+        String page = Files.readString(runDir.resolve("report.html"));
+        assertTrue(page.contains("learning rate from 0.1001 to 0.0001000") && page.contains("batch size from 16 to 64"), page);
+    }
+
+    private static List<Double> numbers(String line) {
+        return List.of(line.trim().split(" ")).subList(1, line.trim().split(" ").length).stream().map(Double::valueOf).toList();
+    }
+
+    @Test
     void aBadFileIsOneLineExitTwoAndNothingIsWritten(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("runs");
         InProcessDyson.Result r = InProcessDyson.run("import", fixture("bad/nan.npz").toString(), "--data-dir", data.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,13 +20,15 @@ import java.util.concurrent.TimeUnit;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.Journal;
 import org.dysonsim.persistence.JournalConfig;
+import org.dysonsim.physics.rng.CounterRng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run killed with SIGKILL mid-way and resumed ends bit-identical to the same run left alone:
  * the exported trajectories are the same bytes, and no recorded step is lost or duplicated. A
- * matrix-level run does the same, with the checkpoints it saved in the journal beside it.
+ * matrix-level run does the same, with the checkpoints it saved in the journal beside it, and so
+ * does a network run (one actor per weight matrix), from the layers' checkpoints.
  */
 class ResumeIT {
     private static final int N = 256, MEMBERS = 2, STEPS = 60_000, EVERY = 500;
@@ -37,10 +40,6 @@ class ResumeIT {
 
     private ProcessBuilder dyson(String name, String... args) {
         return DysonProcess.builder(dir, name, List.of(args));
-    }
-
-    private void finish(String name, String... args) throws IOException, InterruptedException {
-        DysonProcess.finish(dir, name, dyson(name, args));
     }
 
     @Test
@@ -82,6 +81,51 @@ class ResumeIT {
                 checkpointIds(dir.resolve("matrix-killed")), "each member's checkpoint, beside its trajectory");
     }
 
+    @Test
+    void killedNetworkRunResumesBitIdenticallyFromItsCheckpoints() throws Exception {
+        int steps = 4000, every = 200;
+        Path images = images(dir.resolve("images"), 8, 8, 10, 200);
+        Path scenario = dir.resolve("network.conf");
+        Files.writeString(scenario, String.join("\n",
+                "name = network-long", "model = network", "steps = " + steps, "record-every = " + every, "seed = 13",
+                "ensemble.members = 1", "error-control.members = 0", "data.path = \"" + images + "\"",
+                "network { widths = [64, 48, 10], train-size = 200, test-size = 50, checkpoint-every = 200 }",
+                // momentum: the layers' checkpoints must carry it too
+                "sgd { alpha = 0.05, batch = 32, momentum = 0.5 }", ""));
+        // killed at step 1000 or later: a checkpoint is saved by then (of 200, 400, 600 or 800, each sent
+        // once its snapshot is durable, to a store apart from the trajectory's journal)
+        String runId = killResumeAndCompare(scenario, "network-", 6, steps / every + 1, (data, id) -> {
+            List<String> ids = checkpointIds(data);
+            assertTrue(ids.contains("run|" + id + "|0|checkpoint"), "a checkpoint of the network to resume from: " + ids);
+        });
+        assertUniqueRows(Files.readAllLines(dir.resolve("network-killed.csv")));
+        assertTrue(Files.readString(dir.resolve("network-killed").resolve(runId).resolve("report.json")).contains("\"completed\""));
+    }
+
+    /**
+     * IDX train and test files in {@code dir} of {@code count} images of {@code rows} × {@code cols}
+     * pixels and labels 0 … classes − 1, a label brightening every classes-th pixel over a fixed noise.
+     */
+    private static Path images(Path dir, int rows, int cols, int classes, int count) throws IOException {
+        Files.createDirectories(dir);
+        int pixels = rows * cols;
+        for (String part : List.of("train", "t10k")) {
+            ByteBuffer image = ByteBuffer.allocate(16 + count * pixels).putInt(0x803).putInt(count).putInt(rows).putInt(cols);
+            ByteBuffer label = ByteBuffer.allocate(8 + count).putInt(0x801).putInt(count);
+            for (int i = 0; i < count; i++) {
+                int c = (i * 7 + part.length()) % classes;
+                label.put((byte) c);
+                for (int p = 0; p < pixels; p++) {
+                    int noise = (int) (CounterRng.uniform(3, i, p, 0, part.length()) * 100);
+                    image.put((byte) (noise + (p % classes == c ? 150 : 0)));
+                }
+            }
+            Files.write(dir.resolve(part + "-images-idx3-ubyte"), image.array());
+            Files.write(dir.resolve(part + "-labels-idx1-ubyte"), label.array());
+        }
+        return dir;
+    }
+
     /** The persistence ids with a checkpoint in the embedded journal of {@code data}, which no process has open. */
     private static List<String> checkpointIds(Path data) throws SQLException {
         try (Connection db = Journal.open(JournalConfig.forReading(DataDirectory.openExisting(data), ConfigFactory.empty()));
@@ -102,13 +146,16 @@ class ResumeIT {
      */
     private String killResumeAndCompare(Path scenario, String prefix, long killAfter, long records, KilledCheck afterKill)
             throws Exception {
-        // the reference, the listing and the exports run in this JVM: only the killed run and its
-        // resume need processes of their own (each process start costs seconds of CPU)
+        // the reference, the listing, the resume and the exports run in this JVM: only the killed
+        // run needs a process of its own (each process start costs seconds of CPU)
         inProcess("run", scenario.toString(), "--data-dir", dir.resolve(prefix + "reference").toString(), "--quiet");
 
         Path killed = dir.resolve(prefix + "killed");
-        Process victim = dyson(prefix + "victim", "run", scenario.toString(), "--data-dir", prefix + "killed", "--quiet")
-                .start();
+        ProcessBuilder run = dyson(prefix + "victim", "run", scenario.toString(), "--data-dir", prefix + "killed", "--quiet");
+        // each snapshot durable before the member goes on: the snapshots after a checkpoint's step then
+        // take a record interval each to reach the journal, and the checkpoint store has that time
+        run.environment().put("DYSON_JAVA_OPTS", "-Ddysonsim.engine.record-backlog=1");
+        Process victim = run.start();
         String runId = null;
         long seen = 0;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -129,7 +176,7 @@ class ResumeIT {
         String listed = inProcess("list", "--data-dir", killed.toString());
         assertTrue(listed.contains("interrupted"), listed);
 
-        finish(prefix + "resume", "resume", runId, "--data-dir", prefix + "killed", "--quiet");
+        inProcess("resume", runId, "--data-dir", killed.toString(), "--quiet");
         inProcess("export", runId, "--data-dir", killed.toString(), "--format", "csv", "--out",
                 dir.resolve(prefix + "killed.csv").toString());
         String referenceId = DysonProcess.onlyRun(dir.resolve(prefix + "reference"));

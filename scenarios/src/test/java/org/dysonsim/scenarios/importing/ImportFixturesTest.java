@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.dysonsim.protocol.TrajectoryEvent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -43,6 +45,8 @@ class ImportFixturesTest {
             "checkpoints, checkpoints, 1, 3, '0 50 100', 'fc1:5x4 fc2:4x2'",
             "npz-checkpoints, checkpoints, 1, 3, '0 200 1000', 'layer:4x4'",
             "apl.npz, aarts-park-lucini, 2, 3, '0 1 2', 'W:6x4'",
+            "schedule.npz, npz, 1, 4, '0 100 200 300', 'fc1:5x3'",
+            "schedule-checkpoints, checkpoints, 1, 3, '0 50 100', 'layer:4x3'",
             "lossgeometry.h5, hdf5-singular-values, 1, 3, '0 200 400', 'layers.0.weight:6x4 layers.1.weight:6x3'",
     })
     void eigenvaluesEqualNumPys(String name, String format, int members, int records, String steps, String layers)
@@ -101,6 +105,40 @@ class ImportFixturesTest {
         } else {
             assertEquals(second, found.get(1).loss());
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"schedule.npz", "schedule-checkpoints"})
+    void theLearningRateAndBatchSizeReadBackAsNumPyWroteThem(String name) throws Exception {
+        List<String> answer = Files.readAllLines(fixture(name + ".schedule.txt"));
+        double[] lr = values(answer.get(0), "lr");
+        double[] batch = values(answer.get(1), "batch_size");
+        TrainingHistory h = WeightFiles.open(fixture(name));
+        assertArrayEquals(lr, h.schedule().lr(), 0.0);
+        assertArrayEquals(batch, h.schedule().batchSize(), 0.0);
+        // as the run records them in its scenario and a replay reads them back
+        TrainingSchedule back = ImportedRunSpec.schedule(ConfigFactory.parseString(ImportedRunSpec.scenarioText(h, "s")));
+        assertArrayEquals(lr, back.lr(), 0.0);
+        assertArrayEquals(batch, back.batchSize(), 0.0);
+        assertEquals(List.of("lr", "batch_size"), List.copyOf(back.varying().keySet()));
+    }
+
+    @Test
+    void oneLearningRateForEveryRecordStaysOneValue() throws Exception {
+        TrainingHistory one = WeightFiles.open(fixture("records.npz")); // lr = np.float64(0.01), batch_size = [32, 32, 32]
+        TrainingSchedule oneBack = ImportedRunSpec.schedule(ConfigFactory.parseString(ImportedRunSpec.scenarioText(one, "r")));
+        assertArrayEquals(new double[] {0.01}, oneBack.lr(), 0.0);
+        assertArrayEquals(new double[] {32, 32, 32}, oneBack.batchSize(), 0.0);
+        assertTrue(oneBack.varying().isEmpty());
+        assertEquals("Trained with learning rate 0.01 and batch size 32 at every record (as saved with the weights).",
+                oneBack.summary());
+        assertTrue(WeightFiles.open(fixture("apl.npz")).schedule().isEmpty());
+    }
+
+    private static double[] values(String line, String name) {
+        String[] words = line.trim().split(" ");
+        assertEquals(name, words[0]);
+        return Arrays.stream(words).skip(1).mapToDouble(Double::parseDouble).toArray();
     }
 
     static List<double[]> numbers(Path file) throws IOException {

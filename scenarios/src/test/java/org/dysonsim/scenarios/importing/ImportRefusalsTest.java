@@ -31,6 +31,9 @@ class ImportRefusalsTest {
             "make_fixtures.py, , not a layout dyson import reads",
             "bad/ragged.h5, layers/fc/singular_values/batch_0, 'ragged: 3 singular values for a layer of 5 × 4'",
             "bad/truncated.h5, , not an HDF5 file jHDF can read, or truncated",
+            "bad/batch-fraction.npz, batch_size, 'value 1 is 16.5, not a whole number'",
+            "bad/lr-zero.npz, lr, 'value 0 is 0.0, not positive'",
+            "bad/lr-ragged-dir, lr, 'ragged: saved at some steps and not at step 10'",
     })
     void isRefusedInOneLineNamingFileAndArray(String name, String array, String problem) throws Exception {
         Path path = name.startsWith("bad/no-such") ? ImportFixturesTest.fixture("bad").resolve("no-such-file.npz")
