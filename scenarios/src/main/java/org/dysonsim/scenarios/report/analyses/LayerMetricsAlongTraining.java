@@ -24,7 +24,7 @@ public record LayerMetricsAlongTraining(String layer, long[] steps, List<LayerMe
 
     /** Every layer of {@code layout}, from each record of {@code member} (at most {@link #MAX_RECORDS} of them). */
     public static List<LayerMetricsAlongTraining> of(LayerLayout layout, MemberTrajectory member) {
-        int[] records = spread(member.steps().length, MAX_RECORDS);
+        int[] records = org.dysonsim.scenarios.report.RecordSlices.spread(member.steps().length, MAX_RECORDS);
         long[] steps = new long[records.length];
         for (int k = 0; k < records.length; k++) steps[k] = member.steps()[records[k]];
         List<LayerMetricsAlongTraining> out = new ArrayList<>();
@@ -37,13 +37,6 @@ public record LayerMetricsAlongTraining(String layer, long[] steps, List<LayerMe
         return out;
     }
 
-    /** {@code at most} indices of {@code 0 … count − 1}, evenly spread, the first and last included. */
-    static int[] spread(int count, int atMost) {
-        if (count <= atMost) return java.util.stream.IntStream.range(0, count).toArray();
-        int[] out = new int[atMost];
-        for (int k = 0; k < atMost; k++) out[k] = (int) Math.round((double) k * (count - 1) / (atMost - 1));
-        return out;
-    }
 
     /** One metric at every record. */
     public double[] series(java.util.function.ToDoubleFunction<LayerMetrics> metric) {

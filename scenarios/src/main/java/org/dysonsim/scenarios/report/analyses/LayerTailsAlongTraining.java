@@ -33,7 +33,7 @@ public record LayerTailsAlongTraining(String layer, long[] steps, List<TailAnaly
 
     /** The records {@link #TESTED_RECORDS} of {@code member} analysed: indices into its records. */
     public static int[] testedRecords(MemberTrajectory member) {
-        return LayerMetricsAlongTraining.spread(member.steps().length, TESTED_RECORDS);
+        return org.dysonsim.scenarios.report.RecordSlices.spread(member.steps().length, TESTED_RECORDS);
     }
 
     /**

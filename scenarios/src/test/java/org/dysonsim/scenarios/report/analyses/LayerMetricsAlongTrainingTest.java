@@ -37,9 +37,9 @@ class LayerMetricsAlongTrainingTest {
 
     @Test
     void aLongRunIsMeasuredAtEvenlySpreadRecordsFromFirstToLast() {
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 1, 2}, LayerMetricsAlongTraining.spread(3, 5));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 3, 6, 9}, LayerMetricsAlongTraining.spread(10, 4));
-        int[] many = LayerMetricsAlongTraining.spread(1001, LayerMetricsAlongTraining.MAX_RECORDS);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 1, 2}, org.dysonsim.scenarios.report.RecordSlices.spread(3, 5));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 3, 6, 9}, org.dysonsim.scenarios.report.RecordSlices.spread(10, 4));
+        int[] many = org.dysonsim.scenarios.report.RecordSlices.spread(1001, LayerMetricsAlongTraining.MAX_RECORDS);
         assertEquals(LayerMetricsAlongTraining.MAX_RECORDS, many.length);
         assertEquals(1000, many[many.length - 1]);
         for (int k = 1; k < many.length; k++) assertTrue(many[k] > many[k - 1], "ascending, no repeats");
