@@ -62,7 +62,7 @@ final class UnusedKeys {
                 }
             }
             String model = v.text("model");
-            if (key.equals("n") && model.equals("network") && !swept.contains("model")) {
+            if (key.equals("n") && model.equals("network") && !swept.contains("model") && !isLayerSum(v)) {
                 throw v.error(key, "not used with model = network (n is the sum of network.widths but the last)");
             }
             boolean sgdStep = model.equals("sgd") || model.equals("matrix") || model.equals("network");
@@ -73,6 +73,18 @@ final class UnusedKeys {
                 throw v.error(key, "not used with model = " + model + (model.equals("matrix")
                         ? " (W₀ has iid N(0, matrix.init-scale²) entries)" : " (W_l starts with iid N(0, network.init-gain²/fan-in) entries)"));
             }
+        }
+    }
+
+    /** Whether {@code n} is what a network run's stored scenario carries: the sum of network.widths but the last. */
+    private static boolean isLayerSum(ScenarioValues v) {
+        try {
+            List<Integer> widths = v.config().getIntList("network.widths");
+            long sum = 0;
+            for (int l = 0; l < widths.size() - 1; l++) sum += widths.get(l);
+            return v.config().getLong("n") == sum;
+        } catch (com.typesafe.config.ConfigException e) {
+            return false; // not numbers: the reader says so
         }
     }
 }

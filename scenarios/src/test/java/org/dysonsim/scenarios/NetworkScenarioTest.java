@@ -98,8 +98,10 @@ class NetworkScenarioTest {
         assertEquals("network.widths", assertThrows(ScenarioException.class,
                 () -> read(scenario(data), "network.widths=[6]")).key());
         Files.writeString(dir.resolve("net.conf"), scenario(data));
+        // n is the sum of the widths but the last (11): a stored scenario carries it; any other value is refused
         assertEquals("n", assertThrows(ScenarioException.class,
-                () -> StudyPlan.prepare(dir.resolve("net.conf"), List.of("n=11"), dir, Instant.now())).key());
+                () -> StudyPlan.prepare(dir.resolve("net.conf"), List.of("n=12"), dir, Instant.now())).key());
+        StudyPlan.prepare(dir.resolve("net.conf"), List.of("n=11"), dir, Instant.now());
         ScenarioException layers = assertThrows(ScenarioException.class,
                 () -> read(scenario(data), "layers=[{name = fc1, rows = 2, cols = 6}]"));
         assertEquals("layers", layers.key());

@@ -27,6 +27,13 @@ class UnusedKeysTest {
     }
 
     @Test
+    void aKeyOfAnotherModelAtItsDefaultValueIsNotRejected() throws IOException {
+        // what a run's resolved scenario.conf holds: every key, those of other models at their defaults
+        prepare("n = 4\ncir.alpha0 = 1.0\nsgd.alpha = 0.01\ninit.values = null");
+        assertEquals("cir.alpha0", failure("n = 4\ncir.alpha0 = 2.0").key(), "a value of its own is the user's");
+    }
+
+    @Test
     void aKeyOfAnotherModelDriftOrInitIsRejected() {
         ScenarioException e = failure("n = 4\nsgd.alpha = 0.1");
         assertEquals("sgd.alpha", e.key());

@@ -76,8 +76,13 @@ public final class ScenarioLoader {
             axes = sweepAxes(label, user.getValue(SWEEP));
             user = user.withoutPath(SWEEP);
         }
-        Set<String> given = new TreeSet<>(leafPaths(user.root(), "").keySet());
-        for (String key : given) checkKnown(label, key);
+        // a key set to its default value is not given: a run's resolved scenario.conf sets every
+        // key, those of other models included, and must run again as it is
+        Set<String> given = new TreeSet<>();
+        for (Map.Entry<String, ConfigValue> leaf : leafPaths(user.root(), "").entrySet()) {
+            checkKnown(label, leaf.getKey());
+            if (!isDefault(leaf.getKey(), leaf.getValue())) given.add(leaf.getKey());
+        }
         given.addAll(axes.keySet());
 
         List<Config> runs = new ArrayList<>();
@@ -93,6 +98,16 @@ public final class ScenarioLoader {
             }
         }
         return new Study(label, runs, List.copyOf(axes.keySet()), given);
+    }
+
+    private boolean isDefault(String key, ConfigValue value) {
+        try {
+            if (!defaults.hasPathOrNull(key)) return false;
+            if (defaults.getIsNull(key)) return value.valueType() == ConfigValueType.NULL;
+            return defaults.getValue(key).unwrapped().equals(value.unwrapped());
+        } catch (ConfigException e) {
+            return false; // a substitution, resolved later: the user set it
+        }
     }
 
     private static Config parseFile(Path file, String label) {
