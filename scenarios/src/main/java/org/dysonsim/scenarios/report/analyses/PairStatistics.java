@@ -22,6 +22,8 @@ import org.dysonsim.physics.laws.WignerSurmise;
 final class PairStatistics implements RunCheck {
     /** z of the Binder-cumulant test (docs/physics.md §7: 4.5–5 standard errors). */
     static final double Z = 5.0;
+    /** Values (members × pairs) below which the Binder cumulant is not compared. */
+    static final int MIN_BINDER_VALUES = 3;
 
     private final int beta;
 
@@ -57,7 +59,9 @@ final class PairStatistics implements RunCheck {
         out.add(SpectralComparison.ks("pair spacing / √πσ" + (pairs.pairs() > 1 ? " (all pairs)" : "")
                 + " against the Wigner surmise β = " + beta, t, all, surmise, 0.0,
                 "n_eff = " + all.length + " spacings (members × pairs, pairs taken as independent)"));
-        out.add(binder(pairs.oneLevelPerPair(last), t));
+        double[] levels = pairs.oneLevelPerPair(last);
+        // its standard error needs the spread of the sample's moments: one or two values have none (it came out 0)
+        if (levels.length >= MIN_BINDER_VALUES) out.add(binder(levels, t));
         return out;
     }
 
