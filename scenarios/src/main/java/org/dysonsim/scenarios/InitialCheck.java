@@ -19,8 +19,9 @@ final class InitialCheck {
     static void check(ScenarioValues v, ParticleModel model, InitialSpectrum init, long seed, int members,
                       RunSpec.Coordinates coordinates) {
         String initKey = init instanceof InitialSpectrum.Explicit ? "init.values"
-                : init instanceof InitialSpectrum.DegeneratePairs ? "init.centres" : "init.rows";
-        boolean random = init instanceof InitialSpectrum.MarchenkoPastur;
+                : init instanceof InitialSpectrum.DegeneratePairs ? "init.centres"
+                : init instanceof InitialSpectrum.Goe ? "init.sigma2" : "init.rows";
+        boolean random = init instanceof InitialSpectrum.MarchenkoPastur || init instanceof InitialSpectrum.Goe;
         boolean bounded = model instanceof GasModel gas && gas.upper().present();
         int sampled = random && bounded ? members : 1;
         for (int member = 0; member < sampled; member++) {

@@ -36,11 +36,14 @@ class UnusedKeysTest {
         assertEquals("noise.g2", failure("model = sgd\nnoise.g2 = 2").key());
         assertEquals("dt", failure("model = sgd\ndt = 0.1").key());
         assertEquals("drift.lattice.sites", failure("n = 4", "drift.lattice.sites=12").key());
+        assertEquals("not used with init.kind = goe (it belongs to init.kind = marchenko-pastur)",
+                failure("init { kind = goe, rows = 12 }").problem());
     }
 
     @Test
     void keysOfTheChosenPartsAndSweptChoicesAreAccepted() throws IOException {
         assertEquals(1, prepare("model = sgd\nsgd.alpha = 0.1\ndrift { kind = harmonic, stiffness = 2 }").runs().size());
+        assertEquals(1, prepare("n = 4\ninit { kind = goe, sigma2 = 0.5 }").runs().size());
         assertEquals(2, prepare("n = 4\nsgd.alpha = 0.1\nnoise.g2 = 2\nsweep.model = [coulomb, sgd]").runs().size());
     }
 }
