@@ -131,7 +131,7 @@ public final class Predictions {
     }
 
     /** A plain β = 1 gas in eigenvalue coordinates without walls or image charges, equal g² for all levels. */
-    private static Optional<GasModel> plainDyson(RunSpec spec) {
+    public static Optional<GasModel> plainDyson(RunSpec spec) {
         if (!(spec.model() instanceof GasModel gas) || spec.coordinates() != RunSpec.Coordinates.EIGENVALUES) return Optional.empty();
         if (gas.hasMirror() || gas.lower().present() || gas.upper().present()) return Optional.empty();
         for (int i = 0; i < gas.n(); i++) {
