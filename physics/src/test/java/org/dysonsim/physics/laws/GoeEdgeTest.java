@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The edge comparison of the reports (docs/physics.md §3), on exact samples without actors: GOE
- * starts of N = 128 moved by the exact Dyson–OU sampler, as many members as the shipped
- * large-n-edge scenario has (160). Its rule: KS of the members' scaled largest eigenvalues
- * against F₁ at level 1e-4, threshold 2.2253/√members. The same samples, scaled with the wrong
- * power of N or compared with F₂, must fail that rule.
+ * starts of N = 128 moved by the exact Dyson–OU sampler, 160 members. The reports' rule: KS of
+ * the members' scaled largest eigenvalues against F₁ at level 1e-4, threshold 2.2253/√members.
+ * The same samples, scaled with the wrong power of N or compared with F₂, must fail that rule;
+ * F₂ lies 0.22 from F₁ (sup of the CDFs), so this takes about 160 members, more than the 96 of
+ * large-n-edge, whose edge check rejects a wrong scaling but cannot tell F₂ from F₁.
  */
 class GoeEdgeTest {
     private static final int N = 128, MEMBERS = 160;
