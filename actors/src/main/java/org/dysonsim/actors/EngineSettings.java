@@ -30,6 +30,23 @@ public record EngineSettings(int maxRestarts, Duration askTimeout, Duration stal
                 c.getInt("record-backlog"));
     }
 
+    /** Above this many levels a system takes fewer members in flight ({@link #membersInFlight(int)}). */
+    static final int FULL_FLIGHT_N = 1024;
+
+    /**
+     * Members simulated at once for systems of {@code n} levels: {@link #membersInFlight} up to
+     * {@link #FULL_FLIGHT_N} levels, above it that many times FULL_FLIGHT_N/n (at least two per
+     * core). The members share the cores; when drawing a start or a nominal step costs seconds (a
+     * GOE start of 16 384 levels takes about 5 s), dozens of them at once would keep each waiting,
+     * and its recorder's answers with it, beyond the ask and stall timeouts. Results do not
+     * depend on it.
+     */
+    int membersInFlight(int n) {
+        if (n <= FULL_FLIGHT_N) return membersInFlight;
+        int perCore = 2 * Runtime.getRuntime().availableProcessors();
+        return (int) Math.max(Math.min(membersInFlight, perCore), (long) membersInFlight * FULL_FLIGHT_N / n);
+    }
+
     /**
      * Nominal steps per advance message for a block of {@code size} eigenvalues: at most
      * {@link #advanceChunk}, and at most the pair budget over the worst-case cost of a step

@@ -51,7 +51,7 @@ final class Ensemble extends AbstractBehavior<EnsembleCommand> {
         this.settings = settings;
         this.result = result;
         this.progress = new ProgressTally(spec, listener);
-        while (next < spec.members() && inFlight.size() < settings.membersInFlight()) launch(next++);
+        while (next < spec.members() && inFlight.size() < settings.membersInFlight(spec.n())) launch(next++);
     }
 
     private void launch(int member) {

@@ -86,6 +86,7 @@ public final class RunSpecWire {
         if (init instanceof InitialSpectrum.MarchenkoPastur mp) {
             return new InitialLaw.MarchenkoPastur(mp.rows(), mp.cols(), mp.sigma2());
         }
+        if (init instanceof InitialSpectrum.Goe goe) return new InitialLaw.Goe(goe.n(), goe.sigma2());
         InitialSpectrum.DegeneratePairs d = (InitialSpectrum.DegeneratePairs) init;
         return new InitialLaw.DegeneratePairs(d.centres().clone(), d.split());
     }
@@ -96,6 +97,7 @@ public final class RunSpecWire {
         if (init instanceof InitialLaw.MarchenkoPastur mp) {
             return new InitialSpectrum.MarchenkoPastur(mp.rows(), mp.cols(), mp.sigma2());
         }
+        if (init instanceof InitialLaw.Goe goe) return new InitialSpectrum.Goe(goe.n(), goe.sigma2());
         InitialLaw.DegeneratePairs d = (InitialLaw.DegeneratePairs) init;
         return new InitialSpectrum.DegeneratePairs(d.centres().clone(), d.split());
     }

@@ -18,4 +18,15 @@ class EngineSettingsTest {
         assertEquals(14, defaults.advanceSteps(2048, StepSizeRule.adaptive(0.01, 4)));
         assertEquals(1, defaults.advanceSteps(100_000, StepSizeRule.fixed()), "never fewer than one step");
     }
+
+    /** Large systems take fewer members in flight, so that none waits on the others beyond the engine's timeouts. */
+    @Test
+    void largeSystemsFlyFewerMembersButTwoPerCoreAtLeast() {
+        int perCore = Math.min(64, 2 * Runtime.getRuntime().availableProcessors());
+        assertEquals(64, defaults.membersInFlight(8));
+        assertEquals(64, defaults.membersInFlight(EngineSettings.FULL_FLIGHT_N));
+        assertEquals(Math.max(perCore, 32), defaults.membersInFlight(2048));
+        assertEquals(Math.max(perCore, 4), defaults.membersInFlight(16_384));
+        assertEquals(perCore, defaults.membersInFlight(1_000_000));
+    }
 }

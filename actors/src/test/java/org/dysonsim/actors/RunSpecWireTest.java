@@ -41,7 +41,7 @@ class RunSpecWireTest {
                         new RunSpec.Mapping.Sgd(0.01, 8), checks),
                 spec(new GasModel(A, A, A, new Drift.Constant(A), Wall.NONE, reflect), new InitialSpectrum.Explicit(A),
                         RunSpec.Coordinates.EIGENVALUES, new RunSpec.Mapping.Direct(), checks),
-                spec(new GasModel(A, A, A, new Drift.Zero(), Wall.NONE, Wall.NONE), new InitialSpectrum.Explicit(A),
+                spec(new GasModel(A, A, A, new Drift.Zero(), Wall.NONE, Wall.NONE), new InitialSpectrum.Goe(3, 0.5),
                         RunSpec.Coordinates.EIGENVALUES, new RunSpec.Mapping.Direct(), checks),
                 spec(new CirModel(3, 1.0, 0.5, 0.1), new InitialSpectrum.Explicit(A), RunSpec.Coordinates.EIGENVALUES,
                         new RunSpec.Mapping.Direct(), checks),

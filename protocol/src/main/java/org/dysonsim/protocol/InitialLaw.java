@@ -5,11 +5,13 @@ package org.dysonsim.protocol;
  * documentation gives the fields' meaning.
  */
 public sealed interface InitialLaw extends Wire
-        permits InitialLaw.Explicit, InitialLaw.MarchenkoPastur, InitialLaw.DegeneratePairs {
+        permits InitialLaw.Explicit, InitialLaw.MarchenkoPastur, InitialLaw.Goe, InitialLaw.DegeneratePairs {
 
     record Explicit(double[] values) implements InitialLaw {}
 
     record MarchenkoPastur(int rows, int cols, double sigma2) implements InitialLaw {}
+
+    record Goe(int n, double sigma2) implements InitialLaw {}
 
     record DegeneratePairs(double[] centres, double split) implements InitialLaw {}
 }

@@ -29,7 +29,7 @@ import org.dysonsim.scenarios.report.predictions.Predictions;
 public final class RunSpecReader {
     public static final List<String> MODELS = List.of("coulomb", "sgd", "wishart", "cir", "matrix", "network");
     public static final List<String> DRIFTS = List.of("zero", "harmonic", "rbm", "mean-field");
-    public static final List<String> INITS = List.of("marchenko-pastur", "explicit", "degenerate-pairs");
+    public static final List<String> INITS = List.of("marchenko-pastur", "goe", "explicit", "degenerate-pairs");
 
     private RunSpecReader() {}
 
@@ -164,6 +164,7 @@ public final class RunSpecReader {
                 if (rows < n) throw v.error("init.rows", "rows M must be ≥ n = " + n + " (else WᵀW has zero eigenvalues), got " + rows);
                 yield new InitialSpectrum.MarchenkoPastur(rows, n, v.positive("init.sigma2"));
             }
+            case "goe" -> new InitialSpectrum.Goe(n, v.positive("init.sigma2"));
             case "explicit" -> new InitialSpectrum.Explicit(v.list("init.values", n, Bound.ANY));
             default -> {
                 if (n % 2 != 0) throw v.error("init.kind", "degenerate-pairs needs an even n, got " + n);

@@ -55,6 +55,7 @@ public final class ScenarioParameters {
                     k("m²", "drift.lattice.mass2"), k("lattice sites", "drift.lattice.sites"),
                     k("lower wall", "drift.lower")),
             "init.marchenko-pastur", List.of(k("M", "init.rows"), k("σ²", "init.sigma2")),
+            "init.goe", List.of(k("σ²", "init.sigma2")),
             "init.degenerate-pairs", List.of(k("centres", "init.centres"), k("split", "init.split")),
             "init.explicit", List.of(k("values", "init.values")),
             "loss.rbm-pcd", List.of(k("μ²", "loss.rbm.mu2"), k("σ_h²", "loss.rbm.sigma-h2"),

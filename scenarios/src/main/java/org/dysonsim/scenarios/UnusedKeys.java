@@ -39,7 +39,7 @@ final class UnusedKeys {
             Map.entry("drift.c", new String[] {"drift.kind", "mean-field"}),
             Map.entry("drift.target", new String[] {"drift.kind", "mean-field"}),
             Map.entry("init.rows", new String[] {"init.kind", "marchenko-pastur"}),
-            Map.entry("init.sigma2", new String[] {"init.kind", "marchenko-pastur"}),
+            Map.entry("init.sigma2", new String[] {"init.kind", "marchenko-pastur", "goe"}),
             Map.entry("init.values", new String[] {"init.kind", "explicit"}),
             Map.entry("init.centres", new String[] {"init.kind", "degenerate-pairs"}),
             Map.entry("init.split", new String[] {"init.kind", "degenerate-pairs"}));

@@ -166,4 +166,11 @@ class RunSpecReaderTest {
         assertEquals(new CirModel(1, 2, 0.5, 0.25), spec.model());
         assertProblem("drift.kind", "cir has its own drift", failure("model = cir\ndrift.kind = harmonic"));
     }
+
+    @Test
+    void goeStartReadsItsEntryVarianceAndNothingOfMarchenkoPastur() throws IOException {
+        RunSpec spec = read("n = 6\ninit { kind = goe, sigma2 = 0.5 }\ndrift.kind = harmonic");
+        assertEquals(new InitialSpectrum.Goe(6, 0.5), spec.init());
+        assertProblem("init.sigma2", "must be > 0", failure("init { kind = goe, sigma2 = 0 }"));
+    }
 }

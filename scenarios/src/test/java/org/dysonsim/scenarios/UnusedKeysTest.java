@@ -48,11 +48,14 @@ class UnusedKeysTest {
         assertEquals("training.lr", imported.key());
         assertEquals("not used with model = coulomb (it belongs to model = imported)", imported.problem());
         assertEquals("training.batch-size", failure("n = 4", "training.batch-size=32").key());
+        assertEquals("not used with init.kind = goe (it belongs to init.kind = marchenko-pastur)",
+                failure("init { kind = goe, rows = 12 }").problem());
     }
 
     @Test
     void keysOfTheChosenPartsAndSweptChoicesAreAccepted() throws IOException {
         assertEquals(1, prepare("model = sgd\nsgd.alpha = 0.1\ndrift { kind = harmonic, stiffness = 2 }").runs().size());
+        assertEquals(1, prepare("n = 4\ninit { kind = goe, sigma2 = 0.5 }").runs().size());
         assertEquals(2, prepare("n = 4\nsgd.alpha = 0.1\nnoise.g2 = 2\nsweep.model = [coulomb, sgd]").runs().size());
     }
 }

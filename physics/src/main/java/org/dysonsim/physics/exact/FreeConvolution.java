@@ -20,7 +20,7 @@ public final class FreeConvolution implements SpectralLaw {
 
     private final double[] atoms;
     private final double tau, uMin, uMax;
-    private final double[] gridX, gridCdf;
+    private final double[] gridX, gridCdf, gridDensity;
 
     public FreeConvolution(double[] atoms, double tau) {
         this(atoms, tau, DEFAULT_GRID);
@@ -37,7 +37,7 @@ public final class FreeConvolution implements SpectralLaw {
         this.uMax = this.atoms[this.atoms.length - 1] + r;
         gridX = new double[grid + 1];
         gridCdf = new double[grid + 1];
-        double[] rho = new double[grid + 1];
+        double[] rho = gridDensity = new double[grid + 1];
         for (int k = 0; k <= grid; k++) {
             double u = uMin + (uMax - uMin) * k / grid;
             double v = imaginaryPart(u);
@@ -159,6 +159,18 @@ public final class FreeConvolution implements SpectralLaw {
     public double density(double x) {
         if (x <= gridX[0] || x >= gridX[gridX.length - 1]) return 0.0;
         return imaginaryPart(uOf(x)) / (Math.PI * tau);
+    }
+
+    /**
+     * The density interpolated linearly between the points of the table the CDF is built from:
+     * no root finding, so O(log grid) where {@link #density} costs O(atoms) per bisection step
+     * (about 10 ms at 16 384 atoms); for drawing, with the table's accuracy.
+     */
+    public double tabulatedDensity(double x) {
+        if (x <= gridX[0] || x >= gridX[gridX.length - 1]) return 0.0;
+        int k = bracket(x);
+        double f = (x - gridX[k]) / (gridX[k + 1] - gridX[k]);
+        return gridDensity[k] + f * (gridDensity[k + 1] - gridDensity[k]);
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /** Where the eigenvalues start: a pure function of {@code (seed, member)}, ascending. */
 public sealed interface InitialSpectrum
-        permits InitialSpectrum.Explicit, InitialSpectrum.MarchenkoPastur, InitialSpectrum.DegeneratePairs {
+        permits InitialSpectrum.Explicit, InitialSpectrum.MarchenkoPastur, InitialSpectrum.Goe, InitialSpectrum.DegeneratePairs {
 
     double[] sample(long seed, long member);
 
@@ -46,6 +46,18 @@ public sealed interface InitialSpectrum
             for (int i = 0; i < cols; i++) v[i] = eig.getEigenvalue(i).getReal();
             Arrays.sort(v);
             return v;
+        }
+    }
+
+    /**
+     * Eigenvalues of an n×n GOE matrix with off-diagonal variance σ² and diagonal variance 2σ²
+     * (semicircle of radius 2σ√n), from the β-Hermite tridiagonal model in O(n) memory
+     * ({@link RandomTridiagonals#hermite}). It is the equilibrium of the Coulomb gas in the
+     * harmonic well {@code K = −Ω(x − c)} when σ² = g²/(2Ω) (about c; docs/physics.md §3).
+     */
+    record Goe(int n, double sigma2) implements InitialSpectrum {
+        public double[] sample(long seed, long member) {
+            return RandomTridiagonals.hermite(n, sigma2, seed, member);
         }
     }
 

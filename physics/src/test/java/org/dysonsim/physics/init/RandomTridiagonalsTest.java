@@ -2,6 +2,7 @@ package org.dysonsim.physics.init;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -45,6 +46,39 @@ class RandomTridiagonalsTest {
         System.out.printf("beta-Hermite n = %d: KS distance to the semicircle %.2e (threshold %.2e)%n",
                 n, distance, threshold(n));
         assertTrue(distance < threshold(n), "KS distance " + distance);
+    }
+
+    /**
+     * The pooled spectra of many GOE matrices: their mean CDF is within the reports' finite-N
+     * allowance 0.5/N of the semicircle (measured 0.20/N at N = 64), and a semicircle 10 % wider
+     * is rejected by the reports' whole rule, 2.2253/√(pooled levels) + 0.5/N.
+     */
+    @Test
+    void goeStartMeanSpectrumIsWithinTheAllowanceOfTheSemicircle() {
+        int n = 64, members = 1000;
+        double sigma2 = 0.5;
+        InitialSpectrum goe = new InitialSpectrum.Goe(n, sigma2);
+        double[] pooled = new double[n * members];
+        for (int m = 0; m < members; m++) System.arraycopy(goe.sample(9, m), 0, pooled, m * n, n);
+        double allowance = 0.5 / n;
+        double distance = KolmogorovSmirnov.oneSample(pooled, new Semicircle(0.0, n * sigma2)::cdf).distance();
+        double wider = KolmogorovSmirnov.oneSample(pooled, new Semicircle(0.0, 1.21 * n * sigma2)::cdf).distance();
+        System.out.printf("GOE n = %d, %d members pooled: KS %.2e = %.2f/N against the semicircle, %.2e against one 10%% wider%n",
+                n, members, distance, distance * n, wider);
+        assertTrue(distance < allowance, "KS distance " + distance);
+        double rule = KolmogorovSmirnov.CRITICAL_1E4 / Math.sqrt(pooled.length) + allowance;
+        assertTrue(wider > rule, "a 10 % wider semicircle is not rejected: " + wider + " against " + rule);
+    }
+
+    @Test
+    void goeStartIsAFunctionOfSeedAndMember() {
+        InitialSpectrum goe = new InitialSpectrum.Goe(200, 2.0);
+        assertArrayEquals(RandomTridiagonals.hermite(200, 2.0, 4, 3), goe.sample(4, 3), 0.0);
+        assertArrayEquals(goe.sample(4, 3), goe.sample(4, 3), 0.0);
+        assertFalse(Arrays.equals(goe.sample(4, 3), goe.sample(4, 2)), "members differ");
+        assertFalse(Arrays.equals(goe.sample(4, 3), goe.sample(5, 3)), "seeds differ");
+        double[] v = goe.sample(4, 3);
+        for (int i = 1; i < v.length; i++) assertTrue(v[i] > v[i - 1], "ascending and distinct");
     }
 
     @Test

@@ -65,6 +65,9 @@ public final class MemoryEstimate {
                 // W (rows × n) drawn for each member, then WᵀW, its copy and the workspace
                 add(bytes, "init.rows", sampling * 8 * array(v, "init.rows", rows, "n", n));
                 add(bytes, "n", sampling * 8 * 3 * array(v, "n", n, "n", n));
+            } else if (!v.isNull("init.kind") && v.text("init.kind").equals("goe")) {
+                // the β-Hermite tridiagonal (diagonal, off-diagonal) and the QL method's copies: O(n)
+                add(bytes, "n", sampling * 8 * 4 * n);
             }
         }
         long total = BASELINE_BYTES;

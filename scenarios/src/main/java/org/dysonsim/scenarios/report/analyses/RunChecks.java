@@ -8,7 +8,7 @@ import org.dysonsim.scenarios.report.RecordSlice;
 
 /** Every {@link RunCheck} a report runs; each decides for itself whether it applies. */
 public final class RunChecks {
-    static final List<RunCheck> ALL = List.of(new LevelOrdering(), new WishartGrowth(), new PairStatistics());
+    static final List<RunCheck> ALL = List.of(new LevelOrdering(), new WishartGrowth(), new PairStatistics(), new TracyWidomEdge());
 
     private RunChecks() {}
 
