@@ -25,23 +25,48 @@ import org.dysonsim.scenarios.report.predictions.Predictions;
  * members, KS at level 1e-4 without allowance (the N − ½ centring leaves a finite-N shift far
  * below the threshold from N ≥ {@link #MIN_N}).
  */
-final class TracyWidomEdge implements RunCheck {
+public final class TracyWidomEdge implements RunCheck {
     /** Below this the finite-N law of λ_max is too far from F₁ to hold it to an unbiased KS test. */
     static final int MIN_N = 32;
     private static final TracyWidom F1 = new TracyWidom(1);
 
     public List<Comparison> compare(EnsembleSummary run, RecordSlice last) {
         RunSpec spec = run.spec();
-        if (!(spec.init() instanceof InitialSpectrum.Goe goe) || spec.n() < MIN_N || spec.members() < 2 || !run.succeeded()) {
-            return List.of();
-        }
+        if (!applies(run)) return List.of();
+        InitialSpectrum.Goe goe = (InitialSpectrum.Goe) spec.init();
         Optional<Well> well = well(spec);
-        if (well.isEmpty()) return List.of();
         double[] times = run.stats().times();
         List<Comparison> out = new ArrayList<>();
         out.add(at(spec, goe, well.get(), run.start(), 0.0));
         if (last != null && times.length > 1) out.add(at(spec, goe, well.get(), last, times[times.length - 1]));
         return out;
+    }
+
+    /** Whether the check applies: a GOE start of at least {@link #MIN_N} levels and two members, in a plain gas with no drift or one well. */
+    public static boolean applies(EnsembleSummary run) {
+        RunSpec spec = run.spec();
+        return spec.init() instanceof InitialSpectrum.Goe && spec.n() >= MIN_N && spec.members() >= 2 && run.succeeded()
+                && well(spec).isPresent();
+    }
+
+    /** Each member's largest eigenvalue in {@code slice}, at time t, on the Tracy–Widom scale (only where {@link #applies}). */
+    public static double[] scaled(EnsembleSummary run, RecordSlice slice, double t) {
+        RunSpec spec = run.spec();
+        InitialSpectrum.Goe goe = (InitialSpectrum.Goe) spec.init();
+        return scaled(spec, edge(spec, goe, well(spec).orElseThrow(), t), slice);
+    }
+
+    private static GoeEdge edge(RunSpec spec, InitialSpectrum.Goe goe, Well well, double t) {
+        return GoeEdge.afterDysonOu(spec.n(), goe.sigma2(), well.a(), well.centre(), well.g2(), t);
+    }
+
+    private static double[] scaled(RunSpec spec, GoeEdge edge, RecordSlice slice) {
+        double[] chi = new double[slice.size()];
+        for (int j = 0; j < chi.length; j++) {
+            double[] x = slice.levels(spec, j);
+            chi[j] = edge.scaled(x[x.length - 1]);
+        }
+        return chi;
     }
 
     /** No drift (a = 0) or one harmonic well shared by every level, of a plain Dyson gas. */
@@ -61,14 +86,12 @@ final class TracyWidomEdge implements RunCheck {
     }
 
     private static Comparison at(RunSpec spec, InitialSpectrum.Goe goe, Well well, RecordSlice slice, double t) {
-        GoeEdge edge = GoeEdge.afterDysonOu(spec.n(), goe.sigma2(), well.a(), well.centre(), well.g2(), t);
-        double[] chi = new double[slice.size()];
+        GoeEdge edge = edge(spec, goe, well, t);
+        double[] chi = scaled(spec, edge, slice);
         double sum = 0, sumSq = 0;
-        for (int j = 0; j < chi.length; j++) {
-            double[] x = slice.levels(spec, j);
-            chi[j] = edge.scaled(x[x.length - 1]);
-            sum += chi[j];
-            sumSq += chi[j] * chi[j];
+        for (double c : chi) {
+            sum += c;
+            sumSq += c * c;
         }
         Comparison ks = SpectralComparison.ks("largest eigenvalue against Tracy–Widom F₁ (GOE edge, N^(−2/3) scaling)", t, chi, F1, 0.0,
                 "one largest eigenvalue per member, χ = (λ_max − " + Decimals.of(edge.centre()) + ")/" + Decimals.of(edge.scale())

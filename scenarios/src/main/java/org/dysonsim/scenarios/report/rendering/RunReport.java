@@ -135,6 +135,7 @@ public final class RunReport {
         Plots.save(moments.varianceChart(axis, times, stats.variance()), dir, "variance");
         plots.put("variance", "variance of all levels against time (± s.e. over members), and of the prediction's law where one applies");
         SpacingHistogram.write(summary, lastSlice, times[last], dir, plots);
+        EdgeHistogram.write(summary, lastSlice, times[last], dir, plots);
         for (int q = 0; q < predictions.size(); q++) {
             List<Integer> records = compared.get(q);
             for (int j : overlaid(records.size())) {

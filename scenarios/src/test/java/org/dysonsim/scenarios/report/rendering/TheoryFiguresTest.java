@@ -85,6 +85,36 @@ class TheoryFiguresTest {
     }
 
     @Test
+    void aGoeStartShowsItsLargestEigenvaluesOnTheTracyWidomScaleAndOtherRunsDoNot() throws IOException {
+        int n = 32, members = 40;
+        GasModel gas = new GasModel(filled(n, 1.0), filled(n, 1.0), new double[n], new Drift.Zero(), Wall.NONE, Wall.NONE);
+        RunSpec spec = new RunSpec("r", "edge", "model = coulomb", gas, new InitialSpectrum.Goe(n, 1.0),
+                StepSizeRule.fixed(), 0.001, 2, 1, 1, members, 1, RunSpec.Coordinates.EIGENVALUES);
+        List<MemberTrajectory> all = new ArrayList<>();
+        for (int m = 0; m < members; m++) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) x[i] = -11 + 22.0 * i / n;
+            x[n - 1] = 2 * Math.sqrt(n - 0.5) + (m - members / 2.0) / members * 4 * Math.pow(n, -1.0 / 6); // χ from −2 to 2
+            all.add(new MemberTrajectory(m, new long[] {0, 2}, new double[] {0, 0.002}, new double[][] {x, x}));
+        }
+        Path html = RunReport.write(dir, RecordedRun.of(new RunResult(spec, all, null)), null);
+        assertTrue(Files.size(dir.resolve("edge.png")) > 1000);
+        int figure = Files.readString(html).indexOf("src=\"edge.png\"");
+        assertTrue(figure > 0, "the edge histogram is among the figures");
+
+        Path other = Files.createDirectories(dir.resolve("pairs"));
+        RunReport.write(other, RecordedRun.of(new RunResult(pairSpec(4), List.of(new MemberTrajectory(0, new long[] {0},
+                new double[] {0}, new double[][] {{-0.01, 0.01}})), null)), null);
+        assertTrue(Files.notExists(other.resolve("edge.png")), "no edge figure without a GOE start");
+    }
+
+    private static double[] filled(int n, double value) {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, value);
+        return out;
+    }
+
+    @Test
     void crossingModesAreFewAndNamedRepellingLevelsAllDrawn() {
         double[][] values = new double[2][16];
         for (int i = 0; i < 16; i++) values[0][i] = values[1][i] = i + 1;
