@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dysonsim.physics.init.InitialSpectrum;
 
 /**
  * Bounds the sizes a scenario asks for and estimates the heap its run needs, before anything is
@@ -62,9 +63,14 @@ public final class MemoryEstimate {
             add(bytes, "n", atOnce * 8 * 16 * n); // positions, the stepper's work arrays, far-field tiles
             if (!v.isNull("init.kind") && v.text("init.kind").equals("marchenko-pastur")) {
                 long rows = v.isNull("init.rows") ? 2 * n : v.integer("init.rows", 1, Long.MAX_VALUE);
-                // W (rows × n) drawn for each member, then WᵀW, its copy and the workspace
-                add(bytes, "init.rows", sampling * 8 * array(v, "init.rows", rows, "n", n));
-                add(bytes, "n", sampling * 8 * 3 * array(v, "n", n, "n", n));
+                if ((double) rows * n > InitialSpectrum.MarchenkoPastur.DENSE_LIMIT) {
+                    // the bidiagonal β-Laguerre model and its singular values' work arrays: O(n)
+                    add(bytes, "n", sampling * 8 * 4 * n);
+                } else {
+                    // W (rows × n) drawn for each member, then WᵀW, its copy and the workspace
+                    add(bytes, "init.rows", sampling * 8 * rows * n);
+                    add(bytes, "n", sampling * 8 * 3 * n * n);
+                }
             } else if (!v.isNull("init.kind") && v.text("init.kind").equals("goe")) {
                 // the β-Hermite tridiagonal (diagonal, off-diagonal) and the QL method's copies: O(n)
                 add(bytes, "n", sampling * 8 * 4 * n);

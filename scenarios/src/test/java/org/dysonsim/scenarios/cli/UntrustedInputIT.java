@@ -50,8 +50,7 @@ class UntrustedInputIT {
         assertRefused(tiny + "ensemble.members = 2147483647\n", "ensemble.members: ");
         assertRefused("name = m\nmodel = matrix\nn = 8\nloss.kind = zero\nmatrix.rows = 100000000\n", "matrix.rows: ");
         assertRefused("name = m\nmodel = matrix\nn = 8\ndata.size = 2000000000\n", "data.size: ");
-        assertRefused(tiny + "init.rows = 2000000000\n", "init.rows: ");
-        assertRefused("name = big\nn = 40000\ninit.rows = 40000\n", "n: the run needs about");
+        assertRefused("name = big\nn = 1000000\nensemble.members = 1000000\n", "n: the run needs about");
         assertRefused(tiny + "report.predictions = \"ks\"\n", "report.predictions: expected a list of names");
         assertRefused(tiny + "a {".repeat(3000) + "}".repeat(3000), "nested too deeply");
         String thousand = IntStream.range(1, 1001).mapToObj(Integer::toString).collect(Collectors.joining(", "));
