@@ -53,18 +53,16 @@ final class EventPages {
             this.persistenceId = persistenceId;
             this.to = to;
             this.next = from;
-            String table = "jdbc-journal.tables.event_journal";
-            String schema = config.getString(table + ".schemaName");
-            String name = (schema.isEmpty() ? "" : quoted(schema) + ".") + quoted(config.getString(table + ".tableName"));
-            Config c = config.getConfig(table + ".columnNames");
-            String id = quoted(c.getString("persistenceId")), seq = quoted(c.getString("sequenceNumber"));
-            String sql = "SELECT " + seq + ", " + quoted(c.getString("eventPayload")) + ", " + quoted(c.getString("eventSerId"))
-                    + ", " + quoted(c.getString("eventSerManifest")) + " FROM " + name + " WHERE " + id + " = ? AND "
-                    + quoted(c.getString("deleted")) + " = FALSE AND " + seq + " >= ? AND " + seq + " <= ? ORDER BY "
-                    + id + ", " + seq + " LIMIT " + PAGE;
+            String id = EventTable.column(config, "persistenceId"), seq = EventTable.column(config, "sequenceNumber");
+            String sql = "SELECT " + seq + ", " + EventTable.column(config, "eventPayload") + ", "
+                    + EventTable.column(config, "eventSerId") + ", " + EventTable.column(config, "eventSerManifest")
+                    + " FROM " + EventTable.name(config) + " WHERE " + id + " = ? AND " + EventTable.column(config, "deleted")
+                    + " = FALSE AND " + seq + " >= ? AND " + seq + " <= ? ORDER BY " + id + ", " + seq + " LIMIT " + PAGE;
             this.db = JournalRetry.connect(config);
             try {
                 this.query = db.prepareStatement(sql);
+                query.setString(1, persistenceId);
+                query.setLong(3, to);
             } catch (SQLException e) {
                 JournalRetry.closeQuietly(db);
                 throw e;
@@ -84,9 +82,7 @@ final class EventPages {
                 if (page != null) page.close();
                 page = null;
                 if (lastPage || next > to) return Optional.empty();
-                query.setString(1, persistenceId);
                 query.setLong(2, next);
-                query.setLong(3, to);
                 page = query.executeQuery();
                 rowsInPage = 0;
             }
@@ -102,9 +98,5 @@ final class EventPages {
                 JournalRetry.closeQuietly(db);
             }
         }
-    }
-
-    private static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

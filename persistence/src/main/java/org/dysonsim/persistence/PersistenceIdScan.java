@@ -24,10 +24,8 @@ final class PersistenceIdScan {
      * @throws JournalException if the journal cannot be read
      */
     static List<String> all(Config config) {
-        String table = "jdbc-journal.tables.event_journal";
-        String schema = config.getString(table + ".schemaName");
-        String name = (schema.isEmpty() ? "" : quoted(schema) + ".") + quoted(config.getString(table + ".tableName"));
-        String column = quoted(config.getString(table + ".columnNames.persistenceId"));
+        String name = EventTable.name(config);
+        String column = EventTable.column(config, "persistenceId");
         String first = "SELECT " + column + " FROM " + name + " ORDER BY " + column + " LIMIT 1";
         String next = "SELECT " + column + " FROM " + name + " WHERE " + column + " > ? ORDER BY " + column + " LIMIT 1";
         try {
@@ -53,10 +51,6 @@ final class PersistenceIdScan {
         try (ResultSet row = query.executeQuery()) {
             return row.next() ? row.getString(1) : null;
         }
-    }
-
-    private static String quoted(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     private static String firstLine(SQLException e) {
