@@ -34,11 +34,11 @@ public final class TracyWidomEdge implements RunCheck {
         RunSpec spec = run.spec();
         if (!applies(run)) return List.of();
         InitialSpectrum.Goe goe = (InitialSpectrum.Goe) spec.init();
-        Optional<Well> well = well(spec);
+        Well well = well(spec).orElseThrow();
         double[] times = run.stats().times();
         List<Comparison> out = new ArrayList<>();
-        out.add(at(spec, goe, well.get(), run.start(), 0.0));
-        if (last != null && times.length > 1) out.add(at(spec, goe, well.get(), last, times[times.length - 1]));
+        out.add(at(spec, goe, well, run.start(), 0.0));
+        if (last != null && times.length > 1) out.add(at(spec, goe, well, last, times[times.length - 1]));
         return out;
     }
 
