@@ -20,13 +20,12 @@ import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.protocol.LayerLayout;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The report's charts (XChart), each saved as PNG and SVG. */
+/** The report's charts (XChart), each saved as PNG (XChart's) and SVG with its text as text ({@link SvgChart}). */
 public final class Plots {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
@@ -237,8 +236,6 @@ public final class Plots {
         try (OutputStream png = Files.newOutputStream(dir.resolve(RunDirectory.png(base)))) {
             BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
         }
-        try (OutputStream svg = Files.newOutputStream(dir.resolve(RunDirectory.svg(base)))) {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        }
+        Files.writeString(dir.resolve(RunDirectory.svg(base)), SvgChart.of(chart));
     }
 }
