@@ -13,6 +13,7 @@ import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.StreamConverters;
 import org.dysonsim.protocol.TrajectoryEvent;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,13 +100,10 @@ public final class TrajectoryReader {
     /** The highest sequence number of a member's journal, 0 if it has none. */
     public long lastSequenceNumber(String runId, int member) {
         String persistenceId = PersistenceIds.persistenceId(runId, member);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return await(journal.currentLastSequenceNumberByPersistenceId(persistenceId)).orElse(0L);
-            } catch (JournalException e) {
-                if (attempt >= JournalRetry.ATTEMPTS || !JournalRetry.handOver(system.settings().config(), e)) throw e;
-                JournalRetry.pause(attempt, "reading the journal");
-            }
+        try {
+            return EventPages.lastSequenceNumber(system.settings().config(), persistenceId);
+        } catch (SQLException e) {
+            throw new JournalException("cannot read member " + member + " of run " + runId + ": " + e.getMessage(), e);
         }
     }
 

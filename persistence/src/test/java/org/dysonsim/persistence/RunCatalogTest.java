@@ -71,6 +71,27 @@ class RunCatalogTest {
     }
 
     @Test
+    void aLongMembersSizeIsEstimatedFromEvenlySpreadEvents() throws Exception {
+        com.typesafe.config.Config config = journal.testKit.system().settings().config();
+        String member = PersistenceIds.persistenceId("a-completed", 0);
+        long last;
+        try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty())) {
+            last = session.reader().lastSequenceNumber("a-completed", 0);
+        }
+        long events = last;
+        long exact = JournalRetry.withConnection(config, db -> RunCatalog.eventBytes(db, config, member, events, events, 1000));
+        // a sample at least as large as the member reads every event: the estimate is the sum
+        long everyEvent = JournalRetry.withConnection(config, db -> RunCatalog.eventBytes(db, config, member, events, 0, 1000));
+        assertEquals(exact, everyEvent);
+        // the run's start is counted exactly; of the 12 later events, 11 snapshots of size s and the
+        // smaller end c, four are read (the end among them): 12·(3s + c)/4 − (11s + c) = −2(s − c),
+        // low by less than two snapshots, each less than a 11th of the whole
+        long fromFour = JournalRetry.withConnection(config, db -> RunCatalog.eventBytes(db, config, member, events, 0, 4));
+        assertTrue(fromFour < exact && exact - fromFour < 2.0 * exact / 11, () -> fromFour + " estimated for " + exact);
+        assertTrue(exact >= 11L * N * 8, () -> "size " + exact);
+    }
+
+    @Test
     void aRunWhoseLockIsReleasedIsInterrupted() {
         try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty())) {
             assertEquals(RunStatus.INTERRUPTED, session.catalog().describe("e-released").status());
