@@ -7,8 +7,6 @@ import org.apache.pekko.japi.pf.PFBuilder;
 import org.apache.pekko.stream.Graph;
 import org.apache.pekko.stream.SourceShape;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.StreamConverters;
 import org.dysonsim.protocol.TrajectoryEvent;
@@ -28,8 +26,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Reads recorded trajectories through Pekko persistence query (the JDBC read journal), never
- * through the recorders: replay and export need no live run. Event streams are pulled one
+ * Reads recorded trajectories from the journal's tables by their keys (EventPages,
+ * PersistenceIdScan), never through the recorders: replay and export need no live run. The JDBC
+ * read journal's own queries are not used: they order by sequence number alone, which H2 answers
+ * by reading a member's every row (O(R²) for a member read in pages). Event streams are pulled one
  * element at a time, so memory stays constant however long the run.
  */
 public final class TrajectoryReader {
@@ -37,12 +37,10 @@ public final class TrajectoryReader {
     private static final long QUERY_TIMEOUT_SECONDS = 120;
 
     private final ActorSystem<?> system;
-    private final JdbcReadJournal journal;
 
     /** @param system an actor system configured by {@link JournalConfig} */
     public TrajectoryReader(ActorSystem<?> system) {
         this.system = system;
-        this.journal = PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
     }
 
     /** The actor system the reader runs its queries in. */
