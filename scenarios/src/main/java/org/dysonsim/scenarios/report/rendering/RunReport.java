@@ -12,6 +12,7 @@ import org.dysonsim.scenarios.report.predictions.RunStart;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.analyses.RunChecks;
 import org.dysonsim.scenarios.report.analyses.SpectrumStatistics;
+import org.dysonsim.scenarios.report.analyses.StepBiasOverTime;
 import org.dysonsim.scenarios.report.analyses.StepBiasReport;
 import org.dysonsim.scenarios.report.predictions.Prediction;
 import org.dysonsim.scenarios.report.predictions.Predictions;
@@ -36,8 +37,8 @@ import org.dysonsim.actors.RunSpec;
 public final class RunReport {
     /** Overlay plots per prediction at most: enough to see the law move, few enough to keep a report small. */
     static final int OVERLAYS = 6;
-    /** Recorded times a prediction is compared at, at most: a run of 10⁶ records made 10⁶ comparisons, each a law built anew. */
-    static final int MAX_COMPARED = 200;
+    /** Recorded times a prediction is compared at, at most. */
+    static final int MAX_COMPARED = RecordSlices.MAX_COMPARED;
 
     private RunReport() {}
 
@@ -80,6 +81,9 @@ public final class RunReport {
         // the records each prediction is compared at; all are read, a batch of records per pass
         List<List<Integer>> compared = new ArrayList<>();
         SortedSet<Integer> needed = new TreeSet<>(List.of(0, last));
+        EnsembleSummary fineSummary = fine == null ? null : EnsembleSummary.of(fine);
+        StepBiasOverTime stepBiasOverTime = StepBiasOverTime.read(summary, fine, fineSummary);
+        needed.addAll(stepBiasOverTime.records());
         for (Prediction p : predictions) {
             List<Integer> applying = new ArrayList<>();
             for (int k = 0; k < times.length; k++) if (p.appliesAt(times[k])) applying.add(k);
@@ -97,6 +101,7 @@ public final class RunReport {
                 int k = slice.record();
                 double t = times[k];
                 moments.add(spec, slice, k, applying(predictions, t), t);
+                stepBiasOverTime.add(slice, t);
                 for (int q = 0; q < predictions.size(); q++) {
                     Prediction p = predictions.get(q);
                     List<Integer> records = compared.get(q);
@@ -122,7 +127,7 @@ public final class RunReport {
         List<Comparison> comparisons = new ArrayList<>();
         for (Map<Integer, Comparison> c : byRecord) comparisons.addAll(c.values());
         comparisons.addAll(RunChecks.compare(summary, lastSlice));
-        StepBiasReport.StepBias errorControl = StepBiasReport.of(summary, fine == null ? null : EnsembleSummary.of(fine));
+        StepBiasReport.StepBias errorControl = StepBiasReport.of(summary, fineSummary, stepBiasOverTime);
         comparisons.addAll(errorControl.comparisons());
 
         Map<String, String> plots = new LinkedHashMap<>();
