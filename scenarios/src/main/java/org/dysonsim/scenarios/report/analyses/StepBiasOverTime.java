@@ -32,31 +32,38 @@ public final class StepBiasOverTime {
     public static final String NAME = "step bias over time";
 
     private final RunSpec spec;
+    private final EnsembleSummary fineSummary;
     private final Map<Integer, double[][]> fineLevels;
     private final Map<Integer, Integer> pairedIndex = new HashMap<>();
     private final List<Comparison> comparisons = new ArrayList<>();
 
-    private StepBiasOverTime(RunSpec spec, Map<Integer, double[][]> fineLevels, int[] fineMembers) {
+    private StepBiasOverTime(RunSpec spec, EnsembleSummary fineSummary, Map<Integer, double[][]> fineLevels, int[] fineMembers) {
         this.spec = spec;
+        this.fineSummary = fineSummary;
         this.fineLevels = fineLevels;
         for (int j = 0; j < fineMembers.length; j++) pairedIndex.put(fineMembers[j], j);
     }
 
-    /** Nothing to compare: no companion, or one that cannot be compared (StepBiasReport says why). */
-    public static StepBiasOverTime none() {
-        return new StepBiasOverTime(null, Map.of(), new int[0]);
+    /** Nothing to compare at earlier times: no companion (null), or one that cannot be compared (StepBiasReport says why). */
+    private static StepBiasOverTime none(EnsembleSummary fineSummary) {
+        return new StepBiasOverTime(null, fineSummary, Map.of(), new int[0]);
+    }
+
+    /** The companion's one-pass summary, null if none was recorded. */
+    public EnsembleSummary fineSummary() {
+        return fineSummary;
     }
 
     /**
      * Reads the companion's records at the compared times: every record but the first (both runs
      * start from the same state) and the last (judged statistic by statistic).
      */
-    public static StepBiasOverTime read(EnsembleSummary run, RecordedRun fine, EnsembleSummary fineSummary) {
+    static StepBiasOverTime read(EnsembleSummary run, RecordedRun fine, EnsembleSummary fineSummary) {
         ErrorControl.Plan plan = ErrorControl.plan(run.spec());
         if (!plan.runsCompanion() || fine == null || run.recorded() == 0 || fineSummary.recorded() == 0
                 || StepBiasReport.problem(run, fineSummary, plan.members()) != null
                 || !Arrays.equals(run.stats().times(), fineSummary.stats().times())) {
-            return none();
+            return none(fineSummary);
         }
         int records = run.stats().times().length;
         int held = (int) Math.max(1, RecordSlices.BUDGET / ((long) fineSummary.recorded() * run.spec().n()));
@@ -73,7 +80,7 @@ public final class StepBiasOverTime {
                 members = slice.member();
             }
         }
-        return new StepBiasOverTime(run.spec(), levels, members == null ? new int[0] : members);
+        return new StepBiasOverTime(run.spec(), fineSummary, levels, members == null ? new int[0] : members);
     }
 
     /** The run's records this compares, to be read in the report's passes and handed to {@link #add}. */

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.dysonsim.physics.laws.NormalLaw;
 import org.dysonsim.physics.stats.CoupledBias;
 import org.dysonsim.scenarios.ErrorControl;
+import org.dysonsim.scenarios.report.RecordedRun;
 
 /**
  * The step-size error control of a report (docs/physics.md §2): for each key statistic at the final
@@ -53,10 +54,18 @@ public final class StepBiasReport {
     private StepBiasReport() {}
 
     /**
-     * @param fine     the companion run, null if none was recorded
-     * @param overTime the same comparison at the run's earlier recorded times ({@link StepBiasOverTime})
+     * The companion's records at the run's earlier recorded times, to be handed the run's records
+     * as they are read ({@link StepBiasOverTime#add}) and then to {@link #of}.
+     *
+     * @param fine the companion run, null if none was recorded
      */
-    public static StepBias of(EnsembleSummary run, EnsembleSummary fine, StepBiasOverTime overTime) {
+    public static StepBiasOverTime overTime(EnsembleSummary run, RecordedRun fine) {
+        return StepBiasOverTime.read(run, fine, fine == null ? null : EnsembleSummary.of(fine));
+    }
+
+    /** @param overTime the companion ({@link #overTime}), compared at the run's earlier recorded times */
+    public static StepBias of(EnsembleSummary run, StepBiasOverTime overTime) {
+        EnsembleSummary fine = overTime.fineSummary();
         ErrorControl.Plan plan = ErrorControl.plan(run.spec());
         if (!plan.runsCompanion()) return new StepBias(plan, null, Double.NaN, List.of(), List.of());
         boolean judged = plan.mode() == ErrorControl.Mode.CHECKED;

@@ -12,7 +12,6 @@ import org.dysonsim.scenarios.report.predictions.RunStart;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.analyses.RunChecks;
 import org.dysonsim.scenarios.report.analyses.SpectrumStatistics;
-import org.dysonsim.scenarios.report.analyses.StepBiasOverTime;
 import org.dysonsim.scenarios.report.analyses.StepBiasReport;
 import org.dysonsim.scenarios.report.predictions.Prediction;
 import org.dysonsim.scenarios.report.predictions.Predictions;
@@ -37,9 +36,6 @@ import org.dysonsim.actors.RunSpec;
 public final class RunReport {
     /** Overlay plots per prediction at most: enough to see the law move, few enough to keep a report small. */
     static final int OVERLAYS = 6;
-    /** Recorded times a prediction is compared at, at most. */
-    static final int MAX_COMPARED = RecordSlices.MAX_COMPARED;
-
     private RunReport() {}
 
     /** @return the path of report.html */
@@ -81,14 +77,13 @@ public final class RunReport {
         // the records each prediction is compared at; all are read, a batch of records per pass
         List<List<Integer>> compared = new ArrayList<>();
         SortedSet<Integer> needed = new TreeSet<>(List.of(0, last));
-        EnsembleSummary fineSummary = fine == null ? null : EnsembleSummary.of(fine);
-        StepBiasOverTime stepBiasOverTime = StepBiasOverTime.read(summary, fine, fineSummary);
+        var stepBiasOverTime = StepBiasReport.overTime(summary, fine);
         needed.addAll(stepBiasOverTime.records());
         for (Prediction p : predictions) {
             List<Integer> applying = new ArrayList<>();
             for (int k = 0; k < times.length; k++) if (p.appliesAt(times[k])) applying.add(k);
             List<Integer> records = new ArrayList<>();
-            for (int j : RecordSlices.spread(applying.size(), MAX_COMPARED)) records.add(applying.get(j));
+            for (int j : RecordSlices.spread(applying.size(), RecordSlices.MAX_COMPARED)) records.add(applying.get(j));
             compared.add(records);
             needed.addAll(records);
         }
@@ -127,7 +122,7 @@ public final class RunReport {
         List<Comparison> comparisons = new ArrayList<>();
         for (Map<Integer, Comparison> c : byRecord) comparisons.addAll(c.values());
         comparisons.addAll(RunChecks.compare(summary, lastSlice));
-        StepBiasReport.StepBias errorControl = StepBiasReport.of(summary, fineSummary, stepBiasOverTime);
+        StepBiasReport.StepBias errorControl = StepBiasReport.of(summary, stepBiasOverTime);
         comparisons.addAll(errorControl.comparisons());
 
         Map<String, String> plots = new LinkedHashMap<>();
