@@ -87,8 +87,9 @@ public final class NearestNeighbourImplicit {
         double[] target = trial;
         double lo = lower.kind() == Wall.Kind.BARRIER ? lower.position() : Double.NEGATIVE_INFINITY;
         double hi = upper.kind() == Wall.Kind.BARRIER ? upper.position() : Double.POSITIVE_INFINITY;
-        double cLo = lower.kind() == Wall.Kind.BARRIER ? lower.coefficient() : 0.0;
-        double cHi = upper.kind() == Wall.Kind.BARRIER ? upper.coefficient() : 0.0;
+        // the implicit share of the barriers' forces; the rest is in the prediction (ExplicitPredictor)
+        double cLo = lower.kind() == Wall.Kind.BARRIER ? Wall.IMPLICIT_SHARE * lower.coefficient() : 0.0;
+        double cHi = upper.kind() == Wall.Kind.BARRIER ? Wall.IMPLICIT_SHARE * upper.coefficient() : 0.0;
         initialGuess(target, gamma, h, lo, hi, y);
         for (int i = 0; i < n; i++) invHGamma[i] = 1.0 / (h * gamma[i]);
         int iterations = 0;

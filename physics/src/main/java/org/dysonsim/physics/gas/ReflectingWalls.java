@@ -84,7 +84,7 @@ final class ReflectingWalls {
         gamma[i] *= HOLD;
         double push = 0.0;
         Wall other = i == 0 ? model.upper() : model.lower();
-        if (other.kind() == Wall.Kind.BARRIER) push = h * other.coefficient() / (other.position() - wall);
+        if (other.kind() == Wall.Kind.BARRIER) push = h * Wall.IMPLICIT_SHARE * other.coefficient() / (other.position() - wall);
         target[i] = wall + push;
     }
 }

@@ -3,7 +3,8 @@ package org.dysonsim.physics.gas;
 /**
  * Chooses how finely a nominal step of length {@code dt} is subdivided: into {@code 2^level}
  * equal sub-steps, the smallest level for which the sub-step is below
- * {@code h* = min(θ Δ̄²/max γ_i, θ_K/max|K_i'|)} (docs/physics.md §2). The level is a function of
+ * {@code h* = min(θ Δ̄²/max γ_i, θ_K/max s_i)}, {@code s_i} the stiffness of mode i's drift
+ * ({@link #stiffness}, docs/physics.md §2). The level is a function of
  * the positions at the start of the nominal step alone, so it adds no bias, and the Brownian
  * path of the nominal step is refined by bridges ({@link BrownianBridge}), so the noise of
  * step {@code s} is the same whatever the level.
@@ -52,7 +53,7 @@ public record StepSizeRule(boolean adaptive, double theta, double thetaDrift, in
         double maxSlope = 0.0;
         for (int i = 0; i < n; i++) {
             maxCoulomb = Math.max(maxCoulomb, Math.max(model.coulomb()[i], model.noise()[i]));
-            maxSlope = Math.max(maxSlope, Math.abs(model.drift().slope(x[i], i)));
+            maxSlope = Math.max(maxSlope, stiffness(model, x[i], i));
         }
         double target = Double.POSITIVE_INFINITY;
         if (maxCoulomb > 0) target = theta * spacing * spacing / maxCoulomb;
@@ -64,5 +65,16 @@ public record StepSizeRule(boolean adaptive, double theta, double thetaDrift, in
             level++;
         }
         return level + refinement;
+    }
+
+    /**
+     * The stiffness the drift criterion sees for mode {@code i} at {@code x}:
+     * {@code |K_smooth'(x)| + |B'(x)|}, the smooth drift's slope and the barrier walls' together.
+     * It bounds the true {@code |K'| = |K_smooth' + B'|} (for the RBM {@code 1/κ − μ²/(μ² − x)²},
+     * whose two parts have opposite signs) and each part's own stiffness, so a mode where the
+     * two cancel is not mistaken for a soft one.
+     */
+    public static double stiffness(GasModel model, double x, int i) {
+        return Math.abs(model.drift().slope(x, i)) + Math.abs(model.lower().slope(x)) + Math.abs(model.upper().slope(x));
     }
 }

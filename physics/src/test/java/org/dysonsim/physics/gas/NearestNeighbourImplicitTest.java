@@ -17,7 +17,10 @@ class NearestNeighbourImplicitTest {
         return new GasModel(g, g.clone(), new double[n], new Drift.Zero(), lower, upper);
     }
 
-    /** y_i = z_i + hγ[1/(y_i − y_{i−1}) − 1/(y_{i+1} − y_i)] + h c_lo/(y_i − lo) − h c_hi/(hi − y_i) (docs/physics.md §2). */
+    /**
+     * y_i = z_i + hγ[1/(y_i − y_{i−1}) − 1/(y_{i+1} − y_i)] + s·h c_lo/(y_i − lo) − s·h c_hi/(hi − y_i), s the
+     * barriers' implicit share (docs/physics.md §2).
+     */
     static void assertStationary(GasModel m, double[] z, double h, double[] y) {
         int n = y.length;
         for (int i = 0; i < n; i++) {
@@ -25,8 +28,7 @@ class NearestNeighbourImplicitTest {
             if (i > 0) push += 1.0 / (y[i] - y[i - 1]);
             if (i + 1 < n) push -= 1.0 / (y[i + 1] - y[i]);
             double rhs = z[i] + h * m.coulomb()[i] * push;
-            if (m.lower().kind() == Wall.Kind.BARRIER) rhs += h * m.lower().coefficient() / (y[i] - m.lower().position());
-            if (m.upper().kind() == Wall.Kind.BARRIER) rhs -= h * m.upper().coefficient() / (m.upper().position() - y[i]);
+            rhs += h * Wall.IMPLICIT_SHARE * (m.lower().force(y[i]) + m.upper().force(y[i]));
             scale = Math.max(scale, Math.abs(rhs - z[i]));
             assertEquals(rhs, y[i], RESIDUAL_TOLERANCE * Math.max(scale, 1e-12), "stationarity at " + i);
         }

@@ -16,6 +16,11 @@ import org.dysonsim.actors.MemberTrajectory;
 public final class RecordSlices {
     /** Positions held at once: 1 Mi doubles, 8 MiB (a run of 32 members of 16 levels reads 2048 records per pass). */
     public static final long BUDGET = 1L << 20;
+    /**
+     * Recorded times a report compares one thing at, at most (spread by {@link #spread}): a run of
+     * 10⁶ records made 10⁶ comparisons, each a law built anew.
+     */
+    public static final int MAX_COMPARED = 200;
 
     private RecordSlices() {}
 

@@ -126,7 +126,9 @@ class ErrorControlTest {
                 + "init { kind = marchenko-pastur, sigma2 = 0.5 }\n");
         Config ec = sgd.report().getConfig("error_control");
         assertEquals("information", ec.getString("mode"));
-        assertEquals(2 * 3 + 2 + 3, ec.getConfigList("differences").size());
+        // every statistic at the last record, and one line for each earlier record but t = 0 (steps 10 and 20)
+        assertEquals(2 * 3 + 2 + 3 + 2, ec.getConfigList("differences").size());
+        assertEquals(2, ec.getConfigList("differences").stream().filter(d -> d.getString("name").equals("step bias over time")).count());
         assertTrue(ec.getConfigList("differences").stream().allMatch(d -> d.getString("verdict").equals("information")));
         assertTrue(stepBias(sgd.report()).isEmpty(), "information does not enter the verdict");
 

@@ -12,14 +12,16 @@ import java.util.TreeMap;
 import org.dysonsim.physics.laws.NormalLaw;
 import org.dysonsim.physics.stats.CoupledBias;
 import org.dysonsim.scenarios.ErrorControl;
+import org.dysonsim.scenarios.report.RecordedRun;
 
 /**
  * The step-size error control of a report (docs/physics.md §2): for each key statistic at the final
  * recorded time — the mean and variance of every level, of all levels pooled, and the pooled CDF
  * at its quartiles (what the KS comparisons with theory measure) — the coupled difference
  * between the run and its h/2 companion ({@link CoupledBias}) against a quarter of the
- * statistic's tolerance {@code z·SE}. Recomputed from the recorded trajectories alone, so a
- * replay gives the same numbers.
+ * statistic's tolerance {@code z·SE}; at the earlier recorded times the worst of the same
+ * statistics, one comparison per time ({@link StepBiasOverTime}). Recomputed from the recorded
+ * trajectories alone, so a replay gives the same numbers.
  */
 public final class StepBiasReport {
     /** Tolerance multiplier of the statistical tolerance the bias is a quarter of (docs/physics.md §7). */
@@ -51,8 +53,19 @@ public final class StepBiasReport {
 
     private StepBiasReport() {}
 
-    /** @param fine the companion run, null if none was recorded */
-    public static StepBias of(EnsembleSummary run, EnsembleSummary fine) {
+    /**
+     * The companion's records at the run's earlier recorded times, to be handed the run's records
+     * as they are read ({@link StepBiasOverTime#add}) and then to {@link #of}.
+     *
+     * @param fine the companion run, null if none was recorded
+     */
+    public static StepBiasOverTime overTime(EnsembleSummary run, RecordedRun fine) {
+        return StepBiasOverTime.read(run, fine, fine == null ? null : EnsembleSummary.of(fine));
+    }
+
+    /** @param overTime the companion ({@link #overTime}), compared at the run's earlier recorded times */
+    public static StepBias of(EnsembleSummary run, StepBiasOverTime overTime) {
+        EnsembleSummary fine = overTime.fineSummary();
         ErrorControl.Plan plan = ErrorControl.plan(run.spec());
         if (!plan.runsCompanion()) return new StepBias(plan, null, Double.NaN, List.of(), List.of());
         boolean judged = plan.mode() == ErrorControl.Mode.CHECKED;
@@ -70,25 +83,42 @@ public final class StepBiasReport {
         for (int m = 0; m < fineFinal.length; m++) coarsePaired[m] = coarseByMember.get(fine.finals().member()[m]);
         double t = run.first().times()[run.first().times().length - 1];
 
-        List<Comparison> differences = new ArrayList<>();
-        for (Statistic s : statistics(coarseAll)) {
-            CoupledBias b = CoupledBias.of(s.perMember().apply(coarseAll), s.perMember().apply(coarsePaired),
-                    s.perMember().apply(fineFinal));
+        // the earlier times first, then every statistic at the final time
+        List<Comparison> differences = new ArrayList<>(overTime.comparisons());
+        for (Map.Entry<String, CoupledBias> e : differencesAt(coarseAll, coarsePaired, fineFinal).entrySet()) {
+            CoupledBias b = e.getValue();
             Map<String, Double> details = new LinkedHashMap<>();
             details.put("bias", b.bias());
             details.put("bias_se", b.biasSe());
             details.put("estimate", b.estimate());
             details.put("estimate_se", b.estimateSe());
             details.put("tolerance", b.tolerance(Z));
-            differences.add(new Comparison("step bias: " + s.name(), "|coupled difference h − h/2|", t, Math.abs(b.bias()),
+            differences.add(new Comparison("step bias: " + e.getKey(), "|coupled difference h − h/2|", t, Math.abs(b.bias()),
                     b.budget(Z), b.withinBudget(Z), "pass when |mean over " + b.pairs() + " members of stat_h − stat_h/2|"
                     + " ≤ ¼ · " + fmt(Z) + "·SE of the ensemble estimate (docs/physics.md §2)", details));
         }
         return new StepBias(plan, null, t, differences, judged ? differences : List.of());
     }
 
+    /**
+     * The coupled difference h − h/2 of every key statistic at one recorded time, by name, in
+     * report order.
+     *
+     * @param coarseAll    the levels of every member of the run
+     * @param coarsePaired the levels of the members also run at h/2, in the companion's member order
+     * @param fine         their levels in the companion
+     */
+    static Map<String, CoupledBias> differencesAt(double[][] coarseAll, double[][] coarsePaired, double[][] fine) {
+        Map<String, CoupledBias> out = new LinkedHashMap<>();
+        for (Statistic s : statistics(coarseAll)) {
+            out.put(s.name(), CoupledBias.of(s.perMember().apply(coarseAll), s.perMember().apply(coarsePaired),
+                    s.perMember().apply(fine)));
+        }
+        return out;
+    }
+
     /** Why the companion cannot be compared, or null. */
-    private static String problem(EnsembleSummary run, EnsembleSummary fine, int expected) {
+    static String problem(EnsembleSummary run, EnsembleSummary fine, int expected) {
         if (!run.succeeded()) return "the run failed, so its companion was not run";
         if (fine == null) return "no companion run is recorded";
         if (!fine.succeeded()) return "the companion failed: " + fine.failure();

@@ -36,9 +36,6 @@ import org.dysonsim.actors.RunSpec;
 public final class RunReport {
     /** Overlay plots per prediction at most: enough to see the law move, few enough to keep a report small. */
     static final int OVERLAYS = 6;
-    /** Recorded times a prediction is compared at, at most: a run of 10⁶ records made 10⁶ comparisons, each a law built anew. */
-    static final int MAX_COMPARED = 200;
-
     private RunReport() {}
 
     /** @return the path of report.html */
@@ -80,11 +77,13 @@ public final class RunReport {
         // the records each prediction is compared at; all are read, a batch of records per pass
         List<List<Integer>> compared = new ArrayList<>();
         SortedSet<Integer> needed = new TreeSet<>(List.of(0, last));
+        var stepBiasOverTime = StepBiasReport.overTime(summary, fine);
+        needed.addAll(stepBiasOverTime.records());
         for (Prediction p : predictions) {
             List<Integer> applying = new ArrayList<>();
             for (int k = 0; k < times.length; k++) if (p.appliesAt(times[k])) applying.add(k);
             List<Integer> records = new ArrayList<>();
-            for (int j : RecordSlices.spread(applying.size(), MAX_COMPARED)) records.add(applying.get(j));
+            for (int j : RecordSlices.spread(applying.size(), RecordSlices.MAX_COMPARED)) records.add(applying.get(j));
             compared.add(records);
             needed.addAll(records);
         }
@@ -97,6 +96,7 @@ public final class RunReport {
                 int k = slice.record();
                 double t = times[k];
                 moments.add(spec, slice, k, applying(predictions, t), t);
+                stepBiasOverTime.add(slice, t);
                 for (int q = 0; q < predictions.size(); q++) {
                     Prediction p = predictions.get(q);
                     List<Integer> records = compared.get(q);
@@ -122,7 +122,7 @@ public final class RunReport {
         List<Comparison> comparisons = new ArrayList<>();
         for (Map<Integer, Comparison> c : byRecord) comparisons.addAll(c.values());
         comparisons.addAll(RunChecks.compare(summary, lastSlice));
-        StepBiasReport.StepBias errorControl = StepBiasReport.of(summary, fine == null ? null : EnsembleSummary.of(fine));
+        StepBiasReport.StepBias errorControl = StepBiasReport.of(summary, stepBiasOverTime);
         comparisons.addAll(errorControl.comparisons());
 
         Map<String, String> plots = new LinkedHashMap<>();
