@@ -228,15 +228,24 @@ public final class RunReport {
             m.put("t", c.t());
             m.put("value", c.value());
             m.put("threshold", c.threshold());
+            m.put("power", c.power().value());
             m.put("verdict", c.verdict());
             m.put("rule", c.rule());
+            m.put("power_rule", c.power().rule());
             m.putAll(c.details());
             cmp.add(m);
         }
         root.put("comparisons", cmp);
-        root.put("verdict", comparisons.stream().allMatch(Comparison::pass) ? "pass" : "fail");
-        root.put("verdict_rule", "pass when every comparison passes (" + comparisons.stream().filter(c -> !c.pass()).count()
-                + " of " + comparisons.size() + " fail)");
+        long failed = comparisons.stream().filter(Comparison::failed).count();
+        long inconclusive = comparisons.stream().filter(Comparison::inconclusive).count();
+        root.put("verdict", failed > 0 ? Comparison.FAIL : inconclusive > 0 ? Comparison.INCONCLUSIVE : Comparison.PASS);
+        root.put("verdict_rule", "fail when a comparison fails, else inconclusive when one cannot catch a twofold error, else pass ("
+                + failed + " fail and " + inconclusive + " inconclusive of " + comparisons.size() + ")");
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put(Comparison.PASS, comparisons.size() - failed - inconclusive);
+        counts.put(Comparison.INCONCLUSIVE, inconclusive);
+        counts.put(Comparison.FAIL, failed);
+        root.put("verdict_counts", counts);
         List<String> notApplicable = ReportSettings.predictions(result.spec()).stream()
                 .filter(name -> Predictions.named(summary.runStart(), name).isEmpty()).toList();
         if (!notApplicable.isEmpty()) root.put("predictions_not_applicable", notApplicable);
