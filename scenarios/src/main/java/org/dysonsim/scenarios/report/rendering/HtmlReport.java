@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dysonsim.scenarios.RunDirectory;
 import org.dysonsim.scenarios.report.Comparison;
+import org.dysonsim.scenarios.report.VerdictCounts;
 
 /**
  * report.html: a short summary (the verdicts, each failing comparison with its number and
@@ -74,14 +75,14 @@ final class HtmlReport {
      * threshold, every inconclusive one with its number, threshold and power.
      */
     private static void verdicts(StringBuilder h, List<Comparison> comparisons) {
-        long failed = comparisons.stream().filter(Comparison::failed).count();
-        long inconclusive = comparisons.stream().filter(Comparison::inconclusive).count();
+        VerdictCounts counts = VerdictCounts.of(comparisons);
+        long failed = counts.failed(), inconclusive = counts.inconclusive();
         h.append("<h2>Verdict</h2>\n<p class=\"verdict\">");
         if (comparisons.isEmpty()) {
             h.append("No comparisons.</p>\n");
             return;
         }
-        h.append("<span class=\"pass\">").append(comparisons.size() - failed - inconclusive).append(" of ").append(comparisons.size())
+        h.append("<span class=\"pass\">").append(counts.passing()).append(" of ").append(comparisons.size())
                 .append(" comparisons pass</span>");
         if (inconclusive > 0) {
             h.append(", <span class=\"inconclusive\">").append(inconclusive).append(" inconclusive</span> (within the threshold,"

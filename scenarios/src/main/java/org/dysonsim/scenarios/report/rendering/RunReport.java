@@ -220,32 +220,7 @@ public final class RunReport {
                 stats.finalModeVariance()));
         root.put("statistics", statistics);
 
-        List<Object> cmp = new ArrayList<>();
-        for (Comparison c : comparisons) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("statistic", c.statistic());
-            m.put("t", c.t());
-            m.put("value", c.value());
-            m.put("threshold", c.threshold());
-            m.put("power", c.power().value());
-            m.put("verdict", c.verdict());
-            m.put("rule", c.rule());
-            m.put("power_rule", c.power().rule());
-            m.putAll(c.details());
-            cmp.add(m);
-        }
-        root.put("comparisons", cmp);
-        long failed = comparisons.stream().filter(Comparison::failed).count();
-        long inconclusive = comparisons.stream().filter(Comparison::inconclusive).count();
-        root.put("verdict", failed > 0 ? Comparison.FAIL : inconclusive > 0 ? Comparison.INCONCLUSIVE : Comparison.PASS);
-        root.put("verdict_rule", "fail when a comparison fails, else inconclusive when one cannot catch a twofold error, else pass ("
-                + failed + " fail and " + inconclusive + " inconclusive of " + comparisons.size() + ")");
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put(Comparison.PASS, comparisons.size() - failed - inconclusive);
-        counts.put(Comparison.INCONCLUSIVE, inconclusive);
-        counts.put(Comparison.FAIL, failed);
-        root.put("verdict_counts", counts);
+        ComparisonJson.put(root, comparisons);
         List<String> notApplicable = ReportSettings.predictions(result.spec()).stream()
                 .filter(name -> Predictions.named(summary.runStart(), name).isEmpty()).toList();
         if (!notApplicable.isEmpty()) root.put("predictions_not_applicable", notApplicable);
