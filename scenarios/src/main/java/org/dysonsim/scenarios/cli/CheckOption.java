@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --check}, shared by run, resume and replay (mix it in with {@code @Mixin}). */
 public final class CheckOption {
-    @Option(names = "--check", description = "exit with 3 when a comparison of the report fails")
+    @Option(names = "--check", description = "exit with 3 when a comparison of the report fails (an inconclusive one does not)")
     boolean check;
 
     /** The exit code of a run that ran to its end and whose report has {@code verdict}. */

@@ -20,13 +20,15 @@ import org.dysonsim.scenarios.RunDirectory;
 
 /**
  * The verdicts of a written report, as read back from its report.json: how many comparisons
- * pass, which fail, how many have another verdict. It gives the line printed after the report
- * and, with {@code --check}, the exit code that lets a script act on a failed comparison.
+ * pass, how many are inconclusive (within their threshold but unable to catch a twofold error),
+ * which fail, how many have another verdict. It gives the line printed after the report and, with
+ * {@code --check}, the exit code that lets a script act on a failed comparison (an inconclusive
+ * one does not fail the check).
  *
  * @param failing the names of the failing comparisons, each once, in report order
- * @param others  the count of each verdict other than pass and fail (say, inconclusive)
+ * @param others  the count of each verdict other than pass, inconclusive and fail
  */
-record RunVerdict(int total, int passing, int failed, List<String> failing, Map<String, Integer> others) {
+record RunVerdict(int total, int passing, int inconclusive, int failed, List<String> failing, Map<String, Integer> others) {
 
     /** Prints {@code report: <reportHtml>} and the verdicts of the report.json beside it: those verdicts. */
     static RunVerdict printed(Path reportHtml, String runId, PrintWriter out) throws IOException {
@@ -46,7 +48,7 @@ record RunVerdict(int total, int passing, int failed, List<String> failing, Map<
         } catch (ConfigException e) {
             throw new IOException(reportJson + " cannot be read back: " + e.getMessage(), e);
         }
-        int passing = 0, failed = 0;
+        int passing = 0, inconclusive = 0, failed = 0;
         Set<String> failing = new LinkedHashSet<>();
         Map<String, Integer> others = new TreeMap<>();
         List<? extends Config> comparisons = report.hasPath("comparisons") ? report.getConfigList("comparisons") : List.of();
@@ -54,6 +56,7 @@ record RunVerdict(int total, int passing, int failed, List<String> failing, Map<
             String verdict = c.getString("verdict");
             switch (verdict) {
                 case "pass" -> passing++;
+                case "inconclusive" -> inconclusive++;
                 case "fail" -> {
                     failed++;
                     failing.add(c.getString("name"));
@@ -61,15 +64,16 @@ record RunVerdict(int total, int passing, int failed, List<String> failing, Map<
                 default -> others.merge(verdict, 1, Integer::sum);
             }
         }
-        return new RunVerdict(comparisons.size(), passing, failed, new ArrayList<>(failing), others);
+        return new RunVerdict(comparisons.size(), passing, inconclusive, failed, new ArrayList<>(failing), others);
     }
 
-    /** {@code run R: 57/59 comparisons pass, 2 fail: a, b}, and the count of any other verdict. */
+    /** {@code run R: 50/59 comparisons pass, 7 inconclusive, 2 fail: a, b}, and the count of any other verdict before the names. */
     String line(String runId) {
         if (total == 0) return "run " + runId + ": no comparisons";
         StringBuilder line = new StringBuilder("run " + runId + ": " + passing + "/" + total + " comparisons pass");
-        if (failed > 0) line.append(", ").append(failed).append(" fail: ").append(String.join(", ", failing));
+        if (inconclusive > 0) line.append(", ").append(inconclusive).append(" inconclusive");
         others.forEach((verdict, count) -> line.append(", ").append(count).append(' ').append(verdict));
+        if (failed > 0) line.append(", ").append(failed).append(" fail: ").append(String.join(", ", failing));
         return line.toString();
     }
 }

@@ -93,7 +93,7 @@ public final class ClaimReading {
                 }
             }
             rows.add(new Row(worstLayer + ": final " + key.replace('_', ' '), below ? "must stay below the threshold"
-                    : "must exceed the threshold", null, count, failed, worst, threshold));
+                    : "must exceed the threshold", null, count, failed, 0, worst, threshold));
         }
         return outcome(claim, rows, figure(claim, reports.get(0), runs.runDirs().get(0)), runs.runDirs().get(0), note, command);
     }
@@ -108,26 +108,32 @@ public final class ClaimReading {
             }
             Config c = study.getConfig(key);
             rows.add(new Row(c.getString("name"), c.hasPath("rule") ? c.getString("rule") : "", null, 1,
-                    passed(c) ? 0 : 1, number(c, "value"), number(c, "threshold")));
+                    passed(c) ? 0 : 1, 0, number(c, "value"), number(c, "threshold")));
         }
         Path figure = runs.studyDir().resolve(claim.figure());
         return outcome(claim, rows, Files.isRegularFile(figure) ? List.of(figure) : List.of(), runs.studyDir(), note, command);
     }
 
     private static ClaimOutcome outcome(Claim claim, List<Row> rows, List<Path> figures, Path source, String note, String command) {
-        Verdict verdict = rows.stream().allMatch(Row::passed) ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
+        Verdict verdict = !rows.stream().allMatch(Row::passed) ? Verdict.NOT_REPRODUCED
+                : rows.stream().anyMatch(r -> r.inconclusive() > 0) ? Verdict.INCONCLUSIVE : Verdict.REPRODUCED;
         return new ClaimOutcome(claim, verdict, rows, figures, source, note, command);
     }
 
-    /** The worst comparison of a group: a failed one before any passed one, then the largest value over threshold. */
+    /** The worst comparison of a group: a failed one before any other, then the largest value over threshold. */
     private static Row row(List<Config> group) {
-        Comparator<Config> worse = Comparator.<Config, Boolean>comparing(c -> !passed(c))
+        Comparator<Config> worse = Comparator.<Config, Boolean>comparing(c -> verdictIs(c, "fail"))
                 .thenComparingDouble(ClaimReading::ratio);
         Config worst = group.stream().max(worse).orElseThrow();
-        int failed = (int) group.stream().filter(c -> !passed(c)).count();
+        int failed = (int) group.stream().filter(c -> !passed(c) && !verdictIs(c, "inconclusive")).count();
+        int inconclusive = (int) group.stream().filter(c -> verdictIs(c, "inconclusive")).count();
         Double t = number(worst, "t");
         return new Row(worst.getString("name"), worst.hasPath("statistic") ? worst.getString("statistic") : "", t,
-                group.size(), failed, number(worst, "value"), number(worst, "threshold"));
+                group.size(), failed, inconclusive, number(worst, "value"), number(worst, "threshold"));
+    }
+
+    private static boolean verdictIs(Config c, String verdict) {
+        return c.hasPath("verdict") && c.getString("verdict").equals(verdict);
     }
 
     private static double ratio(Config c) {

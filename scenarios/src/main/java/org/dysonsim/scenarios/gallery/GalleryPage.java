@@ -27,12 +27,14 @@ public final class GalleryPage {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>dysonsim gallery</title>\n<style>")
                 .append("body{font-family:sans-serif;max-width:60em;margin:auto}section{border-top:1px solid #ccc;padding:.5em 0}")
                 .append(".reproduced{color:#fff;background:#1a7f37}.not-reproduced{color:#fff;background:#cf222e}")
-                .append(".no-result{color:#fff;background:#6e7781}.verdict{padding:.1em .4em;border-radius:.2em}")
-                .append("td.pass{color:#1a7f37}td.fail{color:#cf222e}img{max-width:100%}table{border-collapse:collapse}")
+                .append(".verdict.inconclusive{color:#fff;background:#bc4c00}.no-result{color:#fff;background:#6e7781}.verdict{padding:.1em .4em;border-radius:.2em}")
+                .append("td.pass{color:#1a7f37}td.fail{color:#cf222e}td.inconclusive{color:#bc4c00}img{max-width:100%}table{border-collapse:collapse}")
                 .append("td,th{padding:.1em .5em;text-align:left}</style></head><body>\n");
         long reproduced = outcomes.stream().filter(o -> o.verdict() == Verdict.REPRODUCED).count();
+        long inconclusive = outcomes.stream().filter(o -> o.verdict() == Verdict.INCONCLUSIVE).count();
         h.append("<h1>dysonsim gallery").append(quick ? " (quick)" : "").append("</h1>\n<p>")
-                .append(reproduced).append(" of ").append(outcomes.size()).append(" claims reproduced.")
+                .append(reproduced).append(" of ").append(outcomes.size()).append(" claims reproduced")
+                .append(inconclusive > 0 ? ", " + inconclusive + " inconclusive (too small a run to catch a twofold error)." : ".")
                 .append(quick ? " Built with <code>--quick</code>: small ensembles, so thresholds are wide." : "")
                 .append(" Numbers are read from each run's report.json (or the sweep's study.json).</p>\n");
         for (ClaimOutcome o : outcomes) section(h, out, o);
@@ -58,8 +60,9 @@ public final class GalleryPage {
             h.append("<table class=\"numbers\"><tr><th>comparison</th><th>statistic</th><th>t</th><th>measured</th>")
                     .append("<th>threshold</th><th>verdict</th></tr>\n");
             for (Row r : o.rows()) {
-                String verdict = r.passed() ? "pass" : "fail";
-                String of = r.count() > 1 ? " (worst of " + r.count() + (r.failed() > 0 ? ", " + r.failed() + " failed" : "") + ")" : "";
+                String verdict = r.verdict();
+                String of = r.count() > 1 ? " (worst of " + r.count() + (r.failed() > 0 ? ", " + r.failed() + " failed" : "")
+                        + (r.inconclusive() > 0 ? ", " + r.inconclusive() + " inconclusive" : "") + ")" : "";
                 h.append("<tr><td>").append(escape(r.name())).append(escape(of)).append("</td><td>").append(escape(r.statistic()))
                         .append("</td><td>").append(r.t() == null ? "" : Decimals.of(r.t())).append("</td><td class=\"value\">")
                         .append(Decimals.of(r.value(), 4)).append("</td><td class=\"threshold\">").append(Decimals.of(r.threshold(), 4))

@@ -29,7 +29,7 @@ public final class SpectralComparison {
         details.put("n_eff", (double) samples.length);
         details.put("p_value_iid", cmp.ks().pValue());
         details.put("l1_bin_probabilities", cmp.l1());
-        return new Comparison(name, "KS distance", t, d, threshold, d <= threshold, rule, details);
+        return new Comparison(name, "KS distance", t, d, threshold, d <= threshold, rule, details, Power.ofKsThreshold(threshold));
     }
 
     /** Histogram bins for {@code samples} values: √samples, kept between 10 and 80 (the L1 distance's and the plots'). */

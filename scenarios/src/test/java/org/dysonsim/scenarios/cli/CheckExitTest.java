@@ -35,7 +35,7 @@ class CheckExitTest {
         List<String> lines = run.out().lines().toList();
         assertEquals(2, lines.size(), run.out());
         String runId = Path.of(lines.get(0).substring("report: ".length())).getParent().getFileName().toString();
-        assertTrue(lines.get(1).matches("run " + runId + ": \\d+/\\d+ comparisons pass, \\d+ fail: step bias.*"), lines.get(1));
+        assertTrue(lines.get(1).matches("run " + runId + ": \\d+/\\d+ comparisons pass(, \\d+ inconclusive)?, \\d+ fail: step bias.*"), lines.get(1));
 
         InProcessDyson.Result replay = InProcessDyson.run("replay", runId, "--data-dir", data.toString(), "--check");
         assertEquals(Main.CHECK_FAILED, replay.exit(), replay.err());

@@ -58,7 +58,9 @@ class ErrorControlTest {
         assertEquals(3, ec.getInt("members"));
         // per level mean and variance, pooled mean and variance, three CDF quartiles
         assertEquals(2 * 3 + 2 + 3, stepBias(run.report()).size());
-        assertEquals("pass", run.report().getString("verdict"), run.report().root().render());
+        assertTrue(stepBias(run.report()).stream().allMatch(c -> c.getString("verdict").equals("pass")), run.report().root().render());
+        // 5 members × 3 levels are too few for the spectrum's KS comparisons to catch a twofold width: inconclusive, not failed
+        assertEquals("inconclusive", run.report().getString("verdict"), run.report().root().render());
 
         String listed = InProcessDyson.run("list", "--data-dir", run.data().toString()).out();
         assertTrue(listed.lines().skip(1).allMatch(l -> l.split("\\s+")[3].equals("5")), "the companion adds no members: " + listed);

@@ -26,7 +26,8 @@ class GalleryCommandTest {
         Path page = Path.of(first.out().strip());
         assertEquals(data.resolve("gallery").resolve("gallery.html"), page);
         String html = Files.readString(page);
-        assertTrue(html.contains("class=\"verdict reproduced\""), html);
+        // 4 members × 16 levels: KS threshold 0.31, too wide to catch a twofold width (0.16)
+        assertTrue(html.contains("class=\"verdict inconclusive\""), html);
         assertTrue(html.contains("./dyson run scenarios/quickstart.conf --set ensemble.members=4"), html);
 
         InProcessDyson.Result again = InProcessDyson.run(args);

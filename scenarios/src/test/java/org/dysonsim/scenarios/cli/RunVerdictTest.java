@@ -29,7 +29,7 @@ class RunVerdictTest {
     void failingComparisonsAreCountedAndNamedOnce(@TempDir Path dir) throws IOException {
         RunVerdict v = written(dir, comparison("free convolution", "pass"), comparison("KS a", "fail"),
                 comparison("KS a", "fail"), comparison("gap", "inconclusive"), comparison("b", "fail"));
-        assertEquals("run r-1: 1/5 comparisons pass, 3 fail: KS a, b, 1 inconclusive", v.line("r-1"));
+        assertEquals("run r-1: 1/5 comparisons pass, 1 inconclusive, 3 fail: KS a, b", v.line("r-1"));
         CheckOption check = new CheckOption();
         assertEquals(Main.OK, check.exit(v), "without --check a failed comparison is only reported");
         check.check = true;
@@ -44,6 +44,17 @@ class RunVerdictTest {
         check.check = true;
         assertEquals(Main.OK, check.exit(v));
         assertEquals("run r-1: no comparisons", written(dir).line("r-1"));
+    }
+
+    @Test
+    void inconclusiveComparisonsAreCountedButDoNotFailTheCheck(@TempDir Path dir) throws IOException {
+        RunVerdict v = written(dir, comparison("a", "pass"), comparison("companion mode 0", "inconclusive"),
+                comparison("companion mode 1", "inconclusive"));
+        assertEquals("run r-1: 1/3 comparisons pass, 2 inconclusive", v.line("r-1"));
+        assertEquals(2, v.inconclusive());
+        CheckOption check = new CheckOption();
+        check.check = true;
+        assertEquals(Main.OK, check.exit(v));
     }
 
     @Test

@@ -70,6 +70,18 @@ class GalleryPageTest {
     }
 
     @Test
+    void aClaimWhoseComparisonsCannotCatchATwofoldErrorIsInconclusiveNotReproduced() throws Exception {
+        Path small = run("quickstart-2", "x = 3", comparison("Marchenko–Pastur (M = 4, N = 2)", 0, 0.05, 0.3, "pass") + ","
+                + comparison("Marchenko–Pastur (M = 4, N = 2)", 0, 0.1, 0.6, "inconclusive"));
+        ClaimOutcome outcome = ClaimReading.read(MP, new CompletedRuns.Found(List.of(small), null), "ran", MP.command(true));
+        assertEquals(ClaimOutcome.Verdict.INCONCLUSIVE, outcome.verdict());
+        Document page = parse(GalleryPage.write(Files.createDirectories(temp.resolve("out")), List.of(outcome), true));
+        assertEquals("verdict inconclusive", text(page, "//section[@id='mp']/h2/span/@class"));
+        assertEquals("inconclusive", text(page, "//section[@id='mp']//tr/td[6]"));
+        assertTrue(text(page, "//section[@id='mp']//tr/td[1]").contains("worst of 2, 1 inconclusive"));
+    }
+
+    @Test
     void aClaimWithoutACompletedRunIsShownAsNoResult() throws Exception {
         List<Path> launched = new ArrayList<>();
         List<ClaimOutcome> outcomes = Gallery.build(List.of(MP), QUICKSTART.getParent(), temp.resolve("data"), true,

@@ -42,6 +42,16 @@ class SpectralComparisonTest {
     }
 
     @Test
+    void aQuickstartSizedComparisonCatchesATwofoldWidthErrorAndPasses() {
+        // quickstart: 32 members × 16 levels pooled, threshold 2.2253/√512 + 0.5/16 ≈ 0.13 < 0.161, the KS distance of a factor 2
+        double[] quickstart = java.util.Arrays.copyOf(pooledInitialSpectra(), 32 * N);
+        Comparison c = mp(SIGMA2).pooled(0.0, quickstart, N);
+        assertEquals("pass", c.verdict(), c.toString());
+        assertTrue(c.power().value() > 1 && c.power().value() < 2, c.power().toString());
+        assertTrue(c.power().rule().startsWith("catches a width off by ≥ 1."), c.power().rule());
+    }
+
+    @Test
     void aWidthTwentyPercentOffFailsTheSameThreshold() {
         Comparison c = mp(1.2 * SIGMA2).pooled(0.0, pooledInitialSpectra(), N);
         assertFalse(c.pass(), c.toString());

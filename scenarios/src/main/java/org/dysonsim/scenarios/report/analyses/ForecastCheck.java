@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.report.analyses;
 
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.MatrixRun;
+import org.dysonsim.scenarios.report.Power;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,7 +201,7 @@ public final class ForecastCheck {
         Comparison coverage = new Comparison("forecast band of the top-k singular values covers the recorded trajectory (Bru)",
                 "nominal − coverage", Double.NaN, shortfall, Z * se, shortfall <= Z * se,
                 String.format("pass when the coverage over all horizons, ranks and members falls at most %.1f binomial standard errors"
-                        + " (n_eff = %d members) below %.2f", Z, s.members(), LEVEL), details);
+                        + " (n_eff = %d members) below %.2f", Z, s.members(), LEVEL), details, Power.ofCoverageShortfall(LEVEL, Z * se));
         // without a gradient the matrix process is Wishart exactly: the conventions can be told apart here
         Summary olsen = matrix.loss().equals(MatrixRun.ZERO)
                 ? summary(forecasts(run.spec(), run.members(), matrix, WishartConvention.OLSEN).members()) : null;

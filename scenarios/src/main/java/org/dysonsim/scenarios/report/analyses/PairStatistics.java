@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.report.analyses;
 
 import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Comparison;
+import org.dysonsim.scenarios.report.Power;
 import org.dysonsim.scenarios.report.SpectralComparison;
 import org.dysonsim.scenarios.report.predictions.HarmonicPairs;
 
@@ -92,6 +93,7 @@ final class PairStatistics implements RunCheck {
         details.put("n_eff", (double) n);
         return new Comparison("Binder cumulant B = ⟨x⁴⟩/(3⟨x²⟩²) − 1 about the centres (two levels in one well: −4/27)",
                 "|B + 4/27|", t, Math.abs(b - expected), Z * se, Math.abs(b - expected) <= Z * se,
-                Z + " standard errors (delta method); one level per pair and member, n_eff = " + n, details);
+                Z + " standard errors (delta method); one level per pair and member, n_eff = " + n, details,
+                Power.ofTolerance(Z * se, expected, "Binder cumulant"));
     }
 }

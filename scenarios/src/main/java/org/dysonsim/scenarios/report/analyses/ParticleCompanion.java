@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.report.analyses;
 
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.MatrixRun;
+import org.dysonsim.scenarios.report.Power;
 import org.dysonsim.scenarios.report.SpectralComparison;
 import org.dysonsim.scenarios.report.predictions.RbmCompanion;
 
@@ -160,7 +161,7 @@ public final class ParticleCompanion {
         return new Companion(null, v, c, matrixFinal, particleFinal, t, scenario, sm, sp, comparisons);
     }
 
-    private static Comparison twoSample(String name, double t, double[] a, double[] b) {
+    static Comparison twoSample(String name, double t, double[] a, double[] b) {
         KolmogorovSmirnov.Result r = KolmogorovSmirnov.twoSample(a, b);
         double nEff = (double) a.length * b.length / (a.length + b.length);
         double threshold = KolmogorovSmirnov.CRITICAL_1E4 / Math.sqrt(nEff);
@@ -169,7 +170,8 @@ public final class ParticleCompanion {
         details.put("n_particles", (double) b.length);
         details.put("p_value", r.pValue());
         return new Comparison(name, "two-sample KS distance", t, r.distance(), threshold, r.distance() <= threshold,
-                KolmogorovSmirnov.CRITICAL_1E4 + "/√(nm/(n + m)) (two-sample KS at level 1e-4); members independent", details);
+                KolmogorovSmirnov.CRITICAL_1E4 + "/√(nm/(n + m)) (two-sample KS at level 1e-4); members independent", details,
+                Power.ofKsThreshold(threshold));
     }
 
     /** Spacing of each pair in each member over that pair's mean spacing across members, pooled. */

@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.report.analyses;
 
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.MatrixRun;
+import org.dysonsim.scenarios.report.Power;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,7 +119,8 @@ public final class SpectralMonitoring {
         details.put("noise_variance", v);
         return List.of(new Comparison("MP width grows by the recorded minibatch noise, t_b·α²v/|B| (zero gradient)",
                 "|Δσ² − t_b·α²v/|B||", times[last], Math.abs(growth - predicted), Z * se, Math.abs(growth - predicted) <= Z * se,
-                String.format("pass when within %.1f standard errors of the two MP fits (first and last record)", Z), details));
+                String.format("pass when within %.1f standard errors of the two MP fits (first and last record)", Z), details,
+                Power.ofTolerance(Z * se, predicted, "growth of the MP width")));
     }
 
 }

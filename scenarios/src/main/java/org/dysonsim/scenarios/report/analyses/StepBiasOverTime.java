@@ -133,6 +133,6 @@ public final class StepBiasOverTime {
         return new Comparison(NAME, "largest |coupled difference h − h/2| / (¼·z·SE) of " + statistics
                 + " statistics, at " + worst, t, share, 1.0, share <= 1.0, "pass when every statistic's |mean over " + worstBias.pairs()
                 + " members of stat_h − stat_h/2| ≤ ¼ · " + Decimals.of(StepBiasReport.Z, 4)
-                + "·SE of its ensemble estimate at this time (docs/physics.md §2)", details);
+                + "·SE of its ensemble estimate at this time (docs/physics.md §2)", details, StepBiasReport.BIAS_POWER);
     }
 }

@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.report.analyses;
 
 import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Comparison;
+import org.dysonsim.scenarios.report.Power;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,9 @@ public final class StepBiasReport {
      */
     static final int MIN_SPACINGS = 4;
     private static final NormalLaw STANDARD_NORMAL = new NormalLaw(0.0, 1.0);
+    /** The budget is a fixed share of the statistical tolerance it guards, so its power is that share in standard errors. */
+    static final Power BIAS_POWER = Power.sizedByConstruction(0.25 * Z, "catches a step bias ≥ ¼·" + Decimals.of(Z)
+            + " = " + Decimals.of(0.25 * Z) + " standard errors of the ensemble estimate: the bound is set by the statistical error it guards");
 
     /**
      * What error control found: its plan, why the companion cannot be compared (null if it can),
@@ -73,7 +77,8 @@ public final class StepBiasReport {
         if (problem != null) {
             if (!judged || !run.succeeded()) return new StepBias(plan, problem, Double.NaN, List.of(), List.of());
             return new StepBias(plan, problem, Double.NaN, List.of(), List.of(new Comparison("step bias: companion run at h/2",
-                    "recorded", Double.NaN, Double.NaN, Double.NaN, false, "the companion must complete: " + problem)));
+                    "recorded", Double.NaN, Double.NaN, Double.NaN, false, "the companion must complete: " + problem,
+                    Power.sizedByConstruction(Double.NaN, "not statistical: the companion completes or not"))));
         }
         double[][] coarseAll = finalLevels(run);
         Map<Integer, double[]> coarseByMember = new TreeMap<>();
@@ -95,7 +100,7 @@ public final class StepBiasReport {
             details.put("tolerance", b.tolerance(Z));
             differences.add(new Comparison("step bias: " + e.getKey(), "|coupled difference h − h/2|", t, Math.abs(b.bias()),
                     b.budget(Z), b.withinBudget(Z), "pass when |mean over " + b.pairs() + " members of stat_h − stat_h/2|"
-                    + " ≤ ¼ · " + fmt(Z) + "·SE of the ensemble estimate (docs/physics.md §2)", details));
+                    + " ≤ ¼ · " + fmt(Z) + "·SE of the ensemble estimate (docs/physics.md §2)", details, BIAS_POWER));
         }
         return new StepBias(plan, null, t, differences, judged ? differences : List.of());
     }

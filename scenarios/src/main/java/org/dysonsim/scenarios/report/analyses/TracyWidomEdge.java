@@ -103,6 +103,6 @@ public final class TracyWidomEdge implements RunCheck {
         details.put("edge_scale", edge.scale());
         details.put("chi_mean", mean);
         details.put("chi_variance", chi.length > 1 ? (sumSq - sum * mean) / (chi.length - 1) : Double.NaN);
-        return new Comparison(ks.name(), ks.statistic(), t, ks.value(), ks.threshold(), ks.pass(), ks.rule(), details);
+        return new Comparison(ks.name(), ks.statistic(), t, ks.value(), ks.threshold(), ks.pass(), ks.rule(), details, ks.power());
     }
 }

@@ -2,6 +2,7 @@ package org.dysonsim.scenarios.report.analyses;
 
 import org.dysonsim.scenarios.report.Decimals;
 import org.dysonsim.scenarios.report.Comparison;
+import org.dysonsim.scenarios.report.Power;
 
 import java.util.List;
 import org.dysonsim.scenarios.report.RecordSlice;
@@ -51,7 +52,8 @@ final class WishartGrowth implements RunCheck {
         String rule = String.format("pass when |rate − 2ηD·m| = |rate − %.4g| ≤ %.1f standard errors (SE %.3g); the printed "
                 + "Olsen form predicts ηD(m + 2) = %.4g", bru, Z, se, etaD * (m + 2));
         return List.of(new Comparison("mean level grows at the exact matrix rate 2ηD·m (zero gradient)",
-                "|rate − 2ηD·m|, rate = " + Decimals.of(rate, 4), t, deviation, Z * se, deviation <= Z * se, rule));
+                "|rate − 2ηD·m|, rate = " + Decimals.of(rate, 4), t, deviation, Z * se, deviation <= Z * se, rule,
+                Power.ofTolerance(Z * se, bru, "growth rate of the mean level")));
     }
 
     private static double mean(double[] x) {

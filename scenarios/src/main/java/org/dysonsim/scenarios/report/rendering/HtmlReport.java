@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.dysonsim.scenarios.RunDirectory;
 import org.dysonsim.scenarios.report.Comparison;
+import org.dysonsim.scenarios.report.VerdictCounts;
 
 /**
  * report.html: a short summary (the verdicts, each failing comparison with its number and
- * threshold, the run's physical parameters as its scenario states them), then every figure,
+ * threshold, each inconclusive one with its power, the run's physical parameters as its scenario
+ * states them), then every figure,
  * then the tables, folded away in {@code <details>}; it links the raw files.
  */
 final class HtmlReport {
     static final String STYLE = "body{font-family:sans-serif;max-width:900px;margin:2em auto}"
             + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-            + ".pass{color:#170}.fail{color:#b00;font-weight:bold}li.fail{background:#fee}"
+            + ".pass{color:#170}.fail{color:#b00;font-weight:bold}li.fail{background:#fee}.inconclusive{color:#a50}"
             + "ul.parameters{list-style:none;padding:0}ul.parameters li{display:inline-block;margin:0 1.2em .3em 0}"
             + "details{margin:1em 0}summary{cursor:pointer;font-weight:bold}";
 
@@ -55,38 +57,50 @@ final class HtmlReport {
                     .append(RunDirectory.png(base)).append("\" alt=\"").append(escape(p.getValue())).append("\" width=\"800\"></a>\n");
         }
         h.append("<h2>Tables</h2>\n<details><summary>Comparisons (").append(comparisons.size()).append(")</summary>\n")
-                .append("<table><tr><th>comparison</th><th>t</th><th>statistic</th><th>value</th><th>threshold</th><th>verdict</th></tr>\n");
+                .append("<table><tr><th>comparison</th><th>t</th><th>statistic</th><th>value</th><th>threshold</th><th>verdict</th>"
+                        + "<th>power</th></tr>\n");
         for (Comparison c : comparisons) {
             h.append("<tr><td>").append(escape(c.name())).append("</td><td>").append(time(c)).append("</td><td>")
                     .append(escape(c.statistic())).append("</td><td>").append(Decimals.of(c.value(), 4)).append("</td><td>")
                     .append(Decimals.of(c.threshold(), 4)).append("</td><td class=\"").append(c.verdict()).append("\">")
-                    .append(c.verdict()).append("</td></tr>\n");
+                    .append(c.verdict()).append("</td><td>").append(escape(c.power().rule())).append("</td></tr>\n");
         }
         h.append("</table>\n</details>\n");
         errorControl(h, json.get("error_control"));
         return h.append("</body></html>\n").toString();
     }
 
-    /** How many comparisons pass and fail, and every failing one with its number and threshold. */
+    /**
+     * How many comparisons pass, are inconclusive and fail; every failing one with its number and
+     * threshold, every inconclusive one with its number, threshold and power.
+     */
     private static void verdicts(StringBuilder h, List<Comparison> comparisons) {
-        long failed = comparisons.stream().filter(c -> !c.pass()).count();
+        VerdictCounts counts = VerdictCounts.of(comparisons);
+        long failed = counts.failed(), inconclusive = counts.inconclusive();
         h.append("<h2>Verdict</h2>\n<p class=\"verdict\">");
         if (comparisons.isEmpty()) {
             h.append("No comparisons.</p>\n");
             return;
         }
-        h.append("<span class=\"pass\">").append(comparisons.size() - failed).append(" of ").append(comparisons.size())
+        h.append("<span class=\"pass\">").append(counts.passing()).append(" of ").append(comparisons.size())
                 .append(" comparisons pass</span>");
+        if (inconclusive > 0) {
+            h.append(", <span class=\"inconclusive\">").append(inconclusive).append(" inconclusive</span> (within the threshold,"
+                    + " but too small to catch a twofold error)");
+        }
         if (failed > 0) h.append(", <span class=\"fail\">").append(failed).append(" fail</span>");
-        h.append(": the run <span class=\"").append(failed == 0 ? "pass\">passes" : "fail\">fails").append("</span>.</p>\n");
-        if (failed == 0) return;
+        h.append(": the run ").append(failed > 0 ? "<span class=\"fail\">fails" : inconclusive > 0
+                ? "<span class=\"inconclusive\">is inconclusive" : "<span class=\"pass\">passes").append("</span>.</p>\n");
+        if (failed + inconclusive == 0) return;
         h.append("<ul class=\"failing\">\n");
         for (Comparison c : comparisons) {
-            if (c.pass()) continue;
-            h.append("<li class=\"fail\">").append(escape(c.name()));
+            if (!c.failed() && !c.inconclusive()) continue;
+            h.append("<li class=\"").append(c.verdict()).append("\">").append(escape(c.name()));
             if (!Double.isNaN(c.t())) h.append(" at t = ").append(Decimals.of(c.t()));
             h.append(": ").append(escape(c.statistic())).append(" = ").append(Decimals.of(c.value(), 4))
-                    .append(" &gt; threshold ").append(Decimals.of(c.threshold(), 4)).append("</li>\n");
+                    .append(c.failed() ? " &gt; threshold " : " ≤ threshold ").append(Decimals.of(c.threshold(), 4));
+            if (c.inconclusive()) h.append(", inconclusive: ").append(escape(c.power().rule()));
+            h.append("</li>\n");
         }
         h.append("</ul>\n");
     }

@@ -9,6 +9,7 @@ import org.dysonsim.physics.stats.KolmogorovSmirnov;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.scenarios.report.Comparison;
 import org.dysonsim.scenarios.report.Decimals;
+import org.dysonsim.scenarios.report.Power;
 import org.dysonsim.scenarios.report.predictions.Prediction;
 
 /**
@@ -39,7 +40,7 @@ public final class NetworkLayers {
         return new Comparison(layer.name() + ": initial spectrum vs Marchenko–Pastur of W₀", "KS distance", t,
                 ks.distance(), threshold, ks.distance() <= threshold, "KS critical value at level 1e-4, 2.2253/√n over"
                 + " the n pooled nonzero eigenvalues (levels of one layer repel: conservative); W₀ has iid Gaussian"
-                + " entries, so the law is exact up to finite size", Map.of("p_value_iid", ks.pValue()));
+                + " entries, so the law is exact up to finite size", Map.of("p_value_iid", ks.pValue()), Power.ofKsThreshold(threshold));
     }
 
     /**

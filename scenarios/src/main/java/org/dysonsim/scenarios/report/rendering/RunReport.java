@@ -220,23 +220,7 @@ public final class RunReport {
                 stats.finalModeVariance()));
         root.put("statistics", statistics);
 
-        List<Object> cmp = new ArrayList<>();
-        for (Comparison c : comparisons) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("statistic", c.statistic());
-            m.put("t", c.t());
-            m.put("value", c.value());
-            m.put("threshold", c.threshold());
-            m.put("verdict", c.verdict());
-            m.put("rule", c.rule());
-            m.putAll(c.details());
-            cmp.add(m);
-        }
-        root.put("comparisons", cmp);
-        root.put("verdict", comparisons.stream().allMatch(Comparison::pass) ? "pass" : "fail");
-        root.put("verdict_rule", "pass when every comparison passes (" + comparisons.stream().filter(c -> !c.pass()).count()
-                + " of " + comparisons.size() + " fail)");
+        ComparisonJson.put(root, comparisons);
         List<String> notApplicable = ReportSettings.predictions(result.spec()).stream()
                 .filter(name -> Predictions.named(summary.runStart(), name).isEmpty()).toList();
         if (!notApplicable.isEmpty()) root.put("predictions_not_applicable", notApplicable);

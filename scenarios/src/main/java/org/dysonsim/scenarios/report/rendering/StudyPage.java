@@ -101,7 +101,7 @@ final class StudyPage {
         return p.label() + " (" + p.key() + ")";
     }
 
-    /** Two cells: {@code passing/total} with the failing count, and the run's verdict; from its report.json. */
+    /** Two cells: {@code passing/total} with the inconclusive and failing counts, and the run's verdict; from its report.json. */
     static String verdicts(Path reportJson) {
         if (!Files.isRegularFile(reportJson)) return "<td>no report</td><td></td>";
         try {
@@ -109,8 +109,11 @@ final class StudyPage {
             List<? extends Config> comparisons = report.hasPath("comparisons") ? report.getConfigList("comparisons") : List.of();
             long passing = comparisons.stream().filter(c -> c.getString("verdict").equals("pass")).count();
             long failing = comparisons.stream().filter(c -> c.getString("verdict").equals("fail")).count();
+            long inconclusive = comparisons.stream().filter(c -> c.getString("verdict").equals("inconclusive")).count();
             String verdict = report.hasPath("verdict") ? report.getString("verdict") : "";
-            return "<td>" + passing + "/" + comparisons.size() + " pass" + (failing > 0 ? ", <span class=\"fail\">" + failing + " fail</span>" : "")
+            return "<td>" + passing + "/" + comparisons.size() + " pass"
+                    + (inconclusive > 0 ? ", <span class=\"inconclusive\">" + inconclusive + " inconclusive</span>" : "")
+                    + (failing > 0 ? ", <span class=\"fail\">" + failing + " fail</span>" : "")
                     + "</td><td class=\"" + HtmlReport.escape(verdict) + "\">" + HtmlReport.escape(verdict) + "</td>";
         } catch (IOException | ConfigException e) {
             return "<td>report unreadable</td><td></td>";

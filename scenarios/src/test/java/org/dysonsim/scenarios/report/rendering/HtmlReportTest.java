@@ -17,6 +17,7 @@ import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.init.InitialSpectrum;
 import org.dysonsim.scenarios.report.Comparison;
+import org.dysonsim.scenarios.report.Power;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
@@ -52,8 +53,10 @@ class HtmlReportTest {
         json.put("error_control", Map.of("mode", "coupled", "reason", "h/2", "differences",
                 List.of(Map.of("name", "mean", "value", 0.01, "quarter_tolerance", 0.02))));
         List<Comparison> comparisons = List.of(
-                new Comparison("free convolution", "KS distance", 0.1 + 0.2, 0.01, 0.05, true, "KS"),
-                new Comparison("Wigner surmise", "KS distance", 28 * 0.2, 0.0812345, 0.05, false, "KS"));
+                new Comparison("free convolution", "KS distance", 0.1 + 0.2, 0.01, 0.05, true, "KS", Power.ofKsThreshold(0.05)),
+                new Comparison("Wigner surmise", "KS distance", 28 * 0.2, 0.0812345, 0.05, false, "KS", Power.ofKsThreshold(0.05)),
+                new Comparison("mode 0 against its companion", "two-sample KS distance", 1.0, 0.25, 0.787, true, "KS",
+                        Power.ofKsThreshold(0.787)));
         Map<String, String> plots = new LinkedHashMap<>();
         plots.put("density-final", "final density");
         plots.put("mean", "mean against time");
@@ -80,15 +83,25 @@ class HtmlReportTest {
     @Test
     void theFailingComparisonIsNamedWithItsNumbersInRed() {
         String html = render();
-        assertTrue(html.contains("1 of 2 comparisons pass"), html);
+        assertTrue(html.contains("1 of 3 comparisons pass</span>, <span class=\"inconclusive\">1 inconclusive</span>"), html);
+        assertTrue(html.contains("<span class=\"fail\">1 fail</span>: the run <span class=\"fail\">fails</span>"), html);
         Matcher failing = Pattern.compile("<li class=\"fail\">([^<]*)</li>").matcher(html);
         assertTrue(failing.find(), "a failing comparison is listed");
         assertEquals("Wigner surmise at t = 5.6: KS distance = 0.08123 &gt; threshold 0.05", failing.group(1));
         assertFalse(failing.find(), "only the failing one");
         assertTrue(html.contains(".fail{color:#b00"), "fail is red");
         assertTrue(html.contains("<td class=\"fail\">fail</td>") && html.contains("<td class=\"pass\">pass</td>"));
+        assertTrue(html.contains("<td class=\"inconclusive\">inconclusive</td><td>catches no width error"), html);
         assertTrue(html.contains("<td>0.3</td>"), "times without artefacts");
         assertTrue(html.contains("<a href=\"../sweep/study.html\">sweep</a>"), "a sweep's run links its study page");
+    }
+
+    @Test
+    void theInconclusiveComparisonIsNamedWithItsPower() {
+        Matcher inconclusive = Pattern.compile("<li class=\"inconclusive\">([^<]*)</li>").matcher(render());
+        assertTrue(inconclusive.find(), "an inconclusive comparison is listed");
+        assertTrue(inconclusive.group(1).startsWith("mode 0 against its companion at t = 1: two-sample KS distance = 0.25 ≤ threshold 0.787,"
+                + " inconclusive: catches no width error"), inconclusive.group(1));
     }
 
     @Test

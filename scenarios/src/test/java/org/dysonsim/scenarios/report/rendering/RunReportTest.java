@@ -58,6 +58,11 @@ class RunReportTest {
         }
         assertEquals("pass", r.getConfigList("comparisons").get(0).getString("verdict"));
         assertEquals("pass", r.getString("verdict"), "every comparison passes, so does the run");
+        Config ordering = r.getConfigList("comparisons").get(0);
+        assertTrue(ordering.getIsNull("power"), "the ordering check is not statistical");
+        assertTrue(ordering.getString("power_rule").startsWith("not statistical"), ordering.getString("power_rule"));
+        assertEquals(List.of(r.getConfigList("comparisons").size(), 0, 0), List.of(r.getInt("verdict_counts.pass"),
+                r.getInt("verdict_counts.inconclusive"), r.getInt("verdict_counts.fail")));
     }
 
     @Test

@@ -37,7 +37,8 @@ class StudyPageTest {
         Files.createDirectories(data.resolve("sweep-s1"));
         Files.writeString(data.resolve("sweep-s1/report.json"), "{\"verdict\": \"pass\", \"comparisons\": [{\"verdict\": \"pass\"}, {\"verdict\": \"pass\"}]}");
         Files.createDirectories(data.resolve("sweep-s2"));
-        Files.writeString(data.resolve("sweep-s2/report.json"), "{\"verdict\": \"fail\", \"comparisons\": [{\"verdict\": \"pass\"}, {\"verdict\": \"fail\"}]}");
+        Files.writeString(data.resolve("sweep-s2/report.json"), "{\"verdict\": \"fail\", \"comparisons\": [{\"verdict\": \"pass\"}, {\"verdict\": \"fail\"},"
+                + " {\"verdict\": \"inconclusive\"}]}");
         List<RecordedRun> runs = List.of(run("sweep-s1", "0.25"), run("sweep-s2", "0.5")).stream()
                 .map(spec -> RecordedRun.of(new RunResult(spec, List.of(), null))).toList();
         Path study = data.resolve("sweep");
@@ -54,7 +55,7 @@ class StudyPageTest {
         assertEquals("pass", rows.group(5));
         assertTrue(rows.find());
         assertEquals("0.5", rows.group(3));
-        assertEquals("1/2 pass, <span class=\"fail\">1 fail</span>", rows.group(4));
+        assertEquals("1/3 pass, <span class=\"inconclusive\">1 inconclusive</span>, <span class=\"fail\">1 fail</span>", rows.group(4));
         assertEquals("fail", rows.group(5));
         assertTrue(Files.isRegularFile(study.resolve("..").resolve(rows.group(1).substring(3)).getParent().resolve("report.json")),
                 "the link leads to the run's directory");
