@@ -253,8 +253,22 @@ final class StudyRunner {
     private RunVerdict writeReport(String runId, RecordedRun result, RecordedRun fine, String study, List<String> compare)
             throws IOException {
         Path runDir = shown.resolve(directory.runDirectory(runId).getFileName());
-        Path report = result.spec().model() == null ? LayerSpectraReport.write(runDir, result)
-                : RunReport.write(runDir, result, fine, study, compare);
+        // on a terminal the report's phase is shown in place of the progress bar, then cleared
+        boolean onTerminal = !quiet && System.console() != null;
+        if (onTerminal) {
+            err.print("\r" + runId + ": writing the report…");
+            err.flush();
+        }
+        Path report;
+        try {
+            report = result.spec().model() == null ? LayerSpectraReport.write(runDir, result)
+                    : RunReport.write(runDir, result, fine, study, compare);
+        } finally {
+            if (onTerminal) {
+                err.print("\r\033[K");
+                err.flush();
+            }
+        }
         return RunVerdict.printed(report, runId, out);
     }
 
