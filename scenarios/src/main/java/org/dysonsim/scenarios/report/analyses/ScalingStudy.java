@@ -12,6 +12,7 @@ import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.gas.Wall;
+import org.dysonsim.scenarios.ScenarioDifferences;
 import org.dysonsim.scenarios.report.RecordedRun;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 
@@ -146,17 +147,7 @@ public final class ScalingStudy {
 
     /** The keys other than α, |B| and the seed whose values differ between the runs, or null when none does. */
     private static String otherKeysSwept(List<RecordedRun> runs) {
-        Config first = scenario(runs.get(0).spec());
-        TreeSet<String> differing = new TreeSet<>();
-        for (RecordedRun run : runs.subList(1, runs.size())) {
-            Config other = scenario(run.spec());
-            for (var e : first.entrySet()) {
-                if (!other.hasPath(e.getKey()) || !other.getValue(e.getKey()).unwrapped().equals(e.getValue().unwrapped())) differing.add(e.getKey());
-            }
-            for (var e : other.entrySet()) {
-                if (!first.hasPath(e.getKey())) differing.add(e.getKey());
-            }
-        }
+        TreeSet<String> differing = new TreeSet<>(ScenarioDifferences.keys(runs.stream().map(r -> scenario(r.spec())).toList()));
         return differing.isEmpty() ? null : String.join(", ", differing);
     }
 
