@@ -117,13 +117,13 @@ public final class ScalingStudy {
     public static SlopePrediction predictedSlope(RunSpec spec) {
         if (spec.model() instanceof MatrixModel) {
             return new SlopePrediction(Double.NaN, "model = matrix: the slope depends on the covariance of the minibatch"
-                    + " gradient at the minimum, which theory does not give in closed form; not tested");
+                    + " gradient at the minimum, which theory does not give in closed form");
         }
         if (!(spec.mapping() instanceof RunSpec.Mapping.Sgd sgd) || !(spec.model() instanceof GasModel gas)) {
             return new SlopePrediction(Double.NaN, "not an sgd run");
         }
         if (!(gas.drift() instanceof Drift.Harmonic well) || gas.lower() != Wall.NONE || gas.upper() != Wall.NONE) {
-            return new SlopePrediction(Double.NaN, "the slope g̃²/Ω is predicted for a harmonic drift without walls only; not tested");
+            return new SlopePrediction(Double.NaN, "the slope g̃²/Ω is predicted for a harmonic drift without walls only");
         }
         double sum = 0.0;
         for (int i = 0; i < gas.n(); i++) {
