@@ -15,7 +15,7 @@ import org.dysonsim.protocol.TrajectoryEvent;
 
 /**
  * Exports every run of a study (a sweep: runs {@code <study>-s1}, {@code <study>-s2}, …) to one
- * CSV: the columns {@code run_id}, then one per swept key (its value in that run), then the
+ * CSV (or, for NPY, writes the index of the runs' own NPY files, {@link #writeIndex}): the columns {@code run_id}, then one per swept key (its value in that run), then the
  * columns of a run's own CSV export (spectra, {@link TrajectoryExporter#HEADER}, or gradient
  * records, {@link GradientExporter#HEADER}), streaming run after run. Written as
  * {@link ExportFiles} writes.
@@ -89,6 +89,26 @@ public final class StudyExporter {
             return null;
         });
         return new ExportSummary(List.of(out), (int) totals[0], runs.size(), (int) totals[2], totals[1]);
+    }
+
+    /**
+     * The index of a study exported as one set of NPY files per run: {@code run_id}, the swept
+     * keys, and the {@code file} each run's values went to (a name beside the index).
+     */
+    public void writeIndex(List<StudyRun> runs, List<String> keys, List<String> files, boolean overwrite, Path out) {
+        ExportFiles.write(List.of(out), overwrite, parts -> {
+            try (BufferedWriter csv = Files.newBufferedWriter(parts.get(0), StandardCharsets.UTF_8)) {
+                StringBuilder header = new StringBuilder("run_id");
+                for (String key : keys) header.append(',').append(cell(key));
+                csv.write(header + ",file\n");
+                for (int r = 0; r < runs.size(); r++) {
+                    StringBuilder row = new StringBuilder(cell(runs.get(r).runId()));
+                    for (String value : runs.get(r).values()) row.append(',').append(cell(value));
+                    csv.write(row.append(',').append(cell(files.get(r))).append('\n').toString());
+                }
+            }
+            return null;
+        });
     }
 
     /** A CSV cell: quoted (quotes doubled) when it holds a comma, a quote or a line break. */

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * StudyExporter).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a recorded run, or every run of a study (a sweep's id: one CSV, the run id and swept values first).",
+        description = {"Export a recorded run, or every run of a study (a sweep's id): csv, one file led by the run id and swept"
+                        + " values; npy, FILE is a directory of each run's files (RUN-ID.npy, ...) and index.csv (run_id, swept values, file).",
                 "--what spectra (default), csv: columns member,step,t,index,value (value: an eigenvalue λ; for a wishart run λ = s²"
                         + " of its recorded singular values).",
                 "npy: FILE holds values (member x record x index, float64); FILE.times.npy and FILE.steps.npy"
@@ -53,7 +54,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN-ID", description = "a run id as printed by dyson list, or a study's id (the runs' common prefix)")
     String runId;
 
-    @Option(names = "--format", required = true, paramLabel = "csv|npy", description = "csv or npy (a study: csv)")
+    @Option(names = "--format", required = true, paramLabel = "csv|npy", description = "csv or npy")
     String format;
 
     @Option(names = "--what", paramLabel = "spectra|gradients", defaultValue = "spectra",
@@ -117,7 +118,6 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private int exportStudy(JournalSession session, List<String> runIds, ExportFormat chosen, MemberRange range, boolean gradients) {
-        if (chosen != ExportFormat.CSV) throw new BadInputException("--format: a study exports as csv (its runs one by one as npy)");
         if (range != null || fromStep != 0) throw new BadInputException("--members and --from-step apply to one run, not to a study");
         StudyExporter exporter = new StudyExporter(session.reader());
         List<Config> scenarios = new ArrayList<>();
@@ -139,12 +139,51 @@ final class ExportCommand implements Callable<Integer> {
             runs.add(new StudyExporter.StudyRun(id, values, !gradients && StoredRun.recordsSingularValues(session.reader(), id),
                     gradients ? layerCounts(session, id) : null));
         }
+        String swept = keys.isEmpty() ? "nothing" : String.join(", ", keys);
+        if (chosen == ExportFormat.NPY) {
+            exportStudyNpy(session, exporter, runs, keys, gradients);
+            spec.commandLine().getOut().printf("wrote %s: %d runs as npy, index.csv (swept: %s)%n", out, runIds.size(), swept);
+            spec.commandLine().getOut().flush();
+            return Main.OK;
+        }
         ExportSummary summary = exporter.export(runs, keys, gradients, force, out);
         spec.commandLine().getOut().printf("wrote %s: %d values (%d runs, %d members; swept: %s)%n", out, summary.values(),
-                runIds.size(), summary.members(), keys.isEmpty() ? "nothing" : String.join(", ", keys));
+                runIds.size(), summary.members(), swept);
         spec.commandLine().getOut().flush();
         return Main.OK;
     }
+
+    /**
+     * A study as NPY: the directory {@code out} gets each run's files under its run id
+     * ({@code <run-id>.npy} and the files beside it, as one run's export) and {@code index.csv}
+     * (run id, swept values, file). Every file is checked before the first is written.
+     */
+    private void exportStudyNpy(JournalSession session, StudyExporter exporter, List<StudyExporter.StudyRun> runs, List<String> keys,
+                                boolean gradients) {
+        if (Files.exists(out) && !Files.isDirectory(out)) throw new BadInputException("--out: " + out + " is a file; a study's npy export is a directory");
+        List<String> files = runs.stream().map(r -> r.runId() + ".npy").toList();
+        List<Path> all = new ArrayList<>(List.of(out.resolve(INDEX)));
+        for (String file : files) {
+            all.addAll(gradients ? GradientExporter.targets(out.resolve(file), ExportFormat.NPY) : TrajectoryExporter.targets(out.resolve(file), ExportFormat.NPY));
+        }
+        for (Path target : all) {
+            if (!force && Files.exists(target)) throw new BadInputException(target + " exists; add --force to replace it");
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            StudyExporter.StudyRun run = runs.get(r);
+            Path file = out.resolve(files.get(r));
+            if (gradients) {
+                new GradientExporter(session.reader()).export(run.runId(),
+                        new GradientExportOptions(ExportFormat.NPY, null, 0, force, run.layerCounts()), file);
+            } else {
+                session.exporter().export(run.runId(), new ExportOptions(ExportFormat.NPY, null, 0, force, run.squared()), file);
+            }
+        }
+        exporter.writeIndex(runs, keys, files, force, out.resolve(INDEX));
+    }
+
+    /** The index of a study exported as NPY, in its directory. */
+    private static final String INDEX = "index.csv";
 
     /**
      * How many singular values each layer of a layered run adds to a gradient record: a network's

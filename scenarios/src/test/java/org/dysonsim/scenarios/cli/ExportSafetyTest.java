@@ -129,8 +129,23 @@ class ExportSafetyTest {
         assertTrue(lines.get(lines.size() - 1).endsWith("," + own.get(own.size() - 1)), "the study's rows are the run's own, after its columns");
         assertOneLineBadInput(InProcessDyson.run("export", study, "--format", "csv", "--out", csv.toString(), "--data-dir", data.toString()),
                 "exists; add --force");
-        assertOneLineBadInput(InProcessDyson.run("export", study, "--format", "npy", "--out", out.resolve("s.npy").toString(),
-                "--data-dir", data.toString()), "a study exports as csv");
+
+        // as npy: a directory of each run's own files and an index of them
+        Path npy = out.resolve("study-npy");
+        InProcessDyson.Result arrays = InProcessDyson.run("export", study, "--format", "npy", "--out", npy.toString(), "--data-dir", data.toString());
+        assertEquals(Main.OK, arrays.exit(), arrays.err());
+        List<String> index = Files.readAllLines(npy.resolve("index.csv"));
+        assertEquals("run_id,noise.g2,seed,file", index.get(0));
+        assertTrue(index.get(2).startsWith(study + "-s2,1,") && index.get(2).endsWith("," + study + "-s2.npy"), index.get(2));
+        Path alone = out.resolve("alone.npy");
+        assertEquals(Main.OK, InProcessDyson.run("export", study + "-s2", "--format", "npy", "--out", alone.toString(), "--data-dir",
+                data.toString()).exit());
+        assertArrayEquals(Files.readAllBytes(alone), Files.readAllBytes(npy.resolve(study + "-s2.npy")), "a run's own export, byte for byte");
+        assertArrayEquals(Files.readAllBytes(out.resolve("alone.steps.npy")), Files.readAllBytes(npy.resolve(study + "-s2.steps.npy")));
+        assertOneLineBadInput(InProcessDyson.run("export", study, "--format", "npy", "--out", npy.toString(), "--data-dir", data.toString()),
+                "exists; add --force");
+        assertOneLineBadInput(InProcessDyson.run("export", study, "--format", "npy", "--out", data.resolve("inside").toString(),
+                "--data-dir", data.toString()), "inside the data directory");
     }
 
     private static List<String> names(Path dir) throws IOException {
