@@ -6,15 +6,10 @@ import org.dysonsim.protocol.TrajectoryEvent.SnapshotRecorded;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.SortedSet;
@@ -34,9 +29,11 @@ import java.util.stream.Stream;
  *       The shape comes from a first pass over the events, so the data is read twice.</li>
  * </ul>
  * Every file is written under a hidden temporary name beside it and renamed when complete; an
- * existing file is replaced only when the options say so.
+ * existing file is replaced only when the options say so ({@link ExportFiles}).
  */
 public final class TrajectoryExporter {
+    /** The columns of a CSV export. */
+    public static final String HEADER = "member,step,t,index,value";
 
     private final TrajectoryReader reader;
 
@@ -49,95 +46,17 @@ public final class TrajectoryExporter {
      *                          cannot be written
      */
     public ExportSummary export(String runId, ExportOptions options, Path out) {
-        SortedSet<Integer> members = reader.members(runId);
-        if (options.members() != null) {
-            members = options.members().select(members);
-            if (members.isEmpty()) {
-                throw new JournalException("run " + runId + " has no member in " + options.members()
-                        + " (members " + reader.members(runId).first() + "-" + reader.members(runId).last() + ")");
-            }
-        }
+        SortedSet<Integer> members = ExportFiles.members(reader, runId, options.members());
         List<Path> targets = targets(out, options.format());
-        for (Path target : targets) {
-            refuseToReplace(target, options.overwrite());
-        }
-        List<Path> parts = new ArrayList<>();
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            for (Path target : targets) {
-                parts.add(newPart(target));
-            }
-            ExportSummary written = options.format() == ExportFormat.CSV
-                    ? writeCsv(runId, members, options.fromStep(), options.squared(), parts.get(0))
-                    : writeNpy(runId, members, options.fromStep(), options.squared(), parts);
-            for (int i = 0; i < targets.size(); i++) {
-                publish(parts.get(i), targets.get(i), options.overwrite());
-            }
-            return new ExportSummary(targets, written.members(), written.records(), written.n(), written.values());
-        } catch (IOException | UncheckedIOException e) {
-            throw new JournalException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            for (Path part : parts) {
-                try {
-                    Files.deleteIfExists(part);
-                } catch (IOException ignored) {
-                    // a leftover hidden .part file is harmless; the export's own error says more
-                }
-            }
-        }
+        ExportSummary written = ExportFiles.write(targets, options.overwrite(), parts -> options.format() == ExportFormat.CSV
+                ? writeCsv(runId, members, options.fromStep(), options.squared(), parts.get(0))
+                : writeNpy(runId, members, options.fromStep(), options.squared(), parts));
+        return new ExportSummary(targets, written.members(), written.records(), written.n(), written.values());
     }
 
     /** The files an export to {@code out} writes: {@code out}, and for NPY its times and steps beside it. */
     public static List<Path> targets(Path out, ExportFormat format) {
         return format == ExportFormat.CSV ? List.of(out) : List.of(out, sibling(out, "times"), sibling(out, "steps"));
-    }
-
-    private static void refuseToReplace(Path target, boolean overwrite) {
-        if (Files.isDirectory(target)) {
-            throw new JournalException(target + " is a directory; name a file to write");
-        }
-        if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new JournalException(target + " exists; add --force to replace it");
-        }
-    }
-
-    /**
-     * A new hidden file beside {@code target} to write into: the target appears only when it is
-     * complete, by a rename, and an export that fails leaves what was there before untouched.
-     */
-    private static Path newPart(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        String stem = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
-        for (long k = System.nanoTime(); ; k++) {
-            Path part = dir.resolve(stem + Long.toHexString(k) + ".part");
-            try {
-                Files.newOutputStream(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return part;
-            } catch (FileAlreadyExistsException taken) {
-                // another export of the same name at the same moment: try the next name
-            }
-        }
-    }
-
-    private static void publish(Path part, Path target, boolean overwrite) throws IOException {
-        if (overwrite) {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
-        try {
-            // a hard link fails if the target appeared meanwhile: no file is ever replaced without --force
-            Files.createLink(target, part);
-        } catch (FileAlreadyExistsException e) {
-            throw new JournalException(target + " exists; add --force to replace it");
-        } catch (UnsupportedOperationException | IOException noLinks) {
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new JournalException(target + " exists; add --force to replace it");
-            }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-        }
     }
 
     private static JournalException pastTheEnd(String runId, long fromStep, long lastStep) {
@@ -147,14 +66,27 @@ public final class TrajectoryExporter {
 
     private ExportSummary writeCsv(String runId, SortedSet<Integer> members, long fromStep, boolean squared, Path out)
             throws IOException {
+        ExportSummary written;
+        try (BufferedWriter csv = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            csv.write(HEADER + "\n");
+            written = csvRows(runId, members, fromStep, squared, "", csv);
+        }
+        return new ExportSummary(List.of(out), written.members(), written.records(), written.n(), written.values());
+    }
+
+    /**
+     * The CSV rows of a run's snapshots (no header), each row after {@code prefix} (a study's run
+     * columns, or nothing).
+     *
+     * @throws JournalException if {@code fromStep} is past the run's last record
+     */
+    ExportSummary csvRows(String runId, SortedSet<Integer> members, long fromStep, boolean squared, String prefix, Writer csv)
+            throws IOException {
         long values = 0;
-        long records = 0;
         int n = 0;
         TreeMap<Integer, Long> recordsPerMember = new TreeMap<>();
         long lastStep = -1;
-        try (BufferedWriter csv = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             Stream<MemberEvent> events = reader.events(runId, members)) {
-            csv.write("member,step,t,index,value\n");
+        try (Stream<MemberEvent> events = reader.events(runId, members)) {
             StringBuilder row = new StringBuilder(64);
             for (Iterator<MemberEvent> it = events.iterator(); it.hasNext(); ) {
                 MemberEvent next = it.next();
@@ -165,11 +97,11 @@ public final class TrajectoryExporter {
                 if (snapshot.step() < fromStep) {
                     continue;
                 }
-                String prefix = next.member() + "," + snapshot.step() + "," + snapshot.t() + ",";
+                String record = prefix + next.member() + "," + snapshot.step() + "," + snapshot.t() + ",";
                 double[] positions = snapshot.values();
                 for (int i = 0; i < positions.length; i++) {
                     row.setLength(0);
-                    row.append(prefix).append(i).append(',').append(squared ? positions[i] * positions[i] : positions[i])
+                    row.append(record).append(i).append(',').append(squared ? positions[i] * positions[i] : positions[i])
                             .append('\n');
                     csv.append(row);
                 }
@@ -181,8 +113,8 @@ public final class TrajectoryExporter {
         if (values == 0 && fromStep > 0) {
             throw pastTheEnd(runId, fromStep, lastStep);
         }
-        records = recordsPerMember.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        return new ExportSummary(List.of(out), members.size(), records, n, values);
+        long records = recordsPerMember.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return new ExportSummary(List.of(), members.size(), records, n, values);
     }
 
     private ExportSummary writeNpy(String runId, SortedSet<Integer> members, long fromStep, boolean squared, List<Path> files)
@@ -258,10 +190,7 @@ public final class TrajectoryExporter {
         return new Shape(mostRecords, Math.max(n, 0), lastStep);
     }
 
-    /** {@code out.npy} → {@code out.<kind>.npy}; a name without {@code .npy} gets {@code .<kind>.npy} appended. */
     static Path sibling(Path out, String kind) {
-        String name = out.getFileName().toString();
-        String stem = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
-        return out.resolveSibling(stem + "." + kind + ".npy");
+        return ExportFiles.sibling(out, kind);
     }
 }

@@ -97,9 +97,10 @@ final class StudyRunner {
         }
         if (results.size() > 1) {
             try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
-                Optional<Path> study = StudyReport.write(shown.resolve(claimed.studyId()), claimed.studyId(), results.stream()
+                StudyReport.Written study = StudyReport.write(shown.resolve(claimed.studyId()), claimed.studyId(), results.stream()
                         .map(r -> JournalRun.reported(session, r, r.spec().runId(), false)).toList());
-                if (study.isPresent()) out.println("study: " + study.get());
+                study.json().ifPresent(json -> out.println("study: " + json));
+                study.notAnalysed().ifPresent(reason -> out.println("scaling study: not analysed: " + reason));
                 out.println("study page: " + StudyReport.page(shown.resolve(claimed.studyId())));
             }
         }

@@ -28,6 +28,8 @@ import java.util.TreeSet;
 public final class ScenarioLoader {
     public static final String DEFAULTS = "scenario-defaults.conf";
     public static final String SWEEP = "sweep";
+    /** Not an axis: {@code true} gives every point of the sweep the scenario's seed (StudyPlan). */
+    public static final String COMMON_NOISE = "sweep.common-noise";
 
     private final Config defaults;
     private final Set<String> knownKeys;
@@ -72,7 +74,14 @@ public final class ScenarioLoader {
         checkCycles(label, user);
 
         Map<String, List<ConfigValue>> axes = new TreeMap<>();
+        boolean commonNoise = false;
         if (user.hasPathOrNull(SWEEP)) {
+            if (user.getValue(SWEEP).valueType() == ConfigValueType.OBJECT && user.hasPathOrNull(COMMON_NOISE)) {
+                ConfigValue common = user.getValue(COMMON_NOISE);
+                if (common.valueType() != ConfigValueType.BOOLEAN) throw new ScenarioException(label, COMMON_NOISE, "expected true or false");
+                commonNoise = (Boolean) common.unwrapped();
+                user = user.withoutPath(COMMON_NOISE);
+            }
             axes = sweepAxes(label, user.getValue(SWEEP));
             user = user.withoutPath(SWEEP);
         }
@@ -97,7 +106,7 @@ public final class ScenarioLoader {
                 throw syntaxError(label, e);
             }
         }
-        return new Study(label, runs, List.copyOf(axes.keySet()), given);
+        return new Study(label, runs, List.copyOf(axes.keySet()), given, commonNoise);
     }
 
     private boolean isDefault(String key, ConfigValue value) {

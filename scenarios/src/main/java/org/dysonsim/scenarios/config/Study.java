@@ -11,5 +11,6 @@ import java.util.Set;
  * @param runs      fully resolved configurations, defaults included, in sweep order
  * @param sweepKeys the swept keys, alphabetical (the last varies fastest); empty without a sweep
  * @param givenKeys the keys the user set (file, --set and sweep), as opposed to defaults
+ * @param commonNoise {@code sweep.common-noise}: every point keeps the scenario's seed (else each draws its own)
  */
-public record Study(String file, List<Config> runs, List<String> sweepKeys, Set<String> givenKeys) {}
+public record Study(String file, List<Config> runs, List<String> sweepKeys, Set<String> givenKeys, boolean commonNoise) {}

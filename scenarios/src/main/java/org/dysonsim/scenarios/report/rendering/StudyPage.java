@@ -35,9 +35,11 @@ final class StudyPage {
 
     /**
      * @param figure the base name of the study's summary figure in {@code dir}, null if none
+     * @param notes  sentences shown under the study verdict (the fit, what was not tested, why there is no scaling study)
      * @return the page written
      */
-    static Path write(Path dir, String studyId, List<RunSpec> runs, String figure, List<Check> checks) throws IOException {
+    static Path write(Path dir, String studyId, List<RunSpec> runs, String figure, List<Check> checks, List<String> notes)
+            throws IOException {
         List<List<ScenarioParameters.Parameter>> parameters = runs.stream().map(ScenarioParameters::of).toList();
         Map<String, Set<String>> values = new LinkedHashMap<>();
         Map<String, ScenarioParameters.Parameter> first = new LinkedHashMap<>();
@@ -72,6 +74,7 @@ final class StudyPage {
             }
             h.append("</ul>\n");
         }
+        for (String note : notes) h.append("<p class=\"note\">").append(HtmlReport.escape(note)).append("</p>\n");
         if (figure != null) {
             h.append("<a href=\"").append(RunDirectory.svg(figure)).append("\"><img src=\"").append(RunDirectory.png(figure))
                     .append("\" alt=\"the study's summary figure\" width=\"720\"></a>\n");

@@ -36,15 +36,21 @@ public final class StudyReport {
         return dir.resolve(StudyPage.FILE);
     }
 
-    /** Writes the study page, and the scaling study when the runs are a scaling sweep ({@link ScalingStudy#of}); returns study.json, or empty. */
-    public static Optional<Path> write(Path dir, String studyId, List<RecordedRun> runs) throws IOException {
+    /**
+     * What a sweep's study wrote: its page, and study.json when the runs are a scaling sweep, else
+     * the reason they are not ({@link ScalingStudy.NotAnalysed}).
+     */
+    public record Written(Path page, Optional<Path> json, Optional<String> notAnalysed) {}
+
+    /** Writes the study page, and the scaling study when the runs are a scaling sweep ({@link ScalingStudy#of}). */
+    public static Written write(Path dir, String studyId, List<RecordedRun> runs) throws IOException {
         List<RunSpec> specs = runs.stream().map(RecordedRun::spec).toList();
-        Optional<ScalingFit> found = ScalingStudy.of(runs);
-        if (found.isEmpty()) {
-            StudyPage.write(dir, studyId, specs, null, List.of());
-            return Optional.empty();
+        ScalingStudy.Outcome outcome = ScalingStudy.of(runs);
+        if (outcome instanceof ScalingStudy.NotAnalysed none) {
+            Path page = StudyPage.write(dir, studyId, specs, null, List.of(), List.of("No scaling study: " + none.reason() + "."));
+            return new Written(page, Optional.empty(), Optional.of(none.reason()));
         }
-        ScalingFit f = found.get();
+        ScalingFit f = (ScalingFit) outcome;
         List<Point> points = f.points();
         WeightedLine line = f.line(), origin = f.origin();
         double chiSquaredCritical = f.chiSquaredCritical();
@@ -52,9 +58,11 @@ public final class StudyReport {
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("study", studyId);
-        json.put("statistic", "σ² = mean over levels of the variance across members at the last recorded step");
-        json.put("standard_error", "σ²'s: from the spread across members of each member's squared deviation from the"
-                + " ensemble mean, averaged over its levels (members are independent, the levels of one member are not)");
+        json.put("statistic", "σ² = mean over levels of the variance across members, averaged over every record of the"
+                + " stationary window: the second half of each run (records at step ≥ steps/2, the last one always)");
+        json.put("standard_error", "σ²'s: batch means over the records and members of the window; each member's series of"
+                + " squared deviations cut into batches of 20 integrated autocorrelation times (one batch per member when the"
+                + " window is shorter), pooled over the members (members are independent, the levels of one member are not)");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Point p : points) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -64,6 +72,10 @@ public final class StudyReport {
             row.put("alpha_over_batch", p.x());
             row.put("sigma2", p.y());
             row.put("sigma2_se", p.se());
+            row.put("records", p.width().records());
+            row.put("tau_records", p.width().tau());
+            row.put("batch_length", p.width().batchLength());
+            row.put("batches", p.width().batches());
             rows.add(row);
         }
         json.put("points", rows);
@@ -92,20 +104,41 @@ public final class StudyReport {
                 + line.degreesOfFreedom() + " degrees of freedom at level " + LEVEL);
         linearity.put("verdict", onTheLine ? "pass" : "fail");
         json.put("linearity", linearity);
-        json.put("verdict", noOffset && onTheLine ? "pass" : "fail");
-        json.put("verdict_rule", "pass when both the intercept (comparison) and the linearity checks pass");
+        Map<String, Object> slope = new LinkedHashMap<>();
+        slope.put("name", "slope: the fitted slope of σ² against α/|B| is the predicted g̃²/Ω");
+        slope.put("predicted", f.slope().applies() ? f.slope().predicted() : null);
+        slope.put("basis", f.slope().reason());
+        if (f.slope().applies()) {
+            slope.put("value", Math.abs(line.slope() - f.slope().predicted()));
+            slope.put("threshold", Z * line.slopeSe());
+            slope.put("rule", "pass when |slope − predicted| ≤ " + Z + " × the slope's standard error");
+        }
+        slope.put("verdict", f.slope().applies() ? (f.slopeAsPredicted() ? "pass" : "fail") : "not tested");
+        json.put("slope", slope);
+        json.put("verdict", f.pass() ? "pass" : "fail");
+        json.put("verdict_rule", "pass when the intercept (comparison), the linearity and, where theory predicts it, the slope checks pass");
         Files.createDirectories(dir);
         Path file = new RunDirectory(dir).studyJson();
         Files.writeString(file, Json.write(json));
-        Plots.save(chart(points, line), dir, "scaling");
-        StudyPage.write(dir, studyId, specs, "scaling", List.of(
+        Plots.save(chart(points, line, f.slope()), dir, "scaling");
+        List<StudyPage.Check> checks = new ArrayList<>(List.of(
                 new StudyPage.Check(String.valueOf(verdict.get("name")), line.intercept(), Z * line.interceptSe(), noOffset),
                 new StudyPage.Check(String.valueOf(linearity.get("name")), line.chiSquared(), chiSquaredCritical, onTheLine)));
-        return Optional.of(file);
+        List<String> notes = new ArrayList<>();
+        notes.add("Fitted slope " + Decimals.of(line.slope(), 4) + " ± " + Decimals.of(line.slopeSe(), 4) + ", intercept "
+                + Decimals.of(line.intercept(), 4) + " ± " + Decimals.of(line.interceptSe(), 4) + "; widths from the second half of each run (batch-means errors).");
+        if (f.slope().applies()) {
+            checks.add(new StudyPage.Check(slope.get("name") + " = " + Decimals.of(f.slope().predicted(), 4) + " (|slope − predicted|)",
+                    Math.abs(line.slope() - f.slope().predicted()), Z * line.slopeSe(), f.slopeAsPredicted()));
+        } else {
+            notes.add("Slope not tested: " + f.slope().reason() + ".");
+        }
+        Path page = StudyPage.write(dir, studyId, specs, "scaling", checks, notes);
+        return new Written(page, Optional.of(file), Optional.empty());
     }
 
 
-    private static XYChart chart(List<Point> points, WeightedLine line) {
+    private static XYChart chart(List<Point> points, WeightedLine line, ScalingStudy.SlopePrediction predicted) {
         XYChart chart = new XYChartBuilder().width(720).height(480).title("linear scaling rule")
                 .xAxisTitle("α/|B|").yAxisTitle("σ² (mean level variance)").build();
         double[] x = points.stream().mapToDouble(Point::x).toArray();
@@ -115,6 +148,10 @@ public final class StudyReport {
         double max = java.util.Arrays.stream(x).max().orElse(1.0);
         chart.addSeries("fit: σ² = " + Decimals.of(line.intercept(), 3) + " + " + Decimals.of(line.slope(), 3) + "·α/|B|",
                 new double[] {0.0, max}, new double[] {line.intercept(), line.intercept() + line.slope() * max});
+        if (predicted.applies()) {
+            chart.addSeries("theory: σ² = " + Decimals.of(predicted.predicted(), 3) + "·α/|B|",
+                    new double[] {0.0, max}, new double[] {0.0, predicted.predicted() * max});
+        }
         return chart;
     }
 }

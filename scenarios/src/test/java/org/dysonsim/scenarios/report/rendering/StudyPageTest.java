@@ -42,8 +42,11 @@ class StudyPageTest {
         List<RecordedRun> runs = List.of(run("sweep-s1", "0.25"), run("sweep-s2", "0.5")).stream()
                 .map(spec -> RecordedRun.of(new RunResult(spec, List.of(), null))).toList();
         Path study = data.resolve("sweep");
-        assertTrue(StudyReport.write(study, "sweep", runs).isEmpty(), "not a scaling sweep: no study.json");
+        StudyReport.Written written = StudyReport.write(study, "sweep", runs);
+        assertTrue(written.json().isEmpty(), "not a scaling sweep: no study.json");
+        assertTrue(written.notAnalysed().orElseThrow().contains("model = coulomb"), written.toString());
         String page = Files.readString(StudyReport.page(study));
+        assertTrue(page.contains("No scaling study: the runs are model = coulomb"), "the page says why there is no scaling study");
         assertTrue(page.contains("N = <b>2</b>") && page.contains("drift = <b>zero</b>"), "shared parameters listed once");
         assertTrue(page.contains("<th>g² (noise.g2)</th>"), "the swept parameter is a column");
         Matcher rows = Pattern.compile("<tr><td><a href=\"([^\"]+)\">([^<]+)</a></td><td>([^<]+)</td><td>(.*?)</td><td class=\"(\\w+)\"")
