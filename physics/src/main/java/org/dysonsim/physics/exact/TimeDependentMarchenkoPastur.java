@@ -121,7 +121,9 @@ public final class TimeDependentMarchenkoPastur implements SpectralLaw {
             mr -= stepR;
             mi -= stepI;
             if (!Double.isFinite(mr) || !Double.isFinite(mi)) return null;
-            double step = Math.hypot(stepR, stepI), scale = 1.0 + Math.hypot(mr, mi);
+            // |·| as a plain square root: Math.hypot, exact against overflow no value here comes near,
+            // cost as much as the rest of the iteration for a spectrum of a few levels
+            double step = Math.sqrt(stepR * stepR + stepI * stepI), scale = 1.0 + Math.sqrt(mr * mr + mi * mi);
             boolean converged = step <= STEP_TOLERANCE * scale
                     || (step <= ROUNDING_FLOOR * scale && step > 0.25 * previous);
             if (converged) return mi >= 0.0 ? new Complex(mr, mi) : null;
