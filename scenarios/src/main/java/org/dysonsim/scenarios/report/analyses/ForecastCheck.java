@@ -79,7 +79,7 @@ public final class ForecastCheck {
         double[] s = new double[lambda.length];
         for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
         return forecastFrom(m.member(), m.gradients().subList(0, records), m.steps(), origin, s,
-                new Training(matrix.alpha(), matrix.batch(), matrix.rows(), convention), spec.seed() + SEED_OFFSET + m.member());
+                new Training(matrix.alpha(), matrix.batch(), matrix.rows(), convention, REPLICATES), spec.seed() + SEED_OFFSET + m.member());
     }
 
     /**
@@ -87,8 +87,9 @@ public final class ForecastCheck {
      *
      * @param learningRate η of the drift −η·u_kᵀG_Bv_k per step and of D = η·variance/(2|B|)
      * @param rows         the larger side of W
+     * @param replicates   bootstrap replicates of the forecast
      */
-    record Training(double learningRate, int batch, int rows, WishartConvention convention) {}
+    record Training(double learningRate, int batch, int rows, WishartConvention convention, int replicates) {}
 
     /**
      * The forecast from record {@code origin} of one series of gradient records to every later
@@ -139,7 +140,7 @@ public final class ForecastCheck {
             horizons[h] = steps[origin + 1 + h] - steps[origin];
             for (int r = 0; r < k; r++) actual[h][r] = g.get(origin + 1 + h).singularValues()[r];
         }
-        ForecastSettings settings = new ForecastSettings(training.learningRate(), training.rows(), REPLICATES, LEVEL,
+        ForecastSettings settings = new ForecastSettings(training.learningRate(), training.rows(), training.replicates(), LEVEL,
                 training.convention(), d, seed, rankD);
         try {
             return Optional.of(new MemberForecast(member, steps[origin], horizons,

@@ -34,10 +34,20 @@ import org.dysonsim.scenarios.report.analyses.ForecastCheck.Summary;
  * from the run seed, the member, the layer and the origin record, so it is the same for any
  * thread count.
  *
+ * <p>Cost: the forecast simulates all of a layer's singular values, and the gaps of a dense bulk
+ * cut each SGD step into many sub-steps (docs/physics.md §2): about 14 s per replicate over 1500
+ * steps for the 300 values of a 784×300 layer. A layer of more than {@link #MAX_VALUES} singular
+ * values is not forecast (its entry says so); the others with {@link #REPLICATES} replicates.
+ *
  * @param layer   the layer's name
- * @param origins the forecasts made, ascending in origin
+ * @param values  the layer's nonzero singular values, min(rows, cols)
+ * @param origins the forecasts made, ascending in origin (none for a layer of more than {@link #MAX_VALUES} values)
  */
-public record LayerForecasts(String layer, double learningRate, List<Origin> origins) {
+public record LayerForecasts(String layer, int values, double learningRate, List<Origin> origins) {
+    /** The most singular values of a layer that is forecast. */
+    public static final int MAX_VALUES = 128;
+    /** Bootstrap replicates per forecast: the 90 % band's ends are interpolated between order statistics of this many. */
+    public static final int REPLICATES = 40;
     /** Where the origins lie, as fractions of the records. */
     public static final double[] ORIGINS = {0.25, 0.5, 0.75};
     /** The stream of {@link CounterRng} that draws each forecast's seed. */
@@ -67,6 +77,9 @@ public record LayerForecasts(String layer, double learningRate, List<Origin> ori
 
     /** One line: the horizons at which the forecast beats persistence from every origin. */
     public String summaryLine() {
+        if (values > MAX_VALUES) {
+            return "not forecast: " + values + " singular values, more than " + MAX_VALUES + " (the simulation of a dense bulk takes minutes)";
+        }
         if (origins.isEmpty()) return "no forecast: no origin has 2 records up to it and one after it";
         long every = origins.stream().mapToLong(Origin::beatsPersistenceUpTo).min().orElse(0);
         if (every > 0) return "forecast beats persistence at horizons ≤ " + every + " steps from every origin";
@@ -110,7 +123,8 @@ public record LayerForecasts(String layer, double learningRate, List<Origin> ori
         int perLayer = origins.length * used.size();
         List<Optional<MemberForecast>> done = IntStream.range(0, recorded ? layers * perLayer : 0).parallel().mapToObj(i -> {
             int l = i / perLayer, o = i % perLayer / used.size(), m = i % used.size();
-            return forecast(layout, l, offsets[l], ranks[l], used.get(m), records, origins[o], eta, sgd.batch(), runSeed);
+            return values(layout.layers().get(l)) > MAX_VALUES ? Optional.<MemberForecast>empty()
+                    : forecast(layout, l, offsets[l], ranks[l], used.get(m), records, origins[o], eta, sgd.batch(), runSeed);
         }).toList();
         List<LayerForecasts> out = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
@@ -124,9 +138,13 @@ public record LayerForecasts(String layer, double learningRate, List<Origin> ori
                 int calibration = origins[o] + 1 - Math.max(0, origins[o] - ForecastCheck.CALIBRATION + 1);
                 made.add(new Origin(origins[o], f.get(0).originStep(), calibration, horizons, s));
             }
-            out.add(new LayerForecasts(layout.layers().get(l).name(), eta, List.copyOf(made)));
+            out.add(new LayerForecasts(layout.layers().get(l).name(), values(layout.layers().get(l)), eta, List.copyOf(made)));
         }
         return out;
+    }
+
+    private static int values(LayerLayout.Layer layer) {
+        return Math.min(layer.rows(), layer.cols());
     }
 
     /** The records at {@link #ORIGINS} of {@code records}, each with 2 records up to it and one after it, distinct. */
@@ -145,11 +163,11 @@ public record LayerForecasts(String layer, double learningRate, List<Origin> ori
                     Arrays.copyOfRange(g.projectionVariances(), offset, offset + k), g.noiseVariance()));
         }
         double[] eigenvalues = layout.of(m.values()[origin], l);
-        int p = Math.min(shape.rows(), shape.cols());
+        int p = values(shape);
         double[] s = new double[p];
         for (int i = 0; i < p; i++) s[i] = Math.sqrt(Math.max(eigenvalues[eigenvalues.length - p + i], 0.0));
         long seed = CounterRng.bits(runSeed + ForecastCheck.SEED_OFFSET, m.member(), l, origin, SEED_STREAM);
         return ForecastCheck.forecastFrom(m.member(), layer, m.steps(), origin, s,
-                new ForecastCheck.Training(eta, batch, Math.max(shape.rows(), shape.cols()), WishartConvention.BRU), seed);
+                new ForecastCheck.Training(eta, batch, Math.max(shape.rows(), shape.cols()), WishartConvention.BRU, REPLICATES), seed);
     }
 }

@@ -71,9 +71,11 @@ final class LayerForecastSection {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("description", "Olsen et al. Algorithm 1 (Bru's singular-value equation) from origins at "
                 + java.util.Arrays.toString(LayerForecasts.ORIGINS) + " of the records, each calibrated on up to "
-                + ForecastCheck.CALIBRATION + " records up to it, " + ForecastCheck.REPLICATES + " bootstrap replicates, "
+                + ForecastCheck.CALIBRATION + " records up to it, " + LayerForecasts.REPLICATES + " bootstrap replicates, "
                 + Math.round(ForecastCheck.LEVEL * 100) + " % band; learning rate α/(1 − momentum); top-k D_k from each"
-                + " projection's recorded variance, the rest from the per-entry gradient variance pooled over layers");
+                + " projection's recorded variance, the rest from the per-entry gradient variance pooled over layers; a layer of"
+                + " more than " + LayerForecasts.MAX_VALUES + " singular values is not forecast");
+        json.put("singular_values", layer.values());
         json.put("learning_rate", layer.learningRate());
         json.put("summary", layer.summaryLine());
         List<Object> origins = new ArrayList<>();

@@ -15,13 +15,13 @@ import org.dysonsim.protocol.TrajectoryEvent.GradientRecorded;
 import org.junit.jupiter.api.Test;
 
 /**
- * The per-layer forecast from origins during training on synthetic gradient records of two layers
- * (one with fewer rows than columns): top-2 singular values that move as the projections imply
+ * The per-layer forecast from origins during training on synthetic gradient records of a 5-20-3
+ * network's two layers (the second with fewer rows than columns): top-2 singular values that move as the projections imply
  * (drift −η·mean(g) per step, minibatch noise of variance η²v/|B| per step), and ones that do not move.
  */
 public class LayerForecastsTest {
     public static final LayerLayout LAYOUT = new LayerLayout(List.of(new LayerLayout.Layer("wide", 20, 5),
-            new LayerLayout.Layer("narrow", 3, 6)));
+            new LayerLayout.Layer("narrow", 3, 20)));
     public static final int TOP_K = 2, RECORDS = 21, EVERY = 5, MEMBERS = 8;
     /** Effective learning rate α/(1 − momentum) = 0.1. */
     public static final SgdSettings SGD = new SgdSettings(0.05, 10, 0.5);
@@ -68,13 +68,13 @@ public class LayerForecastsTest {
 
     /** The eigenvalues of WᵀW, layer after layer, ascending: a fixed bulk (zeros for the narrow layer) below the top values. */
     private static double[] snapshot(double[][] top) {
-        double[] v = new double[11];
+        double[] v = new double[25];
         for (int i = 0; i < 3; i++) v[i] = Math.pow(0.5 + 0.5 * i, 2);
         v[3] = top[0][1] * top[0][1];
         v[4] = top[0][0] * top[0][0];
-        v[8] = 1.0; // narrow: 3 zeros, then its 3 nonzero values
-        v[9] = top[1][1] * top[1][1];
-        v[10] = top[1][0] * top[1][0];
+        v[22] = 1.0; // narrow: 17 zeros, then its 3 nonzero values
+        v[23] = top[1][1] * top[1][1];
+        v[24] = top[1][0] * top[1][0];
         return v;
     }
 
@@ -83,6 +83,7 @@ public class LayerForecastsTest {
         assertArrayEquals(new int[] {3, 6, 9}, LayerForecasts.originRecords(13));
         assertArrayEquals(new int[] {1, 2}, LayerForecasts.originRecords(4), "0.25·3 rounds to 1, 0.5·3 and 0.75·3 to 2");
         assertArrayEquals(new int[] {}, LayerForecasts.originRecords(2));
+        assertTrue(new LayerForecasts("fc1", 300, 0.5, List.of()).summaryLine().startsWith("not forecast: 300 singular values"));
     }
 
     @Test
