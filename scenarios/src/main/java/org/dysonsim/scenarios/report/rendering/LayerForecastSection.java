@@ -24,6 +24,11 @@ import org.knowm.xchart.XYSeries;
 final class LayerForecastSection {
     static final String KEY = "forecast_along_training", FIGURE = "layers-forecast-error";
 
+    /** One colour per layer, shared by its forecast and its persistence line. */
+    private static final java.awt.Color[] COLOURS = {new java.awt.Color(31, 119, 180), new java.awt.Color(214, 39, 40),
+        new java.awt.Color(44, 160, 44), new java.awt.Color(148, 103, 189), new java.awt.Color(255, 127, 14),
+        new java.awt.Color(140, 86, 75)};
+
     private LayerForecastSection() {}
 
     /** Computes the forecasts, draws the figure into {@code dir} (its name added to {@code plots}) and returns each layer's entry. */
@@ -52,8 +57,10 @@ final class LayerForecastSection {
             double[] persistence = pooled.values().stream().mapToDouble(s -> s[1] / s[2]).toArray();
             XYSeries f = Charts.addLine(chart, Plots.legend(layer.layer()) + " forecast", x, forecast);
             XYSeries p = Charts.addLine(chart, Plots.legend(layer.layer()) + " persistence", x, persistence);
-            if (f != null && p != null) {
-                p.setLineColor(f.getLineColor());
+            java.awt.Color colour = COLOURS[out.size() % COLOURS.length];
+            if (f != null) f.setLineColor(colour);
+            if (p != null) {
+                p.setLineColor(colour);
                 p.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
                         new float[] {6f, 4f}, 0f));
             }
