@@ -72,9 +72,37 @@ public final class ForecastCheck {
     }
 
     private static Optional<MemberForecast> forecast(RunSpec spec, MemberTrajectory m, MatrixRun matrix, WishartConvention convention) {
-        List<GradientRecorded> g = m.gradients();
-        int records = Math.min(g.size(), m.values().length);
+        int records = Math.min(m.gradients().size(), m.values().length);
         int origin = (records - 1) / 2;
+        if (records < 2) return Optional.empty();
+        double[] lambda = m.values()[origin];
+        double[] s = new double[lambda.length];
+        for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
+        return forecastFrom(m.member(), m.gradients().subList(0, records), m.steps(), origin, s,
+                new Training(matrix.alpha(), matrix.batch(), matrix.rows(), convention, REPLICATES), spec.seed() + SEED_OFFSET + m.member());
+    }
+
+    /**
+     * How a matrix was trained, as the forecast needs it.
+     *
+     * @param learningRate η of the drift −η·u_kᵀG_Bv_k per step and of D = η·variance/(2|B|)
+     * @param rows         the larger side of W
+     * @param replicates   bootstrap replicates of the forecast
+     */
+    record Training(double learningRate, int batch, int rows, WishartConvention convention, int replicates) {}
+
+    /**
+     * The forecast from record {@code origin} of one series of gradient records to every later
+     * one: the drift from the projections of up to {@link #CALIBRATION} records up to the origin,
+     * D from their recorded variances (|B| &gt; 1) or from the projections' spread (|B| = 1).
+     * Empty when fewer than 2 records lie up to the origin, none after it, or no band can be made.
+     *
+     * @param g              the gradient records, g.get(j) beside the snapshot of step {@code steps[j]}
+     * @param singularValues every singular value of W at the origin
+     */
+    static Optional<MemberForecast> forecastFrom(int member, List<GradientRecorded> g, long[] steps, int origin,
+                                                 double[] singularValues, Training training, long seed) {
+        int records = g.size();
         int first = Math.max(0, origin - CALIBRATION + 1);
         if (origin - first + 1 < 2 || origin + 1 >= records) return Optional.empty();
         int k = g.get(origin).projections().length;
@@ -98,28 +126,25 @@ public final class ForecastCheck {
                 isoCount++;
             }
         }
-        double scale = matrix.alpha() / (2.0 * matrix.batch());
+        double scale = training.learningRate() / (2.0 * training.batch());
         double d = Double.NaN;
         double[] rankD = null;
-        if (matrix.batch() > 1 && isoCount > 0 && java.util.Arrays.stream(rankCount).allMatch(c -> c > 0)) {
+        if (training.batch() > 1 && isoCount > 0 && java.util.Arrays.stream(rankCount).allMatch(c -> c > 0)) {
             d = scale * isoSum / isoCount;
             rankD = new double[k];
             for (int r = 0; r < k; r++) rankD[r] = scale * rankSum[r] / rankCount[r];
         }
-        double[] lambda = m.values()[origin];
-        double[] s = new double[lambda.length];
-        for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
         long[] horizons = new long[records - origin - 1];
         double[][] actual = new double[horizons.length][k];
         for (int h = 0; h < horizons.length; h++) {
-            horizons[h] = m.steps()[origin + 1 + h] - m.steps()[origin];
+            horizons[h] = steps[origin + 1 + h] - steps[origin];
             for (int r = 0; r < k; r++) actual[h][r] = g.get(origin + 1 + h).singularValues()[r];
         }
-        ForecastSettings settings = new ForecastSettings(matrix.alpha(), matrix.rows(), REPLICATES, LEVEL, convention, d,
-                spec.seed() + SEED_OFFSET + m.member(), rankD);
+        ForecastSettings settings = new ForecastSettings(training.learningRate(), training.rows(), training.replicates(), LEVEL,
+                training.convention(), d, seed, rankD);
         try {
-            return Optional.of(new MemberForecast(m.member(), m.steps()[origin], horizons,
-                    SingularValueForecast.forecast(s, projections, horizons, settings), actual,
+            return Optional.of(new MemberForecast(member, steps[origin], horizons,
+                    SingularValueForecast.forecast(singularValues, projections, horizons, settings), actual,
                     java.util.Arrays.copyOf(g.get(origin).singularValues(), k), rankD));
         } catch (IllegalArgumentException e) {
             // gradients without spread and |B| = 1: no D from gradients alone; this member is left out
