@@ -37,7 +37,8 @@ import org.dysonsim.scenarios.report.analyses.ForecastCheck.Summary;
  * <p>Cost: the forecast simulates all of a layer's singular values, and the gaps of a dense bulk
  * cut each SGD step into many sub-steps (docs/physics.md §2): about 14 s per replicate over 1500
  * steps for the 300 values of a 784×300 layer. A layer of more than {@link #MAX_VALUES} singular
- * values is not forecast (its entry says so); the others with {@link #REPLICATES} replicates.
+ * values is not forecast (its entry says so); the others with {@link #REPLICATES} replicates, each
+ * to {@link #HORIZON_RECORDS} records after its origin at most.
  *
  * @param layer   the layer's name
  * @param values  the layer's nonzero singular values, min(rows, cols)
@@ -47,7 +48,9 @@ public record LayerForecasts(String layer, int values, double learningRate, List
     /** The most singular values of a layer that is forecast. */
     public static final int MAX_VALUES = 128;
     /** Bootstrap replicates per forecast: the 90 % band's ends are interpolated between order statistics of this many. */
-    public static final int REPLICATES = 40;
+    public static final int REPLICATES = 20;
+    /** Records after its origin a forecast runs to: its cost grows with the farthest horizon. */
+    public static final int HORIZON_RECORDS = 4;
     /** Where the origins lie, as fractions of the records. */
     public static final double[] ORIGINS = {0.25, 0.5, 0.75};
     /** The stream of {@link CounterRng} that draws each forecast's seed. */
@@ -156,8 +159,9 @@ public record LayerForecasts(String layer, int values, double learningRate, List
     private static Optional<MemberForecast> forecast(LayerLayout layout, int l, int offset, int k, MemberTrajectory m, int records,
                                                      int origin, double eta, int batch, long runSeed) {
         LayerLayout.Layer shape = layout.layers().get(l);
-        List<GradientRecorded> layer = new ArrayList<>(records);
-        for (GradientRecorded g : m.gradients().subList(0, records)) {
+        int last = Math.min(records, origin + 1 + HORIZON_RECORDS);
+        List<GradientRecorded> layer = new ArrayList<>(last);
+        for (GradientRecorded g : m.gradients().subList(0, last)) {
             layer.add(new GradientRecorded(g.step(), g.t(), g.loss(), Arrays.copyOfRange(g.singularValues(), offset, offset + k),
                     Arrays.copyOfRange(g.projections(), offset, offset + k),
                     Arrays.copyOfRange(g.projectionVariances(), offset, offset + k), g.noiseVariance()));

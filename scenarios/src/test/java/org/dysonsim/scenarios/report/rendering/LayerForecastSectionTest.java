@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dysonsim.scenarios.report.analyses.LayerForecasts;
 import java.util.Map;
 import org.dysonsim.actors.RunResult;
 import org.dysonsim.actors.RunSpec;
@@ -43,8 +44,8 @@ class LayerForecastSectionTest {
             List<Map<String, Object>> origins = (List<Map<String, Object>>) forecast.get("origins");
             assertEquals(List.of(25L, 50L, 75L), origins.stream().map(o -> (Long) o.get("origin_step")).toList());
             Map<String, Object> first = origins.get(0);
-            assertEquals(15, ((long[]) first.get("horizon_steps")).length);
-            assertEquals(15, ((double[]) first.get("persistence_relative_error_by_horizon")).length);
+            assertEquals(LayerForecasts.HORIZON_RECORDS, ((long[]) first.get("horizon_steps")).length);
+            assertEquals(LayerForecasts.HORIZON_RECORDS, ((double[]) first.get("persistence_relative_error_by_horizon")).length);
             assertEquals(2, first.get("members"));
         }
         assertTrue(section.plots().containsKey(LayerForecastSection.FIGURE), section.plots().keySet().toString());
