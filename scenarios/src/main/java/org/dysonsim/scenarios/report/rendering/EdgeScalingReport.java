@@ -19,6 +19,7 @@ import org.dysonsim.scenarios.report.analyses.EdgeScalingStudy.Point;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The edge-scaling study of a sweep over n ({@link EdgeScalingStudy}) in the study's directory:
@@ -116,6 +117,7 @@ final class EdgeScalingReport {
     private static XYChart chart(EdgeScalingFit f) {
         XYChart chart = new XYChartBuilder().width(720).height(480).title("largest eigenvalue: N^(−2/3) edge scaling")
                 .xAxisTitle("log₁₀ N").yAxisTitle("log₁₀ sd of λ_max/√(v_t N)").build();
+        chart.getStyler().setXAxisDecimalPattern("0.00");
         List<Point> points = f.points();
         double[] x = points.stream().mapToDouble(p -> Math.log10(p.n())).toArray();
         XYSeries data = chart.addSeries("runs (± 2 SE)", x, points.stream().mapToDouble(p -> Math.log10(p.scaled())).toArray(),
@@ -124,10 +126,10 @@ final class EdgeScalingReport {
         double[] ends = {x[0], x[x.length - 1]};
         double a = f.line().intercept() / Math.log(10), b = f.line().slope();
         chart.addSeries("fit: slope " + Decimals.of(b, 3) + " ± " + Decimals.of(f.line().slopeSe(), 3), ends,
-                new double[] {a + b * ends[0], a + b * ends[1]});
+                new double[] {a + b * ends[0], a + b * ends[1]}).setMarker(SeriesMarkers.NONE);
         double sigma1 = Math.log10(points.get(0).predictedScaled()) - EdgeScalingStudy.EXPONENT * x[0];
         chart.addSeries("theory: sd = σ₁N^(−2/3)", ends, new double[] {sigma1 + EdgeScalingStudy.EXPONENT * ends[0],
-                sigma1 + EdgeScalingStudy.EXPONENT * ends[1]});
+                sigma1 + EdgeScalingStudy.EXPONENT * ends[1]}).setMarker(SeriesMarkers.NONE);
         return chart;
     }
 }
