@@ -41,7 +41,8 @@ public final class EdgeScalingStudy {
     static final int MIN_MEMBERS = 8;
     /** Keys a sweep over n may vary besides n (each point's own seed, its name). */
     private static final List<String> FREE_KEYS = List.of("n", "seed", "name");
-    private static final TracyWidom F1 = new TracyWidom(1);
+    /** Mean and variance of F₁ (docs/physics.md §3, Bornemann 2010; {@link TracyWidom#mean()} integrates them anew at every call). */
+    public static final double F1_MEAN = -1.2065335745820, F1_VARIANCE = 1.6077810345806;
 
     /**
      * One size: λ_max of each member at the last record (time t), its standard deviation with standard
@@ -53,12 +54,12 @@ public final class EdgeScalingStudy {
                         double scaledSe, double meanOffset, double meanOffsetSe) {
         /** σ₁ N^(−2/3): the standard deviation on the fixed support that F₁ predicts. */
         public double predictedScaled() {
-            return Math.sqrt(F1.variance()) * Math.pow(n, EXPONENT);
+            return Math.sqrt(F1_VARIANCE) * Math.pow(n, EXPONENT);
         }
 
         /** μ₁ N^(−2/3): the mean offset from the edge that F₁ predicts. */
         public double predictedMeanOffset() {
-            return F1.mean() * Math.pow(n, EXPONENT);
+            return F1_MEAN * Math.pow(n, EXPONENT);
         }
 
         /** The standard error of log sd (the fit's weight). */

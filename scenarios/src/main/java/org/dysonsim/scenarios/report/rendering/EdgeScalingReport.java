@@ -65,34 +65,18 @@ final class EdgeScalingReport {
             rows.add(row);
         }
         json.put("points", rows);
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("slope", line.slope());
-        fit.put("slope_se", line.slopeSe());
-        fit.put("intercept", line.intercept());
-        fit.put("intercept_se", line.interceptSe());
-        fit.put("chi_squared", line.chiSquared());
-        fit.put("degrees_of_freedom", line.degreesOfFreedom());
+        Map<String, Object> fit = StudyJson.fit(line);
         fit.put("slope_in_tool_units", line.slope() + 0.5);
         fit.put("predicted_slope", EdgeScalingStudy.EXPONENT);
         fit.put("predicted_slope_in_tool_units", EdgeScalingStudy.TOOL_EXPONENT);
         json.put("fit", fit);
         String exponentName = "exponent: log sd of λ_max/√(v_t N) against log N has slope −2/3";
-        Map<String, Object> exponent = new LinkedHashMap<>();
-        exponent.put("name", exponentName);
-        exponent.put("value", f.exponentDeviation());
-        exponent.put("threshold", Z * line.slopeSe());
-        exponent.put("rule", "pass when |slope − (−2/3)| ≤ " + Z + " × the slope's standard error");
-        exponent.put("verdict", f.exponentAsPredicted() ? "pass" : "fail");
-        json.put("comparison", exponent);
+        json.put("comparison", StudyJson.check(exponentName, f.exponentDeviation(), Z * line.slopeSe(),
+                "pass when |slope − (−2/3)| ≤ " + Z + " × the slope's standard error", f.exponentAsPredicted()));
         String linearityName = "linearity: log sd is one straight line in log N";
-        Map<String, Object> linearity = new LinkedHashMap<>();
-        linearity.put("name", linearityName);
-        linearity.put("value", line.chiSquared());
-        linearity.put("threshold", f.chiSquaredCritical());
-        linearity.put("rule", "pass when the fit's χ² is at most the χ² critical value for " + line.degreesOfFreedom()
-                + " degrees of freedom at level " + LEVEL);
-        linearity.put("verdict", f.onTheLine() ? "pass" : "fail");
-        json.put("linearity", linearity);
+        json.put("linearity", StudyJson.check(linearityName, line.chiSquared(), f.chiSquaredCritical(),
+                "pass when the fit's χ² is at most the χ² critical value for " + line.degreesOfFreedom()
+                        + " degrees of freedom at level " + LEVEL, f.onTheLine()));
         json.put("verdict", f.pass() ? "pass" : "fail");
         json.put("verdict_rule", "pass when the exponent (comparison) and the linearity checks pass");
         Files.createDirectories(dir);

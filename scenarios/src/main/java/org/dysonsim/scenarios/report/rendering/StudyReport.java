@@ -93,30 +93,16 @@ public final class StudyReport {
             rows.add(row);
         }
         json.put("points", rows);
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("slope", line.slope());
-        fit.put("slope_se", line.slopeSe());
-        fit.put("intercept", line.intercept());
-        fit.put("intercept_se", line.interceptSe());
-        fit.put("chi_squared", line.chiSquared());
-        fit.put("degrees_of_freedom", line.degreesOfFreedom());
+        Map<String, Object> fit = StudyJson.fit(line);
         fit.put("slope_through_origin", origin.slope());
         fit.put("slope_through_origin_se", origin.slopeSe());
         json.put("fit", fit);
-        Map<String, Object> verdict = new LinkedHashMap<>();
-        verdict.put("name", "no offset: the intercept of σ² against α/|B| is 0");
-        verdict.put("value", line.intercept());
-        verdict.put("threshold", Z * line.interceptSe());
-        verdict.put("rule", "pass when |intercept| ≤ " + Z + " × its standard error");
-        verdict.put("verdict", noOffset ? "pass" : "fail");
+        Map<String, Object> verdict = StudyJson.check("no offset: the intercept of σ² against α/|B| is 0", line.intercept(),
+                Z * line.interceptSe(), "pass when |intercept| ≤ " + Z + " × its standard error", noOffset);
         json.put("comparison", verdict);
-        Map<String, Object> linearity = new LinkedHashMap<>();
-        linearity.put("name", "linearity: σ² is one straight line in α/|B|");
-        linearity.put("value", line.chiSquared());
-        linearity.put("threshold", chiSquaredCritical);
-        linearity.put("rule", "pass when the fit's χ² is at most the χ² critical value for "
-                + line.degreesOfFreedom() + " degrees of freedom at level " + LEVEL);
-        linearity.put("verdict", onTheLine ? "pass" : "fail");
+        Map<String, Object> linearity = StudyJson.check("linearity: σ² is one straight line in α/|B|", line.chiSquared(),
+                chiSquaredCritical, "pass when the fit's χ² is at most the χ² critical value for "
+                        + line.degreesOfFreedom() + " degrees of freedom at level " + LEVEL, onTheLine);
         json.put("linearity", linearity);
         Map<String, Object> slope = new LinkedHashMap<>();
         slope.put("name", "slope: the fitted slope of σ² against α/|B| is the predicted g̃²/Ω");
