@@ -37,8 +37,9 @@ class ShippedScenariosTest {
             String name = f.getFileName().toString();
             if (!FashionMnistInstalled.available(name)) continue; // network scenarios need the data set to validate
             StudyPlan plan = StudyPlan.prepare(f, List.of(), data, Instant.EPOCH);
-            // the scaling scenario is a sweep of 3 learning rates × 2 batch sizes, the network sweep of 2 × 2; the others are single runs
-            int runs = name.endsWith("-scaling.conf") ? 6 : name.endsWith("-sweep.conf") ? 4 : 1;
+            // the scaling scenario is a sweep of 3 learning rates × 2 batch sizes, the edge scaling of 3 sizes, the network
+            // sweep of 2 × 2; the others are single runs
+            int runs = name.equals("edge-scaling.conf") ? 3 : name.endsWith("-scaling.conf") ? 6 : name.endsWith("-sweep.conf") ? 4 : 1;
             assertEquals(runs, plan.runs().size(), f.toString());
             assertFalse(Files.exists(data), "validation writes nothing");
         }

@@ -14,6 +14,7 @@ public final class QuickSizes {
     public static final Map<String, List<String>> ALL = Map.ofEntries(
             Map.entry("pure-dyson", List.of("ensemble.members=4", "steps=100", "record-every=25", "error-control.members=2")),
             Map.entry("large-n-edge", List.of("n=256", "ensemble.members=8", "error-control.members=2")),
+            Map.entry("edge-scaling", List.of("sweep.n=[32,64,128]", "ensemble.members=8", "error-control.members=2")),
             Map.entry("quickstart", List.of("ensemble.members=4", "steps=100", "error-control.members=2")),
             Map.entry("rbm-pcd-scaling", List.of("ensemble.members=3", "steps=200", "record-every=50", "data.size=1000")),
             Map.entry("rbm-pcd", List.of("ensemble.members=3", "steps=300", "record-every=50", "data.size=1000")),

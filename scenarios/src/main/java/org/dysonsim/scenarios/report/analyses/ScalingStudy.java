@@ -82,7 +82,7 @@ public final class ScalingStudy {
             return new NotAnalysed("the runs are model = " + String.join(", ", models)
                     + "; the scaling study reads sweeps of model = sgd or of model = matrix runs");
         }
-        String others = otherKeysSwept(runs);
+        String others = otherKeysSwept(runs, FREE_KEYS);
         if (others != null) return new NotAnalysed("the runs differ in more than α and |B| (" + others + "), so σ² is no function of α/|B| alone");
         // a line with an intercept needs a third point before either can be tested
         if (runs.size() < 3) return new NotAnalysed(runs.size() + " runs: a line with an intercept needs at least three");
@@ -145,20 +145,20 @@ public final class ScalingStudy {
         return spec.model() == null ? "imported" : spec.model().getClass().getSimpleName();
     }
 
-    /** The keys other than α, |B| and the seed whose values differ between the runs, or null when none does. */
-    private static String otherKeysSwept(List<RecordedRun> runs) {
-        TreeSet<String> differing = new TreeSet<>(ScenarioDifferences.keys(runs.stream().map(r -> scenario(r.spec())).toList()));
+    /** The keys other than {@code free} whose values differ between the runs, or null when none does. */
+    static String otherKeysSwept(List<RecordedRun> runs, List<String> free) {
+        TreeSet<String> differing = new TreeSet<>(ScenarioDifferences.keys(runs.stream().map(r -> scenario(r.spec(), free)).toList()));
         return differing.isEmpty() ? null : String.join(", ", differing);
     }
 
-    private static Config scenario(RunSpec spec) {
+    private static Config scenario(RunSpec spec, List<String> free) {
         Config c;
         try {
             c = ConfigFactory.parseString(spec.scenarioText()).resolve();
         } catch (ConfigException e) {
             c = ConfigFactory.empty();
         }
-        for (String key : FREE_KEYS) c = c.withoutPath(key);
+        for (String key : free) c = c.withoutPath(key);
         return c;
     }
 

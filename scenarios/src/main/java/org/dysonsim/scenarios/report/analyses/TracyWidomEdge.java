@@ -49,6 +49,16 @@ public final class TracyWidomEdge implements RunCheck {
                 && well(spec).isPresent();
     }
 
+    /**
+     * The GOE edge law at time t of a run's spectrum, from its settings alone: present for a GOE start
+     * of at least {@link #MIN_N} levels in a plain gas with no drift or one well (the runs
+     * {@link #applies} to, whatever their members), empty otherwise.
+     */
+    public static Optional<GoeEdge> lawAt(RunSpec spec, double t) {
+        if (!(spec.init() instanceof InitialSpectrum.Goe goe) || spec.n() < MIN_N) return Optional.empty();
+        return well(spec).map(w -> edge(spec, goe, w, t));
+    }
+
     /** Each member's largest eigenvalue in {@code slice}, at time t, on the Tracy–Widom scale (only where {@link #applies}). */
     public static double[] scaled(EnsembleSummary run, RecordSlice slice, double t) {
         RunSpec spec = run.spec();

@@ -16,6 +16,7 @@ import org.dysonsim.actors.RunSpec;
 import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.physics.fit.WeightedLine;
 import org.dysonsim.scenarios.RunDirectory;
+import org.dysonsim.scenarios.report.analyses.EdgeScalingStudy;
 import org.dysonsim.scenarios.report.analyses.ScalingStudy;
 import org.dysonsim.scenarios.report.analyses.ScalingStudy.Point;
 import org.dysonsim.scenarios.report.analyses.ScalingStudy.ScalingFit;
@@ -26,7 +27,8 @@ import org.knowm.xchart.XYSeries;
 /**
  * A sweep's study in the study's directory: study.html for every sweep ({@link StudyPage}: its runs,
  * their parameters and verdicts, links to their reports), and when the runs are a scaling sweep
- * ({@link ScalingStudy}) study.json and the scaling plot, shown on the page.
+ * ({@link ScalingStudy}) study.json and the scaling plot, shown on the page; when they are a sweep
+ * over n of a GOE edge ({@link EdgeScalingStudy}), its study.json and figure ({@link EdgeScalingReport}).
  */
 public final class StudyReport {
     private StudyReport() {}
@@ -37,17 +39,29 @@ public final class StudyReport {
     }
 
     /**
-     * What a sweep's study wrote: its page, and study.json when the runs are a scaling sweep, else
-     * the reason they are not ({@link ScalingStudy.NotAnalysed}).
+     * What a sweep's study wrote: its page, and study.json when the runs are a scaling sweep or an
+     * edge-scaling sweep, else the reason they are no scaling sweep ({@link ScalingStudy.NotAnalysed}).
      */
     public record Written(Path page, Optional<Path> json, Optional<String> notAnalysed) {}
 
-    /** Writes the study page, and the scaling study when the runs are a scaling sweep ({@link ScalingStudy#of}). */
+    /**
+     * Writes the study page, and the scaling study when the runs are a scaling sweep ({@link ScalingStudy#of}) or
+     * the edge-scaling study when they are a sweep over n of a GOE edge ({@link EdgeScalingStudy#of}).
+     */
     public static Written write(Path dir, String studyId, List<RecordedRun> runs) throws IOException {
         List<RunSpec> specs = runs.stream().map(RecordedRun::spec).toList();
         ScalingStudy.Outcome outcome = ScalingStudy.of(runs);
+        EdgeScalingStudy.Outcome edge = EdgeScalingStudy.of(runs);
         if (outcome instanceof ScalingStudy.NotAnalysed none) {
-            Path page = StudyPage.write(dir, studyId, specs, null, List.of(), List.of("No scaling study: " + none.reason() + "."));
+            List<String> notes = new ArrayList<>(List.of("No scaling study: " + none.reason() + "."));
+            if (edge instanceof EdgeScalingStudy.EdgeScalingFit fit) {
+                EdgeScalingReport.Shown shown = EdgeScalingReport.write(dir, studyId, fit);
+                notes.addAll(0, shown.notes());
+                Path page = StudyPage.write(dir, studyId, specs, EdgeScalingReport.FIGURE, shown.checks(), notes);
+                return new Written(page, Optional.of(new RunDirectory(dir).studyJson()), Optional.empty());
+            }
+            notes.add("No edge-scaling study: " + ((EdgeScalingStudy.NotAnalysed) edge).reason() + ".");
+            Path page = StudyPage.write(dir, studyId, specs, null, List.of(), notes);
             return new Written(page, Optional.empty(), Optional.of(none.reason()));
         }
         ScalingFit f = (ScalingFit) outcome;
@@ -79,30 +93,16 @@ public final class StudyReport {
             rows.add(row);
         }
         json.put("points", rows);
-        Map<String, Object> fit = new LinkedHashMap<>();
-        fit.put("slope", line.slope());
-        fit.put("slope_se", line.slopeSe());
-        fit.put("intercept", line.intercept());
-        fit.put("intercept_se", line.interceptSe());
-        fit.put("chi_squared", line.chiSquared());
-        fit.put("degrees_of_freedom", line.degreesOfFreedom());
+        Map<String, Object> fit = StudyJson.fit(line);
         fit.put("slope_through_origin", origin.slope());
         fit.put("slope_through_origin_se", origin.slopeSe());
         json.put("fit", fit);
-        Map<String, Object> verdict = new LinkedHashMap<>();
-        verdict.put("name", "no offset: the intercept of σ² against α/|B| is 0");
-        verdict.put("value", line.intercept());
-        verdict.put("threshold", Z * line.interceptSe());
-        verdict.put("rule", "pass when |intercept| ≤ " + Z + " × its standard error");
-        verdict.put("verdict", noOffset ? "pass" : "fail");
+        Map<String, Object> verdict = StudyJson.check("no offset: the intercept of σ² against α/|B| is 0", line.intercept(),
+                Z * line.interceptSe(), "pass when |intercept| ≤ " + Z + " × its standard error", noOffset);
         json.put("comparison", verdict);
-        Map<String, Object> linearity = new LinkedHashMap<>();
-        linearity.put("name", "linearity: σ² is one straight line in α/|B|");
-        linearity.put("value", line.chiSquared());
-        linearity.put("threshold", chiSquaredCritical);
-        linearity.put("rule", "pass when the fit's χ² is at most the χ² critical value for "
-                + line.degreesOfFreedom() + " degrees of freedom at level " + LEVEL);
-        linearity.put("verdict", onTheLine ? "pass" : "fail");
+        Map<String, Object> linearity = StudyJson.check("linearity: σ² is one straight line in α/|B|", line.chiSquared(),
+                chiSquaredCritical, "pass when the fit's χ² is at most the χ² critical value for "
+                        + line.degreesOfFreedom() + " degrees of freedom at level " + LEVEL, onTheLine);
         json.put("linearity", linearity);
         Map<String, Object> slope = new LinkedHashMap<>();
         slope.put("name", "slope: the fitted slope of σ² against α/|B| is the predicted g̃²/Ω");
@@ -133,6 +133,7 @@ public final class StudyReport {
         } else {
             notes.add("Slope not tested: " + f.slope().reason() + ".");
         }
+        if (edge instanceof EdgeScalingStudy.NotAnalysed noEdge) notes.add("No edge-scaling study: " + noEdge.reason() + ".");
         Path page = StudyPage.write(dir, studyId, specs, "scaling", checks, notes);
         return new Written(page, Optional.of(file), Optional.empty());
     }
