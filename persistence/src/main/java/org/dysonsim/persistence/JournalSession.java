@@ -5,6 +5,8 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,13 +25,21 @@ public final class JournalSession implements AutoCloseable {
     private final ActorSystem<Void> system;
     private final TrajectoryReader reader;
     private final ReadOnlyJournal embedded;
+    /** A connection held while the session lasts, or null (see {@link #openAsRecorder}). */
+    private final Connection keeper;
 
     private JournalSession(DataDirectory dir, Config config, ActorSystem<Void> system, ReadOnlyJournal embedded) {
+        this(dir, config, system, embedded, null);
+    }
+
+    private JournalSession(DataDirectory dir, Config config, ActorSystem<Void> system, ReadOnlyJournal embedded,
+                           Connection keeper) {
         this.dir = dir;
         this.config = config;
         this.system = system;
         this.reader = system == null ? null : new TrajectoryReader(system);
         this.embedded = embedded;
+        this.keeper = keeper;
     }
 
     /**
@@ -120,7 +130,26 @@ public final class JournalSession implements AutoCloseable {
             // recorded, say) is still read as any reader reads it
             return openForReading(dataDir, overrides);
         }
-        return opened(dir, config);
+        // Every read opens a connection of its own; H2 closes an embedded database with its last
+        // connection, so without one held here each member read opened the whole file again (a
+        // quickstart replay spent most of its time in connect and close).
+        Connection keeper;
+        try {
+            keeper = Journal.connect(config);
+        } catch (SQLException e) {
+            return openForReading(dataDir, overrides);
+        }
+        try {
+            JournalSession session = opened(dir, config);
+            if (session.system == null) {
+                JournalRetry.closeQuietly(keeper);
+                return session;
+            }
+            return new JournalSession(dir, config, session.system, null, keeper);
+        } catch (RuntimeException e) {
+            JournalRetry.closeQuietly(keeper);
+            throw e;
+        }
     }
 
     /**
@@ -186,6 +215,7 @@ public final class JournalSession implements AutoCloseable {
             SystemShutdown.await(system);
         } finally {
             if (embedded != null) embedded.close();
+            if (keeper != null) JournalRetry.closeQuietly(keeper);
         }
     }
 }
