@@ -27,6 +27,8 @@ import org.dysonsim.scenarios.report.predictions.Predictions;
  * gets past here can start. The keys are documented in scenarios/README.md.
  */
 public final class RunSpecReader {
+    /** The keys of an SGD run's learning rate α and batch size |B|, which a scaling sweep varies. */
+    public static final String SGD_ALPHA = "sgd.alpha", SGD_BATCH = "sgd.batch";
     public static final List<String> MODELS = List.of("coulomb", "sgd", "wishart", "cir", "matrix", "network");
     public static final List<String> DRIFTS = List.of("zero", "harmonic", "rbm", "mean-field");
     public static final List<String> INITS = List.of("marchenko-pastur", "goe", "explicit", "degenerate-pairs");
@@ -81,8 +83,8 @@ public final class RunSpecReader {
                 particles = gas(v, n, driftKind, v.perMode("noise.g2", n, Bound.POSITIVE));
             }
             case "sgd" -> {
-                double alpha = v.positive("sgd.alpha");
-                int batch = v.integer("sgd.batch", 1);
+                double alpha = v.positive(SGD_ALPHA);
+                int batch = v.integer(SGD_BATCH, 1);
                 ModelMapping.Sgd sgd = ModelMapping.sgd(alpha, batch, v.perMode("sgd.g-tilde", n, Bound.POSITIVE));
                 dt = sgd.dt();
                 particles = gas(v, n, driftKind, sgd.g2());

@@ -12,6 +12,7 @@ import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.MatrixModel;
 import org.dysonsim.physics.gas.Wall;
+import org.dysonsim.scenarios.RunSpecReader;
 import org.dysonsim.scenarios.ScenarioDifferences;
 import org.dysonsim.scenarios.report.RecordedRun;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
@@ -35,7 +36,7 @@ public final class ScalingStudy {
     /** Level of the χ² goodness-of-fit test, the level of every KS threshold in the reports (docs/physics.md §7). */
     public static final double LEVEL = 1e-4;
     /** Keys a scaling sweep may vary besides the ones that set α/|B| (each point's own seed, its name). */
-    private static final List<String> FREE_KEYS = List.of("sgd.alpha", "sgd.batch", "seed", "name");
+    private static final List<String> FREE_KEYS = List.of(RunSpecReader.SGD_ALPHA, RunSpecReader.SGD_BATCH, "seed", "name");
 
     /** One run's point: x = α/|B|, its stationary width y with its standard error, and how it was estimated. */
     public record Point(String runId, double alpha, int batch, double x, double y, double se, StationaryWidth.Estimate width) {}
