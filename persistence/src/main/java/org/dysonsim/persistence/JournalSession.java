@@ -96,10 +96,16 @@ public final class JournalSession implements AutoCloseable {
 
     /** A session on a journal that opens ({@code config}): none if nothing was recorded in it yet. */
     private static JournalSession opened(DataDirectory dir, Config config) {
+        return opened(dir, config, null);
+    }
+
+    /** As above, holding {@code keeper} (if any) until the session closes; a session with nothing to read closes it at once. */
+    private static JournalSession opened(DataDirectory dir, Config config, Connection keeper) {
         if (!Journal.hasTables(config)) {
+            if (keeper != null) JournalRetry.closeQuietly(keeper);
             return new JournalSession(dir, config, null, null);
         }
-        return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null);
+        return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null, keeper);
     }
 
     /**
@@ -140,12 +146,7 @@ public final class JournalSession implements AutoCloseable {
             return openForReading(dataDir, overrides);
         }
         try {
-            JournalSession session = opened(dir, config);
-            if (session.system == null) {
-                JournalRetry.closeQuietly(keeper);
-                return session;
-            }
-            return new JournalSession(dir, config, session.system, null, keeper);
+            return opened(dir, config, keeper);
         } catch (RuntimeException e) {
             JournalRetry.closeQuietly(keeper);
             throw e;
