@@ -32,21 +32,12 @@ final class SvgMarkup {
         return s.length() * size * CHAR_WIDTH;
     }
 
-    /** {@code s} as XML character data and attribute value. */
+    /**
+     * {@code s} as XML character data and attribute value: escaped as the HTML report escapes, and
+     * without control characters (tab aside): XML 1.0 allows few, and a line break would split a label.
+     */
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\t') b.append(c); // XML 1.0 has no other control characters
-                }
-            }
-        }
-        return b.toString();
+        return HtmlReport.escape(s.replaceAll("[\\x00-\\x08\\x0A-\\x1F]", ""));
     }
 
     /** A pixel coordinate: two decimals are below what any screen or printer shows. */
