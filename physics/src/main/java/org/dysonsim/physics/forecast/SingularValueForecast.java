@@ -1,6 +1,7 @@
 package org.dysonsim.physics.forecast;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.dysonsim.physics.gas.Drift;
 import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
@@ -64,29 +65,8 @@ public final class SingularValueForecast {
         double[] start = singularValues.clone();
         Arrays.sort(start);
         double[][][] values = new double[horizons.length][k][s.replicates()];
-        int[] sample = new int[j];
-        for (int b = 0; b < s.replicates(); b++) {
-            for (int i = 0; i < j; i++) sample[i] = (int) Math.min(j - 1, Math.floor(CounterRng.uniform(s.seed(), b, i, RESAMPLE_STEP, 0) * j));
-            double[] drift = new double[n];
-            double[] mean = means(projections, sample);
-            for (int r = 0; r < k; r++) drift[n - 1 - r] = -s.learningRate() * mean[r];
-            double d = Double.isNaN(s.diffusion()) ? s.learningRate() * pooledVariance(projections, sample, mean) / 2 : s.diffusion();
-            if (!(d > 0)) d = allD; // a resample of one repeated minibatch has no spread
-            GasModel model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Constant(drift));
-            if (s.rankDiffusion() != null) {
-                // anisotropic noise: each top-k value diffuses with its own D; the interactions keep the isotropic one
-                double[] noise = model.noise().clone();
-                for (int r = 0; r < k; r++) noise[n - 1 - r] = s.learningRate() * s.rankDiffusion()[r];
-                model = new GasModel(noise, model.coulomb(), model.mirror(), model.drift(), model.lower(), model.upper());
-            }
-            GasStepper stepper = new GasStepper(model, STEPPING, s.seed(), b);
-            double[] x = start.clone();
-            long step = 0;
-            for (int h = 0; h < horizons.length; h++) {
-                for (; step < horizons[h]; step++) RefiningStep.advance(stepper, model, STEPPING, x, step, 1.0);
-                for (int r = 0; r < k; r++) values[h][r][b] = x[n - 1 - r];
-            }
-        }
+        // replicates are independent, each with its own streams: run in parallel, the same bits for any thread count
+        IntStream.range(0, s.replicates()).parallel().forEach(b -> replicate(b, start, projections, horizons, s, allD, values));
         double[][] median = new double[horizons.length][k], lower = new double[horizons.length][k], upper = new double[horizons.length][k];
         double tail = (1 - s.level()) / 2;
         for (int h = 0; h < horizons.length; h++) {
@@ -104,6 +84,33 @@ public final class SingularValueForecast {
         double[] drift = new double[k];
         for (int r = 0; r < k; r++) drift[r] = -s.learningRate() * mean[r];
         return new ForecastBand(horizons.clone(), median, lower, upper, drift, allD, s.level());
+    }
+
+    /** Replicate b: resampled minibatches, its gas moved to every horizon; its top-k values into {@code values[h][r][b]}. */
+    private static void replicate(int b, double[] start, double[][] projections, long[] horizons, ForecastSettings s, double allD,
+                                  double[][][] values) {
+        int n = start.length, j = projections.length, k = projections[0].length;
+        int[] sample = new int[j];
+        for (int i = 0; i < j; i++) sample[i] = (int) Math.min(j - 1, Math.floor(CounterRng.uniform(s.seed(), b, i, RESAMPLE_STEP, 0) * j));
+        double[] drift = new double[n];
+        double[] mean = means(projections, sample);
+        for (int r = 0; r < k; r++) drift[n - 1 - r] = -s.learningRate() * mean[r];
+        double d = Double.isNaN(s.diffusion()) ? s.learningRate() * pooledVariance(projections, sample, mean) / 2 : s.diffusion();
+        if (!(d > 0)) d = allD; // a resample of one repeated minibatch has no spread
+        GasModel model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Constant(drift));
+        if (s.rankDiffusion() != null) {
+            // anisotropic noise: each top-k value diffuses with its own D; the interactions keep the isotropic one
+            double[] noise = model.noise().clone();
+            for (int r = 0; r < k; r++) noise[n - 1 - r] = s.learningRate() * s.rankDiffusion()[r];
+            model = new GasModel(noise, model.coulomb(), model.mirror(), model.drift(), model.lower(), model.upper());
+        }
+        GasStepper stepper = new GasStepper(model, STEPPING, s.seed(), b);
+        double[] x = start.clone();
+        long step = 0;
+        for (int h = 0; h < horizons.length; h++) {
+            for (; step < horizons[h]; step++) RefiningStep.advance(stepper, model, STEPPING, x, step, 1.0);
+            for (int r = 0; r < k; r++) values[h][r][b] = x[n - 1 - r];
+        }
     }
 
     /** D = η·var(g)/2 from all samples: the gradient-noise estimate of step 2. */

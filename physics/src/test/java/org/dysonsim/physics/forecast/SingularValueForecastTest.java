@@ -104,13 +104,26 @@ class SingularValueForecastTest {
         assertEquals(0.5, SingularValueForecast.diffusionFromGradients(g, 0.5), 1e-15);
     }
 
+    /** The replicates run in parallel: one thread and three give the same bits. */
     @Test
-    void sameInputsSameForecast() {
+    void sameInputsSameForecastOnAnyNumberOfThreads() throws Exception {
         ForecastSettings s = ForecastSettings.of(ETA, ROWS, 7);
-        ForecastBand a = SingularValueForecast.forecast(START, projections(1, 0), HORIZONS, s);
-        ForecastBand b = SingularValueForecast.forecast(START, projections(1, 0), HORIZONS, s);
+        ForecastBand a = on(1, () -> SingularValueForecast.forecast(START, projections(1, 0), HORIZONS, s));
+        ForecastBand b = on(3, () -> SingularValueForecast.forecast(START, projections(1, 0), HORIZONS, s));
         for (int h = 0; h < HORIZONS.length; h++) {
             org.junit.jupiter.api.Assertions.assertArrayEquals(a.upper()[h], b.upper()[h], 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.median()[h], b.median()[h], 0.0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a.lower()[h], b.lower()[h], 0.0);
+        }
+    }
+
+    /** {@code work} inside a fork-join pool of {@code threads}, where its parallel streams run. */
+    private static <T> T on(int threads, java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+        try {
+            return pool.submit(work).get();
+        } finally {
+            pool.shutdown();
         }
     }
 
