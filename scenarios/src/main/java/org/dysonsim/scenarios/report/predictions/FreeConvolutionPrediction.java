@@ -91,10 +91,37 @@ public final class FreeConvolutionPrediction implements Prediction {
             double shrink = Math.exp(-stiffness * t);
             double[] atoms = new double[x0.length];
             for (int i = 0; i < atoms.length; i++) atoms[i] = shrink * x0[i];
-            double perN = stiffness == 0.0 ? g2 * t : -g2 * Math.expm1(-2.0 * stiffness * t) / (2.0 * stiffness);
-            laws[m] = new FreeConvolution(atoms, x0.length * perN, grid(x0.length));
+            laws[m] = new FreeConvolution(atoms, x0.length * semicircleVariancePerLevel(t), grid(x0.length));
         }
         return laws;
+    }
+
+    /**
+     * Exact: free convolution adds free cumulants, and the first two are the mean and the variance,
+     * so each member's law has the mean of its atoms and their variance plus τ; the mixture's
+     * moments follow from the members'. No law is built for them.
+     */
+    @Override
+    public java.util.Optional<double[]> moments(double t) {
+        double shrink = Math.exp(-stiffness * t);
+        double perN = semicircleVariancePerLevel(t);
+        double first = 0, second = 0;
+        for (double[] x0 : starts) {
+            double mean = 0, squares = 0;
+            for (double v : x0) mean += v;
+            mean /= x0.length;
+            for (double v : x0) squares += (v - mean) * (v - mean);
+            double memberMean = centre + shrink * mean;
+            first += memberMean;
+            second += shrink * shrink * squares / x0.length + x0.length * perN + memberMean * memberMean;
+        }
+        double mean = first / starts.size();
+        return java.util.Optional.of(new double[] {mean, second / starts.size() - mean * mean});
+    }
+
+    /** τ/N at time t: {@code g²t} without a well, {@code g²(1 − e^{−2at})/(2a)} in one. */
+    private double semicircleVariancePerLevel(double t) {
+        return stiffness == 0.0 ? g2 * t : -g2 * Math.expm1(-2.0 * stiffness * t) / (2.0 * stiffness);
     }
 
     @Override
