@@ -17,6 +17,7 @@ import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.report.rendering.Json;
 import org.dysonsim.scenarios.report.rendering.LayerMetricsSection;
 import org.dysonsim.scenarios.report.rendering.NetworkLayers;
+import org.dysonsim.scenarios.report.rendering.FigureQueue;
 import org.dysonsim.scenarios.report.rendering.Plots;
 
 /**
@@ -35,6 +36,14 @@ public final class LayerSpectraReport {
 
     /** @return the HTML report's path */
     public static Path write(Path runDir, RecordedRun recorded) throws IOException {
+        try (FigureQueue figures = FigureQueue.open()) {
+            Path html = compose(runDir, recorded);
+            figures.finish();
+            return html;
+        }
+    }
+
+    private static Path compose(Path runDir, RecordedRun recorded) throws IOException {
         RunResult run = recorded.inMemory();
         LayerLayout layout = run.spec().layers();
         List<Object> layers = new ArrayList<>();

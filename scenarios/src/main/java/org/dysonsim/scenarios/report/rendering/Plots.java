@@ -228,8 +228,16 @@ public final class Plots {
         chart.setTitle(title);
     }
 
-    /** Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}, the title fitted to the width, the ticks readable. */
+    /**
+     * Writes {@code <base>.png} and {@code <base>.svg} into {@code dir}, the title fitted to the width,
+     * the ticks readable: on the report's {@link FigureQueue} where one is open, so the chart must not
+     * be changed after this call.
+     */
     public static void save(XYChart chart, Path dir, String base) throws IOException {
+        FigureQueue.submit(() -> write(chart, dir, base));
+    }
+
+    private static void write(XYChart chart, Path dir, String base) throws IOException {
         fitTitle(chart);
         TickLabels.apply(chart);
         SeriesThinning.apply(chart);

@@ -55,6 +55,14 @@ public final class RunReport {
      * @throws IllegalArgumentException naming a prediction that is unknown or does not apply
      */
     public static Path write(Path dir, RecordedRun run, RecordedRun fine, String study, List<String> extra) throws IOException {
+        try (FigureQueue figures = FigureQueue.open()) {
+            Path html = compose(dir, run, fine, study, extra);
+            figures.finish();
+            return html;
+        }
+    }
+
+    private static Path compose(Path dir, RecordedRun run, RecordedRun fine, String study, List<String> extra) throws IOException {
         RunSpec spec = run.spec();
         EnsembleSummary summary = EnsembleSummary.of(run);
         // a run that failed early may have members without a single snapshot
