@@ -84,11 +84,16 @@ final class StudyRunner {
                 if (run != claimed.runs().get(0)) writeScenario(run);
                 runStarting.accept(run.runId());
                 exit = CheckOption.worse(exit, locked(run.runId(), false, lock -> {
-                    // what the report says must be what the journal holds: it reads back, every checksum matching
-                    RunResult result = readBack(simulate(engine, run, false));
-                    RunResult fine = runCompanion(companions.forRun(engine, run), result, false);
-                    results.add(new RunResult(result.spec(), List.of(), result.failure())); // the study reads the members back
-                    return report(run.runId(), result, fine, claimed.studyId(), List.of());
+                    RunResult simulated = simulate(engine, run, false);
+                    // what the report says must be what the journal holds: it reads back, every checksum
+                    // matching, and the report reads its members from there, one at a time
+                    try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
+                        RunResult result = readBack(session, simulated);
+                        RunResult fine = runCompanion(companions.forRun(engine, run), result, false);
+                        results.add(new RunResult(result.spec(), List.of(), result.failure())); // the study reads the members back
+                        return report(run.runId(), JournalRun.reported(session, result, run.runId(), false),
+                                fine == null ? null : JournalRun.reported(session, fine, run.runId(), true), claimed.studyId(), List.of());
+                    }
                 }));
             }
         } finally {
@@ -219,13 +224,10 @@ final class StudyRunner {
     }
 
     /** {@code result}, or a failure if the journal does not hold every member to its end. */
-    private RunResult readBack(RunResult result) {
+    private RunResult readBack(JournalSession session, RunResult result) {
         if (!result.succeeded()) return result;
         String runId = result.spec().runId();
-        TrajectoryReader.ReadBack back;
-        try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
-            back = session.verify(runId);
-        }
+        TrajectoryReader.ReadBack back = session.verify(runId);
         if (back.completed() >= result.members().size()) return result;
         return new RunResult(result.spec(), result.members(), "only " + back.completed() + " of "
                 + result.members().size() + " members were recorded to their end; `" + command("resume", runId)
@@ -233,15 +235,6 @@ final class StudyRunner {
     }
 
     /** Writes the report, prints where it is and its verdicts, and for a failed run its diagnostic: the exit code. */
-    private int report(String runId, RunResult result, RunResult fine, String study, List<String> compare)
-            throws IOException {
-        // what the report says is what the journal holds: it reads the members from there, one at a time
-        try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
-            return report(runId, JournalRun.reported(session, result, runId, false),
-                    fine == null ? null : JournalRun.reported(session, fine, runId, true), study, compare);
-        }
-    }
-
     private int report(String runId, RecordedRun result, RecordedRun fine, String study, List<String> compare)
             throws IOException {
         RunVerdict verdict = writeReport(runId, result, fine, study, compare);
