@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -254,6 +255,7 @@ final class StudyRunner {
             err.flush();
         }
         Path report;
+        long start = System.nanoTime();
         try {
             report = result.spec().model() == null ? LayerSpectraReport.write(runDir, result)
                     : RunReport.write(runDir, result, fine, study, compare);
@@ -262,6 +264,10 @@ final class StudyRunner {
                 err.print("\r\033[K");
                 err.flush();
             }
+        }
+        if (!quiet) {
+            err.println(String.format(Locale.ROOT, "%s: report written in %.1f s", runId, (System.nanoTime() - start) / 1e9));
+            err.flush();
         }
         return RunVerdict.printed(report, runId, out);
     }
