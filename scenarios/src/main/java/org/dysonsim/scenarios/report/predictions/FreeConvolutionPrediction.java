@@ -86,13 +86,14 @@ public final class FreeConvolutionPrediction implements Prediction {
 
     private FreeConvolution[] lawsAt(double t) {
         FreeConvolution[] laws = new FreeConvolution[starts.size()];
-        for (int m = 0; m < laws.length; m++) {
+        // each member's law on its own: built in parallel, the same laws on any number of threads
+        java.util.stream.IntStream.range(0, laws.length).parallel().forEach(m -> {
             double[] x0 = starts.get(m);
             double shrink = Math.exp(-stiffness * t);
             double[] atoms = new double[x0.length];
             for (int i = 0; i < atoms.length; i++) atoms[i] = shrink * x0[i];
             laws[m] = new FreeConvolution(atoms, x0.length * semicircleVariancePerLevel(t), grid(x0.length));
-        }
+        });
         return laws;
     }
 
