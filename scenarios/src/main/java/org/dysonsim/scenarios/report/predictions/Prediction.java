@@ -19,6 +19,16 @@ public interface Prediction {
     /** Whether the law describes the spectrum at time t (some hold at t = 0 or late times only). */
     boolean appliesAt(double t);
 
+    /**
+     * Whether the law may describe the spectrum at t, answered without building it: where only
+     * building the law at t tells whether it exists, this says yes and {@link #appliesAt} decides
+     * when the record is read. A report plans the records it compares with this, so it builds a
+     * law only at the records it reads.
+     */
+    default boolean mayApplyAt(double t) {
+        return appliesAt(t);
+    }
+
     double density(double x, double t);
 
     double cdf(double x, double t);

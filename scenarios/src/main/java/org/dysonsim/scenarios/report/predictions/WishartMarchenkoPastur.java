@@ -60,6 +60,12 @@ public final class WishartMarchenkoPastur implements Prediction {
         }
     }
 
+    /** Every t > 0: whether the continuation converges is known only once the law is built ({@link #appliesAt}). */
+    @Override
+    public boolean mayApplyAt(double t) {
+        return t > 0.0;
+    }
+
     private TimeDependentMarchenkoPastur[] laws(double t) {
         return byTime.at(t);
     }

@@ -89,7 +89,7 @@ public final class RunReport {
         needed.addAll(stepBiasOverTime.records());
         for (Prediction p : predictions) {
             List<Integer> applying = new ArrayList<>();
-            for (int k = 0; k < times.length; k++) if (p.appliesAt(times[k])) applying.add(k);
+            for (int k = 0; k < times.length; k++) if (p.mayApplyAt(times[k])) applying.add(k);
             List<Integer> records = new ArrayList<>();
             for (int j : RecordSlices.spread(applying.size(), RecordSlices.MAX_COMPARED)) records.add(applying.get(j));
             compared.add(records);
@@ -108,9 +108,10 @@ public final class RunReport {
                 for (int q = 0; q < predictions.size(); q++) {
                     Prediction p = predictions.get(q);
                     List<Integer> records = compared.get(q);
-                    if (records.contains(k)) byRecord.get(q).put(k, p.compare(spec, slice, t));
-                    List<Integer> drawn = overlaid(records.size());
-                    for (int j : drawn) {
+                    // planned where the law may apply; a law that cannot be built at t is not compared there
+                    if (!records.contains(k) || !p.appliesAt(t)) continue;
+                    byRecord.get(q).put(k, p.compare(spec, slice, t));
+                    for (int j : overlaid(records.size())) {
                         if (records.get(j) != k) continue;
                         Plots.save(Plots.density(p.name() + ", t = " + fmt(t), axis, slice.pooledLevels(spec), p, t), dir,
                                 overlay(q, j));
