@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.dysonsim.actors.MemberTrajectory;
 import org.dysonsim.scenarios.report.MemberSource;
 import org.dysonsim.scenarios.report.RecordedRun;
@@ -100,12 +101,15 @@ public final class ParticleCompanion {
         }
     }
 
+    /** A member's companion start, record steps and final matrix modes, all in particle coordinates x = σ_h²λ. */
+    private record MemberStart(int member, double[] start, long[] steps, double[] matrixFinal) {}
+
     /** Empty unless the run is an RBM matrix run. */
     public static Optional<Companion> of(RecordedRun run, EnsembleSummary summary) {
         return summary.matrixRun().filter(m -> m.loss().equals(MatrixRun.RBM)).map(m -> of(run, m, summary));
     }
 
-    /** Reads the run's members twice, one at a time; the companion runs member by member. */
+    /** Reads the run's members twice, one at a time; the companions of the members run in parallel. */
     public static Companion of(RecordedRun run, MatrixRun matrix, EnsembleSummary summary) {
         double[] v = noiseVariances(run.members(), matrix.cols());
         if (!Arrays.stream(v).allMatch(x -> x > 0)) {
@@ -118,26 +122,34 @@ public final class ParticleCompanion {
         GasModel model = c.model();
         long seed = run.spec().seed() + SEED_OFFSET;
         int n = c.n();
-        List<double[]> matrixFinal = new ArrayList<>(), particleFinal = new ArrayList<>();
-        String[] stopped = {null};
+        // what each member's companion needs is read member by member; the gases then run in parallel
+        // (each member's own noise streams: the same bits on any number of threads)
+        List<MemberStart> starts = new ArrayList<>();
         run.members().forEach(m -> {
-            if (stopped[0] != null || m.values().length == 0) return;
-            double[] start = Arrays.stream(m.values()[0]).map(c::particle).sorted().toArray();
-            if (start[n - 1] >= c.mu2() || start[0] < 0) {
-                stopped[0] = "member " + m.member() + " starts outside the RBM's domain (0, μ²) in x = σ_h²λ: no companion";
-                return;
-            }
-            double[][] x;
-            try {
-                x = run(c, model, seed, m.member(), start, m.steps());
-            } catch (NonFiniteStateException e) {
-                stopped[0] = "the companion gas failed: " + e.getMessage();
-                return;
-            }
-            matrixFinal.add(Arrays.stream(m.values()[m.values().length - 1]).map(c::particle).sorted().toArray());
-            particleFinal.add(x[x.length - 1]);
+            if (m.values().length == 0) return;
+            starts.add(new MemberStart(m.member(), Arrays.stream(m.values()[0]).map(c::particle).sorted().toArray(), m.steps(),
+                    Arrays.stream(m.values()[m.values().length - 1]).map(c::particle).sorted().toArray()));
         });
-        if (stopped[0] != null) return Companion.none(stopped[0], v);
+        String[] outcome = new String[starts.size()];
+        double[][] particles = new double[starts.size()][];
+        IntStream.range(0, starts.size()).parallel().forEach(j -> {
+            MemberStart m = starts.get(j);
+            if (m.start()[n - 1] >= c.mu2() || m.start()[0] < 0) {
+                outcome[j] = "member " + m.member() + " starts outside the RBM's domain (0, μ²) in x = σ_h²λ: no companion";
+                return;
+            }
+            try {
+                double[][] x = run(c, model, seed, m.member(), m.start(), m.steps());
+                particles[j] = x[x.length - 1];
+            } catch (NonFiniteStateException e) {
+                outcome[j] = "the companion gas failed: " + e.getMessage();
+            }
+        });
+        // the first member, in order, that has no companion says why
+        Optional<String> stopped = Arrays.stream(outcome).filter(java.util.Objects::nonNull).findFirst();
+        if (stopped.isPresent()) return Companion.none(stopped.get(), v);
+        List<double[]> matrixFinal = starts.stream().map(MemberStart::matrixFinal).toList();
+        List<double[]> particleFinal = Arrays.asList(particles);
         MemberTrajectory first = summary.first();
         double t = first.times()[first.times().length - 1];
         String scenario = c.scenario(run.spec().scenarioName() + "-particles", run.spec().steps(), run.spec().recordEvery(),
