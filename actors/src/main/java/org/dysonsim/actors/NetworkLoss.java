@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.gas.NonFiniteStateException;
+import org.dysonsim.physics.layers.RandomDistanceCadence;
 import org.dysonsim.physics.network.DenseLayer;
 import org.dysonsim.physics.network.LabelledImages;
 import org.dysonsim.physics.network.LayerGradientRecord;
@@ -55,6 +56,8 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
         NetworkTraining.Evaluation test;
         final NetworkRecord.LayerPart[] parts;
         final double[][] states;
+        final double[] distanceKs;
+        final double[] distanceW1;
         int reported;
 
         Pending(long step, boolean checkpoint, int layers) {
@@ -62,6 +65,14 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
             this.checkpoint = checkpoint;
             this.parts = new NetworkRecord.LayerPart[layers];
             this.states = new double[layers][];
+            this.distanceKs = new double[layers];
+            this.distanceW1 = new double[layers];
+        }
+
+        /** The layers' random distances, or null for both when this record did not measure them. */
+        double[][] distances() {
+            for (double d : distanceKs) if (Double.isNaN(d)) return new double[2][];
+            return new double[][] {distanceKs, distanceW1};
         }
 
         boolean complete() {
@@ -92,11 +103,12 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
         this.testInputs = test.inputs(all);
         List<double[][]> restored = setup.start() == null ? null : NetworkCheckpoints.unpack(model, setup.start());
         ActorRef<LayerCommand> next = null;
+        RandomDistanceCadence distance = RandomDistanceCadence.of(model, setup.recordEvery(), setup.steps());
         for (int l = model.layers() - 1; l >= 0; l--) {
             DenseLayer layer = restored == null ? NetworkInit.layer(model, l, setup.seed(), setup.member())
                     : NetworkInit.restored(model, l, restored.get(l));
             next = context.spawn(NetworkLayer.create(new NetworkLayer.Setup(model, l, layer, setup.steps(), next,
-                    context.getSelf())), "layer-" + (l + 1));
+                    context.getSelf(), setup.seed(), setup.member(), distance)), "layer-" + (l + 1));
             context.watch(next); // a failed layer fails this actor, and so the generation
             layers.add(0, next);
         }
@@ -163,6 +175,8 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
         p.parts[m.layer()] = new NetworkRecord.LayerPart(m.eigenvalues(), m.singularValues(),
                 new LayerGradientRecord(m.projections(), m.projectionVariances(), m.deviationSquares()));
         p.states[m.layer()] = m.state();
+        p.distanceKs[m.layer()] = m.randomDistanceKs();
+        p.distanceW1[m.layer()] = m.randomDistanceW1();
         p.reported++;
         return flush();
     }
@@ -191,10 +205,12 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
             Pending p = pending.pollFirst();
             NetworkRecord r = NetworkRecord.of(model, p.step, p.trainLoss, p.test, Arrays.asList(p.parts));
             double t = p.step * model.sgd().alpha();
+            double[][] distances = p.distances();
             setup.supervisor().tell(new MemberCommand.Snapshot(setup.generation(), p.step, t, r.eigenvalues(),
                     new TrajectoryEvent.GradientRecorded(p.step, t, r.trainLoss(), r.singularValues(), r.projections(),
                             r.projectionVariances(), r.noiseVariance()),
-                    new TrajectoryEvent.NetworkMetricsRecorded(p.step, t, r.trainLoss(), r.testLoss(), r.testAccuracy())));
+                    new TrajectoryEvent.NetworkMetricsRecorded(p.step, t, r.trainLoss(), r.testLoss(), r.testAccuracy(),
+                            distances[0], distances[1])));
             if (p.checkpoint) {
                 // every layer's W_s, b_s and momenta: continuing from here is exact
                 setup.supervisor().tell(new MemberCommand.Checkpointed(setup.generation(),
