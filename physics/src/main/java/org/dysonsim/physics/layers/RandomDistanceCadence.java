@@ -15,7 +15,8 @@ public record RandomDistanceCadence(long recordEvery, long steps, int every) {
     public static final double BUDGET = 0.2;
     /**
      * What one operation of a symmetric eigen-decomposition costs against one of a matrix product
-     * (EJML, measured on 300×300 against the 32×784×300 products of a training step: about 4).
+     * (EJML, eigenvalues of 300×300 against the 32×784×300 product of a training step: 1 to 3,
+     * measured on a loaded 2-core machine); 4 errs towards measuring less often.
      */
     static final double EIGEN_OPERATION_COST = 4.0;
 
