@@ -69,12 +69,6 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
             this.distanceW1 = new double[layers];
         }
 
-        /** The layers' random distances, or null for both when this record did not measure them. */
-        double[][] distances() {
-            for (double d : distanceKs) if (Double.isNaN(d)) return new double[2][];
-            return new double[][] {distanceKs, distanceW1};
-        }
-
         boolean complete() {
             return test != null && !Double.isNaN(trainLoss) && reported == parts.length;
         }
@@ -87,6 +81,8 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
     private final double[] testInputs;
     private final List<ActorRef<LayerCommand>> layers = new ArrayList<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
+    /** The records at which the layers measure their random distances. */
+    private final RandomDistanceCadence distance;
     private long step;
     private long checkpointStep;
     private int[] labels;
@@ -103,7 +99,7 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
         this.testInputs = test.inputs(all);
         List<double[][]> restored = setup.start() == null ? null : NetworkCheckpoints.unpack(model, setup.start());
         ActorRef<LayerCommand> next = null;
-        RandomDistanceCadence distance = RandomDistanceCadence.of(model, setup.recordEvery(), setup.steps());
+        this.distance = RandomDistanceCadence.of(model, setup.recordEvery(), setup.steps());
         for (int l = model.layers() - 1; l >= 0; l--) {
             DenseLayer layer = restored == null ? NetworkInit.layer(model, l, setup.seed(), setup.member())
                     : NetworkInit.restored(model, l, restored.get(l));
@@ -205,12 +201,12 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
             Pending p = pending.pollFirst();
             NetworkRecord r = NetworkRecord.of(model, p.step, p.trainLoss, p.test, Arrays.asList(p.parts));
             double t = p.step * model.sgd().alpha();
-            double[][] distances = p.distances();
+            boolean measured = distance.measures(p.step);
             setup.supervisor().tell(new MemberCommand.Snapshot(setup.generation(), p.step, t, r.eigenvalues(),
                     new TrajectoryEvent.GradientRecorded(p.step, t, r.trainLoss(), r.singularValues(), r.projections(),
                             r.projectionVariances(), r.noiseVariance()),
                     new TrajectoryEvent.NetworkMetricsRecorded(p.step, t, r.trainLoss(), r.testLoss(), r.testAccuracy(),
-                            distances[0], distances[1])));
+                            measured ? p.distanceKs : null, measured ? p.distanceW1 : null)));
             if (p.checkpoint) {
                 // every layer's W_s, b_s and momenta: continuing from here is exact
                 setup.supervisor().tell(new MemberCommand.Checkpointed(setup.generation(),
