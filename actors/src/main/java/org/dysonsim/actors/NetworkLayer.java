@@ -8,6 +8,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.gas.NonFiniteStateException;
+import org.dysonsim.physics.layers.RandomDistance;
+import org.dysonsim.physics.layers.RandomDistanceCadence;
 import org.dysonsim.physics.network.DenseLayer;
 import org.dysonsim.physics.network.LayerGradientRecord;
 import org.dysonsim.physics.network.LayerSpectrum;
@@ -22,16 +24,19 @@ import org.ejml.data.DMatrixRMaj;
  * them on (to the next layer, or as logits to the loss actor), and on the way back turns the
  * error it gets into the error of its input, sends that to the layer before, then updates.
  * The arithmetic is {@link DenseLayer}'s, as in the plain loop, so results are the same bits
- * wherever the layers run. At a record step it reports its spectrum and gradient record.
+ * wherever the layers run. At a record step it reports its spectrum and gradient record, and at
+ * the records its {@link RandomDistanceCadence} names, its distance from its entries permuted.
  */
 final class NetworkLayer extends AbstractBehavior<LayerCommand> {
 
     /**
-     * @param next  the next layer, or null for the last (it sends logits to {@code loss})
-     * @param steps the run's last step: the record pass after it updates nothing
+     * @param next     the next layer, or null for the last (it sends logits to {@code loss})
+     * @param steps    the run's last step: the record pass after it updates nothing
+     * @param seed     the run's seed and {@code member} the member's index: the permutations' seeds
+     * @param distance the records at which the layer measures its random distance
      */
     record Setup(NetworkModel model, int index, DenseLayer layer, long steps, ActorRef<LayerCommand> next,
-                 ActorRef<NetworkLossCommand> loss) {}
+                 ActorRef<NetworkLossCommand> loss, long seed, int member, RandomDistanceCadence distance) {}
 
     static Behavior<LayerCommand> create(Setup setup) {
         return Behaviors.setup(context -> new NetworkLayer(context, setup));
@@ -43,6 +48,7 @@ final class NetworkLayer extends AbstractBehavior<LayerCommand> {
     /** Set from a recording forward pass until its backward pass: W_s's spectrum, and its state for a checkpoint. */
     private WeightSpectrum.Decomposed spectrum;
     private double[] state;
+    private RandomDistance distance;
 
     private NetworkLayer(ActorContext<LayerCommand> context, Setup setup) {
         super(context);
@@ -72,6 +78,7 @@ final class NetworkLayer extends AbstractBehavior<LayerCommand> {
                 }
                 for (double v : spectrum.eigenvalues()) if (!Double.isFinite(v)) throw diverged(m.step() - 1, "WᵀW has a non-finite eigenvalue");
                 state = m.checkpoint() ? flatState() : null;
+                distance = setup.distance().measures(m.step() - 1) ? randomDistance(m.step() - 1) : null;
             }
             previous = m.from();
             y = layer.forward(x);
@@ -93,9 +100,11 @@ final class NetworkLayer extends AbstractBehavior<LayerCommand> {
         if (spectrum != null) {
             LayerGradientRecord r = LayerGradientRecord.of(spectrum.top(), g, layer.lastInput());
             setup.loss().tell(new NetworkLossCommand.LayerRecorded(m.step() - 1, setup.index(), spectrum.eigenvalues(),
-                    spectrum.top().values().clone(), r.projections(), r.projectionVariances(), r.deviationSquares(), state));
+                    spectrum.top().values().clone(), r.projections(), r.projectionVariances(), r.deviationSquares(), state,
+                    distance == null ? Double.NaN : distance.ksDistance(), distance == null ? Double.NaN : distance.wasserstein()));
             spectrum = null;
             state = null;
+            distance = null;
         }
         if (m.step() <= setup.steps()) {
             layer.update(g, setup.model().sgd());
@@ -103,6 +112,18 @@ final class NetworkLayer extends AbstractBehavior<LayerCommand> {
         }
         if (setup.index() == 0) setup.loss().tell(new NetworkLossCommand.Stepped(m.step()));
         return this;
+    }
+
+    /** W_s against its entries permuted by the seed of (run, member, layer, s), from the spectrum just computed. */
+    private RandomDistance randomDistance(long s) {
+        double[] all = spectrum.eigenvalues();
+        int nonzero = Math.min(layer.weights().numRows, layer.weights().numCols);
+        double[] values = java.util.Arrays.copyOfRange(all, all.length - nonzero, all.length);
+        try {
+            return RandomDistance.of(layer.weights(), values, RandomDistance.seed(setup.seed(), setup.member(), setup.index(), s));
+        } catch (IllegalStateException e) {
+            throw diverged(s, "the eigen-decomposition of the permuted W failed");
+        }
     }
 
     /** W, b, their momenta, one after the other. */

@@ -14,6 +14,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.dysonsim.physics.gas.NetworkModel;
 import org.dysonsim.physics.gas.NonFiniteStateException;
+import org.dysonsim.physics.layers.RandomDistanceCadence;
 import org.dysonsim.physics.network.DenseLayer;
 import org.dysonsim.physics.network.LabelledImages;
 import org.dysonsim.physics.network.LayerGradientRecord;
@@ -55,6 +56,8 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
         NetworkTraining.Evaluation test;
         final NetworkRecord.LayerPart[] parts;
         final double[][] states;
+        final double[] distanceKs;
+        final double[] distanceW1;
         int reported;
 
         Pending(long step, boolean checkpoint, int layers) {
@@ -62,6 +65,8 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
             this.checkpoint = checkpoint;
             this.parts = new NetworkRecord.LayerPart[layers];
             this.states = new double[layers][];
+            this.distanceKs = new double[layers];
+            this.distanceW1 = new double[layers];
         }
 
         boolean complete() {
@@ -76,6 +81,8 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
     private final double[] testInputs;
     private final List<ActorRef<LayerCommand>> layers = new ArrayList<>();
     private final Deque<Pending> pending = new ArrayDeque<>();
+    /** The records at which the layers measure their random distances. */
+    private final RandomDistanceCadence distance;
     private long step;
     private long checkpointStep;
     private int[] labels;
@@ -92,11 +99,12 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
         this.testInputs = test.inputs(all);
         List<double[][]> restored = setup.start() == null ? null : NetworkCheckpoints.unpack(model, setup.start());
         ActorRef<LayerCommand> next = null;
+        this.distance = RandomDistanceCadence.of(model, setup.recordEvery(), setup.steps());
         for (int l = model.layers() - 1; l >= 0; l--) {
             DenseLayer layer = restored == null ? NetworkInit.layer(model, l, setup.seed(), setup.member())
                     : NetworkInit.restored(model, l, restored.get(l));
             next = context.spawn(NetworkLayer.create(new NetworkLayer.Setup(model, l, layer, setup.steps(), next,
-                    context.getSelf())), "layer-" + (l + 1));
+                    context.getSelf(), setup.seed(), setup.member(), distance)), "layer-" + (l + 1));
             context.watch(next); // a failed layer fails this actor, and so the generation
             layers.add(0, next);
         }
@@ -163,6 +171,8 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
         p.parts[m.layer()] = new NetworkRecord.LayerPart(m.eigenvalues(), m.singularValues(),
                 new LayerGradientRecord(m.projections(), m.projectionVariances(), m.deviationSquares()));
         p.states[m.layer()] = m.state();
+        p.distanceKs[m.layer()] = m.randomDistanceKs();
+        p.distanceW1[m.layer()] = m.randomDistanceW1();
         p.reported++;
         return flush();
     }
@@ -191,10 +201,12 @@ final class NetworkLoss extends AbstractBehavior<NetworkLossCommand> {
             Pending p = pending.pollFirst();
             NetworkRecord r = NetworkRecord.of(model, p.step, p.trainLoss, p.test, Arrays.asList(p.parts));
             double t = p.step * model.sgd().alpha();
+            boolean measured = distance.measures(p.step);
             setup.supervisor().tell(new MemberCommand.Snapshot(setup.generation(), p.step, t, r.eigenvalues(),
                     new TrajectoryEvent.GradientRecorded(p.step, t, r.trainLoss(), r.singularValues(), r.projections(),
                             r.projectionVariances(), r.noiseVariance()),
-                    new TrajectoryEvent.NetworkMetricsRecorded(p.step, t, r.trainLoss(), r.testLoss(), r.testAccuracy())));
+                    new TrajectoryEvent.NetworkMetricsRecorded(p.step, t, r.trainLoss(), r.testLoss(), r.testAccuracy(),
+                            measured ? p.distanceKs : null, measured ? p.distanceW1 : null)));
             if (p.checkpoint) {
                 // every layer's W_s, b_s and momenta: continuing from here is exact
                 setup.supervisor().tell(new MemberCommand.Checkpointed(setup.generation(),

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.physics.gas.NetworkModel;
+import org.dysonsim.physics.layers.RandomDistance;
+import org.dysonsim.physics.layers.RandomDistanceCadence;
 import org.dysonsim.physics.network.LabelledImages;
 import org.dysonsim.physics.network.NetworkInit;
 import org.dysonsim.physics.network.NetworkRecord;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NetworkMemberTest {
     private static final int PIXELS = NetworkFixtures.PIXELS;
+    /** Eigenvalues with and without eigenvectors from EJML differ in their last bits at most. */
+    private static final double EIGENSOLVER_ROUNDING = 1e-12;
     private final Simulation simulation = new Simulation(EngineFixtures.config(2, true).withFallback(ConfigFactory.load()));
     @TempDir
     Path data;
@@ -45,26 +49,38 @@ class NetworkMemberTest {
         return NetworkFixtures.spec(data, runId, momentum, steps, recordEvery, checkpointEvery, 1);
     }
 
+    /** A record of the plain loop and, where the run measures it, each layer's random distance of W at that step. */
+    private record Expected(NetworkRecord record, RandomDistance[] distances) {}
+
     /** The plain loop's records of member 0. */
-    private static List<NetworkRecord> reference(RunSpec spec) throws IOException {
+    private static List<Expected> reference(RunSpec spec) throws IOException {
         NetworkModel model = (NetworkModel) spec.model();
         LabelledImages train = LabelledImages.read(Path.of(model.dataPath()), "train");
         LabelledImages test = LabelledImages.read(Path.of(model.dataPath()), "t10k").first(model.testSize());
         NetworkTraining training = new NetworkTraining(model, train, spec.seed(), 0,
                 NetworkInit.layers(model, spec.seed(), 0), 0);
-        List<NetworkRecord> records = new ArrayList<>();
+        RandomDistanceCadence cadence = RandomDistanceCadence.of(model, spec.recordEvery(), spec.steps());
+        List<Expected> records = new ArrayList<>();
         while (true) {
             long s = training.step();
-            if (s == spec.steps()) {
-                records.add(training.recordAndAdvance(test, false));
-                return records;
+            if (s == spec.steps() || s % spec.recordEvery() == 0) {
+                RandomDistance[] distances = null;
+                if (cadence.measures(s)) {
+                    distances = new RandomDistance[model.layers()];
+                    for (int l = 0; l < distances.length; l++) {
+                        distances[l] = RandomDistance.of(training.layers().get(l).weights(),
+                                RandomDistance.seed(spec.seed(), 0, l, s));
+                    }
+                }
+                records.add(new Expected(training.recordAndAdvance(test, s != spec.steps()), distances));
+                if (s == spec.steps()) return records;
+            } else {
+                training.advance();
             }
-            if (s % spec.recordEvery() == 0) records.add(training.recordAndAdvance(test, true));
-            else training.advance();
         }
     }
 
-    private static void assertRecorded(List<NetworkRecord> expected, InMemoryJournal.Entry entry) {
+    private static void assertRecorded(List<Expected> expected, InMemoryJournal.Entry entry) {
         List<TrajectoryEvent.SnapshotRecorded> snapshots = entry.snapshots();
         List<TrajectoryEvent.GradientRecorded> gradients = entry.gradients();
         List<TrajectoryEvent.NetworkMetricsRecorded> metrics = entry.metrics();
@@ -72,7 +88,7 @@ class NetworkMemberTest {
         assertEquals(expected.size(), gradients.size());
         assertEquals(expected.size(), metrics.size());
         for (int k = 0; k < expected.size(); k++) {
-            NetworkRecord want = expected.get(k);
+            NetworkRecord want = expected.get(k).record();
             String at = "step " + want.step();
             assertEquals(want.step(), snapshots.get(k).step(), at);
             assertArrayEquals(want.eigenvalues(), snapshots.get(k).values(), at);
@@ -83,7 +99,17 @@ class NetworkMemberTest {
             assertEquals(want.trainLoss(), metrics.get(k).trainLoss(), at);
             assertEquals(want.testLoss(), metrics.get(k).testLoss(), at);
             assertEquals(want.testAccuracy(), metrics.get(k).testAccuracy(), at);
+            RandomDistance[] distances = expected.get(k).distances();
+            assertEquals(distances != null, metrics.get(k).measuredRandomDistance(), at);
+            for (int l = 0; distances != null && l < distances.length; l++) {
+                // the layer reuses its recorded eigenvalues: the same up to the eigensolver's rounding
+                assertEquals(distances[l].ksDistance(), metrics.get(k).randomDistanceKs()[l], EIGENSOLVER_ROUNDING, at);
+                assertEquals(distances[l].wasserstein(), metrics.get(k).randomDistanceW1()[l], EIGENSOLVER_ROUNDING, at);
+            }
+            assertTrue(metrics.get(k).intact(), at);
         }
+        assertTrue(metrics.get(0).measuredRandomDistance() && metrics.get(metrics.size() - 1).measuredRandomDistance(),
+                "the first and last records measure the random distance");
     }
 
     @Test
@@ -92,11 +118,12 @@ class NetworkMemberTest {
         InMemoryJournal journal = new InMemoryJournal();
         RunResult result = simulation.run(spec, journal, RunListener.NONE);
         assertNull(result.failure());
-        List<NetworkRecord> expected = reference(spec);
+        List<Expected> expected = reference(spec);
         assertRecorded(expected, journal.entry(spec.runId(), 0));
         assertEquals(RecorderCommand.Status.COMPLETED, journal.entry(spec.runId(), 0).state().status());
         assertEquals(PIXELS + 12 + 8, journal.entry(spec.runId(), 0).snapshots().get(0).values().length, "every layer's WᵀW");
-        assertTrue(expected.get(expected.size() - 1).testAccuracy() > 0.6, "learns: " + expected.get(expected.size() - 1));
+        assertTrue(expected.get(expected.size() - 1).record().testAccuracy() > 0.6,
+                "learns: " + expected.get(expected.size() - 1).record());
     }
 
     @Test

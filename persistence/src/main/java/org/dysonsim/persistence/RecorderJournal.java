@@ -95,14 +95,15 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournalCommand,
 
     /**
      * The events a command adds to the journal: none if they would repeat what is recorded; a
-     * snapshot with its gradient record (matrix-level runs) gives both, in that order.
+     * snapshot with its gradient record (matrix-level runs) and metrics (networks; imports of weight
+     * matrices, for their random distances) gives each it has, in that order.
      */
     static List<TrajectoryEvent> eventsOf(RecorderState state, RecorderCommand command) {
         TrajectoryEvent event = eventOf(state, command);
         if (event == null) return List.of();
-        if (command instanceof RecorderCommand.Record record && record.gradient() != null) {
-            return record.metrics() == null ? List.of(event, record.gradient())
-                    : List.of(event, record.gradient(), record.metrics());
+        if (command instanceof RecorderCommand.Record record) {
+            return java.util.stream.Stream.of(event, record.gradient(), record.metrics())
+                    .filter(java.util.Objects::nonNull).toList();
         }
         return List.of(event);
     }

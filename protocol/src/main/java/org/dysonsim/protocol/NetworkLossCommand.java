@@ -15,10 +15,13 @@ public sealed interface NetworkLossCommand extends Wire
      * Layer {@code layer} at record step {@code step} (its state before step + 1): the eigenvalues
      * of WᵀW ascending, its top singular values and the gradient record of step + 1 on them
      * (physics.network.LayerGradientRecord); {@code state} its W, b and their momenta, one after
-     * the other, when a checkpoint was asked for, else null.
+     * the other, when a checkpoint was asked for, else null; {@code randomDistanceKs} and
+     * {@code randomDistanceW1} its distance from W with its entries permuted
+     * (physics.layers.RandomDistance), NaN at a record that does not measure it.
      */
     record LayerRecorded(long step, int layer, double[] eigenvalues, double[] singularValues, double[] projections,
-                         double[] projectionVariances, double deviationSquares, double[] state)
+                         double[] projectionVariances, double deviationSquares, double[] state, double randomDistanceKs,
+                         double randomDistanceW1)
             implements NetworkLossCommand {}
 
     /** The first layer has passed step {@code step} (every layer has updated). */

@@ -2,6 +2,7 @@ package org.dysonsim.protocol;
 
 import com.esotericsoftware.kryo.DefaultSerializer;
 import org.dysonsim.protocol.kryo.GradientRecordedSerializer;
+import org.dysonsim.protocol.kryo.NetworkMetricsRecordedSerializer;
 import org.dysonsim.protocol.kryo.SnapshotRecordedSerializer;
 
 /** The events of one ensemble member's journal (persistence id {@code run|<run-id>|<member>}). */
@@ -88,24 +89,67 @@ public sealed interface TrajectoryEvent extends Wire
     /**
      * What a network run ({@code model = network}) records at every recorded step beside its
      * snapshot and gradient record (all in one atomic write): how well the whole network does at
-     * the state after step {@code step}.
+     * the state after step {@code step}, and how far each layer's spectrum is from that of its
+     * entries permuted (physics.layers.RandomDistance).
      *
-     * @param trainLoss    the minibatch loss at that state on the minibatch of step + 1 (as GradientRecorded's loss)
-     * @param testLoss     the mean cross-entropy on the fixed held-out images ({@code network.test-size})
-     * @param testAccuracy the fraction of them classified right
-     * @param checksum     {@link TrajectoryChecksum} of step, t and the three values, checked whenever it is read
+     * @param trainLoss         the minibatch loss at that state on the minibatch of step + 1 (as GradientRecorded's loss)
+     * @param testLoss          the mean cross-entropy on the fixed held-out images ({@code network.test-size})
+     * @param testAccuracy      the fraction of them classified right
+     * @param randomDistanceKs  per layer, the KS distance between the nonzero eigenvalues of WᵀW and those of
+     *                          W with its entries permuted; null when this record did not measure it (and in
+     *                          journals written before it was measured)
+     * @param randomDistanceW1  per layer, the Wasserstein-1 distance of the same two, over the mean eigenvalue;
+     *                          null exactly when {@code randomDistanceKs} is
+     * @param checksum          {@link TrajectoryChecksum} of step, t, the three values and the distances, checked
+     *                          whenever it is read
      */
+    @DefaultSerializer(NetworkMetricsRecordedSerializer.class)
     record NetworkMetricsRecorded(long step, double t, double trainLoss, double testLoss, double testAccuracy,
-                                  long checksum) implements TrajectoryEvent {
+                                  double[] randomDistanceKs, double[] randomDistanceW1, long checksum)
+            implements TrajectoryEvent {
 
+        public NetworkMetricsRecorded {
+            if ((randomDistanceKs == null) != (randomDistanceW1 == null)
+                    || randomDistanceKs != null && randomDistanceKs.length != randomDistanceW1.length) {
+                throw new IllegalArgumentException("the KS and W1 random distances must cover the same layers");
+            }
+        }
+
+        /** A record without random distances. */
         public NetworkMetricsRecorded(long step, double t, double trainLoss, double testLoss, double testAccuracy) {
-            this(step, t, trainLoss, testLoss, testAccuracy,
-                    TrajectoryChecksum.of(step, t, new double[] {trainLoss, testLoss, testAccuracy}));
+            this(step, t, trainLoss, testLoss, testAccuracy, null, null);
+        }
+
+        /** A record with its checksum. The arrays are not copied: do not change them afterwards. */
+        public NetworkMetricsRecorded(long step, double t, double trainLoss, double testLoss, double testAccuracy,
+                                      double[] randomDistanceKs, double[] randomDistanceW1) {
+            this(step, t, trainLoss, testLoss, testAccuracy, randomDistanceKs, randomDistanceW1,
+                    checksumOf(step, t, trainLoss, testLoss, testAccuracy, randomDistanceKs, randomDistanceW1));
         }
 
         public boolean intact() {
-            return TrajectoryChecksum.matches(checksum, TrajectoryChecksum.of(step, t,
-                    new double[] {trainLoss, testLoss, testAccuracy}));
+            return TrajectoryChecksum.matches(checksum, checksumOf(step, t, trainLoss, testLoss, testAccuracy,
+                    randomDistanceKs, randomDistanceW1));
+        }
+
+        /** Whether this record measured the random distances. */
+        public boolean measuredRandomDistance() {
+            return randomDistanceKs != null;
+        }
+
+        /** Without distances, the sum of the three values alone, as records written before distances existed. */
+        private static long checksumOf(long step, double t, double trainLoss, double testLoss, double testAccuracy,
+                                       double[] ks, double[] w1) {
+            int layers = ks == null ? 0 : ks.length;
+            double[] values = new double[3 + 2 * layers];
+            values[0] = trainLoss;
+            values[1] = testLoss;
+            values[2] = testAccuracy;
+            if (ks != null) {
+                System.arraycopy(ks, 0, values, 3, layers);
+                System.arraycopy(w1, 0, values, 3 + layers, layers);
+            }
+            return TrajectoryChecksum.of(step, t, values);
         }
     }
 

@@ -6,6 +6,7 @@ import com.esotericsoftware.kryo.io.Output;
 import org.dysonsim.protocol.RecorderCommand;
 import org.dysonsim.protocol.TrajectoryChecksum;
 import org.dysonsim.protocol.TrajectoryEvent.GradientRecorded;
+import org.dysonsim.protocol.TrajectoryEvent.NetworkMetricsRecorded;
 import org.dysonsim.protocol.TrajectoryEvent.SnapshotRecorded;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,12 @@ class CheckedRecordFormatTest {
     record OldGradient(long step, double t, double loss, double[] singularValues, double[] projections,
                        double[] projectionVariances, double noiseVariance) {}
 
+    /** A network's metrics as they were before they carried random distances. */
+    record OldMetrics(long step, double t, double trainLoss, double testLoss, double testAccuracy, long checksum) {}
+
+    /** A message carrying metrics, followed by other fields. */
+    record CarriedMetrics(NetworkMetricsRecorded metrics, String after) {}
+
     /** A stored recorder state holds a snapshot inside it, followed by other fields. */
     record OldState(String failure, OldSnapshot last, String started) {}
 
@@ -43,6 +50,9 @@ class CheckedRecordFormatTest {
         kryo.register(OldGradient.class, 902);
         kryo.register(OldState.class, 903);
         kryo.register(NewState.class, 904);
+        kryo.register(NetworkMetricsRecorded.class, 360);
+        kryo.register(OldMetrics.class, 905);
+        kryo.register(CarriedMetrics.class, 906);
         return kryo;
     }
 
@@ -127,6 +137,49 @@ class CheckedRecordFormatTest {
         assertArrayEquals(old.projectionVariances(), back.projectionVariances());
         assertEquals(0.5, back.noiseVariance());
         assertEquals(TrajectoryChecksum.ABSENT, back.checksum());
+    }
+
+    @Test
+    void networkMetricsCarryTheirRandomDistancesUnderTheChecksum() {
+        Kryo kryo = kryo();
+        NetworkMetricsRecorded record = new NetworkMetricsRecorded(250, 12.5, 0.4, 0.5, 0.8, new double[] {0.05, 0.3},
+                new double[] {0.02, 0.9});
+        NetworkMetricsRecorded back = read(kryo, write(kryo, record), NetworkMetricsRecorded.class);
+        assertTrue(back.intact());
+        assertArrayEquals(record.randomDistanceKs(), back.randomDistanceKs());
+        assertArrayEquals(record.randomDistanceW1(), back.randomDistanceW1());
+        assertEquals(record.checksum(), back.checksum());
+        assertFalse(new NetworkMetricsRecorded(250, 12.5, 0.4, 0.5, 0.8, new double[] {0.05, 0.31},
+                record.randomDistanceW1(), record.checksum()).intact(), "a changed distance");
+        assertFalse(new NetworkMetricsRecorded(250, 12.5, 0.4, 0.5, 0.8, null, null, record.checksum()).intact(),
+                "distances dropped");
+        NetworkMetricsRecorded without = read(kryo, write(kryo, new NetworkMetricsRecorded(5, 0.25, 1, 2, 0.5)),
+                NetworkMetricsRecorded.class);
+        assertFalse(without.measuredRandomDistance());
+        assertTrue(without.intact());
+        // inside a message, fields follow the metrics
+        CarriedMetrics carried = read(kryo, write(kryo, new CarriedMetrics(record, "after")), CarriedMetrics.class);
+        assertArrayEquals(record.randomDistanceW1(), carried.metrics().randomDistanceW1());
+        assertEquals("after", carried.after());
+    }
+
+    @Test
+    void networkMetricsWrittenBeforeRandomDistancesReadBackWithoutThemAndChecked() {
+        Kryo kryo = kryo();
+        long checksum = new NetworkMetricsRecorded(30, 1.5, 0.7, 0.9, 0.625).checksum();
+        NetworkMetricsRecorded back = read(kryo, write(kryo, new OldMetrics(30, 1.5, 0.7, 0.9, 0.625, checksum)),
+                NetworkMetricsRecorded.class);
+        assertEquals(30, back.step());
+        assertEquals(1.5, back.t());
+        assertEquals(0.7, back.trainLoss());
+        assertEquals(0.9, back.testLoss());
+        assertEquals(0.625, back.testAccuracy());
+        assertFalse(back.measuredRandomDistance(), "absent, not zero");
+        assertEquals(checksum, back.checksum());
+        assertTrue(back.intact(), "the old checksum still checks the old fields");
+        NetworkMetricsRecorded changed = read(kryo, write(kryo, new OldMetrics(30, 1.5, 0.7, 0.9, 0.5, checksum)),
+                NetworkMetricsRecorded.class);
+        assertFalse(changed.intact());
     }
 
     @Test

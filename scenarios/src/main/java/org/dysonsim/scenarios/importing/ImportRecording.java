@@ -31,7 +31,7 @@ import org.dysonsim.protocol.TrajectoryEvent;
 /**
  * Records an imported run through the members' {@link TrajectoryRecorder}s into the data
  * directory's journal, as a simulated run is recorded: a {@code RunStarted} per member, then per
- * record its snapshot (and gradient record) in one write, then {@code RunCompleted}. At most
+ * record its snapshot (and gradient record, and the layers' random distances) in one write, then {@code RunCompleted}. At most
  * {@link #IN_FLIGHT} records wait for their acknowledgement, so the journal keeps pace with the
  * reading and memory stays bounded.
  */
@@ -78,9 +78,10 @@ final class ImportRecording implements AutoCloseable {
             send(reply -> new RecorderCommand.Begin(new TrajectoryEvent.RunStarted(runId, member, scenario, 0, codeVersion, n), reply));
         }
 
-        void record(TrajectoryEvent.SnapshotRecorded snapshot, TrajectoryEvent.GradientRecorded gradient) throws IOException {
+        void record(TrajectoryEvent.SnapshotRecorded snapshot, TrajectoryEvent.GradientRecorded gradient,
+                    TrajectoryEvent.NetworkMetricsRecorded distances) throws IOException {
             lastStep = snapshot.step();
-            send(reply -> new RecorderCommand.Record(snapshot, gradient, reply));
+            send(reply -> new RecorderCommand.Record(snapshot, gradient, distances, reply));
         }
 
         /** Completes the member and waits until everything it was sent is durable. */

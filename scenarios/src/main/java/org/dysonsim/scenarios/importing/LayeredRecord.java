@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.importing;
 
+import org.dysonsim.physics.layers.RandomDistance;
 import org.dysonsim.physics.sgd.SingularPairs;
 import org.dysonsim.physics.sgd.WeightSpectrum;
 import org.dysonsim.protocol.TrajectoryEvent;
@@ -11,6 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  * file saved gradients or a loss, a gradient record whose singular values and projections are, layer
  * after layer, the top {@link #TOP_K} (at most cols) singular values σ_j of W and u_jᵀ G v_j.
  * Imported gradients are whole-batch averages, so the per-sample variances are not known: NaN.
+ * Every record also gets each layer's random distance, from its W.
  * The time of a record is its step.
  */
 final class LayeredRecord {
@@ -30,6 +32,21 @@ final class LayeredRecord {
             at += layer.length;
         }
         return new TrajectoryEvent.SnapshotRecorded(step, step, values);
+    }
+
+    /**
+     * Every layer's {@link RandomDistance} at the record, seeded as a network run seeds it with run
+     * seed 0 (an imported run's), in a metrics record whose losses and accuracy are not known (NaN).
+     */
+    static TrajectoryEvent.NetworkMetricsRecorded distances(long step, int member, DMatrixRMaj[] weights) {
+        double[] ks = new double[weights.length];
+        double[] w1 = new double[weights.length];
+        for (int l = 0; l < weights.length; l++) {
+            RandomDistance d = RandomDistance.of(weights[l], RandomDistance.seed(0, member, l, step));
+            ks[l] = d.ksDistance();
+            w1[l] = d.wasserstein();
+        }
+        return new TrajectoryEvent.NetworkMetricsRecorded(step, step, Double.NaN, Double.NaN, Double.NaN, ks, w1);
     }
 
     /** The gradient record of a record with gradients (or only a loss: then the projections are NaN). */

@@ -63,12 +63,12 @@ public final class RunImport {
             long[] done = {0};
             int n = history.layout().eigenvalues();
             try {
-                history.record((member, record, snapshot, gradient) -> {
+                history.record((member, record, snapshot, gradient, distances) -> {
                     if (record == 0) {
                         if (current[0] != null) current[0].close();
                         current[0] = recording.new Member(runId, member, scenario, n);
                     }
-                    current[0].record(snapshot, gradient);
+                    current[0].record(snapshot, gradient, distances);
                     show("recorded", ++done[0], total);
                 });
             } finally {

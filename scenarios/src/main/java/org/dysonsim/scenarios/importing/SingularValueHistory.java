@@ -112,7 +112,7 @@ final class SingularValueHistory implements TrainingHistory {
 
     @Override
     public void check(Runnable each) throws IOException {
-        record((member, record, snapshot, gradient) -> each.run());
+        record((member, record, snapshot, gradient, distances) -> each.run());
     }
 
     @Override
@@ -144,7 +144,7 @@ final class SingularValueHistory implements TrainingHistory {
                 }
                 TrajectoryEvent.GradientRecorded gradient = loss == null ? null : new TrajectoryEvent.GradientRecorded(steps[r],
                         steps[r], loss[r], new double[0], new double[0], new double[0], Double.NaN);
-                sink.accept(0, r, new TrajectoryEvent.SnapshotRecorded(steps[r], steps[r], values), gradient);
+                sink.accept(0, r, new TrajectoryEvent.SnapshotRecorded(steps[r], steps[r], values), gradient, null);
             }
         } catch (HdfException e) {
             throw new ScenarioException(source(), null, "cannot be read: " + e.getMessage());

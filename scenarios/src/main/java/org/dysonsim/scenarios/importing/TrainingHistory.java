@@ -37,10 +37,15 @@ public interface TrainingHistory {
     /** Every record as the journal holds it, member after member, record after record. */
     void record(RecordSink sink) throws IOException;
 
-    /** Receives the records of {@link #record}; {@code gradient} is null when the files have no gradients or losses. */
+    /**
+     * Receives the records of {@link #record}; {@code gradient} is null when the files have no
+     * gradients or losses, {@code distances} (the layers' random distances, in a metrics record
+     * whose losses and accuracy are unknown, NaN) when they have no weight matrices.
+     */
     @FunctionalInterface
     interface RecordSink {
         void accept(int member, int record, TrajectoryEvent.SnapshotRecorded snapshot,
-                    TrajectoryEvent.GradientRecorded gradient) throws IOException;
+                    TrajectoryEvent.GradientRecorded gradient, TrajectoryEvent.NetworkMetricsRecorded distances)
+                throws IOException;
     }
 }

@@ -81,12 +81,15 @@ public record WeightHistory(String source, String format, LayerLayout layout, in
         read((member, record, step, l, w, g) -> each.run());
     }
 
-    /** Per record the eigenvalues of WᵀW per layer, and a gradient record when gradients or losses were saved. */
+    /**
+     * Per record the eigenvalues of WᵀW per layer, a gradient record when gradients or losses were
+     * saved, and every layer's random distance.
+     */
     @Override
     public void record(RecordSink sink) throws IOException {
         boolean gradientRecords = hasGradients() || loss != null;
         read((member, record, step, l, w, g) -> sink.accept(member, record, LayeredRecord.snapshot(step, w),
-                gradientRecords ? LayeredRecord.gradient(step, l, w, g) : null));
+                gradientRecords ? LayeredRecord.gradient(step, l, w, g) : null, LayeredRecord.distances(step, member, w)));
     }
 
     /** Reads every record, member after member, holding one record's matrices at a time. */

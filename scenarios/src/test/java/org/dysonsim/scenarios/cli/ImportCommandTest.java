@@ -9,12 +9,16 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.dysonsim.physics.layers.RandomDistance;
+import org.dysonsim.scenarios.importing.WeightFiles;
+import org.dysonsim.scenarios.importing.WeightHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dyson import} in the test's JVM: an import of the Aarts–Park–Lucini fixture (2 seeds ×
- * 3 snapshots of a 6 × 4 W) is listed, exported, replayed and refused by resume; a bad file writes nothing.
+ * 3 snapshots of a 6 × 4 W) is listed, exported, replayed (with the random distance the import
+ * computed from each W) and refused by resume; a bad file writes nothing.
  */
 class ImportCommandTest {
 
@@ -56,6 +60,15 @@ class ImportCommandTest {
         Config along = report.getConfigList("layers").get(0).getConfig("along_training");
         assertEquals(List.of(0L, 1L, 2L), along.getLongList("step"), "WeightWatcher's metrics at every record");
         assertEquals(3, along.getList("log_spectral_norm").size());
+        // the random distance of member 0's W at every record, as the import computed it from the file
+        List<Double> ks = along.getDoubleList("random_distance_ks");
+        List<Double> w1 = along.getDoubleList("random_distance_w1");
+        ((WeightHistory) WeightFiles.open(fixture("apl.npz"))).read((member, record, step, loss, w, g) -> {
+            if (member != 0) return;
+            RandomDistance expected = RandomDistance.of(w[0], RandomDistance.seed(0, 0, 0, step));
+            assertEquals(expected.ksDistance(), ks.get(record), "KS at step " + step);
+            assertEquals(expected.wasserstein(), w1.get(record), "W1 at step " + step);
+        });
         Path runDir = dir.resolve("runs").resolve(runId);
         assertTrue(Files.size(runDir.resolve("trajectories.png")) > 1000, "the layers' largest eigenvalues drawn");
         assertTrue(Files.size(runDir.resolve("layer-0-final.png")) > 1000, "the final spectrum drawn");

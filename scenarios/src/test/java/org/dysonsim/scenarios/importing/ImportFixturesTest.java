@@ -59,7 +59,7 @@ class ImportFixturesTest {
                 .map(l -> l.name() + ":" + l.rows() + "x" + l.cols()).toList()));
         List<double[]> expected = numbers(fixture(name + ".eig.txt"));
         List<double[]> found = new ArrayList<>();
-        h.record((member, record, snapshot, gradient) -> found.add(snapshot.values()));
+        h.record((member, record, snapshot, gradient, distances) -> found.add(snapshot.values()));
         assertEquals(members * records, found.size());
         for (int k = 0; k < found.size(); k++) {
             for (int l = 0; l < h.layout().layers().size(); l++) {
@@ -99,7 +99,7 @@ class ImportFixturesTest {
     @CsvSource({"records.npz, 1.9", "npz-checkpoints, 0.004975124378109453", "lossgeometry.h5, 0.9", "apl.npz, NaN"})
     void theLossOfEachRecordIsInItsGradientRecord(String name, double second) throws Exception {
         List<TrajectoryEvent.GradientRecorded> found = new ArrayList<>();
-        WeightFiles.open(fixture(name)).record((member, record, snapshot, gradient) -> found.add(gradient));
+        WeightFiles.open(fixture(name)).record((member, record, snapshot, gradient, distances) -> found.add(gradient));
         if (Double.isNaN(second)) {
             assertTrue(found.get(1).loss() > 0); // the Aarts-Park-Lucini fixture's losses are random squares
         } else {

@@ -14,6 +14,7 @@ import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.scenarios.report.analyses.BulkSpacingsAlongTraining;
 import org.dysonsim.scenarios.report.analyses.LayerMetricsAlongTraining;
 import org.dysonsim.scenarios.report.analyses.LayerTailsAlongTraining;
+import org.dysonsim.scenarios.report.analyses.RandomDistanceAlongTraining;
 import org.dysonsim.scenarios.report.analyses.StoppingAgainstPlateau;
 
 /**
@@ -22,7 +23,8 @@ import org.dysonsim.scenarios.report.analyses.StoppingAgainstPlateau;
  * figures of α and of the spikes against the step) and the tail verdict at a few records
  * ({@link LayerTailsAlongTraining}, {@code tail_along_training}, {@link LayerTailsSection}) and the
  * level statistics of the bulk at the same records ({@link BulkSpacingsAlongTraining},
- * {@code bulk_spacings_along_training}, {@link BulkSpacingsSection}); and the lag of the stopping
+ * {@code bulk_spacings_along_training}, {@link BulkSpacingsSection}); the random distance where the
+ * run measured it ({@link RandomDistanceSection}, in {@code along_training}); and the lag of the stopping
  * signal behind the test-accuracy plateau ({@link StoppingAgainstPlateau}, {@code stopping_signal},
  * in the α figure's caption).
  */
@@ -58,6 +60,7 @@ public final class LayerMetricsSection {
         List<LayerMetricsAlongTraining> layers = LayerMetricsAlongTraining.of(layout, member);
         List<LayerTailsAlongTraining> tails = LayerTailsAlongTraining.of(layout, member, runSeed);
         List<BulkSpacingsAlongTraining> spacings = BulkSpacingsAlongTraining.of(layout, member);
+        List<RandomDistanceAlongTraining> distances = RandomDistanceAlongTraining.of(layout, member);
         List<Map<String, Object>> json = new ArrayList<>();
         List<StoppingAgainstPlateau> stops = new ArrayList<>();
         for (int l = 0; l < layers.size(); l++) {
@@ -66,6 +69,7 @@ public final class LayerMetricsSection {
             entry.put("member", member.member());
             entry.put("step", layer.steps());
             METRICS.forEach((name, metric) -> entry.put(name, layer.series(metric)));
+            RandomDistanceSection.json(distances.get(l), layer.steps(), entry);
             Map<String, Object> keys = new LinkedHashMap<>();
             keys.put("along_training", entry);
             keys.put("tail_along_training", LayerTailsSection.json(tails.get(l), member.member()));
@@ -85,6 +89,7 @@ public final class LayerMetricsSection {
                     + member.member() + ")", LayerMetrics::numSpikes, dir, plots);
             LayerTailsSection.draw(tails, member.member(), dir, plots);
             BulkSpacingsSection.draw(spacings, member.member(), dir, plots);
+            RandomDistanceSection.draw(distances, member.member(), dir, plots);
         }
         return json;
     }
