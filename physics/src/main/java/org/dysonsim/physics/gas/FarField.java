@@ -17,6 +17,15 @@ public final class FarField {
      */
     public static final int FAST_FROM = 2048;
 
+    /**
+     * A JVM system property that, set to {@code true}, keeps the direct tiles at every size: the
+     * engine as it was before the fast sum, for {@code dyson bench --sums} to time against. Off
+     * unless set; no command of the tool sets it, and a run made with it is bit-identical to one
+     * without only below {@link #FAST_FROM}.
+     */
+    public static final String DIRECT_ONLY_PROPERTY = "dysonsim.far-field.direct-only";
+    private static final boolean DIRECT_ONLY = Boolean.getBoolean(DIRECT_ONLY_PROPERTY);
+
     private final int n;
     private final TileSums tiles;
     private final FastCoulombSums fast;
@@ -30,9 +39,9 @@ public final class FarField {
         this.scratch = useFast ? null : new double[CoulombTiles.SCRATCH];
     }
 
-    /** Whether a system of {@code n} particles uses the fast sum. */
+    /** Whether a system of {@code n} particles uses the fast sum (never with {@link #DIRECT_ONLY_PROPERTY} set). */
     public static boolean fast(int n) {
-        return n >= FAST_FROM;
+        return n >= FAST_FROM && !DIRECT_ONLY;
     }
 
     /** f_i and (when {@code mirrorOut} is not null) m_i of all particles. */
