@@ -38,7 +38,7 @@ final class EngineStepBenchmark {
                 Double directRate = direct.get(n);
                 double speedUp = directRate == null ? Double.NaN : rate / directRate;
                 String[] target = target(n, rate, speedUp);
-                StepParts parts = StepParts.measure(n, n >= 1 << 20 ? 3 : n >= 65_536 ? 10 : 40);
+                StepParts parts = StepParts.measure(n, partSteps(n));
                 out.println(String.format(Locale.ROOT, "%-9d %10s %10s %9s %-15s %-8s %9.2f %5.0f%% %8.0f%% %5.0f%% %5.0f%%", n,
                         EngineStepRates.format(rate), EngineStepRates.format(directRate),
                         Double.isNaN(speedUp) ? "-" : String.format(Locale.ROOT, "%.1f×", speedUp), target[0], target[1],
@@ -61,6 +61,14 @@ final class EngineStepBenchmark {
         }
         out.printf(Locale.ROOT, "%d cores, load average %.1f at the end of the run%n", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * Plain-loop steps timed for the parts at {@code n} (after as many unmeasured): about
+     * 1.5·10⁶ eigenvalue-steps, so that the loops are compiled before they are timed; 3 to 400.
+     */
+    static int partSteps(int n) {
+        return Math.max(3, Math.min(400, 1_500_000 / n));
     }
 
     /** The target at {@code n} and whether the measured rate (or speed-up over the direct engine) meets it. */

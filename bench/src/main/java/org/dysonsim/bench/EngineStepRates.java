@@ -1,9 +1,5 @@
 package org.dysonsim.bench;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,8 +21,7 @@ import org.dysonsim.physics.gas.FarField;
  * step counts by the difference of their wall times.
  *
  * <p>Run as a program ({@link #main}) it prints {@code n rate} lines for the sizes it is given:
- * {@link #directRates} starts it in a JVM of its own with {@link FarField#DIRECT_ONLY_PROPERTY}
- * set, which is the engine without the fast sum.
+ * {@link #directRates} starts it with the fast sum switched off ({@link DirectEngineProcess}).
  */
 public final class EngineStepRates {
     private static final AtomicLong RUNS = new AtomicLong();
@@ -78,29 +73,16 @@ public final class EngineStepRates {
     }
 
     /**
-     * The direct engine's rates at {@code sizes}, from this program in a JVM of its own (same
-     * java, same class path) with the fast sum switched off; an empty map, with the reason on
-     * standard error, if it fails.
+     * The direct engine's rates at {@code sizes}, from this program in a JVM of its own with the
+     * fast sum switched off ({@link DirectEngineProcess}); an empty map if it fails.
      */
     static Map<Integer, Double> directRates(int... sizes) {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-D" + FarField.DIRECT_ONLY_PROPERTY + "=true", "-cp", System.getProperty("java.class.path"),
-                EngineStepRates.class.getName()));
-        for (int n : sizes) command.add(Integer.toString(n));
+        List<String> args = new ArrayList<>();
+        for (int n : sizes) args.add(Integer.toString(n));
         Map<Integer, Double> rates = new LinkedHashMap<>();
-        try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    String[] parts = line.trim().split(" ");
-                    if (parts.length == 2) rates.put(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]));
-                }
-            }
-            if (process.waitFor() != 0) System.err.println("dyson bench: the direct engine's JVM exited with " + process.exitValue());
-        } catch (IOException e) {
-            System.err.println("dyson bench: could not start the direct engine's JVM: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (String line : DirectEngineProcess.output(EngineStepRates.class, args)) {
+            String[] parts = line.trim().split(" ");
+            if (parts.length == 2) rates.put(Integer.parseInt(parts[0]), Double.parseDouble(parts[1]));
         }
         return rates;
     }
