@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dysonsim.physics.gas.FarField;
@@ -17,29 +19,34 @@ final class DirectEngineProcess {
     private DirectEngineProcess() {}
 
     /**
-     * The standard output lines of {@code main} run with {@code args}; its standard error passes
-     * through. Empty, with the reason on standard error, if it could not run or failed.
+     * The standard output lines of {@code main} run with {@code args}. Empty if it could not run or
+     * failed, with the reason and its standard error (otherwise left out: start-up logging) on ours.
      */
     static List<String> output(Class<?> main, List<String> args) {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-D" + FarField.DIRECT_ONLY_PROPERTY + "=true", "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
         List<String> lines = new ArrayList<>();
+        Path errors = null;
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            errors = Files.createTempFile("dyson-bench-direct-", ".err");
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) lines.add(line);
             }
             if (process.waitFor() != 0) {
-                System.err.println("dyson bench: the direct engine's JVM exited with " + process.exitValue());
+                System.err.println("dyson bench: the direct engine's JVM exited with " + process.exitValue() + ":");
+                Files.readAllLines(errors, StandardCharsets.UTF_8).forEach(System.err::println);
                 return List.of();
             }
         } catch (IOException e) {
-            System.err.println("dyson bench: could not start the direct engine's JVM: " + e.getMessage());
+            System.err.println("dyson bench: could not run the direct engine's JVM: " + e.getMessage());
             return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
+        } finally {
+            if (errors != null) errors.toFile().delete();
         }
         return lines;
     }

@@ -27,28 +27,30 @@ final class EngineStepBenchmark {
         out.println();
         out.println("engine through Simulation.run (one member, default blocks, fixed step), steady nominal steps per second;"
                 + " plain loop split into its parts");
-        out.println(String.format(Locale.ROOT, "%-9s %10s %10s %9s %-15s %-8s %9s %6s %9s %6s %6s", "N", "steps/s",
-                "direct", "speed-up", "target", "verdict", "loop ms", "sums", "implicit", "noise", "other"));
+        out.println(String.format(Locale.ROOT, "%-9s %10s %10s %9s %-15s %-8s %10s %9s %6s %9s %6s %6s", "N", "steps/s",
+                "direct", "speed-up", "target", "verdict", "one block", "loop ms", "sums", "implicit", "noise", "other"));
         double engineAt1024 = Double.NaN;
         try (Simulation simulation = new Simulation(BenchConfig.engine())) {
             for (int n : SIZES) {
                 if (quick && n > 65_536) continue;
-                double rate = EngineStepRates.stepsPerSecond(simulation, n);
+                double rate = EngineStepRates.stepsPerSecond(simulation, n, SystemBenchmark.DEFAULT_BLOCK_SIZE);
+                double oneBlock = n > 65_536 ? Double.NaN : EngineStepRates.stepsPerSecond(simulation, n, n);
                 if (n == 1_024) engineAt1024 = 1000.0 / rate;
                 Double directRate = direct.get(n);
                 double speedUp = directRate == null ? Double.NaN : rate / directRate;
                 String[] target = target(n, rate, speedUp);
                 StepParts parts = StepParts.measure(n, partSteps(n));
-                out.println(String.format(Locale.ROOT, "%-9d %10s %10s %9s %-15s %-8s %9.2f %5.0f%% %8.0f%% %5.0f%% %5.0f%%", n,
-                        EngineStepRates.format(rate), EngineStepRates.format(directRate),
+                out.println(String.format(Locale.ROOT, "%-9d %10s %10s %9s %-15s %-8s %10s %9.2f %5.0f%% %8.0f%% %5.0f%% %5.0f%%",
+                        n, EngineStepRates.format(rate), EngineStepRates.format(directRate),
                         Double.isNaN(speedUp) ? "-" : String.format(Locale.ROOT, "%.1f×", speedUp), target[0], target[1],
+                        EngineStepRates.format(oneBlock),
                         parts.totalMs(), parts.share(parts.sumsMs()), parts.share(parts.implicitMs()),
                         parts.share(parts.noiseMs()), parts.share(parts.predictorMs())));
             }
         }
         out.println("direct: the same engine with the direct tiles at every N (-D" + org.dysonsim.physics.gas.FarField.DIRECT_ONLY_PROPERTY
-                + "=true, own JVM); loop ms: one plain-loop step, its parts timed with System.nanoTime (other: the explicit"
-                + " predictor)");
+                + "=true, own JVM); one block: the engine with blocks.size = N (to 65536); loop ms: one plain-loop step,"
+                + " its parts timed with System.nanoTime (other: the explicit predictor)");
         String[] why = {""};
         OptionalDouble numpy = NumpyEulerStep.millis(1_024, 50, why);
         if (numpy.isPresent()) {

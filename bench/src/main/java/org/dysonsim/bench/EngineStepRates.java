@@ -32,7 +32,7 @@ public final class EngineStepRates {
         try (Simulation simulation = new Simulation(BenchConfig.engine())) {
             for (String arg : args) {
                 int n = Integer.parseInt(arg);
-                System.out.println(n + " " + stepsPerSecond(simulation, n));
+                System.out.println(n + " " + stepsPerSecond(simulation, n, SystemBenchmark.DEFAULT_BLOCK_SIZE));
             }
         }
     }
@@ -48,25 +48,29 @@ public final class EngineStepRates {
         return new long[] {Math.max(2, longRun / 5), longRun};
     }
 
-    /** The engine's steady nominal steps per second at {@code n}: median of three short/long pairs (one from 65 536 up). */
-    static double stepsPerSecond(Simulation simulation, int n) {
+    /**
+     * The engine's steady nominal steps per second at {@code n} with {@code blockSize}
+     * ({@link SystemBenchmark#DEFAULT_BLOCK_SIZE}: the default layout): median of three short/long
+     * pairs (one from 65 536 up).
+     */
+    static double stepsPerSecond(Simulation simulation, int n, int blockSize) {
         long[] steps = stepCounts(n, !FarField.fast(n));
-        runMillis(simulation, n, steps[0]); // compiles the step's code
+        runMillis(simulation, n, steps[0], blockSize); // compiles the step's code
         int pairs = n > 65_536 ? 1 : 3;
         double[] rates = new double[pairs];
         for (int p = 0; p < pairs; p++) {
-            double shortMs = runMillis(simulation, n, steps[0]);
-            double longMs = runMillis(simulation, n, steps[1]);
+            double shortMs = runMillis(simulation, n, steps[0], blockSize);
+            double longMs = runMillis(simulation, n, steps[1], blockSize);
             rates[p] = longMs > shortMs ? 1000.0 * (steps[1] - steps[0]) / (longMs - shortMs) : Double.NaN;
         }
         Arrays.sort(rates);
         return rates[pairs / 2];
     }
 
-    private static double runMillis(Simulation simulation, int n, long steps) {
+    private static double runMillis(Simulation simulation, int n, long steps, int blockSize) {
         long start = System.nanoTime();
-        RunResult r = simulation.run(BenchSystems.spec("bench-steps-" + RUNS.incrementAndGet(), n, steps, 1,
-                SystemBenchmark.DEFAULT_BLOCK_SIZE), RecorderFactory.inMemory(), RunListener.NONE);
+        RunResult r = simulation.run(BenchSystems.spec("bench-steps-" + RUNS.incrementAndGet(), n, steps, 1, blockSize),
+                RecorderFactory.inMemory(), RunListener.NONE);
         double ms = (System.nanoTime() - start) / 1e6;
         if (!r.succeeded()) throw new IllegalStateException("bench run at N = " + n + " failed: " + r.failure());
         return ms;
