@@ -43,11 +43,14 @@ public final class BenchMain {
             System.out.println("usage: dyson bench [--quick] [--cluster | --sums]\n  times the actor engine against a plain loop of the"
                     + " same integrator and prints speed-up ratios with their targets;\n  --cluster: ensemble throughput"
                     + " on 1-3 local cluster nodes and network bytes of a split system;\n  --sums: far-field sums direct"
-                    + " against the fast multipole sum at N = 4096 to 1048576 (--quick: to 65536), with plain-loop step times");
+                    + " against the fast multipole sum at N = 4096 to 1048576 (--quick: to 65536), with plain-loop step times;\n"
+                    + "  then the engine's steps per second at N = 1024 to 1048576 against the direct engine, the targets,"
+                    + " the plain step's parts and N = 1024 against a NumPy step");
             return;
         }
         if (List.of(args).contains("--sums")) {
             SumBenchmark.run(System.out, quick);
+            EngineStepBenchmark.run(System.out, quick);
             return;
         }
         Collection<RunResult> results = new ArrayList<>();

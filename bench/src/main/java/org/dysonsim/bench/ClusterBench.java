@@ -43,7 +43,9 @@ import org.dysonsim.physics.init.InitialSpectrum;
  *       throughput here: the figures show what the distribution costs.</li>
  *   <li>Network bytes per step of one system of N = 4096 split over three nodes, counted by a
  *       serializer wrapper ({@link CountingSerializer}) by message class, against the analytic
- *       figure for the exchanged positions: 8 bytes per eigenvalue per peer block on another node.</li>
+ *       figure for the exchanged positions: 8 bytes per eigenvalue per peer block on another node;
+ *       then the same table for the direct tiles ({@link DirectEngineProcess}), whose blocks also
+ *       exchange the Coulomb partials of the tile pairs they compute for each other.</li>
  * </ol>
  * Each figure is the median of several runs after a warm-up, with the spread; one timing taken
  * while others build means little.
@@ -74,20 +76,33 @@ public final class ClusterBench {
         }
     }
 
+    /** Only the split system's table: how the direct engine's figures are taken ({@link DirectEngineProcess}). */
+    static final String SPLIT_ONLY = "--split-only";
+
     private ClusterBench() {}
 
     public static void main(String[] args) throws IOException {
         boolean quick = List.of(args).contains("--quick");
+        boolean splitOnly = List.of(args).contains(SPLIT_ONLY);
         int repeats = quick ? 2 : 5;
         Study study = quick ? new Study(24, 32, 4_000) : new Study(48, 32, 10_000);
         Path root = Files.createTempDirectory("dyson-bench-cluster-");
         try {
-            System.out.println(ensembleTable(root, study, repeats));
-            System.out.println();
+            if (!splitOnly) {
+                System.out.println(ensembleTable(root, study, repeats));
+                System.out.println();
+            }
             System.out.println(splitTable(root, quick ? 10 : 30, quick ? 2 : 3));
         } finally {
             delete(root);
         }
+        if (splitOnly) return;
+        // the same split system with the direct tiles, whose blocks also exchange Coulomb partials
+        System.out.println();
+        System.out.println("the same split system with the direct tiles (the engine without the fast sum, a JVM of its own):");
+        List<String> direct = DirectEngineProcess.output(ClusterBench.class, quick ? List.of(SPLIT_ONLY, "--quick")
+                : List.of(SPLIT_ONLY));
+        direct.forEach(System.out::println);
     }
 
     // ---- 1. ensemble throughput -------------------------------------------------------------

@@ -1,5 +1,7 @@
 package org.dysonsim.physics.fastsum;
 
+import java.util.Arrays;
+
 /**
  * The far-field Coulomb sums {@code f_i = Σ_{|j−i|≥2} 1/(x_i − x_j)} and image sums
  * {@code m_i = Σ_{j≠i} 1/(x_i + x_j)} of sorted positions in O(N p) work: a one-dimensional fast
@@ -28,6 +30,8 @@ public final class FastCoulombSums {
     private final double[] lo, hi, centre, half, moments, weights, local, coefficients;
     private final boolean[] hasLocal;
     private final double[] nodeX = new double[NODES];
+    /** One term of each target node's far field ({@link #downward}), and of each row's sum ({@link #evaluateLeaf}). */
+    private final double[] nodePart = new double[NODES], rowPart;
 
     public FastCoulombSums(int n) {
         this.n = n;
@@ -43,6 +47,7 @@ public final class FastCoulombSums {
         local = new double[2 * boxes * NODES];
         coefficients = new double[2 * boxes * NODES];
         hasLocal = new boolean[2 * boxes];
+        rowPart = new double[n];
     }
 
     /**
@@ -60,10 +65,8 @@ public final class FastCoulombSums {
         for (int box = 0; box < tree.boxes; box++) {
             if (!tree.isLeaf(box) || tree.to[box] <= from || tree.from[box] >= to) continue;
             int first = Math.max(from, tree.from[box]), last = Math.min(to, tree.to[box]);
-            for (int i = first; i < last; i++) {
-                farOut[i] = evaluate(x, box, i, false);
-                if (withMirror) mirrorOut[i] = evaluate(x, box, i, true);
-            }
+            evaluateLeaf(x, box, first, last, false, farOut);
+            if (withMirror) evaluateLeaf(x, box, first, last, true, mirrorOut);
         }
     }
 
@@ -79,7 +82,7 @@ public final class FastCoulombSums {
 
     /** Node weights of every box: of its particles for a leaf, of its children's node weights otherwise. */
     private void upward(double[] x) {
-        java.util.Arrays.fill(moments, 0.0);
+        Arrays.fill(moments, 0.0);
         for (int box = tree.boxes - 1; box >= 0; box--) {
             int off = box * NODES;
             if (tree.isLeaf(box)) {
@@ -116,71 +119,107 @@ public final class FastCoulombSums {
             for (int item = lists.head[box]; item >= 0; item = lists.next[item]) {
                 int kind = lists.kind[item];
                 int s = lists.source[item];
-                if (kind == Interactions.M2L + mirrorKind) {
-                    any = true;
-                    for (int a = 0; a < NODES; a++) local[off + a] += fromNodes(centre[box], nodeX[a], s, mirror);
-                } else if (kind == Interactions.P2L + mirrorKind) {
-                    any = true;
-                    for (int a = 0; a < NODES; a++) local[off + a] += fromParticles(x, centre[box], nodeX[a], s, mirror, -1);
-                }
+                if (kind == Interactions.M2L + mirrorKind) nodesOnNodes(centre[box], s, mirror);
+                else if (kind == Interactions.P2L + mirrorKind) particlesOnNodes(x, centre[box], s, mirror);
+                else continue;
+                any = true;
+                for (int a = 0; a < NODES; a++) local[off + a] += nodePart[a];
             }
             hasLocal[side + box] = any;
             if (any) cheb.coefficientsFromValues(local, off, coefficients, off);
         }
     }
 
-    /** f_i (or m_i): the leaf's far field interpolated, plus its own list's one-sided and direct terms. */
-    private double evaluate(double[] x, int leaf, int i, boolean mirror) {
+    /**
+     * f_i (or m_i) of the rows {@code [first, last)} of a leaf: its far field interpolated, plus
+     * its own list's one-sided and direct terms. The rows are done together, each term a loop
+     * over the rows, so that the divisions of different rows overlap (and vectorise), while each
+     * row adds its own terms in the same order, with the same operations, as it would alone.
+     */
+    private void evaluateLeaf(double[] x, int leaf, int first, int last, boolean mirror, double[] out) {
         int side = mirror ? tree.boxes : 0;
-        double xi = x[i];
-        double sum = hasLocal[side + leaf]
-                ? cheb.evaluate(coefficients, (side + leaf) * NODES, (xi - centre[leaf]) / half[leaf]) : 0.0;
+        int coff = (side + leaf) * NODES;
+        boolean interpolated = hasLocal[side + leaf];
+        for (int i = first; i < last; i++) {
+            out[i] = interpolated ? cheb.evaluate(coefficients, coff, (x[i] - centre[leaf]) / half[leaf]) : 0.0;
+        }
         int mirrorKind = mirror ? Interactions.MIRROR : 0;
         for (int item = lists.head[leaf]; item >= 0; item = lists.next[item]) {
             int kind = lists.kind[item] - mirrorKind;
-            if (kind == Interactions.M2P) sum += fromNodes(xi, 0.0, lists.source[item], mirror);
-            else if (kind == Interactions.P2P) sum += fromParticles(x, xi, 0.0, lists.source[item], mirror, i);
+            if (kind == Interactions.M2P) nodesOnRows(x, first, last, lists.source[item], mirror);
+            else if (kind == Interactions.P2P) particlesOnRows(x, first, last, lists.source[item], mirror);
+            else continue;
+            for (int i = first; i < last; i++) out[i] += rowPart[i];
         }
-        return sum;
     }
 
     /**
-     * Σ_b W_b/(t − s_b) over source box s's nodes {@code s_b = c_s + h_s u_b}, for the target
-     * {@code t = base + offset}; with {@code mirror}, Σ_b W_b/(t + s_b). The distance is formed
-     * as {@code (base − c_s) + (offset − h_s u_b)}: for a tight cluster far from the origin the
+     * Into {@link #nodePart}: for each node {@code t_a = base + nodeX[a]} of a target box,
+     * Σ_b W_b/(t_a − s_b) over source box s's nodes {@code s_b = c_s + h_s u_b} (with
+     * {@code mirror}, Σ_b W_b/(t_a + s_b)). The distance is formed as
+     * {@code (base − c_s) + (nodeX[a] − h_s u_b)}: for a tight cluster far from the origin the
      * node positions themselves would round to a visible fraction of the box.
      */
-    private double fromNodes(double base, double offset, int s, boolean mirror) {
+    private void nodesOnNodes(double base, int s, boolean mirror) {
         int off = s * NODES;
-        double sum = 0.0;
-        if (mirror) {
-            double shift = base + centre[s];
-            for (int b = 0; b < NODES; b++) sum += weights[off + b] / (shift + (offset + half[s] * cheb.nodes[b]));
-        } else {
-            double shift = base - centre[s];
-            for (int b = 0; b < NODES; b++) sum += weights[off + b] / (shift + (offset - half[s] * cheb.nodes[b]));
+        double shift = mirror ? base + centre[s] : base - centre[s];
+        Arrays.fill(nodePart, 0.0);
+        for (int b = 0; b < NODES; b++) {
+            double w = weights[off + b], y = half[s] * cheb.nodes[b];
+            if (mirror) {
+                for (int a = 0; a < NODES; a++) nodePart[a] += w / (shift + (nodeX[a] + y));
+            } else {
+                for (int a = 0; a < NODES; a++) nodePart[a] += w / (shift + (nodeX[a] - y));
+            }
         }
-        return sum;
+    }
+
+    /** Into {@link #rowPart}: the sums of {@link #nodesOnNodes} at the particles {@code x_i}, i ∈ [first, last), themselves. */
+    private void nodesOnRows(double[] x, int first, int last, int s, boolean mirror) {
+        int off = s * NODES;
+        double c = centre[s];
+        Arrays.fill(rowPart, first, last, 0.0);
+        for (int b = 0; b < NODES; b++) {
+            double w = weights[off + b];
+            if (mirror) {
+                double y = 0.0 + half[s] * cheb.nodes[b];
+                for (int i = first; i < last; i++) rowPart[i] += w / ((x[i] + c) + y);
+            } else {
+                double y = 0.0 - half[s] * cheb.nodes[b];
+                for (int i = first; i < last; i++) rowPart[i] += w / ((x[i] - c) + y);
+            }
+        }
+    }
+
+    /** Into {@link #nodePart}: Σ_j 1/(t_a − x_j) over box s's particles (with {@code mirror}, Σ_j 1/(t_a + x_j)). */
+    private void particlesOnNodes(double[] x, double base, int s, boolean mirror) {
+        Arrays.fill(nodePart, 0.0);
+        for (int j = tree.from[s]; j < tree.to[s]; j++) {
+            double d = mirror ? base + x[j] : base - x[j];
+            for (int a = 0; a < NODES; a++) nodePart[a] += 1.0 / (d + nodeX[a]);
+        }
     }
 
     /**
-     * Σ_j 1/(t − x_j) over box s's particles for {@code t = base + offset} (with {@code mirror},
-     * Σ_j 1/(t + x_j)), leaving out, for a target particle {@code i ≥ 0}, j = i and, for the
-     * Coulomb sum, its nearest neighbours.
+     * Into {@link #rowPart}: Σ_j 1/(x_i − x_j) over box s's particles for i ∈ [first, last)
+     * (with {@code mirror}, Σ_j 1/(x_i + x_j)), each row leaving out j = i and, for the Coulomb
+     * sum, its nearest neighbours. Sources in ascending order, rows inner: each row's terms are
+     * added in the order of j.
      */
-    private double fromParticles(double[] x, double base, double offset, int s, boolean mirror, int i) {
-        int first = tree.from[s], last = tree.to[s];
-        // the left-out indices split the range in two plain loops (no test per term)
-        int skipFrom = i < 0 ? last : mirror ? i : i - 1;
-        int skipTo = i < 0 ? last : mirror ? i + 1 : i + 2;
-        double sum = 0.0;
-        if (mirror) {
-            for (int j = first; j < Math.min(last, skipFrom); j++) sum += 1.0 / ((base + x[j]) + offset);
-            for (int j = Math.max(first, skipTo); j < last; j++) sum += 1.0 / ((base + x[j]) + offset);
-        } else {
-            for (int j = first; j < Math.min(last, skipFrom); j++) sum += 1.0 / ((base - x[j]) + offset);
-            for (int j = Math.max(first, skipTo); j < last; j++) sum += 1.0 / ((base - x[j]) + offset);
+    private void particlesOnRows(double[] x, int first, int last, int s, boolean mirror) {
+        Arrays.fill(rowPart, first, last, 0.0);
+        for (int j = tree.from[s]; j < tree.to[s]; j++) {
+            double xj = x[j];
+            // the rows that leave j out split the rows in two plain loops (no test per term)
+            int skipFrom = Math.max(first, Math.min(last, mirror ? j : j - 1));
+            int skipTo = Math.max(skipFrom, Math.min(last, mirror ? j + 1 : j + 2));
+            if (mirror) {
+                for (int i = first; i < skipFrom; i++) rowPart[i] += 1.0 / (x[i] + xj);
+                for (int i = skipTo; i < last; i++) rowPart[i] += 1.0 / (x[i] + xj);
+            } else {
+                for (int i = first; i < skipFrom; i++) rowPart[i] += 1.0 / (x[i] - xj);
+                for (int i = skipTo; i < last; i++) rowPart[i] += 1.0 / (x[i] - xj);
+            }
         }
-        return sum;
     }
 }

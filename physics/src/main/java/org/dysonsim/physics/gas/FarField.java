@@ -10,12 +10,22 @@ import org.dysonsim.physics.fastsum.FastCoulombSums;
  */
 public final class FarField {
     /**
-     * From this many particles the fast sum is used. Measured on one core: the fast sum takes 0.6
-     * of the tiles' time at N = 1024 and 0.4 at N = 2048, and from N = 4096, where the tiles'
-     * partials leave the cache, under 0.05; the actor engine shares the tiles, not the fast sum's
-     * upward pass, among its blocks, so the switch is made where the fast sum wins outright.
+     * From this many particles the fast sum is used. When it was chosen the fast sum took 0.6 of
+     * the tiles' time at N = 1024 and 0.4 at N = 2048 on one core (since its rows are evaluated
+     * together, 0.4 and 0.22); the actor engine shares the tiles, not the fast sum's upward pass,
+     * among its blocks. Moving it would change the bits of every run between the old and the new
+     * value, so it stays.
      */
     public static final int FAST_FROM = 2048;
+
+    /**
+     * A JVM system property that, set to {@code true}, keeps the direct tiles at every size: the
+     * engine as it was before the fast sum, for {@code dyson bench --sums} to time against. Off
+     * unless set; no command of the tool sets it, and a run made with it is bit-identical to one
+     * without only below {@link #FAST_FROM}.
+     */
+    public static final String DIRECT_ONLY_PROPERTY = "dysonsim.far-field.direct-only";
+    private static final boolean DIRECT_ONLY = Boolean.getBoolean(DIRECT_ONLY_PROPERTY);
 
     private final int n;
     private final TileSums tiles;
@@ -30,9 +40,9 @@ public final class FarField {
         this.scratch = useFast ? null : new double[CoulombTiles.SCRATCH];
     }
 
-    /** Whether a system of {@code n} particles uses the fast sum. */
+    /** Whether a system of {@code n} particles uses the fast sum (never with {@link #DIRECT_ONLY_PROPERTY} set). */
     public static boolean fast(int n) {
-        return n >= FAST_FROM;
+        return n >= FAST_FROM && !DIRECT_ONLY;
     }
 
     /** f_i and (when {@code mirrorOut} is not null) m_i of all particles. */

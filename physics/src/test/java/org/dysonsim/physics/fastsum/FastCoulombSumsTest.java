@@ -102,6 +102,20 @@ class FastCoulombSumsTest {
         }
     }
 
+    /** A leaf's rows are evaluated together; each must still get the bits it gets evaluated alone. */
+    @Test
+    void rowsEvaluatedTogetherGetTheBitsOfEachRowAlone() {
+        int n = 1000;
+        double[] x = clustered(n, 3);
+        double[] whole = new double[n], wholeMirror = new double[n];
+        FastCoulombSums sums = new FastCoulombSums(n);
+        sums.sums(x, 0, n, whole, wholeMirror);
+        double[] far = new double[n], mirror = new double[n];
+        for (int i = 0; i < n; i++) sums.sums(x, i, i + 1, far, mirror);
+        assertArrayEquals(whole, far, 0.0);
+        assertArrayEquals(wholeMirror, mirror, 0.0);
+    }
+
     @Test
     void anySplitOfTheRowsGivesTheSameBits() {
         int n = 5000;
