@@ -21,9 +21,11 @@ import scala.concurrent.ExecutionContext;
  * that handler prints a stack trace and exits with 255 ({@code pekko.jvm-exit-on-fatal-error}),
  * which no configuration turns into a one-line message: off, it still prints the trace and only
  * stops the actor system, leaving the process running without it. Threads Pekko does not start (the
- * JDBC pool's, H2's, the run lock's) already use the default handler, so with this actor system a
- * process that installs one ends the same way whatever thread ran out. Any other uncaught failure,
- * and every failure in a process without a default handler (the tests), still goes to Pekko.
+ * JDBC pool's, the run lock's) already use the default handler, so with this actor system a
+ * process that installs one ends the same way whatever thread ran out. (H2 catches an error in its
+ * own work and reports it as an SQL error, out of memory as code 90108, to the statement's caller.)
+ * Any other uncaught failure, and every failure in a process without a default handler (the
+ * tests), still goes to Pekko.
  *
  * <p>The guardian is classic and empty, as the typed {@code Behaviors.empty()} guardian every
  * system of this project has: actors are started with {@code systemActorOf}.
