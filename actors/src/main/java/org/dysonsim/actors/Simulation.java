@@ -1,5 +1,6 @@
 package org.dysonsim.actors;
 
+import org.dysonsim.persistence.FatalErrorActorSystem;
 import org.dysonsim.persistence.SystemShutdown;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -9,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * The engine's entry point: one actor system ("dyson") that runs ensembles of Coulomb-gas
@@ -28,7 +28,7 @@ public final class Simulation implements AutoCloseable {
         // Overrides first, resolve last, so substitutions in the defaults see the overrides.
         Config full = config.withFallback(ConfigFactory.defaultApplication())
                 .withFallback(ConfigFactory.defaultReference()).resolve();
-        this.system = ActorSystem.create(Behaviors.empty(), "dyson", full);
+        this.system = FatalErrorActorSystem.start("dyson", full);
         this.settings = EngineSettings.from(full);
         this.ownsSystem = true;
     }

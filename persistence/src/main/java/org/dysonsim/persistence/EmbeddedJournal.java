@@ -200,17 +200,45 @@ final class EmbeddedJournal {
 
     /** The address H2's lock file announces for the process serving the journal, or null. */
     static String servedUrl(DataDirectory dir) {
+        Properties lock = lockFile(dir);
+        String server = lock.getProperty("server");
+        String key = lock.getProperty("id");
+        return server == null || key == null ? null
+                : "jdbc:h2:tcp://" + server + "/" + key + ";DATABASE_TO_UPPER=false";
+    }
+
+    /**
+     * Whether the lock file names a server that refuses connections: the process that wrote it
+     * is gone (killed; one that closes the journal deletes the file), unless it is closing it this
+     * moment. A plain connection answers at once, where H2's own keeps trying for some seconds.
+     */
+    static boolean serverRefuses(DataDirectory dir) {
+        String server = lockFile(dir).getProperty("server");
+        int colon = server == null ? -1 : server.lastIndexOf(':');
+        if (colon < 0) return false;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(server.substring(0, colon),
+                    Integer.parseInt(server.substring(colon + 1))), SERVER_PROBE_MILLIS);
+            return false;
+        } catch (java.net.ConnectException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // no answer in time, or an address that does not parse: not known to be gone
+        }
+    }
+
+    private static final int SERVER_PROBE_MILLIS = 1000;
+
+    /** H2's lock file of the journal ({@code dyson.lock.db}), empty if there is none or it cannot be read. */
+    private static Properties lockFile(DataDirectory dir) {
         Path lock = dir.databaseFile().resolveSibling(DataDirectory.DATABASE_NAME + ".lock.db");
         Properties properties = new Properties();
         try (var in = Files.newInputStream(lock)) {
             properties.load(in);
         } catch (IOException e) {
-            return null;
+            return new Properties();
         }
-        String server = properties.getProperty("server");
-        String key = properties.getProperty("id");
-        return server == null || key == null ? null
-                : "jdbc:h2:tcp://" + server + "/" + key + ";DATABASE_TO_UPPER=false";
+        return properties;
     }
 
     private static String firstLine(SQLException e) {

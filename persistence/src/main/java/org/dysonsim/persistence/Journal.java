@@ -101,6 +101,11 @@ public final class Journal {
         if (path != null && urlOf(config).contains(";AUTO_SERVER=TRUE")) {
             // a journal of an older build was created as the umask said
             EmbeddedJournal.restrictToOwner(Path.of(path).getParent());
+            try {
+                db = HaltedJournalCompaction.compactIfWasteful(db, config);
+            } catch (SQLException e) {
+                throw new JournalException(describe(urlOf(config), e), e);
+            }
         }
         return db;
     }

@@ -2,7 +2,6 @@ package org.dysonsim.persistence;
 
 import com.typesafe.config.Config;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -68,7 +67,7 @@ public final class JournalSession implements AutoCloseable {
                     journal.close(); // a journal killed right after its creation: nothing recorded yet
                     return new JournalSession(dir, config, null, null);
                 }
-                return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), journal);
+                return new JournalSession(dir, config, FatalErrorActorSystem.start("dyson-read", config), journal);
             } catch (RuntimeException e) {
                 journal.close();
                 throw e;
@@ -105,7 +104,7 @@ public final class JournalSession implements AutoCloseable {
             if (keeper != null) JournalRetry.closeQuietly(keeper);
             return new JournalSession(dir, config, null, null);
         }
-        return new JournalSession(dir, config, ActorSystem.create(Behaviors.empty(), "dyson-read", config), null, keeper);
+        return new JournalSession(dir, config, FatalErrorActorSystem.start("dyson-read", config), null, keeper);
     }
 
     /**

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>the process serving the file (H2's automatic server on the loopback interface, found in
  *       {@code dyson.lock.db}): connected to directly, so this process never opens the file
  *       itself, even if that process exits meanwhile;</li>
- *   <li>a lock file left by a process that died (no server answers), on a directory that may be
- *       read-only: the file read-only through {@link ReadOnlyFilePath}, which does not see it.</li>
+ *   <li>a lock file left by a process that died (no server answers; a server that refuses
+ *       connections twice, a pause apart, is known dead at once, without H2's seconds of
+ *       retries), on a directory that may be read-only: the file read-only through
+ *       {@link ReadOnlyFilePath}, which does not see it.</li>
  * </ol>
  */
 final class ReadOnlyJournal implements AutoCloseable {
@@ -43,6 +45,7 @@ final class ReadOnlyJournal implements AutoCloseable {
     static ReadOnlyJournal open(DataDirectory dir, EmbeddedJournal.Credentials credentials) {
         EmbeddedJournal.bindToLoopback();
         String file = "jdbc:h2:file:" + dir.databaseBase() + READ_ONLY;
+        String refused = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 return new ReadOnlyJournal(file, connect(file, credentials));
@@ -52,7 +55,11 @@ final class ReadOnlyJournal implements AutoCloseable {
                 }
             }
             String served = EmbeddedJournal.servedUrl(dir);
-            if (served != null) {
+            if (served != null && EmbeddedJournal.serverRefuses(dir)) {
+                // refused twice, a pause apart, by the server of the same lock file: its writer is gone
+                if (served.equals(refused)) break;
+                refused = served;
+            } else if (served != null) {
                 try {
                     return new ReadOnlyJournal(served, connect(served, credentials));
                 } catch (SQLException e) {

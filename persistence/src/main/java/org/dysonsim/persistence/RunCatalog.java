@@ -64,7 +64,13 @@ public final class RunCatalog {
         return dir.runDirectories().stream().map(runId -> unrecorded(dir, runId, journal)).toList();
     }
 
-    /** A run with a directory and no event in the journal: running if a live process holds it, else interrupted. */
+    /**
+     * A run with a directory and no event in the journal: running if a live process holds it, else
+     * interrupted. On the embedded journal that is the run's lock file alone (a process holding a
+     * run holds it): a journal with nothing to read may be one whose creator was killed before H2
+     * finished the file, which H2 opens only as a writer, and a reader must not write (opening it
+     * so took over H2's stale lock, removed it and grew the file).
+     */
     private static RunSummary unrecorded(DataDirectory dir, String runId, Config journal) {
         Path runDir = dir.runDirectory(runId);
         String scenario = "?";
@@ -73,7 +79,8 @@ public final class RunCatalog {
         } catch (IOException e) {
             // not written yet
         }
-        RunStatus status = RunLock.isHeld(dir, runId, journal) ? RunStatus.RUNNING : RunStatus.INTERRUPTED;
+        boolean held = JournalConfig.isEmbedded(journal) ? RunLock.isHeld(dir, runId) : RunLock.isHeld(dir, runId, journal);
+        RunStatus status = held ? RunStatus.RUNNING : RunStatus.INTERRUPTED;
         return new RunSummary(runId, scenario, status, 0, 0, DataDirectory.sizeOf(runDir));
     }
 

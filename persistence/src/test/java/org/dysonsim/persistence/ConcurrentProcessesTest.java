@@ -1,5 +1,6 @@
 package org.dysonsim.persistence;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.dysonsim.protocol.RecorderCommand;
@@ -11,7 +12,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -111,7 +114,7 @@ class ConcurrentProcessesTest {
     }
 
     @Test
-    void whatWasAcknowledgedSurvivesSigkill(@TempDir Path root) throws Exception {
+    void whatWasAcknowledgedSurvivesSigkillAndTheNextWriterCompactingTheFile(@TempDir Path root) throws Exception {
         Path data = root.resolve("runs");
         Process child = new ProcessBuilder(javaBinary(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 RecordingProcess.class.getName(), data.toString(), "killed-run", Integer.toString(CHILD_RECORDS), "2",
@@ -125,10 +128,20 @@ class ConcurrentProcessesTest {
         } finally {
             child.destroyForcibly();
         }
+        // the halted writer left its garbage in the file; the next writer compacts it (at any size here)
+        DataDirectory dir = DataDirectory.openExisting(data);
+        long halted = Files.size(dir.databaseFile());
+        Config compactAnySize = ConfigFactory.parseString(HaltedJournalCompaction.COMPACT_ABOVE + " = 0");
+        try (Connection db = Journal.open(JournalConfig.forWriting(dir, compactAnySize))) {
+            HaltedJournalCompaction.FileUse use = HaltedJournalCompaction.fileUse(db);
+            assertTrue(use.bytes() < halted / 2, "compacted: " + halted + " bytes, now " + use);
+        }
         try (JournalSession session = JournalSession.openForReading(data, ConfigFactory.empty())) {
             assertEquals(List.of("killed-run"), session.reader().runIds());
             assertEquals(CHILD_RECORDS + 1, session.reader().lastSequenceNumber("killed-run", 0),
                     "RunStarted and every acknowledged snapshot");
+            assertEquals(CHILD_RECORDS + 1, session.reader().events("killed-run", 0).count(),
+                    "every record, each read back against its checksum");
             assertEquals(RunStatus.INTERRUPTED, session.catalog().describe("killed-run").status());
         }
     }

@@ -1,5 +1,6 @@
 package org.dysonsim.actors.cluster;
 
+import org.dysonsim.persistence.FatalErrorActorSystem;
 import org.dysonsim.persistence.SystemShutdown;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -11,7 +12,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.Cluster;
 import org.dysonsim.actors.BlockHost;
 import org.dysonsim.persistence.Journal;
@@ -57,7 +57,7 @@ public final class ClusterNode implements AutoCloseable {
                 .withFallback(base)
                 .withFallback(ConfigFactory.defaultReference())
                 .resolve();
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+        ActorSystem<Void> system = FatalErrorActorSystem.start(SYSTEM_NAME, config);
         ClusterNode node = new ClusterNode(system, settings);
         try {
             if (settings.roles().contains(NodeSettings.WORKER)) {

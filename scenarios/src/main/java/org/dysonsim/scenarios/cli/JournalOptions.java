@@ -41,7 +41,7 @@ public final class JournalOptions {
     /**
      * {@code dysonsim.journal.*} as the options and environment choose (nothing when nothing is
      * chosen), over the command line's actor-system settings ({@code dyson-cli.conf}), so that every
-     * session a command opens, reading ones included, logs quietly and ends on a JVM error with one line.
+     * session a command opens, reading ones included, logs quietly.
      */
     public Config overrides() {
         return chosenJournal().withFallback(ConfigFactory.parseResources(ActorEngine.SETTINGS));

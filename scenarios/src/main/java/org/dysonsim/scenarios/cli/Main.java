@@ -39,11 +39,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // first: a heap too small even to start logging ends with the one line too
+        FatalErrors.installDefault();
         System.setProperty("java.awt.headless", "true");
         // Initialise logging before actor threads start logging concurrently (else SLF4J replays and warns).
         org.slf4j.LoggerFactory.getILoggerFactory();
         if (args.length == 0 || !args[0].equals("node")) Interruption.install();
-        FatalErrors.installDefault();
         System.exit(execute(commandLine(), args));
     }
 

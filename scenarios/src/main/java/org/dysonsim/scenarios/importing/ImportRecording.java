@@ -1,5 +1,6 @@
 package org.dysonsim.scenarios.importing;
 
+import org.dysonsim.persistence.FatalErrorActorSystem;
 import org.dysonsim.persistence.SystemShutdown;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -18,7 +19,6 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.actors.EngineSettings;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.persistence.Journal;
@@ -54,7 +54,7 @@ final class ImportRecording implements AutoCloseable {
         Config config = JournalConfig.forWriting(dir, journal.withFallback(ConfigFactory.parseResources(SETTINGS)))
                 .withFallback(ConfigFactory.defaultApplication()).withFallback(ConfigFactory.defaultReference()).resolve();
         try (Connection held = Journal.open(config)) { // the file stays open while the pool starts
-            ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "dyson-import", config);
+            ActorSystem<Void> system = FatalErrorActorSystem.start("dyson-import", config);
             try {
                 Journal.ensureSchema(system);
             } catch (RuntimeException e) {

@@ -9,10 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.stream.Materializer;
+import org.dysonsim.persistence.FatalErrorActorSystem;
 import org.dysonsim.persistence.DataDirectory;
 import org.dysonsim.scenarios.config.TerminalText;
 
@@ -58,7 +58,7 @@ public final class RunServer implements AutoCloseable {
     public static RunServer start(Path dataDir, Config journalOverrides, String host, int port) {
         DataDirectory dir = DataDirectory.openExisting(dataDir);
         JournalReads reads = new JournalReads(dataDir, journalOverrides);
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "dyson-serve", HTTP.withFallback(ConfigFactory.load()));
+        ActorSystem<Void> system = FatalErrorActorSystem.start("dyson-serve", HTTP.withFallback(ConfigFactory.load()));
         ServeRoutes routes = new ServeRoutes(dir, reads, Materializer.matFromSystem(system));
         ServerBinding binding;
         try {

@@ -11,20 +11,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.dysonsim.persistence.FatalErrorActorSystem;
 import org.dysonsim.scenarios.run.ActorEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import scala.concurrent.ExecutionContext;
 
 /**
- * A JVM error in an actor thread: one line and exit code 1, not Pekko's stack trace and 255. One
- * real process with a small heap runs out of memory in an actor of the command line's dispatcher.
+ * A JVM error on any thread: one line and exit code 1, not Pekko's stack trace and 255. Real
+ * processes with a small heap run out of memory on the two kinds of thread Pekko starts: a
+ * dispatcher's (in an actor) and the scheduler's. (Every dispatcher's threads, pooled or pinned,
+ * come from the one thread factory of the actor system.)
  */
 class FatalErrorsTest {
 
-    @Test
-    void outOfMemoryInAnActorIsOneLineAndExitOne() throws Exception {
-        ChildJvm.Result result = ChildJvm.run(List.of("-Xmx48m"), ActorRunningOutOfMemory.class);
+    @ParameterizedTest
+    @ValueSource(strings = {"actor", "scheduler"})
+    void outOfMemoryOnAPekkoThreadIsOneLineAndExitOne(String where) throws Exception {
+        ChildJvm.Result result = ChildJvm.run(List.of("-Xmx48m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                OutOfMemoryOnAPekkoThread.class, where);
         String err = result.err();
         assertEquals(Main.FAILED, result.exit(), err);
         List<String> lines = err.lines().toList();
@@ -50,14 +60,30 @@ class FatalErrorsTest {
         assertEquals(List.of(bug), others);
     }
 
-    /** An actor system configured as the command line's, whose one actor asks for more memory than the heap has. */
-    static final class ActorRunningOutOfMemory {
+    /**
+     * The command line's process handler and an actor system as the command line starts one; then
+     * more memory than the heap has is asked for on the thread {@code args[0]} names.
+     */
+    static final class OutOfMemoryOnAPekkoThread {
         public static void main(String[] args) throws Exception {
             org.slf4j.LoggerFactory.getILoggerFactory(); // as Main does: before actor threads log
-            ActorSystem<Void> system = ActorSystem.create(Behaviors.<Void>setup(context -> {
+            FatalErrors.installDefault();
+            ActorSystem<Void> system = FatalErrorActorSystem.start("fill",
+                    ConfigFactory.parseResources(ActorEngine.SETTINGS).withFallback(ConfigFactory.load()));
+            Runnable fill = () -> {
                 long[] tooLarge = new long[1 << 30]; // 8 GiB in a 48 MiB heap: no time lost collecting first
                 throw new IllegalStateException("allocated " + tooLarge.length);
-            }), "fill", ConfigFactory.parseResources(ActorEngine.SETTINGS).withFallback(ConfigFactory.load()));
+            };
+            switch (args[0]) {
+                case "actor" -> system.systemActorOf(Behaviors.<Void>setup(context -> {
+                    fill.run();
+                    return Behaviors.empty();
+                }), "fill", Props.empty());
+                // a task the scheduler's own thread runs, as its timer wheel's work is
+                case "scheduler" -> system.scheduler().scheduleOnce(Duration.ofMillis(1), fill,
+                        ExecutionContext.fromExecutor(Runnable::run));
+                default -> throw new IllegalArgumentException(args[0]);
+            }
             system.getWhenTerminated().toCompletableFuture().get(1, TimeUnit.MINUTES);
             System.exit(3); // not reached: the error ends the process
         }
