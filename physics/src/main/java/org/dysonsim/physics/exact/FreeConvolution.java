@@ -49,30 +49,53 @@ public final class FreeConvolution implements SpectralLaw {
             gridX[k] = xOf(u, v);
             rho[k] = v / (Math.PI * tau);
             // exact, so monotone up to rounding, which must not make it step back
-            gridCdf[k] = Math.max(k == 0 ? 0.0 : gridCdf[k - 1], Math.min(1.0, cdfAt(u, v)));
+            gridCdf[k] = Math.max(k == 0 ? 0.0 : gridCdf[k - 1], Math.min(1.0, cdfAt(u, v, gridX[k])));
         }
         gridCdf[0] = 0.0;
         gridCdf[grid] = 1.0;
     }
 
     /**
-     * F(x(u)) = #(a_k &lt; u)/N − (1/(πN)) Σ_k g(v/(u − a_k)), g(y) = atan y − y/(1 + y²): the CDF
-     * at the point of u, exact (the class comment). For |y| &lt; 0.1 g is summed from its series
-     * (2/3)y³ − (4/5)y⁵ + (6/7)y⁷, within 1e-9 of it.
+     * F(x(u)) = 1 − (1/π)[mean_k arg(ω − a_k) − v Re G(ω)], ω = u + iv, with Re G = (x(u) − u)/τ: the
+     * CDF at the point of u, exact (the class comment). The arguments are summed without an
+     * arctangent per atom: the running product Π(ω − a_k) turns counterclockwise by less than π with
+     * each factor (v &gt; 0), so each full turn shows as its imaginary part going from negative to
+     * non-negative, and one arctangent of the product at the end gives the rest. The product is
+     * rescaled by a power of two (exactly) every {@link #RESCALE_EVERY} factors, before it can leave
+     * the range of doubles.
      */
-    double cdfAt(double u, double v) {
-        int below = 0;
-        double sum = 0.0;
-        for (double a : atoms) {
-            double d = u - a;
-            if (d > 0) below++;
-            if (v == 0.0) continue;
-            double y = v / d;
-            sum += Math.abs(y) < 0.1 ? y * y * y * (2.0 / 3 - y * y * (0.8 - y * y * (6.0 / 7)))
-                    : Math.atan2(v, d) - v * d / (d * d + v * v) - (d < 0 ? Math.PI : 0.0);
+    double cdfAt(double u, double v, double x) {
+        int n = atoms.length;
+        if (v == 0.0) {   // outside the support: the share of atoms below u
+            int below = 0;
+            for (double a : atoms) if (a < u) below++;
+            return (double) below / n;
         }
-        return (below - sum / Math.PI) / atoms.length;
+        double re = 1.0, im = 0.0;
+        int turns = 0;
+        for (int k = 0; k < n; k++) {
+            double d = u - atoms[k];
+            double nextRe = re * d - im * v, nextIm = re * v + im * d;
+            if (im < 0.0 && nextIm >= 0.0) turns++;
+            re = nextRe;
+            im = nextIm;
+            if (k % RESCALE_EVERY == RESCALE_EVERY - 1) {
+                int exponent = Math.getExponent(Math.max(Math.abs(re), Math.abs(im)));
+                re = Math.scalb(re, -exponent);
+                im = Math.scalb(im, -exponent);
+            }
+        }
+        double last = Math.atan2(im, re);
+        double arguments = 2.0 * Math.PI * turns + (last < 0.0 ? last + 2.0 * Math.PI : last);
+        return 1.0 - (arguments / n - v * (x - u) / tau) / Math.PI;
     }
+
+    /**
+     * Factors between two rescalings of the product in {@link #cdfAt}: each has modulus between v
+     * and the atoms' range plus √τ, so four of them stay far inside the range of doubles for any v
+     * above 1e-70.
+     */
+    private static final int RESCALE_EVERY = 4;
 
     /**
      * Dyson OU from the spectrum x₀ at finite N read at large N (docs/physics.md §3): atoms
