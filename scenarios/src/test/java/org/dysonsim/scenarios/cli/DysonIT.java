@@ -143,7 +143,10 @@ class DysonIT {
             seen.add(c.getDouble("noise.g2") + "/" + c.getLong("seed"));
         }
         assertEquals(List.of("0.5/1", "0.5/2", "1.0/1", "1.0/2"), seen);
-        assertEquals(4, o.err().lines().count(), "one progress line per run when stderr is not a terminal: " + o.err());
+        // when stderr is not a terminal: one progress line per run, then one line with its report's time
+        assertEquals(4, o.err().lines().filter(l -> l.matches(".*: completed, 10 steps × 1 members of n = 2, [0-9.]+ s")).count(), o.err());
+        assertEquals(4, o.err().lines().filter(l -> l.matches(".*: report written in [0-9.]+ s")).count(), o.err());
+        assertEquals(8, o.err().lines().count(), o.err());
     }
 
     @Test
