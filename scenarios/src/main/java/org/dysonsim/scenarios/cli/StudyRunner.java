@@ -28,7 +28,6 @@ import org.dysonsim.scenarios.config.TerminalText;
 import org.dysonsim.scenarios.importing.LayerSpectraReport;
 import org.dysonsim.scenarios.report.RecordedRun;
 import org.dysonsim.scenarios.RunDirectory;
-import org.dysonsim.scenarios.report.rendering.FigureQueue;
 import org.dysonsim.scenarios.report.rendering.RunReport;
 import org.dysonsim.scenarios.report.rendering.StudyReport;
 import org.dysonsim.scenarios.run.RunEngine;
@@ -72,7 +71,6 @@ final class StudyRunner {
      * {@code replan} makes the plan again (a new study id) when another process took its id first.
      */
     int run(StudyPlan plan, Supplier<StudyPlan> replan, ClusterOption cluster) throws IOException {
-        FigureQueue.warmUp();   // while the members simulate
         StudyPlan claimed = claim(plan, replan);
         List<RunResult> results = new ArrayList<>();
         int exit = Main.OK;
@@ -129,7 +127,6 @@ final class StudyRunner {
             throw new BadInputException(runId + " is an imported run: there is nothing to simulate, so nothing to resume"
                     + " (replay or export it)");
         }
-        FigureQueue.warmUp();   // while the members simulate
         return locked(runId, false, lock -> {
             RunResult resumed;
             try (RunEngine engine = Engines.create(directory, journal.overrides())) {
@@ -160,7 +157,6 @@ final class StudyRunner {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        FigureQueue.warmUp();   // while the journal is read
         return locked(runId, true, lock -> {
             try (JournalSession session = JournalSession.openAsRecorder(directory.root(), journal.overrides())) {
                 RecordedRun run = JournalRun.recorded(session.reader(), runId);

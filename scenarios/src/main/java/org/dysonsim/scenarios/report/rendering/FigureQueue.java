@@ -43,23 +43,6 @@ public final class FigureQueue implements AutoCloseable {
         this.outer = outer;
     }
 
-    /**
-     * Draws a small chart into memory on a daemon thread of its own, so that loading and compiling
-     * the drawing code (the first figure of a process takes about 0.7 s more than the next ones)
-     * overlaps what the caller does before its report: a simulation, reading a journal.
-     */
-    public static void warmUp() {
-        Thread warm = new Thread(() -> {
-            try {
-                Plots.drawInMemory(Plots.series("warming up", "y", new double[] {0, 1, 2}, new double[] {0, 1, 0}));
-            } catch (IOException e) {
-                // nothing is written: a report draws its own figures and says what fails there
-            }
-        }, "dyson-figures-warm-up");
-        warm.setDaemon(true);
-        warm.start();
-    }
-
     /** A queue for the figures this thread writes until it is closed. */
     public static FigureQueue open() {
         FigureQueue queue = new FigureQueue(OPEN.get());

@@ -199,20 +199,6 @@ public final class Plots {
         return chart;
     }
 
-    /** The title fitted to the width, the ticks readable, long series thinned: as every figure is drawn. */
-    private static void prepare(XYChart chart) {
-        fitTitle(chart);
-        TickLabels.apply(chart);
-        SeriesThinning.apply(chart);
-    }
-
-    /** Draws {@code chart} as a figure is drawn, PNG and SVG, into memory only ({@link FigureQueue#warmUp}). */
-    static void drawInMemory(XYChart chart) throws IOException {
-        prepare(chart);
-        BitmapEncoder.saveBitmap(chart, OutputStream.nullOutputStream(), BitmapEncoder.BitmapFormat.PNG);
-        SvgChart.of(chart);
-    }
-
     /** A legend entry of at most {@link #LEGEND_CHARACTERS} characters. */
     static String legend(String name) {
         return name.length() <= LEGEND_CHARACTERS ? name : name.substring(0, LEGEND_CHARACTERS - 1) + "…";
@@ -252,7 +238,9 @@ public final class Plots {
     }
 
     private static void write(XYChart chart, Path dir, String base) throws IOException {
-        prepare(chart);
+        fitTitle(chart);
+        TickLabels.apply(chart);
+        SeriesThinning.apply(chart);
         try (OutputStream png = Files.newOutputStream(dir.resolve(RunDirectory.png(base)))) {
             BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
         }

@@ -69,21 +69,4 @@ class FigureQueueTest {
         FigureQueue.submit(() -> on.add(Thread.currentThread()));
         assertEquals(Thread.currentThread(), on.get(1));
     }
-
-    /** The warm-up draws on a daemon thread of its own (it never holds the process open) and ends. */
-    @Test
-    void theWarmUpDrawsOnADaemonThreadThatEnds() throws InterruptedException, IOException {
-        FigureQueue.warmUp();
-        Thread warm = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("dyson-figures-warm-up"))
-                .findFirst().orElse(null);
-        if (warm != null) {   // null: it had already finished
-            assertTrue(warm.isDaemon());
-            warm.join(60_000);
-            assertTrue(!warm.isAlive(), "the warm-up is still drawing after a minute");
-        }
-        // what it drew was its own: the next figure is still written where it is asked to be
-        Path file = dir.resolve("after-warm-up");
-        FigureQueue.submit(() -> Files.writeString(file, "drawn"));
-        assertTrue(Files.exists(file));
-    }
 }
