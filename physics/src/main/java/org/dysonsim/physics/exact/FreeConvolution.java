@@ -102,11 +102,33 @@ public final class FreeConvolution implements SpectralLaw {
      * {@code e^{−at}x₀}, semicircle variance {@code τ = N g²(1 − e^{−2at})/(2a)} ({@code N g² t} at a = 0).
      */
     public static FreeConvolution dysonOrnsteinUhlenbeck(double[] x0, double a, double g2, double t) {
+        return dysonOrnsteinUhlenbeck(x0, a, g2, t, DEFAULT_GRID);
+    }
+
+    /** As above, on a u-grid of {@code grid} points. */
+    public static FreeConvolution dysonOrnsteinUhlenbeck(double[] x0, double a, double g2, double t, int grid) {
         double shrink = Math.exp(-a * t);
         double[] atoms = new double[x0.length];
         for (int i = 0; i < x0.length; i++) atoms[i] = shrink * x0[i];
-        double perN = a == 0.0 ? g2 * t : -g2 * Math.expm1(-2.0 * a * t) / (2.0 * a);
-        return new FreeConvolution(atoms, x0.length * perN);
+        return new FreeConvolution(atoms, x0.length * semicircleVariancePerLevel(a, g2, t), grid);
+    }
+
+    /**
+     * The mean and variance of that law, without building it: free convolution adds free cumulants,
+     * and the first two are the mean and the variance, so they are the atoms' mean and their
+     * variance plus τ.
+     */
+    public static double[] dysonOrnsteinUhlenbeckMoments(double[] x0, double a, double g2, double t) {
+        double shrink = Math.exp(-a * t), mean = 0, squares = 0;
+        for (double v : x0) mean += v;
+        mean /= x0.length;
+        for (double v : x0) squares += (v - mean) * (v - mean);
+        return new double[] {shrink * mean, shrink * shrink * squares / x0.length + x0.length * semicircleVariancePerLevel(a, g2, t)};
+    }
+
+    /** τ/N at time t: {@code g²t} without a well, {@code g²(1 − e^{−2at})/(2a)} in one. */
+    private static double semicircleVariancePerLevel(double a, double g2, double t) {
+        return a == 0.0 ? g2 * t : -g2 * Math.expm1(-2.0 * a * t) / (2.0 * a);
     }
 
     public double tau() {

@@ -87,42 +87,23 @@ public final class FreeConvolutionPrediction implements Prediction {
     private FreeConvolution[] lawsAt(double t) {
         FreeConvolution[] laws = new FreeConvolution[starts.size()];
         // each member's law on its own: built in parallel, the same laws on any number of threads
-        java.util.stream.IntStream.range(0, laws.length).parallel().forEach(m -> {
-            double[] x0 = starts.get(m);
-            double shrink = Math.exp(-stiffness * t);
-            double[] atoms = new double[x0.length];
-            for (int i = 0; i < atoms.length; i++) atoms[i] = shrink * x0[i];
-            laws[m] = new FreeConvolution(atoms, x0.length * semicircleVariancePerLevel(t), grid(x0.length));
-        });
+        java.util.stream.IntStream.range(0, laws.length).parallel().forEach(m -> laws[m] =
+                FreeConvolution.dysonOrnsteinUhlenbeck(starts.get(m), stiffness, g2, t, grid(starts.get(m).length)));
         return laws;
     }
 
-    /**
-     * Exact: free convolution adds free cumulants, and the first two are the mean and the variance,
-     * so each member's law has the mean of its atoms and their variance plus τ; the mixture's
-     * moments follow from the members'. No law is built for them.
-     */
+    /** Exact, from each member's law's own ({@link FreeConvolution#dysonOrnsteinUhlenbeckMoments}): no law is built. */
     @Override
     public java.util.Optional<double[]> moments(double t) {
-        double shrink = Math.exp(-stiffness * t);
-        double perN = semicircleVariancePerLevel(t);
         double first = 0, second = 0;
         for (double[] x0 : starts) {
-            double mean = 0, squares = 0;
-            for (double v : x0) mean += v;
-            mean /= x0.length;
-            for (double v : x0) squares += (v - mean) * (v - mean);
-            double memberMean = centre + shrink * mean;
+            double[] member = FreeConvolution.dysonOrnsteinUhlenbeckMoments(x0, stiffness, g2, t);
+            double memberMean = centre + member[0];
             first += memberMean;
-            second += shrink * shrink * squares / x0.length + x0.length * perN + memberMean * memberMean;
+            second += member[1] + memberMean * memberMean;
         }
         double mean = first / starts.size();
         return java.util.Optional.of(new double[] {mean, second / starts.size() - mean * mean});
-    }
-
-    /** τ/N at time t: {@code g²t} without a well, {@code g²(1 − e^{−2at})/(2a)} in one. */
-    private double semicircleVariancePerLevel(double t) {
-        return stiffness == 0.0 ? g2 * t : -g2 * Math.expm1(-2.0 * stiffness * t) / (2.0 * stiffness);
     }
 
     @Override
