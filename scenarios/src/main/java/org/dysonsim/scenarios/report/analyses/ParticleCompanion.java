@@ -73,17 +73,12 @@ public final class ParticleCompanion {
         return sum;
     }
 
-    /** The companion's particles at the matrix member's record steps: [record][particle]. */
-    static double[][] run(RbmCompanion c, GasModel model, long seed, int member, double[] start, long[] steps) {
+    /** The companion's particles at step {@code last}, the matrix member's last record. */
+    static double[] run(RbmCompanion c, GasModel model, long seed, int member, double[] start, long last) {
         GasStepper stepper = new GasStepper(model, RbmCompanion.STEPPING, seed, member);
         double[] x = start.clone();
-        double[][] out = new double[steps.length][];
-        long step = 0;
-        for (int k = 0; k < steps.length; k++) {
-            for (; step < steps[k]; step++) RefiningStep.advance(stepper, model, RbmCompanion.STEPPING, x, step, c.alphaP());
-            out[k] = x.clone();
-        }
-        return out;
+        for (long step = 0; step < last; step++) RefiningStep.advance(stepper, model, RbmCompanion.STEPPING, x, step, c.alphaP());
+        return x;
     }
 
     /**
@@ -101,8 +96,8 @@ public final class ParticleCompanion {
         }
     }
 
-    /** A member's companion start, record steps and final matrix modes, all in particle coordinates x = σ_h²λ. */
-    private record MemberStart(int member, double[] start, long[] steps, double[] matrixFinal) {}
+    /** A member's companion start, last record step and final matrix modes, in particle coordinates x = σ_h²λ. */
+    private record MemberStart(int member, double[] start, long last, double[] matrixFinal) {}
 
     /** Empty unless the run is an RBM matrix run. */
     public static Optional<Companion> of(RecordedRun run, EnsembleSummary summary) {
@@ -127,8 +122,8 @@ public final class ParticleCompanion {
         List<MemberStart> starts = new ArrayList<>();
         run.members().forEach(m -> {
             if (m.values().length == 0) return;
-            starts.add(new MemberStart(m.member(), Arrays.stream(m.values()[0]).map(c::particle).sorted().toArray(), m.steps(),
-                    Arrays.stream(m.values()[m.values().length - 1]).map(c::particle).sorted().toArray()));
+            starts.add(new MemberStart(m.member(), Arrays.stream(m.values()[0]).map(c::particle).sorted().toArray(),
+                    m.steps()[m.steps().length - 1], Arrays.stream(m.values()[m.values().length - 1]).map(c::particle).sorted().toArray()));
         });
         String[] outcome = new String[starts.size()];
         double[][] particles = new double[starts.size()][];
@@ -139,8 +134,7 @@ public final class ParticleCompanion {
                 return;
             }
             try {
-                double[][] x = run(c, model, seed, m.member(), m.start(), m.steps());
-                particles[j] = x[x.length - 1];
+                particles[j] = run(c, model, seed, m.member(), m.start(), m.last());
             } catch (NonFiniteStateException e) {
                 outcome[j] = "the companion gas failed: " + e.getMessage();
             }
