@@ -62,15 +62,15 @@ class ResumeIT {
 
     @Test
     void killedMatrixRunResumesBitIdenticallyFromItsCheckpoints() throws Exception {
-        int steps = 6000, every = 200, n = 32;
+        int steps = 4000, every = 200, n = 32;
         Path scenario = dir.resolve("matrix.conf");
         Files.writeString(scenario, String.join("\n",
                 "name = matrix-long", "model = matrix", "n = " + n, "steps = " + steps, "record-every = " + every,
                 "seed = 11", "ensemble.members = " + MEMBERS, "drift.kind = zero", "error-control.members = 0",
-                // a slow step (512×32, |B| = 128) against a cheap report: killed mid-run with room to spare
-                "matrix { rows = 512, checkpoint-every = 500 }", "loss.kind = teacher-student",
+                // a step slow enough (256×32, |B| = 64) to be killed mid-run with room to spare
+                "matrix { rows = 256, checkpoint-every = 500 }", "loss.kind = teacher-student",
                 // momentum: a checkpoint must carry it too
-                "sgd { alpha = 0.002, batch = 128, momentum = 0.5 }", "data.size = 512", ""));
+                "sgd { alpha = 0.002, batch = 64, momentum = 0.5 }", "data.size = 256", ""));
         // killed at step 1000 or later: member 0 has saved its checkpoint of step 500 (or later) by then
         String runId = killResumeAndCompare(scenario, "matrix-", 6, steps / every + 1, (data, id) -> {
             List<String> ids = checkpointIds(data);
