@@ -242,7 +242,7 @@ public final class Plots {
         TickLabels.apply(chart);
         SeriesThinning.apply(chart);
         try (OutputStream png = Files.newOutputStream(dir.resolve(RunDirectory.png(base)))) {
-            BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+            PngImage.write(BitmapEncoder.getBufferedImage(chart), png);
         }
         Files.writeString(dir.resolve(RunDirectory.svg(base)), SvgChart.of(chart));
     }
