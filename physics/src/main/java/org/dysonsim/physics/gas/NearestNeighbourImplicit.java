@@ -148,13 +148,40 @@ public final class NearestNeighbourImplicit {
         return Math.max(gap, 1e-3 * Math.sqrt(0.5 * g * h));
     }
 
+    /**
+     * The superposed start. Each sweep is written as two loops, the first free of branches (the
+     * pushes, the shifted separations and their square roots, which the compiler vectorises), the
+     * second the choice of root form; what does not change between sweeps (the separations, hγ,
+     * 4h(γ_i + γ_{i+1}) and the gap's floor) is computed once. Every value is formed by the same
+     * operations in the same order as {@link #twoBodyGap} forms it, so the gaps are the same bits.
+     * The Newton solve's arrays, not yet in use, hold the per-pair values.
+     */
     private boolean superposedTwoBodyGaps(double[] z, double[] gamma, double h, double[] y) {
         double[] gap = gaps, next = nextGaps;
-        for (int i = 0; i + 1 < n; i++) gap[i] = twoBodyGap(z[i + 1] - z[i], gamma[i] + gamma[i + 1], h);
+        double[] separation = grad, fourHg = diag, floor = off, shifted = delta, root = c, hGamma = invHGamma;
+        for (int i = 0; i < n; i++) hGamma[i] = h * gamma[i];
+        for (int i = 0; i + 1 < n; i++) {
+            double g = gamma[i] + gamma[i + 1];
+            separation[i] = z[i + 1] - z[i];
+            fourHg[i] = 4.0 * h * g;
+            floor[i] = 1e-3 * Math.sqrt(0.5 * g * h);
+            gap[i] = twoBodyGap(separation[i], g, h);
+        }
         for (int sweep = 0; sweep < START_SWEEPS; sweep++) {
+            if (n == 2) {
+                shifted[0] = separation[0] - (0.0 + 0.0);
+            } else if (n > 2) {
+                shifted[0] = separation[0] - (0.0 + hGamma[1] / gap[1]);
+                for (int i = 1; i + 2 < n; i++) {
+                    shifted[i] = separation[i] - (hGamma[i] / gap[i - 1] + hGamma[i + 1] / gap[i + 1]);
+                }
+                shifted[n - 2] = separation[n - 2] - (hGamma[n - 2] / gap[n - 3] + 0.0);
+            }
+            for (int i = 0; i + 1 < n; i++) root[i] = Math.sqrt(shifted[i] * shifted[i] + fourHg[i]);
             for (int i = 0; i + 1 < n; i++) {
-                double push = (i > 0 ? h * gamma[i] / gap[i - 1] : 0.0) + (i + 2 < n ? h * gamma[i + 1] / gap[i + 1] : 0.0);
-                next[i] = twoBodyGap(z[i + 1] - z[i] - push, gamma[i] + gamma[i + 1], h);
+                double d = shifted[i];
+                double gapped = d >= 0 ? 0.5 * (d + root[i]) : 2.0 * h * (gamma[i] + gamma[i + 1]) / (root[i] - d);
+                next[i] = Math.max(gapped, floor[i]);
             }
             double[] t = gap;
             gap = next;
@@ -164,7 +191,7 @@ public final class NearestNeighbourImplicit {
         for (int i = 0; i < n; i++) {
             double left = i > 0 ? 1.0 / gap[i - 1] : 0.0;
             double right = i + 1 < n ? 1.0 / gap[i] : 0.0;
-            y[i] = z[i] + h * gamma[i] * (left - right);
+            y[i] = z[i] + hGamma[i] * (left - right);
         }
         for (int i = 0; i + 1 < n; i++) {
             if (!(y[i + 1] > y[i])) return false;
@@ -228,14 +255,21 @@ public final class NearestNeighbourImplicit {
                 diag[i] += cHi / gamma[i] * r * r;
             }
         }
-        for (int i = 0; i + 1 < n; i++) {
-            double r = 1.0 / (y[i + 1] - y[i]);
-            grad[i] += r;
-            grad[i + 1] -= r;
-            double w = r * r;
-            diag[i] += w;
-            diag[i + 1] += w;
-            off[i] = -w;
+        // each pair's 1/gap first (no dependency between pairs: vectorised), then each row takes
+        // its left pair's term and its right pair's, in that order, as a running sum over the
+        // pairs would add them
+        double[] r = c;
+        for (int i = 0; i + 1 < n; i++) r[i] = 1.0 / (y[i + 1] - y[i]);
+        for (int i = 0; i + 1 < n; i++) off[i] = -(r[i] * r[i]);
+        if (n > 1) {
+            grad[0] += r[0];
+            diag[0] += r[0] * r[0];
+            for (int i = 1; i + 1 < n; i++) {
+                grad[i] = grad[i] - r[i - 1] + r[i];
+                diag[i] = diag[i] + r[i - 1] * r[i - 1] + r[i] * r[i];
+            }
+            grad[n - 1] -= r[n - 2];
+            diag[n - 1] += r[n - 2] * r[n - 2];
         }
         solveTridiagonal();
         double dec2 = 0.0;
