@@ -93,6 +93,30 @@ public final class WishartMarchenkoPastur implements Prediction {
         return s / signals.size();
     }
 
+    /**
+     * The mixture's mean and variance in closed form, without building a law (docs/physics.md §3):
+     * for W = W₀ + σG, σ² = s²t, the large-N limits of tr(WᵀW)/n = Σλ₀/n + mσ² and of
+     * tr((WᵀW)²)/n = [Σλ₀² + 2σ²(m + n)Σλ₀ + σ⁴mn(m + n)]/n (the exact Gaussian expectation less
+     * its terms of relative order 1/N), averaged over the members' starts.
+     */
+    @Override
+    public java.util.Optional<double[]> moments(double t) {
+        if (!(t > 0.0)) return java.util.Optional.empty();
+        double sigma2 = s2 * t, mean = 0.0, second = 0.0;
+        for (double[] h : signals) {
+            double sum = 0.0, squares = 0.0;
+            for (double v : h) {
+                sum += v * m;
+                squares += (v * m) * (v * m);
+            }
+            mean += sum / n + m * sigma2;
+            second += (squares + 2.0 * sigma2 * (m + n) * sum + sigma2 * sigma2 * m * (double) n * (m + n)) / n;
+        }
+        mean /= signals.size();
+        second /= signals.size();
+        return java.util.Optional.of(new double[] {mean, second - mean * mean});
+    }
+
     @Override
     public double finiteSizeAllowance(int levels) {
         return Predictions.MP_FINITE_SIZE / levels;

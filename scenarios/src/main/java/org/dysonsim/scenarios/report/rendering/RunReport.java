@@ -103,7 +103,7 @@ public final class RunReport {
             for (RecordSlice slice : RecordSlices.read(run.members(), batch).values()) {
                 int k = slice.record();
                 double t = times[k];
-                moments.add(spec, slice, k, applying(predictions, t), t);
+                moments.add(spec, slice, k, withMoments(predictions, t), t);
                 stepBiasOverTime.add(slice, t);
                 for (int q = 0; q < predictions.size(); q++) {
                     Prediction p = predictions.get(q);
@@ -203,6 +203,16 @@ public final class RunReport {
             if (out.stream().noneMatch(q -> q.name().equals(p.name()))) out.add(p);
         }
         return out;
+    }
+
+    /**
+     * The prediction whose mean and variance the level-moment figures draw at t: the first that
+     * applies, where one that knows its moments in closed form is taken wherever it may apply,
+     * without building its law (which a Wishart report would otherwise do at every record).
+     */
+    private static Prediction withMoments(List<Prediction> predictions, double t) {
+        return predictions.stream().filter(p -> p.moments(t).isPresent() ? p.mayApplyAt(t) : p.appliesAt(t))
+                .findFirst().orElse(null);
     }
 
     private static Prediction applying(List<Prediction> predictions, double t) {

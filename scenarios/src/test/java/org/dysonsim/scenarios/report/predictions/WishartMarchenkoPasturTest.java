@@ -48,4 +48,28 @@ class WishartMarchenkoPasturTest {
         Prediction q = Predictions.named(RunStart.of(olsen), "wishart-mp").orElseThrow();
         assertFalse(Ensembles.compare(q, olsen).stream().allMatch(Comparison::pass));
     }
+
+    /**
+     * The closed-form mean and variance against those integrated from the prediction's own CDF
+     * (the mixture of Dozier–Silverstein laws over the members' starts): the same law's moments.
+     * (They agree to 1e-5 and 6e-5; the cross term 2σ²(m + n)Σλ₀/n alone is twice the variance here.)
+     */
+    @Test
+    void theMomentsAreTheLawsOwn() {
+        Prediction p = Predictions.forRun(RunStart.of(run(WishartConvention.BRU))).stream()
+                .filter(q -> q instanceof WishartMarchenkoPastur).findFirst().orElseThrow();
+        double t = 1.0, lo = 0.0, hi = 12.0, cells = 24_000, width = (hi - lo) / cells;
+        double first = 0, second = 0, before = p.cdf(lo, t);
+        for (int c = 0; c < cells; c++) {
+            double after = p.cdf(lo + (c + 1) * width, t), x = lo + (c + 0.5) * width;
+            first += (after - before) * x;
+            second += (after - before) * x * x;
+            before = after;
+        }
+        assertEquals(1.0, p.cdf(hi, t), 1e-9, "the range holds the whole law");
+        double[] closed = p.moments(t).orElseThrow();
+        double integratedVariance = second - first * first;
+        assertEquals(first, closed[0], 1e-4 * first, "mean");
+        assertEquals(integratedVariance, closed[1], 1e-3 * integratedVariance, "variance");
+    }
 }
