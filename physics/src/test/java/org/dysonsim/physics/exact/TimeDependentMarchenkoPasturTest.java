@@ -91,6 +91,60 @@ class TimeDependentMarchenkoPasturTest {
     }
 
     /**
+     * The tabulated CDF, whose grid follows the root along x, against the same trapezoid of the
+     * density continued in η at every point ({@link TimeDependentMarchenkoPastur#density}), for
+     * signals of narrow bumps, a wide spread and an atom at 0 (c > 1): the same to 1e-9.
+     */
+    @Test
+    void theGridFollowingTheRootAlongXIsTheEtaContinuationsOwn() {
+        int grid = 400;
+        for (int trial = 0; trial < 6; trial++) {
+            double[] h = new double[trial % 2 == 0 ? 8 : 30];
+            for (int i = 0; i < h.length; i++) {
+                double g = CounterRng.gaussian(21, trial, i, 0, 0);
+                h[i] = (trial < 2 ? 0.05 : 1.0) * g * g + (trial == 4 ? 2.0 * i : 0.0);
+            }
+            double c = trial == 5 ? 2.0 : 0.25, t = trial < 2 ? 0.003 : 0.2;
+            TimeDependentMarchenkoPastur law = new TimeDependentMarchenkoPastur(h, c, t, grid);
+            double atom = Math.max(0.0, 1.0 - 1.0 / c), dx = law.upper() / grid;
+            double[] cdf = new double[grid + 1];
+            for (int k = 1; k <= grid; k++) cdf[k] = cdf[k - 1] + 0.5 * (continued(law, (k - 1) * dx) + continued(law, k * dx)) * dx;
+            for (int k = 0; k <= grid; k++) {
+                double expected = atom + (1.0 - atom) * cdf[k] / cdf[grid];
+                assertEquals(expected, law.cdf(k * dx), 1e-9, "trial " + trial + ", x = " + k * dx);
+            }
+        }
+    }
+
+    /** The density at x from the η continuation alone (0 outside (0, upper)). */
+    private static double continued(TimeDependentMarchenkoPastur law, double x) {
+        return x <= 0.0 || x >= law.upper() ? 0.0 : Math.max(0.0, law.stieltjes(x).getImaginary() / Math.PI);
+    }
+
+    /**
+     * The density between grid points, from the nearest grid point's root, against the η
+     * continuation at 2000 points of each law: the same to 1e-9 relative to the largest density.
+     */
+    @Test
+    void theDensityFromTheNearestGridRootIsTheEtaContinuationsOwn() {
+        for (int trial = 0; trial < 4; trial++) {
+            double[] h = new double[12];
+            for (int i = 0; i < h.length; i++) {
+                double g = CounterRng.gaussian(22, trial, i, 0, 0);
+                h[i] = (trial == 0 ? 0.02 : 1.0) * g * g;
+            }
+            TimeDependentMarchenkoPastur law = new TimeDependentMarchenkoPastur(h, trial == 3 ? 1.5 : 0.3, trial == 0 ? 0.004 : 0.3, 300);
+            double[] exact = new double[2000];
+            double largest = 0.0;
+            for (int i = 0; i < exact.length; i++) largest = Math.max(largest, exact[i] = continued(law, law.upper() * (i + 0.37) / exact.length));
+            for (int i = 0; i < exact.length; i++) {
+                double x = law.upper() * (i + 0.37) / exact.length;
+                assertEquals(exact[i], law.density(x), 1e-9 * largest, "trial " + trial + ", x = " + x);
+            }
+        }
+    }
+
+    /**
      * The eigenvalues of YYᵀ/q, Y = W₀ + √t·G (G p×q standard Gaussian, drawn with {@code seed}),
      * of {@code members} independent matrices, pooled.
      */
