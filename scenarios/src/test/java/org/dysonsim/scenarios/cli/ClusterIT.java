@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stopped with SIGTERM leaves the cluster and says so.
  */
 class ClusterIT {
-    private static final int MEMBERS = 12, STEPS = 60000, EVERY = 1500;
+    private static final int MEMBERS = 12, STEPS = 30000, EVERY = 750;
     /** Snapshots of member 0 in the journal before the kill: every member is under way, none near its end. */
     private static final long KILL_AFTER = 3;
     private static final long MINUTES = 5;
