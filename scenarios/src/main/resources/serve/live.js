@@ -2,7 +2,8 @@
 // redraws with uPlot the member's spectrum (a layer's, for a network) as a histogram with the law
 // the report compares it with over it, its KS distance to each such law against time, a network's
 // losses and test accuracy against step, the chosen layer's power-law exponent α and spike count
-// against step, and its spectrum's mean and variance against time.
+// against step, its random distance (from its entries permuted) against step, and its spectrum's mean and
+// variance against time.
 (function () {
   "use strict";
   const params = new URLSearchParams(location.search);
@@ -28,6 +29,7 @@
   let metricsPlot = null;
   let distancePlot = null;
   let layerMetricsPlot = null;
+  let randomDistancePlot = null;
   let distanceNames = "";
   let spectrumCurve = "";
   let events = 0;
@@ -121,6 +123,24 @@
     if (layerMetricsPlot === null) layerMetricsPlot = layerMetricsChart(view); else layerMetricsPlot.setData(layerMetricsData(view));
   }
 
+  function randomDistanceData(view) {
+    return [view.randomDistance.step, view.randomDistance.ks, view.randomDistance.w1];
+  }
+
+  function randomDistanceChart(view) {
+    return new uPlot({ width: width, height: 260, scales: { x: { time: false } },
+      series: [{ label: "step" }, { label: "KS", stroke: "#3465a4", width: 2, points: { show: true } },
+        { label: "W₁/mean", stroke: "#cc0000", width: 2, points: { show: true } }],
+      axes: [{}, { label: "distance" }] }, randomDistanceData(view), document.getElementById("random-distance"));
+  }
+
+  function drawRandomDistance(view) {
+    if (!view.randomDistance || view.randomDistance.step.length === 0) return;
+    document.getElementById("random-distance-section").hidden = false;
+    if (randomDistancePlot === null) randomDistancePlot = randomDistanceChart(view);
+    else randomDistancePlot.setData(randomDistanceData(view));
+  }
+
   function drawDistances(view) {
     if (view.distances.length === 0) return;
     document.getElementById("distance-section").hidden = false;
@@ -156,6 +176,7 @@
     state.dataset.distancePoints = String(view.distances.reduce(function (n, d) { return n + d.t.length; }, 0));
     state.dataset.metricPoints = String(view.metrics.step.length);
     state.dataset.layerMetricPoints = String(view.layerMetrics.step.length);
+    state.dataset.randomDistancePoints = String(view.randomDistance ? view.randomDistance.step.length : 0);
     layerChoice(view);
     try {
       const curve = view.lawName || "";
@@ -168,6 +189,7 @@
       drawDistances(view);
       drawMetrics(view);
       drawLayerMetrics(view);
+      drawRandomDistance(view);
       if (momentsPlot === null) momentsPlot = momentsChart(view); else momentsPlot.setData(momentsData(view));
     } catch (e) {
       document.getElementById("error").textContent = "cannot draw the charts: " + e;

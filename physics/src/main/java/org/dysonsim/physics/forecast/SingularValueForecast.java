@@ -97,18 +97,21 @@ public final class SingularValueForecast {
         for (int r = 0; r < k; r++) drift[n - 1 - r] = -s.learningRate() * mean[r];
         double d = Double.isNaN(s.diffusion()) ? s.learningRate() * pooledVariance(projections, sample, mean) / 2 : s.diffusion();
         if (!(d > 0)) d = allD; // a resample of one repeated minibatch has no spread
-        GasModel model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Constant(drift));
-        if (s.rankDiffusion() != null) {
+        GasModel model;
+        if (s.rankDiffusion() == null) {
+            model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Constant(drift));
+        } else {
             // anisotropic noise: each top-k value diffuses with its own D; the interactions keep the isotropic one
-            double[] noise = model.noise().clone();
-            for (int r = 0; r < k; r++) noise[n - 1 - r] = s.learningRate() * s.rankDiffusion()[r];
-            model = new GasModel(noise, model.coulomb(), model.mirror(), model.drift(), model.lower(), model.upper());
+            double[] top = new double[k];
+            for (int r = 0; r < k; r++) top[r] = s.learningRate() * s.rankDiffusion()[r];
+            model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, top, new Drift.Constant(drift));
         }
         GasStepper stepper = new GasStepper(model, STEPPING, s.seed(), b);
         double[] x = start.clone();
         long step = 0;
         for (int h = 0; h < horizons.length; h++) {
-            for (; step < horizons[h]; step++) RefiningStep.advance(stepper, model, STEPPING, x, step, 1.0);
+            RefiningStep.advance(stepper, model, STEPPING, x, step, horizons[h], 1.0);
+            step = horizons[h];
             for (int r = 0; r < k; r++) values[h][r][b] = x[n - 1 - r];
         }
     }

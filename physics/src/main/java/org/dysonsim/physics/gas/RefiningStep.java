@@ -13,6 +13,16 @@ public final class RefiningStep {
 
     private RefiningStep() {}
 
+    /**
+     * Nominal steps {@code from} to {@code to − 1} (the noise of each keyed by its own step), each
+     * refined where it fails.
+     *
+     * @throws NonFiniteStateException when the finest refinement of a step fails too
+     */
+    public static void advance(GasStepper stepper, GasModel model, StepSizeRule rule, double[] x, long from, long to, double dt) {
+        for (long step = from; step < to; step++) advance(stepper, model, rule, x, step, dt);
+    }
+
     /** @throws NonFiniteStateException when the finest refinement fails too */
     public static void advance(GasStepper stepper, GasModel model, StepSizeRule rule, double[] x, long step, double dt) {
         double[] before = x.clone();

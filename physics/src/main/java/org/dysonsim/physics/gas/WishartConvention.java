@@ -22,6 +22,18 @@ public enum WishartConvention {
         return new GasModel(filled(n, etaD), filled(n, strength), filled(n, strength), drift, lower, Wall.NONE);
     }
 
+    /**
+     * As {@link #singularValues(int, int, double, Drift)}, with the noise of the largest values
+     * given apart: {@code topEtaD[r]} for the (r + 1)-th largest. The Coulomb, image and wall terms
+     * come from the noise in all the other directions and keep the isotropic {@code etaD}.
+     */
+    public GasModel singularValues(int m, int n, double etaD, double[] topEtaD, Drift drift) {
+        GasModel model = singularValues(m, n, etaD, drift);
+        double[] noise = model.noise().clone();
+        for (int r = 0; r < topEtaD.length; r++) noise[n - 1 - r] = topEtaD[r];
+        return new GasModel(noise, model.coulomb(), model.mirror(), model.drift(), model.lower(), model.upper());
+    }
+
     private static double[] filled(int n, double value) {
         double[] a = new double[n];
         Arrays.fill(a, value);

@@ -33,8 +33,18 @@ public record RandomDistance(double ksDistance, double wasserstein) {
      * cols) of them) are known already: one decomposition instead of two.
      */
     public static RandomDistance of(DMatrixRMaj w, double[] nonzero, long seed) {
-        double[] original = nonzero.clone();
-        double[] permuted = nonzeroEigenvalues(permuted(w, seed));
+        return between(nonzero, nonzeroEigenvalues(permuted(w, seed)));
+    }
+
+    /**
+     * The same two distances between any two spectra of one size: the KS distance and the mean gap
+     * between the sorted arrays over the mean of {@code spectrum} (a particle companion against its
+     * layer, for one).
+     */
+    public static RandomDistance between(double[] spectrum, double[] other) {
+        if (spectrum.length != other.length) throw new IllegalArgumentException("spectra of " + spectrum.length + " and " + other.length + " values");
+        double[] original = spectrum.clone();
+        double[] permuted = other.clone();
         Arrays.sort(original);
         Arrays.sort(permuted);
         double w1 = 0, mean = 0;

@@ -13,7 +13,8 @@ import org.dysonsim.protocol.TrajectoryEvent;
  * for a layered run, in the levels the spectrum chart shows: λ = s² for singular values), a
  * network's train loss, test loss and test accuracy at every recorded step and, for a member a page
  * follows, its distances to theory at every recorded time and each layer's WeightWatcher α and
- * spike count at every recorded step.
+ * spike count at every recorded step; and each layer's random distance (KS and W₁/mean from its
+ * entries permuted) at every record that measured it, as the run recorded it.
  */
 final class MemberProgress {
     private final boolean followed;
@@ -26,6 +27,7 @@ final class MemberProgress {
     private final Columns metrics = new Columns(4);
     private final Map<String, Columns> distances = new LinkedHashMap<>();
     private final Map<Integer, Columns> layerMetrics = new LinkedHashMap<>();
+    private final Map<Integer, Columns> randomDistances = new LinkedHashMap<>();
     private final List<TrajectoryEvent.SnapshotRecorded> unmeasured = new ArrayList<>();
 
     /** @param followed whether a page follows the member: then its snapshots are held against theory */
@@ -82,6 +84,12 @@ final class MemberProgress {
         return c == null ? new double[3][0] : c.sortedBy(0);
     }
 
+    /** Steps, KS distances and W₁/mean of layer {@code layer}'s random distance as recorded so far, in step order. */
+    double[][] randomDistance(int layer) {
+        Columns c = randomDistances.get(layer);
+        return c == null ? new double[3][0] : c.sortedBy(0);
+    }
+
     /** Adds one layer's measured α and spike count at {@code step}. */
     void measuredLayer(int layer, long step, double alpha, double numSpikes) {
         layerMetrics.computeIfAbsent(layer, l -> new Columns(3)).add(step, alpha, numSpikes);
@@ -116,6 +124,10 @@ final class MemberProgress {
             record(snapshot, theory);
         } else if (event instanceof TrajectoryEvent.NetworkMetricsRecorded m) {
             metrics.add(m.step(), m.trainLoss(), m.testLoss(), m.testAccuracy());
+            for (int layer = 0; m.measuredRandomDistance() && layer < m.randomDistanceKs().length; layer++) {
+                randomDistances.computeIfAbsent(layer, l -> new Columns(3)).add(m.step(), m.randomDistanceKs()[layer],
+                        m.randomDistanceW1()[layer]);
+            }
         } else if (event instanceof TrajectoryEvent.RunCompleted done) {
             end = "completed";
             step = Math.max(step, done.step());

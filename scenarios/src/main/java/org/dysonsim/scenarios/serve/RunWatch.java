@@ -251,6 +251,8 @@ final class RunWatch {
         out.put("distances", distances(chosen, layer));
         double[][] layerMetrics = chosen == null ? new double[3][0] : chosen.layerMetrics(layer);
         out.put("layerMetrics", columns(List.of("step", "alpha", "numSpikes"), layerMetrics));
+        double[][] randomDistance = chosen == null ? new double[3][0] : chosen.randomDistance(layer);
+        out.put("randomDistance", columns(List.of("step", "ks", "w1"), randomDistance));
         return Json.write(out);
     }
 

@@ -66,6 +66,10 @@ class ServeBrowserIT {
             assertTrue(last > first, "the page's step did not advance: " + first + " then " + last);
             // the member is followed from its start: its distance to the report's laws at the records read
             assertTrue(Long.parseLong(attribute(dom, "data-distance-points")) > 0, "no distance to theory drawn");
+            // a run without layers has no random distance to show, and every chart was drawn without an error
+            assertEquals("0", attribute(dom, "data-random-distance-points"));
+            Matcher error = Pattern.compile("<p id=\"error\"[^>]*>([^<]*)</p>").matcher(dom);
+            assertTrue(error.find() && error.group(1).isEmpty(), "the page's script failed: " + dom);
             // and a server of another process (`dyson serve`) reads the running run too
             try (RunServer server = RunServer.start(data, ConfigFactory.empty(), "127.0.0.1", 0)) {
                 HttpResponse<Stream<String>> events = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -194,6 +194,19 @@ class ServeCommandTest {
             double count = Double.parseDouble(spikes.strip());
             assertTrue(count >= 0 && count <= 3 && count == Math.rint(count), "a spike count of a 5 × 3 layer: " + json);
         }
+        // the layer's random distance, as the run recorded it (the last record always measures it)
+        Matcher random = Pattern.compile("\"randomDistance\": \\{\\s*\"step\": \\[([^\\]]*)\\],\\s*\"ks\": \\[([^\\]]*)\\],"
+                + "\\s*\"w1\": \\[([^\\]]*)\\]").matcher(json);
+        assertTrue(random.find(), json);
+        List<Double> measured = Stream.of(random.group(1).split(",")).map(x -> Double.parseDouble(x.strip())).toList();
+        assertEquals(4.0, measured.get(measured.size() - 1), json);
+        for (String ks : random.group(2).split(",")) {
+            double d = Double.parseDouble(ks.strip());
+            assertTrue(d >= 0 && d <= 1, "a KS distance: " + json);
+        }
+        // and the run's report gives each layer its particle companion (or says why it has none)
+        String report = Files.readString(data.resolve(networkRunId).resolve("report.json"));
+        assertEquals(2, Pattern.compile("\"particle_companion\": \\{\\s*\"description\"").matcher(report).results().count(), report);
         refused(400, "/runs/" + networkRunId + "/events?layer=2");
         refused(400, "/runs/" + networkRunId + "/live?layer=x");
         refused(400, "/runs/" + runId + "/events?layer=1"); // a run without layers has one spectrum

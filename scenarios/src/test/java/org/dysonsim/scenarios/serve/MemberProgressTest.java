@@ -57,4 +57,17 @@ class MemberProgressTest {
         assertArrayEquals(new double[][] {{20}, {4.0}, {0}}, progress.layerMetrics(1));
         assertArrayEquals(new double[][] {{}, {}, {}}, progress.layerMetrics(2), "a layer not measured yet");
     }
+
+    @Test
+    void eachLayersRandomDistanceIsShownAsRecordedAtTheRecordsThatMeasuredIt() {
+        MemberProgress progress = new MemberProgress(false);
+        progress.apply(1, new TrajectoryEvent.NetworkMetricsRecorded(0, 0, 2.3, 2.3, 0.1, new double[] {0.01, 0.02},
+                new double[] {0.001, 0.002}), null);
+        progress.apply(2, new TrajectoryEvent.NetworkMetricsRecorded(5, 0.5, 2.0, 2.1, 0.3, null, null), null);
+        progress.apply(3, new TrajectoryEvent.NetworkMetricsRecorded(10, 1, 1.5, 1.7, 0.5, new double[] {0.2, 0.05},
+                new double[] {0.1, 0.01}), null);
+        assertArrayEquals(new double[][] {{0, 10}, {0.01, 0.2}, {0.001, 0.1}}, progress.randomDistance(0), "a record without it is left out");
+        assertArrayEquals(new double[][] {{0, 10}, {0.02, 0.05}, {0.002, 0.01}}, progress.randomDistance(1));
+        assertArrayEquals(new double[][] {{}, {}, {}}, progress.randomDistance(2), "no such layer");
+    }
 }

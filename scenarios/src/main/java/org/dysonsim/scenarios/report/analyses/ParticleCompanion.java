@@ -77,7 +77,7 @@ public final class ParticleCompanion {
     static double[] run(RbmCompanion c, GasModel model, long seed, int member, double[] start, long last) {
         GasStepper stepper = new GasStepper(model, RbmCompanion.STEPPING, seed, member);
         double[] x = start.clone();
-        for (long step = 0; step < last; step++) RefiningStep.advance(stepper, model, RbmCompanion.STEPPING, x, step, c.alphaP());
+        RefiningStep.advance(stepper, model, RbmCompanion.STEPPING, x, 0, last, c.alphaP());
         return x;
     }
 

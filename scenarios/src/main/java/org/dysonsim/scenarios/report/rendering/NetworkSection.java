@@ -48,6 +48,8 @@ final class NetworkSection {
         List<Object> layers = new ArrayList<>();
         List<Map<String, Object>> alongTraining = LayerMetricsSection.write(layout, members.get(0), run.spec().seed(), dir, plots);
         List<Map<String, Object>> forecasts = LayerForecastSection.write(model, layout, members, run.spec().seed(), dir, plots);
+        List<Map<String, Object>> companions = LayerCompanionSection.write(layout, model.topK(), model.sgd(), members.get(0),
+                run.spec().seed(), dir, plots);
         for (int l = 0; l < layout.layers().size(); l++) {
             LayerLayout.Layer layer = layout.layers().get(l);
             int p = Math.min(layer.rows(), layer.cols()), q = Math.max(layer.rows(), layer.cols());
@@ -67,6 +69,7 @@ final class NetworkSection {
             json.put("final", diagnostics(fin, end));
             json.putAll(alongTraining.get(l));
             json.put(LayerForecastSection.KEY, forecasts.get(l));
+            json.put(LayerCompanionSection.KEY, companions.get(l));
             layers.add(json);
             String base = "network-" + layer.name() + "-final";
             Plots.save(Plots.density(layer.name() + ": final spectrum of WᵀW, step " + steps, "λ",
