@@ -7,6 +7,7 @@ import org.dysonsim.physics.gas.GasModel;
 import org.dysonsim.physics.gas.GasStepper;
 import org.dysonsim.physics.gas.RefiningStep;
 import org.dysonsim.physics.gas.StepSizeRule;
+import org.dysonsim.physics.gas.Wall;
 import org.dysonsim.physics.rng.CounterRng;
 
 /**
@@ -45,6 +46,9 @@ public final class SingularValueForecast {
      */
     public static final StepSizeRule STEPPING = StepSizeRule.adaptive(0.1, 12);
 
+    /** One sub-step per SGD step: the step of {@link #forecastInFrozenBulk}. */
+    static final StepSizeRule ONE_SUB_STEP = StepSizeRule.fixed();
+
     private SingularValueForecast() {}
 
     /**
@@ -53,10 +57,31 @@ public final class SingularValueForecast {
      * @param horizons       steps after the origin to forecast, ascending, ≥ 1
      */
     public static ForecastBand forecast(double[] singularValues, double[][] projections, long[] horizons, ForecastSettings s) {
+        return forecast(singularValues, projections, horizons, s, false);
+    }
+
+    /**
+     * The same forecast with only the top k values moved, in the frozen field of the others
+     * (docs/physics.md §2, <i>Forecasts in a frozen bulk</i>): the bulk's Coulomb and image pull
+     * and the wall at 0 enter the top values' drift ({@link Drift.FrozenCharges}), the highest
+     * bulk value is a barrier of the Coulomb strength, and each SGD step is one sub-step of the
+     * nearest-neighbour-implicit scheme (the SGD form of docs/physics.md §1), refined only where
+     * it fails. O(k·n) a step where the whole gas costs O(n²) a sub-step and a dense bulk cuts a
+     * step into many sub-steps; for k ≪ n it agrees with {@link #forecast} (test
+     * {@code SingularValueForecastTest}).
+     */
+    public static ForecastBand forecastInFrozenBulk(double[] singularValues, double[][] projections, long[] horizons,
+                                                    ForecastSettings s) {
+        return forecast(singularValues, projections, horizons, s, true);
+    }
+
+    private static ForecastBand forecast(double[] singularValues, double[][] projections, long[] horizons, ForecastSettings s,
+                                         boolean frozenBulk) {
         int n = singularValues.length, j = projections.length;
         if (j < 2) throw new IllegalArgumentException("need at least 2 gradient samples, got " + j);
         int k = projections[0].length;
         if (k < 1 || k > n) throw new IllegalArgumentException("top-k must be in 1.." + n + ", got " + k);
+        if (frozenBulk && k == n) throw new IllegalArgumentException("a frozen bulk needs fewer top values than values, got " + k);
         for (int h = 0; h < horizons.length; h++) {
             if (horizons[h] < 1 || (h > 0 && horizons[h] <= horizons[h - 1])) throw new IllegalArgumentException("horizons must ascend from 1");
         }
@@ -66,7 +91,7 @@ public final class SingularValueForecast {
         Arrays.sort(start);
         double[][][] values = new double[horizons.length][k][s.replicates()];
         // replicates are independent, each with its own streams: run in parallel, the same bits for any thread count
-        IntStream.range(0, s.replicates()).parallel().forEach(b -> replicate(b, start, projections, horizons, s, allD, values));
+        IntStream.range(0, s.replicates()).parallel().forEach(b -> replicate(b, start, projections, horizons, s, allD, frozenBulk, values));
         double[][] median = new double[horizons.length][k], lower = new double[horizons.length][k], upper = new double[horizons.length][k];
         double tail = (1 - s.level()) / 2;
         for (int h = 0; h < horizons.length; h++) {
@@ -88,7 +113,7 @@ public final class SingularValueForecast {
 
     /** Replicate b: resampled minibatches, its gas moved to every horizon; its top-k values into {@code values[h][r][b]}. */
     private static void replicate(int b, double[] start, double[][] projections, long[] horizons, ForecastSettings s, double allD,
-                                  double[][][] values) {
+                                  boolean frozenBulk, double[][][] values) {
         int n = start.length, j = projections.length, k = projections[0].length;
         int[] sample = new int[j];
         for (int i = 0; i < j; i++) sample[i] = (int) Math.min(j - 1, Math.floor(CounterRng.uniform(s.seed(), b, i, RESAMPLE_STEP, 0) * j));
@@ -97,6 +122,10 @@ public final class SingularValueForecast {
         for (int r = 0; r < k; r++) drift[n - 1 - r] = -s.learningRate() * mean[r];
         double d = Double.isNaN(s.diffusion()) ? s.learningRate() * pooledVariance(projections, sample, mean) / 2 : s.diffusion();
         if (!(d > 0)) d = allD; // a resample of one repeated minibatch has no spread
+        if (frozenBulk) {
+            topInFrozenBulk(b, start, drift, k, horizons, s, d, values);
+            return;
+        }
         GasModel model;
         if (s.rankDiffusion() == null) {
             model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Constant(drift));
@@ -113,6 +142,33 @@ public final class SingularValueForecast {
             RefiningStep.advance(stepper, model, STEPPING, x, step, horizons[h], 1.0);
             step = horizons[h];
             for (int r = 0; r < k; r++) values[h][r][b] = x[n - 1 - r];
+        }
+    }
+
+    /**
+     * Replicate b of {@link #forecastInFrozenBulk}: the top k of {@code start} moved with the drift
+     * {@code drift[n − k..n − 1]} in the field of the others, held where they are.
+     */
+    private static void topInFrozenBulk(int b, double[] start, double[] drift, int k, long[] horizons, ForecastSettings s, double d,
+                                        double[][][] values) {
+        int n = start.length, bulk = n - k;
+        GasModel whole = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Zero());
+        double coulomb = whole.coulomb()[0], mirror = whole.mirror()[0];
+        double[] noise = Arrays.copyOfRange(whole.noise(), bulk, n), coulombs = Arrays.copyOfRange(whole.coulomb(), bulk, n);
+        if (s.rankDiffusion() != null) {
+            for (int r = 0; r < k; r++) noise[k - 1 - r] = s.learningRate() * s.rankDiffusion()[r];
+        }
+        // the highest bulk value pulls like a wall of the Coulomb strength; the rest, their images and the wall at 0 are smooth above it
+        Drift field = new Drift.FrozenCharges(Arrays.copyOfRange(drift, bulk, n), coulomb, Arrays.copyOfRange(start, 0, bulk - 1), mirror,
+                Arrays.copyOfRange(start, 0, bulk), whole.lower().coefficient());
+        GasModel model = new GasModel(noise, coulombs, Arrays.copyOfRange(whole.mirror(), bulk, n), field,
+                Wall.barrier(start[bulk - 1], coulomb), Wall.NONE);
+        GasStepper stepper = new GasStepper(model, ONE_SUB_STEP, s.seed(), b, bulk); // the noise of the whole gas's top modes
+        double[] x = Arrays.copyOfRange(start, bulk, n);
+        long step = 0;
+        for (int h = 0; h < horizons.length; h++) {
+            for (; step < horizons[h]; step++) RefiningStep.advance(stepper, model, ONE_SUB_STEP, x, step, 1.0);
+            for (int r = 0; r < k; r++) values[h][r][b] = x[k - 1 - r];
         }
     }
 

@@ -5,7 +5,8 @@ package org.dysonsim.physics.gas;
  * (docs/physics.md §1). Singular walls are not drifts: they are {@link Wall}s, handled implicitly.
  * Implementations are records of plain arrays so a drift can travel in a message.
  */
-public sealed interface Drift permits Drift.Zero, Drift.Harmonic, Drift.RbmSmooth, Drift.MeanField, Drift.Constant {
+public sealed interface Drift permits Drift.Zero, Drift.Harmonic, Drift.RbmSmooth, Drift.MeanField, Drift.Constant,
+        Drift.FrozenCharges {
 
     /** K_i(x). */
     double at(double x, int mode);
@@ -39,6 +40,30 @@ public sealed interface Drift permits Drift.Zero, Drift.Harmonic, Drift.RbmSmoot
     record MeanField(double c, double[] target) implements Drift {
         public double at(double x, int mode) { return c * (target[mode] - x); }
         public double slope(double x, int mode) { return -c; }
+    }
+
+    /**
+     * A constant push plus the field of charges held still, {@code K_i(x) = v_i + γ Σ_c 1/(x − c)
+     * + μ Σ_e 1/(x + e) + w/x}: the Coulomb pull of fixed singular values {@code c} ({@code charges}),
+     * the image pull of fixed ones {@code e} ({@code images}) and a wall at 0 of coefficient
+     * {@code w}, smooth while {@code x} stays above every charge. The drift of the top singular
+     * values of a forecast moved in a frozen bulk (docs/physics.md §2, *Forecasts in a frozen bulk*).
+     */
+    record FrozenCharges(double[] push, double coulomb, double[] charges, double mirror, double[] images, double wall)
+            implements Drift {
+        public double at(double x, int mode) {
+            double sum = 0.0, image = 0.0;
+            for (double c : charges) sum += 1.0 / (x - c);
+            for (double e : images) image += 1.0 / (x + e);
+            return push[mode] + coulomb * sum + mirror * image + wall / x;
+        }
+
+        public double slope(double x, int mode) {
+            double sum = 0.0, image = 0.0;
+            for (double c : charges) sum += 1.0 / ((x - c) * (x - c));
+            for (double e : images) image += 1.0 / ((x + e) * (x + e));
+            return -coulomb * sum - mirror * image - wall / (x * x);
+        }
     }
 
     /** A constant push {@code K_i = v_i}: the gradient term of a forecast of singular values (Olsen et al., Algorithm 1). */

@@ -10,13 +10,22 @@ public final class GasStepper {
     private final StepSizeRule rule;
     private final long seed;
     private final long member;
-    private final int n;
+    private final int n, firstMode;
     private final FarField farField;
     private final NearestNeighbourImplicit implicit;
     private final double[] far, mirror, z, dW;
     private double[][] increments = new double[0][];
 
     public GasStepper(GasModel model, StepSizeRule rule, long seed, long member) {
+        this(model, rule, seed, member, 0);
+    }
+
+    /**
+     * A stepper whose mode {@code i} draws the Brownian path of mode {@code firstMode + i}: the top
+     * modes of a larger system moved alone keep the noise they have in the whole system.
+     */
+    public GasStepper(GasModel model, StepSizeRule rule, long seed, long member, int firstMode) {
+        this.firstMode = firstMode;
         this.model = model;
         this.rule = rule;
         this.seed = seed;
@@ -41,7 +50,7 @@ public final class GasStepper {
     public void advanceAtLevel(double[] x, long step, double dt, int level) {
         int subs = 1 << level;
         if (increments.length != n || increments[0].length < subs) increments = new double[n][subs];
-        for (int i = 0; i < n; i++) BrownianBridge.increments(seed, member, i, step, level, dt, increments[i]);
+        for (int i = 0; i < n; i++) BrownianBridge.increments(seed, member, firstMode + i, step, level, dt, increments[i]);
         double h = dt / subs;
         for (int s = 0; s < subs; s++) {
             for (int i = 0; i < n; i++) dW[i] = increments[i][s];

@@ -79,7 +79,7 @@ public final class ForecastCheck {
         double[] s = new double[lambda.length];
         for (int i = 0; i < s.length; i++) s[i] = Math.sqrt(Math.max(lambda[i], 0.0));
         return forecastFrom(m.member(), m.gradients().subList(0, records), m.steps(), origin, s,
-                new Training(matrix.alpha(), matrix.batch(), matrix.rows(), convention, REPLICATES), spec.seed() + SEED_OFFSET + m.member());
+                new Training(matrix.alpha(), matrix.batch(), matrix.rows(), convention, REPLICATES, false), spec.seed() + SEED_OFFSET + m.member());
     }
 
     /**
@@ -88,8 +88,10 @@ public final class ForecastCheck {
      * @param learningRate η of the drift −η·u_kᵀG_Bv_k per step and of D = η·variance/(2|B|)
      * @param rows         the larger side of W
      * @param replicates   bootstrap replicates of the forecast
+     * @param frozenBulk   whether only the top k values move, in the field of the others held still
+     *                     ({@link SingularValueForecast#forecastInFrozenBulk}), or the whole gas
      */
-    record Training(double learningRate, int batch, int rows, WishartConvention convention, int replicates) {}
+    record Training(double learningRate, int batch, int rows, WishartConvention convention, int replicates, boolean frozenBulk) {}
 
     /**
      * The forecast from record {@code origin} of one series of gradient records to every later
@@ -144,7 +146,8 @@ public final class ForecastCheck {
                 training.convention(), d, seed, rankD);
         try {
             return Optional.of(new MemberForecast(member, steps[origin], horizons,
-                    SingularValueForecast.forecast(singularValues, projections, horizons, settings), actual,
+                    training.frozenBulk() ? SingularValueForecast.forecastInFrozenBulk(singularValues, projections, horizons, settings)
+                            : SingularValueForecast.forecast(singularValues, projections, horizons, settings), actual,
                     java.util.Arrays.copyOf(g.get(origin).singularValues(), k), rankD));
         } catch (IllegalArgumentException e) {
             // gradients without spread and |B| = 1: no D from gradients alone; this member is left out

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.dysonsim.actors.MemberTrajectory;
+import org.dysonsim.physics.forecast.SingularValueForecast;
 import org.dysonsim.physics.gas.WishartConvention;
 import org.dysonsim.physics.rng.CounterRng;
+import org.dysonsim.physics.sgd.HeavyBall;
 import org.dysonsim.physics.sgd.SgdSettings;
 import org.dysonsim.protocol.LayerLayout;
 import org.dysonsim.protocol.TrajectoryEvent.GradientRecorded;
@@ -28,25 +30,27 @@ import org.dysonsim.scenarios.report.analyses.ForecastCheck.Summary;
  * singular-value equation of a max(rows, cols)-row matrix (transposing W changes neither them nor
  * the projections u_kᵀGv_k). The isotropic D comes from the recorded per-entry gradient variance,
  * pooled over the network's layers; each top-k value's D from its own projection variance. Under
- * heavy-ball momentum β the learning rate is the effective α/(1 − β): for gradients that change
- * slowly over 1/(1 − β) steps, both the mean step and the long-run variance of the summed
- * noise are those of plain SGD at that rate. The forecast of (member, layer, origin) is seeded
+ * heavy-ball momentum β the learning rate is α/(1 − β) ({@link HeavyBall}): from a settled
+ * velocity the mean step is that of plain SGD at this rate at every horizon, and the variance
+ * of the summed noise falls short of it by at most 2β/(1 − β²) steps (4 % at the 250 steps of
+ * mlp-fashion's records, docs/physics.md §5). The forecast of (member, layer, origin) is seeded
  * from the run seed, the member, the layer and the origin record, so it is the same for any
  * thread count.
  *
- * <p>Cost: the forecast simulates all of a layer's singular values, and the gaps of a dense bulk
- * cut each SGD step into many sub-steps (docs/physics.md §2): about 14 s per replicate over 1500
- * steps for the 300 values of a 784×300 layer. A layer of more than {@link #MAX_VALUES} singular
- * values is not forecast (its entry says so); the others with {@link #REPLICATES} replicates, each
- * to {@link #HORIZON_RECORDS} records after its origin at most.
+ * <p>Cost: the whole gas of a dense bulk is cut into many sub-steps per SGD step (docs/physics.md
+ * §2): about 14 s per replicate over 1000 steps for the 300 values of a 784×300 layer. A layer of
+ * up to {@link #WHOLE_GAS_UP_TO} singular values is forecast with the whole gas; a larger one with
+ * its top k values moved in its frozen bulk ({@link SingularValueForecast#forecastInFrozenBulk}),
+ * O(k·n) a step. Each with {@link #REPLICATES} replicates, to {@link #HORIZON_RECORDS} records
+ * after its origin at most.
  *
  * @param layer   the layer's name
  * @param values  the layer's nonzero singular values, min(rows, cols)
- * @param origins the forecasts made, ascending in origin (none for a layer of more than {@link #MAX_VALUES} values)
+ * @param origins the forecasts made, ascending in origin
  */
 public record LayerForecasts(String layer, int values, double learningRate, List<Origin> origins) {
-    /** The most singular values of a layer that is forecast. */
-    public static final int MAX_VALUES = 128;
+    /** The most singular values of a layer whose forecast moves them all; above, the bulk is frozen. */
+    public static final int WHOLE_GAS_UP_TO = 128;
     /** Bootstrap replicates per forecast: the 90 % band's ends are interpolated between order statistics of this many. */
     public static final int REPLICATES = 20;
     /** Records after its origin a forecast runs to: its cost grows with the farthest horizon. */
@@ -80,9 +84,6 @@ public record LayerForecasts(String layer, int values, double learningRate, List
 
     /** One line: the horizons at which the forecast beats persistence from every origin. */
     public String summaryLine() {
-        if (values > MAX_VALUES) {
-            return "not forecast: " + values + " singular values, more than " + MAX_VALUES + " (the simulation of a dense bulk takes minutes)";
-        }
         if (origins.isEmpty()) return "no forecast: no origin has 2 records up to it and one after it";
         long every = origins.stream().mapToLong(Origin::beatsPersistenceUpTo).min().orElse(0);
         if (every > 0) return "forecast beats persistence at horizons ≤ " + every + " steps from every origin";
@@ -96,11 +97,6 @@ public record LayerForecasts(String layer, int values, double learningRate, List
         return wins == 0 ? "does not beat persistence at any horizon from any origin"
                 : "does not beat persistence at the first horizon from every origin (beats it at " + wins + " of " + all
                         + " origin-horizon pairs)";
-    }
-
-    /** The effective learning rate of heavy-ball SGD: α/(1 − momentum). */
-    public static double effectiveLearningRate(SgdSettings sgd) {
-        return sgd.alpha() / (1 - sgd.momentum());
     }
 
     /**
@@ -121,13 +117,12 @@ public record LayerForecasts(String layer, int values, double learningRate, List
         }
         boolean recorded = used.stream().allMatch(m -> m.gradients().stream().limit(records)
                 .allMatch(g -> g.singularValues().length == offsets[layers] && g.projections().length == offsets[layers]));
-        double eta = effectiveLearningRate(sgd);
+        double eta = HeavyBall.effectiveRate(sgd);
         // one task per (layer, origin, member): pure functions of their inputs, gathered in order
         int perLayer = origins.length * used.size();
         List<Optional<MemberForecast>> done = IntStream.range(0, recorded ? layers * perLayer : 0).parallel().mapToObj(i -> {
             int l = i / perLayer, o = i % perLayer / used.size(), m = i % used.size();
-            return values(layout.layers().get(l)) > MAX_VALUES ? Optional.<MemberForecast>empty()
-                    : forecast(layout, l, offsets[l], ranks[l], used.get(m), records, origins[o], eta, sgd.batch(), runSeed);
+            return forecast(layout, l, offsets[l], ranks[l], used.get(m), records, origins[o], eta, sgd.batch(), runSeed);
         }).toList();
         List<LayerForecasts> out = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
@@ -144,6 +139,11 @@ public record LayerForecasts(String layer, int values, double learningRate, List
             out.add(new LayerForecasts(layout.layers().get(l).name(), values(layout.layers().get(l)), eta, List.copyOf(made)));
         }
         return out;
+    }
+
+    /** Whether a layer of {@code values} singular values is forecast in its frozen bulk. */
+    public static boolean frozenBulk(int values) {
+        return values > WHOLE_GAS_UP_TO;
     }
 
     private static int values(LayerLayout.Layer layer) {
@@ -172,6 +172,7 @@ public record LayerForecasts(String layer, int values, double learningRate, List
         for (int i = 0; i < p; i++) s[i] = Math.sqrt(Math.max(eigenvalues[eigenvalues.length - p + i], 0.0));
         long seed = CounterRng.bits(runSeed + ForecastCheck.SEED_OFFSET, m.member(), l, origin, SEED_STREAM);
         return ForecastCheck.forecastFrom(m.member(), layer, m.steps(), origin, s,
-                new ForecastCheck.Training(eta, batch, Math.max(shape.rows(), shape.cols()), WishartConvention.BRU, REPLICATES), seed);
+                new ForecastCheck.Training(eta, batch, Math.max(shape.rows(), shape.cols()), WishartConvention.BRU, REPLICATES,
+                        frozenBulk(p)), seed);
     }
 }

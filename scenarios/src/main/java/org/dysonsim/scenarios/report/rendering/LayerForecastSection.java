@@ -79,10 +79,12 @@ final class LayerForecastSection {
         json.put("description", "Olsen et al. Algorithm 1 (Bru's singular-value equation) from origins at "
                 + java.util.Arrays.toString(LayerForecasts.ORIGINS) + " of the records, each calibrated on up to "
                 + ForecastCheck.CALIBRATION + " records up to it, " + LayerForecasts.REPLICATES + " bootstrap replicates, "
-                + Math.round(ForecastCheck.LEVEL * 100) + " % band; learning rate α/(1 − momentum); top-k D_k from each"
-                + " projection's recorded variance, the rest from the per-entry gradient variance pooled over layers; a layer of"
-                + " more than " + LayerForecasts.MAX_VALUES + " singular values is not forecast");
+                + Math.round(ForecastCheck.LEVEL * 100) + " % band; learning rate α/(1 − momentum) (the heavy ball's mean step and"
+                + " long-run diffusion); top-k D_k from each projection's recorded variance, the rest from the per-entry gradient"
+                + " variance pooled over layers; a layer of up to " + LayerForecasts.WHOLE_GAS_UP_TO + " singular values moves them all,"
+                + " a larger one only its top k in its frozen bulk");
         json.put("singular_values", layer.values());
+        json.put("bulk", LayerForecasts.frozenBulk(layer.values()) ? "frozen" : "moved");
         json.put("learning_rate", layer.learningRate());
         json.put("summary", layer.summaryLine());
         List<Object> origins = new ArrayList<>();

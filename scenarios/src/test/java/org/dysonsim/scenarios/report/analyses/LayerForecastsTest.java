@@ -83,7 +83,42 @@ public class LayerForecastsTest {
         assertArrayEquals(new int[] {3, 6, 9}, LayerForecasts.originRecords(13));
         assertArrayEquals(new int[] {1, 2}, LayerForecasts.originRecords(4), "0.25·3 rounds to 1, 0.5·3 and 0.75·3 to 2");
         assertArrayEquals(new int[] {}, LayerForecasts.originRecords(2));
-        assertTrue(new LayerForecasts("fc1", 300, 0.5, List.of()).summaryLine().startsWith("not forecast: 300 singular values"));
+    }
+
+    /**
+     * A layer of more than {@link LayerForecasts#WHOLE_GAS_UP_TO} values is forecast too, in its frozen
+     * bulk: 160 values, a bulk spread over [0.5, 1.5] and top-2 values that drift as their projections say.
+     */
+    @Test
+    void aLayerAboveTheWholeGasSizeIsForecastInItsFrozenBulk() {
+        int n = 160;
+        LayerLayout layout = new LayerLayout(List.of(new LayerLayout.Layer("fc1", 400, n)));
+        assertTrue(LayerForecasts.frozenBulk(n) && !LayerForecasts.frozenBulk(LayerForecasts.WHOLE_GAS_UP_TO));
+        List<MemberTrajectory> members = new ArrayList<>();
+        for (int m = 0; m < 2; m++) {
+            double[] top = {6, 4};
+            long[] steps = new long[RECORDS];
+            double[] times = new double[RECORDS];
+            double[][] values = new double[RECORDS][n];
+            List<GradientRecorded> gradients = new ArrayList<>();
+            for (int k = 0; k < RECORDS; k++) {
+                steps[k] = (long) k * EVERY;
+                times[k] = steps[k] * SGD.alpha();
+                for (int i = 0; i < n - 2; i++) values[k][i] = Math.pow(0.5 + i / (n - 2.0), 2);
+                values[k][n - 2] = top[1] * top[1];
+                values[k][n - 1] = top[0] * top[0];
+                double[] projections = {MU + 0.3 * CounterRng.gaussian(4, m, 0, k, 0), MU + 0.3 * CounterRng.gaussian(4, m, 1, k, 0)};
+                gradients.add(new GradientRecorded(steps[k], times[k], 1.0, top.clone(), projections, new double[] {V, V}, V / 10));
+                top[0] -= ETA * MU * EVERY;
+                top[1] -= ETA * MU * EVERY;
+            }
+            members.add(new MemberTrajectory(m, steps, times, values, gradients));
+        }
+        LayerForecasts layer = LayerForecasts.of(layout, TOP_K, SGD, members, 5).get(0);
+        assertEquals(n, layer.values());
+        assertEquals(3, layer.origins().size());
+        for (LayerForecasts.Origin o : layer.origins()) assertEquals(2, o.summary().members());
+        assertTrue(layer.summaryLine().startsWith("forecast beats persistence at horizons ≤ 20 steps"), layer.summaryLine());
     }
 
     @Test

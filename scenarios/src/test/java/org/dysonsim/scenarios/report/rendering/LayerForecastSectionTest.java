@@ -40,6 +40,7 @@ class LayerForecastSectionTest {
         for (Map<String, Object> layer : layers) {
             Map<String, Object> forecast = (Map<String, Object>) layer.get(LayerForecastSection.KEY);
             assertEquals(0.1, (double) forecast.get("learning_rate"), 1e-12, "α/(1 − momentum)");
+            assertEquals("moved", forecast.get("bulk"), "a layer of at most 128 values moves its whole gas");
             assertTrue(((String) forecast.get("summary")).startsWith("forecast beats persistence"), forecast.get("summary").toString());
             List<Map<String, Object>> origins = (List<Map<String, Object>>) forecast.get("origins");
             assertEquals(List.of(25L, 50L, 75L), origins.stream().map(o -> (Long) o.get("origin_step")).toList());
