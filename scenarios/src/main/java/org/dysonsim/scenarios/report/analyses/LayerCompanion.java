@@ -14,6 +14,7 @@ import org.dysonsim.physics.gas.StepSizeRule;
 import org.dysonsim.physics.gas.WishartConvention;
 import org.dysonsim.physics.fit.MarchenkoPasturFit;
 import org.dysonsim.physics.layers.RandomDistance;
+import org.dysonsim.physics.sgd.HeavyBall;
 import org.dysonsim.physics.monitor.SpectralDiagnostics;
 import org.dysonsim.physics.rng.CounterRng;
 import org.dysonsim.physics.sgd.SgdSettings;
@@ -127,7 +128,7 @@ public record LayerCompanion(String layer, int values, int rows, int topK, doubl
                                      long runSeed) {
         LayerLayout.Layer shape = layout.layers().get(l);
         int p = Math.min(shape.rows(), shape.cols()), q = Math.max(shape.rows(), shape.cols()), k = offsets[l + 1] - offsets[l];
-        double eta = sgd == null ? Double.NaN : LayerForecasts.effectiveLearningRate(sgd);
+        double eta = sgd == null ? Double.NaN : HeavyBall.effectiveRate(sgd);
         double momentum = sgd == null ? Double.NaN : sgd.momentum();
         int records = Math.min(member.values().length, member.gradients().size());
         if (records < 2) return none(shape, topK, eta, momentum, "fewer than 2 records with gradients: no companion");
