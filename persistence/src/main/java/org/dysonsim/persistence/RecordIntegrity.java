@@ -75,17 +75,8 @@ final class RecordIntegrity {
         return null;
     }
 
-    /** H2's error code for an OutOfMemoryError caught inside the database. */
-    private static final int H2_OUT_OF_MEMORY = 90108;
-
     private static boolean outOfMemory(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof OutOfMemoryError
-                    || cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_OUT_OF_MEMORY) {
-                return true;
-            }
-        }
-        return false;
+        return JournalOutOfMemory.heapOf(failure) != null;
     }
 
     private static JournalException corrupted(String persistenceId, String what) {

@@ -2,6 +2,7 @@ package org.dysonsim.persistence;
 
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.persistence.typed.JournalPersistFailed;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
@@ -50,6 +51,12 @@ final class RecorderJournal extends EventSourcedBehavior<RecorderJournalCommand,
     public SignalHandler<RecorderState> signalHandler() {
         return newSignalHandlerBuilder()
                 .onSignal(RecoveryCompleted.instance(), state -> owner.tell(new RecorderCommand.JournalRecovered()))
+                .onSignal(JournalPersistFailed.class, (state, failed) -> {
+                    // out of memory in the database is the JVM's error, not the journal's: retrying
+                    // fails again; thrown, it ends the process as any JVM error does
+                    OutOfMemoryError error = JournalOutOfMemory.asError(persistenceId().id(), failed.failure());
+                    if (error != null) throw error;
+                })
                 .build();
     }
 

@@ -21,7 +21,8 @@ import java.util.List;
  * not per snapshot. The event-sourced part is {@link RecorderJournal}, a child. A failed write
  * restarts it with backoff and the unanswered batch is sent again ({@code dysonsim.recorder.
  * max-write-retries}); if it still fails, the child stops and the recorder with it, so whoever
- * watches the recorder learns of the failure. A matrix-level member's checkpoints go to a second
+ * watches the recorder learns of the failure. The JVM running out of memory inside the database
+ * is not retried: it ends the process as any JVM error does ({@link JournalOutOfMemory}). A matrix-level member's checkpoints go to a second
  * child, the {@link CheckpointStore}, started on the first checkpoint command.
  */
 public final class TrajectoryRecorder extends AbstractBehavior<RecorderCommand> {

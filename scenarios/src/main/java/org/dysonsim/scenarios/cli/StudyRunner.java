@@ -24,6 +24,7 @@ import org.dysonsim.scenarios.ErrorControl;
 import org.dysonsim.scenarios.JournalRun;
 import org.dysonsim.scenarios.StoredRun;
 import org.dysonsim.scenarios.StudyPlan;
+import org.dysonsim.scenarios.config.MemoryEstimate;
 import org.dysonsim.scenarios.config.TerminalText;
 import org.dysonsim.scenarios.importing.LayerSpectraReport;
 import org.dysonsim.scenarios.report.RecordedRun;
@@ -127,6 +128,7 @@ final class StudyRunner {
             throw new BadInputException(runId + " is an imported run: there is nothing to simulate, so nothing to resume"
                     + " (replay or export it)");
         }
+        refuseReportBeyondHeap(run);
         return locked(runId, false, lock -> {
             RunResult resumed;
             try (RunEngine engine = Engines.create(directory, journal.overrides())) {
@@ -153,7 +155,7 @@ final class StudyRunner {
         }
         // an unknown run id is refused before anything is locked or written (the lock writes to the journal)
         try (JournalSession session = JournalSession.openForReading(directory.root(), journal.overrides())) {
-            JournalRun.spec(session.reader(), runId);
+            refuseReportBeyondHeap(JournalRun.spec(session.reader(), runId));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -166,6 +168,13 @@ final class StudyRunner {
                 throw new BadInputException("--compare: " + e.getMessage());
             }
         });
+    }
+
+    /** A report this JVM cannot hold is refused before anything is done, as {@code run} refuses its scenario. */
+    private static void refuseReportBeyondHeap(RunSpec run) {
+        if (run.model() == null) return; // imported weight matrices: a report of their own
+        String refusal = MemoryEstimate.reportRefusal(run.steps(), run.recordEvery(), run.n(), Runtime.getRuntime().maxMemory());
+        if (refusal != null) throw new BadInputException(run.runId() + ": " + refusal);
     }
 
     /**

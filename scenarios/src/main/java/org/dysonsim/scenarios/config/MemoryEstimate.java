@@ -10,8 +10,10 @@ import org.dysonsim.physics.init.InitialSpectrum;
  * of an out-of-memory error halfway through. The estimate counts what the engine holds while it
  * simulates (the members in flight at once, each with its state, its working copies, its data
  * set and the eigen-decomposition's workspace) and a per-member record for the whole ensemble;
- * recorded trajectories stream into the journal and are not counted. It errs on the generous
- * side: it is a guard against orders of magnitude, not a budget.
+ * recorded trajectories stream into the journal and are not counted while the run simulates.
+ * The report, which reads each member's trajectory back whole, is estimated apart
+ * ({@link #reportRefusal}). It errs on the generous side: it is a guard against orders of
+ * magnitude, not a budget.
  */
 public final class MemoryEstimate {
     /** Most members of one run. */
@@ -87,7 +89,33 @@ public final class MemoryEstimate {
                     + " member(s) at once), more than the " + size(maxHeapBytes) + " this JVM may use; lower "
                     + largest + " or give the JVM more (DYSON_JAVA_OPTS=-Xmx...)");
         }
+        if (!model.equals("matrix")) {
+            String report = reportRefusal(v.integer("steps", 1, Long.MAX_VALUE), v.integer("record-every", 1), n, maxHeapBytes);
+            if (report != null) throw v.error("record-every", report + "; raise record-every or give the JVM more");
+        }
     }
+
+    /**
+     * Null if the report of a run of {@code steps} recorded every {@code recordEvery} steps, of
+     * {@code n} levels, fits in {@code maxHeapBytes}; else what it needs, in words. The report
+     * reads each member's whole trajectory in turn (its arrays and one array per record, while
+     * they grow) beside the ensemble's per-record statistics (sums, counts, times, then means and
+     * variances); the simulation's state is gone by then, so this is checked on its own.
+     */
+    public static String reportRefusal(long steps, int recordEvery, long n, long maxHeapBytes) {
+        long records = steps / recordEvery + (steps % recordEvery == 0 ? 1 : 2);
+        long perRecord = (REPORT_RECORD_BYTES + 8 * n) * 3 / 2 + REPORT_STATISTICS_BYTES;
+        long total = records > (Long.MAX_VALUE - BASELINE_BYTES) / perRecord ? Long.MAX_VALUE
+                : BASELINE_BYTES + records * perRecord;
+        if (total <= maxHeapBytes) return null;
+        return "the report of " + records + " records per member of " + n + " level(s) needs about " + size(total)
+                + " of memory, more than the " + size(maxHeapBytes) + " this JVM may use (DYSON_JAVA_OPTS=-Xmx...)";
+    }
+
+    /** A record of a member read back besides its levels: its step, its time, its array's header and reference. */
+    private static final long REPORT_RECORD_BYTES = 8 + 8 + 16 + 4;
+    /** The ensemble's statistics per recorded time while they are summed and once they are taken. */
+    private static final long REPORT_STATISTICS_BYTES = 5 * 8 + 4 * 8;
 
     /**
      * {@code a × b} elements of one array, refused with one line when no Java array can hold them;

@@ -12,10 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.dysonsim.persistence.FatalErrorActorSystem;
+import org.dysonsim.persistence.TrajectoryRecorder;
+import org.dysonsim.protocol.RecorderCommand;
+import org.dysonsim.protocol.TrajectoryEvent;
 import org.dysonsim.scenarios.run.ActorEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +47,22 @@ class FatalErrorsTest {
                 lines.get(0));
     }
 
+    /**
+     * H2 reports the JVM running out of memory inside the database as SQL error 90108: a recorder
+     * whose write fails so ends the process as the error itself would, not after write retries.
+     */
+    @Test
+    void outOfMemoryInsideTheDatabaseDuringAWriteIsOneLineAndExitOne() throws Exception {
+        ChildJvm.Result result = ChildJvm.run(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+                OutOfMemoryInTheJournal.class);
+        String err = result.err();
+        assertEquals(Main.FAILED, result.exit(), err);
+        List<String> lines = err.lines().toList();
+        assertEquals(1, lines.size(), err);
+        assertEquals("dyson: out of memory (Java heap space, in the journal database while writing run r1 member 0);"
+                + " give the JVM more with DYSON_JAVA_OPTS=-Xmx... or make the scenario smaller", lines.get(0));
+    }
+
     @Test
     void aSecondErrorAddsNoLineAndOtherFailuresGoToTheOtherHandler() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -58,6 +78,26 @@ class FatalErrorsTest {
         assertEquals(List.of(Main.FAILED, Main.FAILED), exits);
         assertEquals("dyson: stack overflow (input nested too deeply?)\n", bytes.toString(StandardCharsets.UTF_8));
         assertEquals(List.of(bug), others);
+    }
+
+    /** A recorder, with write retries as the command line's, whose journal fails every write with H2's 90108. */
+    static final class OutOfMemoryInTheJournal {
+        public static void main(String[] args) throws Exception {
+            org.slf4j.LoggerFactory.getILoggerFactory();
+            FatalErrors.installDefault();
+            ActorSystem<Void> system = FatalErrorActorSystem.start("write", ConfigFactory.parseString("""
+                    pekko.persistence.journal.plugin = out-of-memory-journal
+                    out-of-memory-journal.class = "%s"
+                    pekko.persistence.snapshot-store.plugin = "pekko.persistence.no-snapshot-store"
+                    """.formatted(OutOfMemoryJournal.class.getName()))
+                    .withFallback(ConfigFactory.parseResources(ActorEngine.SETTINGS)).withFallback(ConfigFactory.load()));
+            ActorRef<RecorderCommand> recorder = system.systemActorOf(TrajectoryRecorder.create("r1", 0), "recorder",
+                    Props.empty());
+            recorder.tell(new RecorderCommand.Begin(new TrajectoryEvent.RunStarted("r1", 0, "n = 2\n", 1L, "test", 2),
+                    system.ignoreRef()));
+            system.getWhenTerminated().toCompletableFuture().get(1, TimeUnit.MINUTES);
+            System.exit(3); // not reached: the error ends the process
+        }
     }
 
     /**

@@ -24,4 +24,23 @@ class MemoryEstimateTest {
                 () -> MemoryEstimate.check(scenario("n = 3000\ninit.rows = 3000"), 64, 2, HEAP));
         assertEquals("n", dense.key());
     }
+
+    /**
+     * The report reads a member's whole trajectory: 10⁶ records of 2 levels replayed in a 256 MB
+     * heap and ran out of memory in a 128 MB one, so the scenario is refused at 128 MB, naming
+     * record-every, before anything is simulated.
+     */
+    @Test
+    void aReportOfMoreRecordsThanTheHeapHoldsIsRefusedNamingRecordEvery() {
+        String million = "n = 2\nsteps = 1000000\nrecord-every = 1";
+        assertDoesNotThrow(() -> MemoryEstimate.check(scenario(million), 64, 2, HEAP));
+        ScenarioException refused = assertThrows(ScenarioException.class,
+                () -> MemoryEstimate.check(scenario(million), 64, 2, 128L << 20));
+        assertEquals("record-every", refused.key());
+        assertEquals("the report of 1000001 records per member of 2 level(s) needs about 239 MB of memory, more than"
+                + " the 128 MB this JVM may use (DYSON_JAVA_OPTS=-Xmx...); raise record-every or give the JVM more",
+                refused.getMessage().substring(refused.getMessage().indexOf("the report")));
+        assertDoesNotThrow(() -> MemoryEstimate.check(scenario("n = 2\nsteps = 1000000\nrecord-every = 10"), 64, 2,
+                128L << 20));
+    }
 }
