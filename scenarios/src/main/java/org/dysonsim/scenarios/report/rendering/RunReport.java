@@ -205,11 +205,7 @@ public final class RunReport {
         return out;
     }
 
-    /**
-     * The prediction whose mean and variance the level-moment figures draw at t: the first that
-     * applies, where one that knows its moments in closed form is taken wherever it may apply,
-     * without building its law (which a Wishart report would otherwise do at every record).
-     */
+    /** The first prediction that applies at t, one with closed-form moments wherever it may (its law unbuilt). */
     private static Prediction withMoments(List<Prediction> predictions, double t) {
         return predictions.stream().filter(p -> p.moments(t).isPresent() ? p.mayApplyAt(t) : p.appliesAt(t))
                 .findFirst().orElse(null);
