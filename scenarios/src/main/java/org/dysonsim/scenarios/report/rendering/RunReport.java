@@ -207,7 +207,7 @@ public final class RunReport {
 
     /** The first prediction that applies at t, one with closed-form moments wherever it may (its law unbuilt). */
     private static Prediction withMoments(List<Prediction> predictions, double t) {
-        return predictions.stream().filter(p -> p.moments(t).isPresent() ? p.mayApplyAt(t) : p.appliesAt(t))
+        return predictions.stream().filter(p -> p.mayApplyAt(t) && (p.moments(t).isPresent() || p.appliesAt(t)))
                 .findFirst().orElse(null);
     }
 
