@@ -126,15 +126,7 @@ public final class SingularValueForecast {
             topInFrozenBulk(b, start, drift, k, horizons, s, d, values);
             return;
         }
-        GasModel model;
-        if (s.rankDiffusion() == null) {
-            model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Constant(drift));
-        } else {
-            // anisotropic noise: each top-k value diffuses with its own D; the interactions keep the isotropic one
-            double[] top = new double[k];
-            for (int r = 0; r < k; r++) top[r] = s.learningRate() * s.rankDiffusion()[r];
-            model = s.convention().singularValues(s.rows(), n, s.learningRate() * d, top, new Drift.Constant(drift));
-        }
+        GasModel model = gas(s, n, k, d, new Drift.Constant(drift));
         GasStepper stepper = new GasStepper(model, STEPPING, s.seed(), b);
         double[] x = start.clone();
         long step = 0;
@@ -152,12 +144,9 @@ public final class SingularValueForecast {
     private static void topInFrozenBulk(int b, double[] start, double[] drift, int k, long[] horizons, ForecastSettings s, double d,
                                         double[][][] values) {
         int n = start.length, bulk = n - k;
-        GasModel whole = s.convention().singularValues(s.rows(), n, s.learningRate() * d, new Drift.Zero());
+        GasModel whole = gas(s, n, k, d, new Drift.Zero());
         double coulomb = whole.coulomb()[0], mirror = whole.mirror()[0];
         double[] noise = Arrays.copyOfRange(whole.noise(), bulk, n), coulombs = Arrays.copyOfRange(whole.coulomb(), bulk, n);
-        if (s.rankDiffusion() != null) {
-            for (int r = 0; r < k; r++) noise[k - 1 - r] = s.learningRate() * s.rankDiffusion()[r];
-        }
         // the highest bulk value pulls like a wall of the Coulomb strength; the rest, their images and the wall at 0 are smooth above it
         Drift field = new Drift.FrozenCharges(Arrays.copyOfRange(drift, bulk, n), coulomb, Arrays.copyOfRange(start, 0, bulk - 1), mirror,
                 Arrays.copyOfRange(start, 0, bulk), whole.lower().coefficient());
@@ -167,9 +156,21 @@ public final class SingularValueForecast {
         double[] x = Arrays.copyOfRange(start, bulk, n);
         long step = 0;
         for (int h = 0; h < horizons.length; h++) {
-            for (; step < horizons[h]; step++) RefiningStep.advance(stepper, model, ONE_SUB_STEP, x, step, 1.0);
+            RefiningStep.advance(stepper, model, ONE_SUB_STEP, x, step, horizons[h], 1.0);
+            step = horizons[h];
             for (int r = 0; r < k; r++) values[h][r][b] = x[k - 1 - r];
         }
+    }
+
+    /**
+     * The whole gas of n singular values at D = {@code d}; with anisotropic noise each top-k value
+     * diffuses with its own D, while the interactions keep the isotropic one.
+     */
+    private static GasModel gas(ForecastSettings s, int n, int k, double d, Drift drift) {
+        if (s.rankDiffusion() == null) return s.convention().singularValues(s.rows(), n, s.learningRate() * d, drift);
+        double[] top = new double[k];
+        for (int r = 0; r < k; r++) top[r] = s.learningRate() * s.rankDiffusion()[r];
+        return s.convention().singularValues(s.rows(), n, s.learningRate() * d, top, drift);
     }
 
     /** D = η·var(g)/2 from all samples: the gradient-noise estimate of step 2. */
