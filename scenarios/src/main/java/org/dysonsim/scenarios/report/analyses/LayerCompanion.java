@@ -28,7 +28,7 @@ import org.dysonsim.protocol.TrajectoryEvent.GradientRecorded;
  * with drift and noise estimated from the layer's gradient records, run at the layer's N =
  * min(rows, cols) from its first recorded spectrum over the run's steps, against the layer at
  * every later record. Between record j and j + 1 the gas holds what record j measured: the drift
- * −η·u_rᵀG_Bv_r of each of the top k values (η = α/(1 − momentum), {@link LayerForecasts}), none
+ * −η·u_rᵀG_Bv_r of each of the top k values (η = α/(1 − momentum), {@link HeavyBall#effectiveRate}), none
  * for the rest; noise ηD = η²v/(2|B|) per step, with v the projection's per-sample variance for
  * each top-k value and the per-entry variance (pooled over the network's layers) for the rest and
  * for the Coulomb, image and wall terms ({@link WishartConvention#singularValues(int, int, double, double[], Drift)}).
