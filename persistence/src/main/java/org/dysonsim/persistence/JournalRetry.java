@@ -96,6 +96,18 @@ final class JournalRetry {
         return false;
     }
 
+    /**
+     * Whether {@code failure} is the embedded file changing hands, by a hand-over ({@link #handOver})
+     * or another process opening it at this moment: what a broken read takes up again.
+     */
+    static boolean changingHands(Config config, Throwable failure) {
+        if (handOver(config, failure)) return true;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && openRace(config, sql)) return true;
+        }
+        return false;
+    }
+
     /** Whether {@code e} is another process opening the same embedded file at this moment: worth a retry. */
     private static boolean openRace(Config config, SQLException e) {
         String path = Journal.embeddedPath(Journal.urlOf(config));

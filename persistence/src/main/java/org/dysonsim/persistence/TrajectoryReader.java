@@ -128,7 +128,8 @@ public final class TrajectoryReader {
 
     /**
      * The stored events of one member with sequence numbers in [from, to]. When a neighbour that
-     * served the embedded journal to this process exits, the read breaks off; it is taken up again
+     * served the embedded journal to this process exits, the read breaks off (or its reopening meets
+     * the next process taking the file over: "Lock file recently modified"); it is taken up again
      * after the last event read, on the connection of whoever serves the file next, as often as
      * {@link Journal#HAND_OVER_ATTEMPTS} allows.
      */
@@ -143,7 +144,7 @@ public final class TrajectoryReader {
                     })
                     .recoverWithRetries(1, new PFBuilder<Throwable, Graph<SourceShape<EventPages.StoredEvent>, NotUsed>>()
                             .match(Throwable.class,
-                                    failure -> attempt < JournalRetry.ATTEMPTS && JournalRetry.handOver(config, failure),
+                                    failure -> attempt < JournalRetry.ATTEMPTS && JournalRetry.changingHands(config, failure),
                                     failure -> envelopes(persistenceId, next[0], to, attempt + 1)
                                             .initialDelay(JournalRetry.pauseBefore(attempt)))
                             .build());

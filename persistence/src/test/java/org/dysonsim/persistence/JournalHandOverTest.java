@@ -38,6 +38,23 @@ class JournalHandOverTest {
         assertFalse(JournalRetry.handOver(server, BROKEN), "a server's broken connection is not the embedded hand-over");
     }
 
+    /**
+     * A read broken off is taken up again when the file changes hands, including when reopening it
+     * meets the next process taking the lock file over (seen as three runs into one new journal
+     * finished one after another); a damaged file or a mistake is not.
+     */
+    @Test
+    void aReadIsTakenUpAgainWhileTheFileChangesHands(@TempDir Path root) {
+        Config embedded = JournalConfig.forWriting(DataDirectory.createOrOpen(root), ConfigFactory.empty());
+        SQLException lockTakenOver = new SQLException("Error opening database: \"Lock file recently modified\"", "HY000", 8000);
+        assertTrue(JournalRetry.changingHands(embedded, new RuntimeException(lockTakenOver)));
+        assertTrue(JournalRetry.changingHands(embedded, new RuntimeException(BROKEN)));
+        assertFalse(JournalRetry.handOver(embedded, lockTakenOver), "not a hand-over: a race for the file");
+        assertFalse(JournalRetry.changingHands(embedded, new SQLException("File corrupted", "90030", 90030)));
+        assertFalse(JournalRetry.changingHands(embedded, new SQLException("Syntax error", "42001", 42001)));
+        assertFalse(JournalRetry.changingHands(embedded, new IllegalStateException("bad bytes")));
+    }
+
     @Test
     void workBrokenByAHandOverOrARaceForTheFileIsDoneAgainAndOtherFailuresAreNot(@TempDir Path root) throws SQLException {
         Config embedded = JournalConfig.forWriting(DataDirectory.createOrOpen(root), ConfigFactory.empty());
