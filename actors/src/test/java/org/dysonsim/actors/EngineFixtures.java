@@ -137,13 +137,30 @@ final class EngineFixtures {
      * runs are stopped wherever they are.
      */
     static RecorderFactory crashingAt(InMemoryJournal journal, long crashAt) {
+        return crashing(journal, crashAt, false);
+    }
+
+    /**
+     * As {@link #crashingAt}, at the first snapshot from {@code crashFrom} on that comes after a
+     * checkpoint was stored: a member whose checkpoint is gathered from other actors (a network's
+     * layers) may send it after later snapshots, and a crash before it would leave nothing to resume from.
+     */
+    static RecorderFactory crashingAfterCheckpointFrom(InMemoryJournal journal, long crashFrom) {
+        return crashing(journal, crashFrom, true);
+    }
+
+    private static RecorderFactory crashing(InMemoryJournal journal, long crashAt, boolean afterCheckpoint) {
         return RecorderFactory.of((runId, member) -> member != 0 ? journal.recorder(runId, member)
                 : Behaviors.intercept(() -> new BehaviorInterceptor<RecorderCommand, RecorderCommand>(RecorderCommand.class) {
+                    private boolean checkpointed;
+
                     @Override
                     public Behavior<RecorderCommand> aroundReceive(TypedActorContext<RecorderCommand> context,
                                                                    RecorderCommand command,
                                                                    ReceiveTarget<RecorderCommand> target) {
-                        if (command instanceof RecorderCommand.Record record && record.snapshot().step() == crashAt) {
+                        if (command instanceof RecorderCommand.SaveCheckpoint) checkpointed = true;
+                        if (command instanceof RecorderCommand.Record record && (afterCheckpoint
+                                ? checkpointed && record.snapshot().step() >= crashAt : record.snapshot().step() == crashAt)) {
                             throw new IllegalStateException("disk full");
                         }
                         return target.apply(context, command);
