@@ -57,21 +57,15 @@ public final class Journal {
             return;
         }
         try {
-            // through the plugin's own database, which then holds the file open: the plugin's H2
-            // script fails on an existing journal (its index has no IF NOT EXISTS), and H2 wrote
-            // that error to a dyson.trace.db beside the journal at every run; this one is idempotent
-            SchemaUtils.applyScript(String.join(";\n", PostgresSchema.statements(H2_SCHEMA)), system)
-                    .toCompletableFuture().get(SCHEMA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            SchemaUtils.createIfNotExists(system).toCompletableFuture().get(SCHEMA_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new JournalException("interrupted while creating the journal tables", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new JournalException("cannot create the journal tables at " + urlOf(config) + ": " + rootMessage(e), e);
+            throw new JournalException("cannot create the journal tables at " + urlOf(system.settings().config())
+                    + ": " + rootMessage(e), e);
         }
     }
-
-    /** The journal's tables in the embedded H2 database, a resource beside {@link PostgresSchema}. */
-    private static final String H2_SCHEMA = "h2-schema.sql";
 
     /**
      * Opens and closes one plain JDBC connection with the journal's settings, so that a missing,

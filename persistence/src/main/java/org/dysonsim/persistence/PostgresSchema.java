@@ -31,7 +31,7 @@ final class PostgresSchema {
         db.setAutoCommit(false);
         try (Statement statement = db.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK_KEY + ")");
-            for (String sql : statements(SCRIPT)) {
+            for (String sql : statements()) {
                 statement.execute(sql);
             }
             db.commit();
@@ -43,11 +43,10 @@ final class PostgresSchema {
         }
     }
 
-    /** The statements of {@code script}, a resource beside this class: separated by lines of a lone {@code ;}. */
-    static List<String> statements(String script) {
-        try (InputStream in = PostgresSchema.class.getResourceAsStream(script)) {
+    static List<String> statements() {
+        try (InputStream in = PostgresSchema.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
-                throw new IllegalStateException(script + " is missing from the persistence jar");
+                throw new IllegalStateException(SCRIPT + " is missing from the persistence jar");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return Arrays.stream(text.split("(?m)^;\\s*$"))

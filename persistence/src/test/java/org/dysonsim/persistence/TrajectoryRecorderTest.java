@@ -23,7 +23,6 @@ import static org.dysonsim.persistence.JournalFixture.snapshot;
 import static org.dysonsim.persistence.JournalFixture.started;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,17 +62,6 @@ class TrajectoryRecorderTest {
         assertEquals(230, state.last().step());
         assertArrayEquals(snapshot(0, 230, N).values(), state.last().values());
         assertNull(state.failure());
-    }
-
-    /** What every run into an existing data directory does first: H2 reports no error, the records stay. */
-    @Test
-    void creatingTheTablesOfAJournalAgainReportsNoErrorAndKeepsItsRecords() {
-        journal.recordRun("tables", 0, N, 20, 10, true);
-        Journal.ensureSchema(journal.testKit.system());
-        // H2 writes every error it reports, such as an index that already exists, to dyson.trace.db
-        Path trace = journal.dir.root().resolve("journal").resolve("dyson.trace.db");
-        assertFalse(java.nio.file.Files.exists(trace), () -> "H2 reported: " + trace);
-        assertEquals(20, stateOf(journal.testKit.spawn(TrajectoryRecorder.create("tables", 0))).last().step());
     }
 
     @Test
