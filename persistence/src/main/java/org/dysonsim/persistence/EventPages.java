@@ -61,11 +61,8 @@ final class EventPages {
         private final Serialization serialization;
         private final String persistenceId;
         private final long to;
-        private final Config config;
-        private final String sql;
-        /** Opened on the first read, not when the stream starts: a failure to open is then the read's, which the stream takes up again without an error logged for its start. */
-        private Connection db;
-        private PreparedStatement query;
+        private final Connection db;
+        private final PreparedStatement query;
         private ResultSet page;
         private int rowsInPage;
         private long next;
@@ -80,26 +77,18 @@ final class EventPages {
                     + EventTable.column(config, "eventSerId") + ", " + EventTable.column(config, "eventSerManifest")
                     + " FROM " + EventTable.name(config) + " WHERE " + id + " = ? AND " + EventTable.column(config, "deleted")
                     + " = FALSE AND " + seq + " >= ? AND " + seq + " <= ? ORDER BY " + id + ", " + seq + " LIMIT " + PAGE;
-            this.config = config;
-            this.sql = sql;
-        }
-
-        private void open() throws SQLException {
-            Connection connection = JournalRetry.connect(config);
+            this.db = JournalRetry.connect(config);
             try {
-                PreparedStatement statement = connection.prepareStatement(sql);
-                statement.setString(1, persistenceId);
-                statement.setLong(3, to);
-                db = connection;
-                query = statement;
+                this.query = db.prepareStatement(sql);
+                query.setString(1, persistenceId);
+                query.setLong(3, to);
             } catch (SQLException e) {
-                JournalRetry.closeQuietly(connection);
+                JournalRetry.closeQuietly(db);
                 throw e;
             }
         }
 
         Optional<StoredEvent> next() throws SQLException {
-            if (db == null) open();
             while (true) {
                 if (page != null && page.next()) {
                     rowsInPage++;
@@ -119,7 +108,6 @@ final class EventPages {
         }
 
         void close() {
-            if (db == null) return;
             try {
                 if (page != null) page.close();
                 query.close();
